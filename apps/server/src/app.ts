@@ -1,0 +1,131 @@
+// buildApp(config, db): a ready Fastify instance with every plugin and route, not listening.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { LoginThrottle } from './auth/LoginThrottle.ts';
+import type { Config } from './config.ts';
+import type { Sql } from './db/database.ts';
+import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { webPlugin } from './plugins/web.ts';
+import { authRoutes } from './routes/auth/routes.ts';
+import { healthRoutes } from './routes/health/routes.ts';
+import { inviteRoutes } from './routes/invites/routes.ts';
+import { meRoutes } from './routes/me/routes.ts';
+import { workspaceRoutes } from './routes/workspaces/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Sql;
+    loginThrottle: LoginThrottle;
+  }
+}
+
+export interface AppDependencies {
+  config: Config;
+  db: Sql;
+  loginThrottle?: LoginThrottle;
+  /** Fastify's logger option; tests pass false. */
+  logger?: boolean | object;
+}
+
+/** Request body limit for the JSON API (imports of large articles set their own). */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      // Secrets never reach the logs.
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    // Unknown fields are an error (400), not silently dropped. `uuid` is narrowed to the form
+    // PostgreSQL reads: ajv-formats also accepts "urn:uuid:…", which then failed as a 500.
+    ajv: {
+      customOptions: { removeAdditional: false },
+      onCreate: (ajv) => ajv.addFormat('uuid', /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i),
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', deps.db);
+  app.decorate('loginThrottle', deps.loginThrottle ?? new LoginThrottle());
+
+  await app.register(errorsPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", config.publicUrl.origin.replace(/^http/, 'ws')],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.protocol === 'https:' ? [] : null,
+      },
+    },
+    hsts: config.publicUrl.protocol === 'https:',
+  });
+  await app.register(fastifyCookie);
+  await app.register(metricsPlugin);
+  await app.register(authPlugin, { config });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Factdesk API',
+        version: '0.1.0',
+        description:
+          'Collaborative fact-checking. Authenticate with the session cookie (web app) or `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Its policy always upgrades to https; on an http deployment that blanks the page.
+    transformStaticCSP: (csp) =>
+      config.publicUrl.protocol === 'https:'
+        ? csp
+        : csp.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(workspaceRoutes, { prefix: '/api/workspaces' });
+  await app.register(inviteRoutes, { prefix: '/api/invites' });
+  await app.register(webPlugin, { webDist: config.webDist });
+  return app;
+}

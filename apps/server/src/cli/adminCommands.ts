@@ -1,0 +1,111 @@
+// The administration commands of `pnpm factdesk`, independent of where they run: in the
+// command line's own process, or inside a running server that holds the embedded database.
+import { isRole, PASSWORD_MIN_LENGTH, type Role } from '@factdesk/model';
+import { createUser } from '../commands/accounts.ts';
+import { createApiToken } from '../commands/apiTokens.ts';
+import { addMember, createWorkspace } from '../commands/workspaces.ts';
+import type { Sql } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { BadRequestError, NotFoundError } from '../errors.ts';
+import { findUserByEmail } from '../queries/users.ts';
+
+export type AdminCommand =
+  | { name: 'migrate' }
+  | { name: 'user.create'; email: string; displayName: string; password: string }
+  | { name: 'workspace.create'; workspaceName: string; ownerEmail: string }
+  | { name: 'member.add'; workspaceId: string; email: string; role: Role }
+  | { name: 'token.create'; email: string; tokenName: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks a command that arrived as JSON (admin socket) or from parsed arguments. */
+export function validateAdminCommand(input: unknown): AdminCommand {
+  const command = (input ?? {}) as Record<string, unknown>;
+  const text = (field: string, max = 200): string => {
+    const value = command[field];
+    if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+      throw new BadRequestError(`${field} is required (at most ${max} characters).`, field);
+    }
+    return value;
+  };
+  const email = (field: string) => {
+    const value = text(field, 254);
+    if (!EMAIL.test(value))
+      throw new BadRequestError(`${field} must be a valid email address.`, field);
+    return value;
+  };
+  switch (command.name) {
+    case 'migrate':
+      return { name: 'migrate' };
+    case 'user.create': {
+      const password = text('password', 1024);
+      if (password.length < PASSWORD_MIN_LENGTH) {
+        throw new BadRequestError(
+          `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`,
+          'password',
+        );
+      }
+      return {
+        name: 'user.create',
+        email: email('email'),
+        displayName: text('displayName', 80),
+        password,
+      };
+    }
+    case 'workspace.create':
+      return {
+        name: 'workspace.create',
+        workspaceName: text('workspaceName', 100),
+        ownerEmail: email('ownerEmail'),
+      };
+    case 'member.add': {
+      const workspaceId = text('workspaceId');
+      if (!UUID.test(workspaceId))
+        throw new BadRequestError('The workspace id must be a UUID.', 'workspaceId');
+      const role = command.role;
+      if (!isRole(role)) {
+        throw new BadRequestError('The role must be owner, moderator, reviewer or viewer.', 'role');
+      }
+      return { name: 'member.add', workspaceId, email: email('email'), role };
+    }
+    case 'token.create':
+      return { name: 'token.create', email: email('email'), tokenName: text('tokenName', 80) };
+    default:
+      throw new BadRequestError(`Unknown command ${String(command.name)}.`, 'name');
+  }
+}
+
+/** Runs the command; returns what it prints on standard output. */
+export async function runAdminCommand(sql: Sql, command: AdminCommand): Promise<string> {
+  switch (command.name) {
+    case 'migrate': {
+      const applied = await migrate(sql);
+      return applied.length ? `applied ${applied.join(', ')}` : 'database is up to date';
+    }
+    case 'user.create': {
+      const user = await createUser(sql, command);
+      return user.id;
+    }
+    case 'workspace.create': {
+      const owner = await userByEmail(sql, command.ownerEmail);
+      const workspace = await createWorkspace(sql, owner.id, command.workspaceName);
+      return workspace.id;
+    }
+    case 'member.add': {
+      const member = await addMember(sql, command.workspaceId, command.email, command.role);
+      return `${member.email} is ${member.role}`;
+    }
+    case 'token.create': {
+      const user = await userByEmail(sql, command.email);
+      const { token } = await createApiToken(sql, user.id, command.tokenName);
+      return token;
+    }
+  }
+}
+
+async function userByEmail(sql: Sql, email: string) {
+  const user = await findUserByEmail(sql, email);
+  if (!user) throw new NotFoundError(`A user with the email ${email}`);
+  return user;
+}

@@ -1,0 +1,434 @@
+// The real command line, spawned as a child process the way an administrator runs it: on a
+// fresh embedded data directory, or (FACTDESK_TEST_DB=server) on a fresh, empty database of
+// the PostgreSQL server. With the embedded database, it also runs beside a real server.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import {
+  createEmptyServerDatabase,
+  type EmptyServerDatabase,
+} from '../testing/emptyTestDatabase.ts';
+import { TEST_ORIGIN } from '../testing/testApp.ts';
+import { testDatabaseKind } from '../testing/testDatabase.ts';
+
+// Each spawned process loads TypeScript through tsx and opens its database: seconds each.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const CLI = 'apps/server/src/cli/main.ts';
+const SERVER = 'apps/server/src/main.ts';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const kind = testDatabaseKind();
+
+let dataDir: string;
+let serverDatabase: EmptyServerDatabase | undefined;
+/** Commands refused before any database is opened: started at once, to overlap the others. */
+let refusedEarly: Record<
+  'shortPassword' | 'badRole' | 'unknownCommand' | 'missingOption',
+  Promise<Result>
+>;
+
+beforeAll(async () => {
+  // Short: the PGlite socket and the admin socket live under it (Unix paths < 108 bytes).
+  dataDir = await mkdtemp(join(tmpdir(), 'fdcli-'));
+  if (kind === 'server') serverDatabase = await createEmptyServerDatabase();
+  const someWorkspace = '3f1c2a8e-0b7d-4c55-9e61-2d4f8a9b0c1e';
+  refusedEarly = {
+    shortPassword: factdesk(
+      ['user', 'create', '--email', alice.email, '--name', alice.name, '--password-stdin'],
+      'short\n',
+    ),
+    badRole: factdesk([
+      'member',
+      'add',
+      '--workspace',
+      someWorkspace,
+      '--email',
+      bob.email,
+      '--role',
+      'admin',
+    ]),
+    unknownCommand: factdesk(['frobnicate', 'now']),
+    missingOption: factdesk(['workspace', 'create', '--name', 'Lonely']),
+  };
+  // Awaited in the tests; a spawn failure must not surface as an unhandled rejection first.
+  for (const result of Object.values(refusedEarly)) result.catch(() => {});
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  await serverDatabase?.drop();
+});
+
+function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  delete env.DATABASE_URL;
+  if (serverDatabase) env.DATABASE_URL = serverDatabase.url;
+  return env;
+}
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `factdesk <args>` to completion, with `stdin` piped in. */
+function factdesk(args: string[], stdin = ''): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      cwd: ROOT,
+      env: environment(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    // A command that exits without reading its input closes the pipe: not an error here.
+    child.stdin.on('error', () => {});
+    child.stdin.end(stdin);
+  });
+}
+
+/** The real app on the PostgreSQL server database the command line wrote to. */
+async function appOnServerDatabase(url: string) {
+  const db = await openDatabase({ kind: 'server', url });
+  const app = await buildApp({
+    config: loadConfig({ PUBLIC_URL: TEST_ORIGIN, WEB_DIST: '' }),
+    db: db.sql,
+    logger: false,
+  });
+  return {
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** The users, workspace, membership and token the commands made, seen through the HTTP API. */
+async function expectMadeVisible(
+  get: (url: string) => Promise<{ statusCode: number; json(): unknown }>,
+) {
+  const me = await get('/api/me');
+  expect(me.statusCode).toBe(200);
+  expect(me.json()).toMatchObject({
+    user: { id: made.aliceId, email: alice.email, displayName: alice.name },
+    workspaces: [
+      expect.objectContaining({ id: made.workspaceId, name: 'Wire desk', role: 'owner' }),
+    ],
+  });
+  const members = await get(`/api/workspaces/${made.workspaceId}/members`);
+  expect(members.json()).toEqual([
+    expect.objectContaining({ email: alice.email, role: 'owner' }),
+    expect.objectContaining({ email: bob.email, displayName: bob.name, role: 'reviewer' }),
+  ]);
+}
+
+const alice = {
+  email: 'alice@example.com',
+  name: 'Alice Admin',
+  password: 'correct horse battery',
+};
+const bob = { email: 'bob@example.com', name: 'Bob Reviewer', password: 'another long password' };
+/** Filled in as the commands run, in order. */
+const made = { aliceId: '', workspaceId: '', token: '' };
+
+describe('factdesk command line', () => {
+  it('migrates a new database, printing what it applied', async () => {
+    const result = await factdesk(['migrate']);
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'applied 0001_init.sql, 0002_documents.sql\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses a short password with a sentence on stderr, exit 1, and creates nothing', async () => {
+    const result = await refusedEarly.shortPassword;
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'factdesk: The password must be at least 10 characters.\n',
+    });
+  });
+
+  it('creates a user with the password from stdin and prints only the id', async () => {
+    // Succeeds with the email refused for its short password: that attempt created nothing.
+    const result = await factdesk(
+      ['user', 'create', '--email', alice.email, '--name', alice.name, '--password-stdin'],
+      `${alice.password}\n`,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    made.aliceId = result.stdout.trim();
+    expect(made.aliceId).toMatch(UUID);
+
+    const second = await factdesk(
+      ['user', 'create', '--email', bob.email, '--name', bob.name, '--password-stdin'],
+      bob.password,
+    );
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim()).toMatch(UUID);
+  });
+
+  it('creates a workspace and prints only its id, on one line', async () => {
+    const result = await factdesk([
+      'workspace',
+      'create',
+      '--name',
+      'Wire desk',
+      '--owner',
+      alice.email,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toHaveLength(2); // one line and its newline
+    made.workspaceId = result.stdout.trim();
+    expect(made.workspaceId).toMatch(UUID);
+  });
+
+  it('adds a member with a role', async () => {
+    const result = await factdesk([
+      'member',
+      'add',
+      '--workspace',
+      made.workspaceId,
+      '--email',
+      bob.email,
+      '--role',
+      'reviewer',
+    ]);
+    expect(result).toEqual({ code: 0, stdout: `${bob.email} is reviewer\n`, stderr: '' });
+  });
+
+  it('refuses an unknown role or an unknown email with a sentence on stderr and exit 1', async () => {
+    const badRole = await refusedEarly.badRole;
+    expect(badRole).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'factdesk: The role must be owner, moderator, reviewer or viewer.\n',
+    });
+    const unknown = await factdesk([
+      'member',
+      'add',
+      '--workspace',
+      made.workspaceId,
+      '--email',
+      'nobody@example.com',
+      '--role',
+      'viewer',
+    ]);
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'factdesk: A user with the email nobody@example.com was not found.\n',
+    });
+  });
+
+  it('creates an API token, printing only the token', async () => {
+    const result = await factdesk(['token', 'create', '--email', alice.email, '--name', 'CI']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^fdt_[A-Za-z0-9_-]{43}\n$/);
+    made.token = result.stdout.trim();
+  });
+
+  // With the embedded database the running server below is that app (one opening, not two).
+  it.runIf(kind === 'server')(
+    'sees everything it made through an app on the same database, with the token as Bearer',
+    async () => {
+      const { app, close } = await appOnServerDatabase(serverDatabase!.url);
+      try {
+        await expectMadeVisible((url) =>
+          app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${made.token}` } }),
+        );
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  it.runIf(kind === 'server')(
+    'leaves the data directory alone when DATABASE_URL is set',
+    async () => {
+      expect(await readdir(dataDir)).toEqual([]);
+    },
+  );
+});
+
+describe('factdesk command line usage', () => {
+  it('answers an unknown command with the usage on stderr and exit 2', async () => {
+    const result = await refusedEarly.unknownCommand;
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^factdesk: Unknown command: frobnicate now\n\nUsage: factdesk/);
+    expect(result.stderr).toContain('workspace create --name N --owner E');
+  });
+
+  it('answers a missing option with the usage on stderr and exit 2', async () => {
+    const missing = await refusedEarly.missingOption;
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/^factdesk: workspace create needs --owner\.\n\nUsage:/);
+  });
+});
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(kind === 'server')('factdesk command line beside a running server', () => {
+  let server: ChildProcess;
+  let exited: Promise<number | null>;
+  let baseUrl: string;
+  let serverOutput = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+      cwd: ROOT,
+      env: environment({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        WEB_DIST: '',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      serverOutput += chunk;
+    });
+    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      serverOutput += chunk;
+    });
+    exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`the server exited: ${serverOutput}`);
+      const healthy = await fetch(`${baseUrl}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) break;
+      if (Date.now() > deadline) throw new Error(`the server did not start: ${serverOutput}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(() => {
+    // Only if a test failed before stopping it.
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  });
+
+  const lockHolder = async () => Number(await readFile(join(dataDir, 'factdesk.lock'), 'utf8'));
+
+  it('made what the server then shows, with the token it printed as Bearer', async () => {
+    await expectMadeVisible(async (url) => {
+      const response = await fetch(`${baseUrl}${url}`, {
+        headers: { authorization: `Bearer ${made.token}` },
+      });
+      const body: unknown = await response.json();
+      return { statusCode: response.status, json: () => body };
+    });
+  });
+
+  it('goes through the server: the workspace it creates is visible over HTTP with a token', async () => {
+    expect(await lockHolder()).toBe(server.pid);
+    const result = await factdesk([
+      'workspace',
+      'create',
+      '--name',
+      'Live desk',
+      '--owner',
+      alice.email,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const workspaceId = result.stdout.trim();
+    expect(workspaceId).toMatch(UUID);
+
+    const response = await fetch(`${baseUrl}/api/workspaces/${workspaceId}`, {
+      headers: { authorization: `Bearer ${made.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id: workspaceId,
+      name: 'Live desk',
+      role: 'owner',
+    });
+    // The server still holds the data directory: the command never opened it.
+    expect(await lockHolder()).toBe(server.pid);
+  });
+
+  it('reports a command the server refuses with the same sentence and exit 1', async () => {
+    const result = await factdesk(
+      ['user', 'create', '--email', alice.email, '--name', 'Again', '--password-stdin'],
+      'yet another long password',
+    );
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `factdesk: An account with the email ${alice.email} already exists.\n`,
+    });
+  });
+
+  it('migrates through the server too, which finds nothing left to apply', async () => {
+    const result = await factdesk(['migrate']);
+    expect(result).toEqual({ code: 0, stdout: 'database is up to date\n', stderr: '' });
+  });
+
+  it('refuses, rather than open the data directory a second time, when the server cannot be reached', async () => {
+    const socket = join(dataDir, 'admin.sock');
+    await rename(socket, `${socket}.away`);
+    try {
+      const result = await factdesk(['migrate']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(
+        `factdesk: The embedded database in ${dataDir} is in use by another Factdesk process (pid ${server.pid}).`,
+      );
+    } finally {
+      await rename(`${socket}.away`, socket);
+    }
+    expect(await lockHolder()).toBe(server.pid);
+    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('stops cleanly on SIGTERM: exit 0, data directory released', async () => {
+    server.kill('SIGTERM');
+    expect(await exited, serverOutput).toBe(0);
+    expect(existsSync(join(dataDir, 'factdesk.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'admin.sock'))).toBe(false);
+    expect(serverOutput).not.toMatch(/error/i);
+  });
+});

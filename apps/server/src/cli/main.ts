@@ -1,0 +1,161 @@
+// `pnpm factdesk <command>`: administration from the shell. Works whether the server is
+// running or not; with the embedded database and a running server, it goes through the
+// server's admin socket instead of opening the data directory a second time.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { lockHolder } from '../db/dataDirLock.ts';
+import { migrate } from '../db/migrate.ts';
+import { AppError, DataDirBusyError } from '../errors.ts';
+import { type AdminCommand, runAdminCommand, validateAdminCommand } from './adminCommands.ts';
+import { sendAdminCommand } from './adminSocket.ts';
+
+const USAGE = `Usage: factdesk <command> [options]
+
+Commands:
+  migrate                                              apply database migrations
+  user create --email E --name N --password-stdin      create a user (password on standard input)
+  workspace create --name N --owner E                  create a workspace; prints its id
+  member add --workspace W --email E --role R          add a member (or change their role)
+  token create --email E --name N                      create an API token; prints it once
+
+Database: DATABASE_URL (PostgreSQL server) or the embedded one in DATA_DIR (default ./data).`;
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UsageError('--password-stdin reads the password from standard input: pipe it in.');
+  }
+  let data = '';
+  for await (const chunk of process.stdin) data += chunk;
+  return data.replace(/\r?\n$/, '');
+}
+
+async function parseCommand(argv: string[]): Promise<AdminCommand> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      owner: { type: 'string' },
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const words = positionals.join(' ');
+  const need = (option: keyof typeof values) => {
+    const value = values[option];
+    if (typeof value !== 'string') throw new UsageError(`${words} needs --${option}.`);
+    return value;
+  };
+  let raw: Record<string, unknown>;
+  switch (words) {
+    case 'migrate':
+      raw = { name: 'migrate' };
+      break;
+    case 'user create':
+      if (!values['password-stdin']) throw new UsageError('user create needs --password-stdin.');
+      raw = {
+        name: 'user.create',
+        email: need('email'),
+        displayName: need('name'),
+        password: await readStdin(),
+      };
+      break;
+    case 'workspace create':
+      raw = { name: 'workspace.create', workspaceName: need('name'), ownerEmail: need('owner') };
+      break;
+    case 'member add':
+      raw = {
+        name: 'member.add',
+        workspaceId: need('workspace'),
+        email: need('email'),
+        role: need('role'),
+      };
+      break;
+    case 'token create':
+      raw = { name: 'token.create', email: need('email'), tokenName: need('name') };
+      break;
+    default:
+      throw new UsageError(words ? `Unknown command: ${words}` : 'No command given.');
+  }
+  return validateAdminCommand(raw);
+}
+
+async function execute(command: AdminCommand): Promise<string> {
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    const db = await openDatabase({ kind: 'server', url: config.databaseUrl });
+    try {
+      if (command.name !== 'migrate') await migrate(db.sql);
+      return await runAdminCommand(db.sql, command);
+    } finally {
+      await db.close();
+    }
+  }
+  if ((await lockHolder(config.dataDir)) !== undefined) {
+    return throughServer(config.dataDir, command);
+  }
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase({ kind: 'embedded', dataDir: config.dataDir });
+  } catch (error) {
+    // The server started between our check and our open: go through it after all.
+    if (error instanceof DataDirBusyError) return throughServer(config.dataDir, command);
+    throw error;
+  }
+  try {
+    if (command.name !== 'migrate') await migrate(db.sql);
+    return await runAdminCommand(db.sql, command);
+  } finally {
+    await db.close();
+  }
+}
+
+async function throughServer(dataDir: string, command: AdminCommand): Promise<string> {
+  let reply: Awaited<ReturnType<typeof sendAdminCommand>>;
+  try {
+    reply = await sendAdminCommand(dataDir, command);
+  } catch {
+    throw new DataDirBusyError(dataDir, await lockHolder(dataDir));
+  }
+  if (reply.error !== undefined) throw new AppError(400, 'command_failed', reply.error);
+  return reply.output ?? '';
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    console.log(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    const output = await execute(await parseCommand(argv));
+    process.stdout.write(`${output}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`factdesk: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof AppError || error instanceof DataDirBusyError) {
+      process.stderr.write(`factdesk: ${error.message}\n`);
+      return 1;
+    }
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`factdesk: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`factdesk: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,105 @@
+// Workspaces and their members: create, rename, change roles, remove. The last owner of a
+// workspace can be neither demoted nor removed.
+import type { Role } from '@factdesk/model';
+import type { Queryable, Sql } from '../db/database.ts';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
+import { findUserByEmail } from '../queries/users.ts';
+import {
+  countOwners,
+  deleteMembership,
+  findMember,
+  findMembership,
+  insertWorkspace,
+  lockWorkspace,
+  type MemberRow,
+  type MembershipRow,
+  setMemberRole,
+  updateWorkspace as updateWorkspaceRow,
+  upsertMembership,
+} from '../queries/workspaces.ts';
+
+export async function createWorkspace(
+  sql: Sql,
+  ownerId: string,
+  name: string,
+): Promise<MembershipRow> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new BadRequestError('Workspace name cannot be blank.', 'name');
+  return sql.begin(async (tx) => {
+    const workspace = await insertWorkspace(tx, trimmed);
+    await upsertMembership(tx, workspace.id, ownerId, 'owner');
+    return { ...workspace, role: 'owner' as const };
+  });
+}
+
+export async function updateWorkspace(
+  sql: Queryable,
+  membership: MembershipRow,
+  changes: { name?: string; openSignupRole?: 'reviewer' | 'viewer' | null },
+): Promise<MembershipRow> {
+  const name = changes.name?.trim();
+  if (name === '') throw new BadRequestError('Workspace name cannot be blank.', 'name');
+  const row = await updateWorkspaceRow(sql, membership.id, { ...changes, name });
+  return { ...row, role: membership.role };
+}
+
+/** Inside a transaction holding the workspace lock: refuses to leave it without an owner. */
+async function guardLastOwner(tx: Queryable, workspaceId: string, target: MemberRow, what: string) {
+  if (target.role === 'owner' && (await countOwners(tx, workspaceId)) <= 1) {
+    throw new ConflictError(
+      `${what}: ${target.display_name} is the workspace's last owner. Make someone else owner first.`,
+      'last_owner',
+    );
+  }
+}
+
+async function lockedMember(
+  tx: Queryable,
+  workspaceId: string,
+  userId: string,
+): Promise<MemberRow> {
+  await lockWorkspace(tx, workspaceId);
+  const member = await findMember(tx, workspaceId, userId);
+  if (!member) throw new NotFoundError('Member');
+  return member;
+}
+
+export async function changeMemberRole(
+  sql: Sql,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+): Promise<MemberRow> {
+  return sql.begin(async (tx) => {
+    const member = await lockedMember(tx, workspaceId, userId);
+    if (role !== 'owner') await guardLastOwner(tx, workspaceId, member, 'Cannot change the role');
+    await setMemberRole(tx, workspaceId, userId, role);
+    return { ...member, role };
+  });
+}
+
+export async function removeMember(sql: Sql, workspaceId: string, userId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const member = await lockedMember(tx, workspaceId, userId);
+    await guardLastOwner(tx, workspaceId, member, 'Cannot remove the member');
+    await deleteMembership(tx, workspaceId, userId);
+  });
+}
+
+/** Administrators (command line): adds a user by email, or sets the role of a member. */
+export async function addMember(
+  sql: Sql,
+  workspaceId: string,
+  email: string,
+  role: Role,
+): Promise<MemberRow> {
+  const user = await findUserByEmail(sql, email.trim());
+  if (!user) throw new NotFoundError(`A user with the email ${email}`);
+  const workspace = await sql`SELECT id FROM workspaces WHERE id = ${workspaceId}`;
+  if (workspace.length === 0) throw new NotFoundError(`Workspace ${workspaceId}`);
+  if (await findMembership(sql, workspaceId, user.id)) {
+    return changeMemberRole(sql, workspaceId, user.id, role);
+  }
+  await upsertMembership(sql, workspaceId, user.id, role);
+  return (await findMember(sql, workspaceId, user.id))!;
+}

@@ -1,0 +1,73 @@
+// Opens the database the server and the command line share: a PostgreSQL server when a
+// URL is given, otherwise an embedded PostgreSQL (PGlite) persisted in the data directory.
+// Both are reached through postgres.js, so the same queries and migrations run on both.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import postgres from 'postgres';
+import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
+
+/** A connection pool: can run queries and start transactions. */
+export type Sql = postgres.Sql;
+/** Anything queries can run on: the pool or an open transaction. */
+export type Queryable = postgres.Sql | postgres.TransactionSql;
+
+export type DatabaseTarget =
+  | { kind: 'server'; url: string }
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'memory' };
+
+export interface Database {
+  sql: Sql;
+  kind: DatabaseTarget['kind'];
+  /** Ends the connections (and, for the embedded database, closes it cleanly). */
+  close(): Promise<void>;
+}
+
+// postgres.js would log NOTICEs (e.g. "relation already exists, skipping") to the console.
+const quiet = { onnotice: () => {} };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'server') {
+    const sql = postgres(target.url, { ...quiet, max: 10 });
+    return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
+  }
+  return openEmbedded(target);
+}
+
+async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { kind: 'memory' }) {
+  let lock: DataDirLock | undefined;
+  let dataUri = 'memory://';
+  if (target.kind === 'embedded') {
+    await mkdir(target.dataDir, { recursive: true });
+    lock = await acquireDataDirLock(target.dataDir);
+    dataUri = join(target.dataDir, 'pg');
+  }
+  try {
+    const pglite = await PGlite.create(dataUri);
+    // PGlite is a single session: one postgres.js connection through a private Unix socket
+    // keeps every statement of a transaction together. The socket lives in a fresh 0700
+    // temporary folder, so no other local user can reach the database.
+    const socketDir = await mkdtemp(join(tmpdir(), 'factdesk-pg-'));
+    const socketPath = join(socketDir, '.s.PGSQL.5432');
+    const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 1 });
+    await server.start();
+    const sql = postgres({ ...quiet, path: socketPath, database: 'postgres', max: 1 });
+    return {
+      sql,
+      kind: target.kind,
+      async close() {
+        await sql.end({ timeout: 5 });
+        await server.stop();
+        await pglite.close();
+        await rm(socketDir, { recursive: true, force: true });
+        await lock?.release();
+      },
+    } satisfies Database;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}

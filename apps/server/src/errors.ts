@@ -1,0 +1,69 @@
+// The typed errors of Factdesk. Each has a stable code, an HTTP status and a sentence a
+// person understands; app.ts maps them to responses in one error handler.
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, field?: string, code = 'bad_request') {
+    super(400, code, message, field);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You need to log in.', code = 'unauthenticated') {
+    super(401, code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role does not allow this.', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+/** Also used for things in workspaces the caller is not a member of: never reveal they exist. */
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(404, 'not_found', `${what} was not found.`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, code = 'conflict') {
+    super(409, code, message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'rate_limited', message);
+  }
+}
+
+/** The embedded database's data directory is held by another live process. */
+export class DataDirBusyError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number | undefined,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is in use by another Factdesk process${
+        pid ? ` (pid ${pid})` : ''
+      }. Stop it, or run the command while that server is running so it goes through the server.`,
+    );
+    this.name = 'DataDirBusyError';
+  }
+}

@@ -1,0 +1,55 @@
+// The server process: config → database (migrated) → app → listen; graceful shutdown.
+import type { Server } from 'node:http';
+import { buildApp } from './app.ts';
+import { startAdminSocket } from './cli/adminSocket.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { DataDirBusyError } from './errors.ts';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'server', url: config.databaseUrl }
+      : { kind: 'embedded', dataDir: config.dataDir },
+  );
+  await migrate(db.sql);
+  const adminSocket: Server | undefined =
+    db.kind === 'embedded' ? await startAdminSocket(config.dataDir, db.sql) : undefined;
+  const app = await buildApp({ config, db: db.sql });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      adminSocket?.close();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where =
+    db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
+  app.log.info(`Factdesk is ready at ${config.publicUrl.origin} (${where})`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    console.error(`factdesk: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+// Database rows → API shapes (see @factdesk/model for the schemas).
+import type { ApiToken, Invite, Member, User, Workspace, WorkspaceSummary } from '@factdesk/model';
+import { abilitiesOf } from './policies.ts';
+import type { InviteRow } from './queries/invites.ts';
+import type { ApiTokenRow } from './queries/sessions.ts';
+import type { UserRow } from './queries/users.ts';
+import type { MemberRow, MembershipRow } from './queries/workspaces.ts';
+
+export function presentUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentWorkspaceSummary(row: MembershipRow): WorkspaceSummary {
+  return { id: row.id, name: row.name, role: row.role, abilities: abilitiesOf(row.role) };
+}
+
+export function presentWorkspace(row: MembershipRow): Workspace {
+  return {
+    ...presentWorkspaceSummary(row),
+    openSignupRole: row.open_signup_role,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentMember(row: MemberRow): Member {
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    joinedAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentInvite(row: InviteRow, now = new Date()): Invite {
+  const status = row.revoked_at
+    ? 'revoked'
+    : row.use_count >= row.max_uses
+      ? 'used'
+      : row.expires_at <= now
+        ? 'expired'
+        : 'active';
+  return {
+    id: row.id,
+    role: row.role,
+    createdBy: row.created_by_name,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    maxUses: row.max_uses,
+    useCount: row.use_count,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    status,
+  };
+}
+
+export function presentApiToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+// SQL for a document's Yjs state: the snapshot and the log of updates after it.
+import type { Queryable } from '../db/database.ts';
+
+export interface StoredState {
+  snapshot: { state: Uint8Array; throughUpdateId: bigint } | undefined;
+  updates: { id: bigint; payload: Uint8Array }[];
+}
+
+export async function readDocState(sql: Queryable, documentId: string): Promise<StoredState> {
+  const [snapshot] = await sql<{ state: Buffer; through_update_id: string }[]>`
+    SELECT state, through_update_id FROM doc_snapshots WHERE document_id = ${documentId}`;
+  const through = snapshot ? BigInt(snapshot.through_update_id) : 0n;
+  const updates = await sql<{ id: string; payload: Buffer }[]>`
+    SELECT id, payload FROM doc_updates
+    WHERE document_id = ${documentId} AND id > ${through.toString()}
+    ORDER BY id`;
+  return {
+    snapshot: snapshot
+      ? { state: new Uint8Array(snapshot.state), throughUpdateId: through }
+      : undefined,
+    updates: updates.map((row) => ({ id: BigInt(row.id), payload: new Uint8Array(row.payload) })),
+  };
+}
+
+export async function appendDocUpdates(
+  sql: Queryable,
+  documentId: string,
+  payloads: Uint8Array[],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const rows = payloads.map((payload) => ({
+    document_id: documentId,
+    payload: Buffer.from(payload),
+  }));
+  await sql`INSERT INTO doc_updates ${sql(rows, 'document_id', 'payload')}`;
+}
+
+/** Replaces the snapshot and drops the updates it now contains (inside a transaction). */
+export async function writeSnapshot(
+  sql: Queryable,
+  documentId: string,
+  state: Uint8Array,
+  throughUpdateId: bigint,
+): Promise<void> {
+  const through = throughUpdateId.toString();
+  await sql`
+    INSERT INTO doc_snapshots (document_id, state, through_update_id)
+    VALUES (${documentId}, ${Buffer.from(state)}, ${through})
+    ON CONFLICT (document_id) DO UPDATE
+      SET state = excluded.state, through_update_id = excluded.through_update_id, updated_at = now()`;
+  await sql`DELETE FROM doc_updates WHERE document_id = ${documentId} AND id <= ${through}`;
+}
+
+/** Serialises compactions of one document across server instances. */
+export async function lockDocState(sql: Queryable, documentId: string): Promise<boolean> {
+  const [row] = await sql<{ locked: boolean }[]>`
+    SELECT pg_try_advisory_xact_lock(hashtextextended(${documentId}, 0)) AS locked`;
+  return row?.locked ?? false;
+}

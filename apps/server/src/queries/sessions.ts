@@ -1,0 +1,79 @@
+// SQL for login sessions and personal API tokens: only hashes of their secrets are stored.
+import type { Queryable } from '../db/database.ts';
+
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+}
+
+export async function insertSession(
+  sql: Queryable,
+  session: { userId: string; tokenHash: Buffer; expiresAt: Date },
+): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO sessions (user_id, token_hash, expires_at)
+    VALUES (${session.userId}, ${session.tokenHash}, ${session.expiresAt})
+    RETURNING id`;
+  return row!.id;
+}
+
+export async function findSessionUser(
+  sql: Queryable,
+  tokenHash: Buffer,
+): Promise<{ session_id: string; user_id: string } | undefined> {
+  const [row] = await sql<{ session_id: string; user_id: string }[]>`
+    UPDATE sessions SET last_seen_at = now()
+    WHERE token_hash = ${tokenHash} AND expires_at > now()
+    RETURNING id AS session_id, user_id`;
+  return row;
+}
+
+export async function deleteSession(sql: Queryable, sessionId: string): Promise<void> {
+  await sql`DELETE FROM sessions WHERE id = ${sessionId}`;
+}
+
+export async function deleteSessionsOfUser(sql: Queryable, userId: string): Promise<void> {
+  await sql`DELETE FROM sessions WHERE user_id = ${userId}`;
+}
+
+export async function insertApiToken(
+  sql: Queryable,
+  token: { userId: string; name: string; prefix: string; tokenHash: Buffer },
+): Promise<ApiTokenRow> {
+  const [row] = await sql<ApiTokenRow[]>`
+    INSERT INTO api_tokens (user_id, name, prefix, token_hash)
+    VALUES (${token.userId}, ${token.name}, ${token.prefix}, ${token.tokenHash})
+    RETURNING id, user_id, name, prefix, created_at, last_used_at`;
+  return row!;
+}
+
+export async function findApiTokenUser(
+  sql: Queryable,
+  tokenHash: Buffer,
+): Promise<{ token_id: string; user_id: string } | undefined> {
+  const [row] = await sql<{ token_id: string; user_id: string }[]>`
+    UPDATE api_tokens SET last_used_at = now()
+    WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
+    RETURNING id AS token_id, user_id`;
+  return row;
+}
+
+export async function listApiTokens(sql: Queryable, userId: string): Promise<ApiTokenRow[]> {
+  return sql<ApiTokenRow[]>`
+    SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_tokens
+    WHERE user_id = ${userId} AND revoked_at IS NULL
+    ORDER BY created_at DESC`;
+}
+
+/** Returns false when the user has no such live token. */
+export async function revokeApiToken(sql: Queryable, userId: string, tokenId: string) {
+  const rows = await sql`
+    UPDATE api_tokens SET revoked_at = now()
+    WHERE id = ${tokenId} AND user_id = ${userId} AND revoked_at IS NULL
+    RETURNING id`;
+  return rows.length > 0;
+}

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginThrottle } from '../../auth/LoginThrottle.ts';
+import { buildUser, buildWorkspace } from '../../testing/factories.ts';
+import { buildTestApp, sessionCookieOf, type TestApp } from '../../testing/testApp.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({
+    loginThrottle: new LoginThrottle({ perIp: 1000, perAccountFailures: 3, windowMs: 60_000 }),
+  });
+});
+afterAll(() => t.close());
+
+const signup = (payload: object) => t.request({ method: 'POST', url: '/api/auth/signup', payload });
+const login = (payload: object, headers: Record<string, string> = {}) =>
+  t.request({ method: 'POST', url: '/api/auth/login', payload, headers });
+
+describe('sign-up and login', () => {
+  it('makes the first account owner of a first workspace, with a session cookie', async () => {
+    const response = await signup({
+      email: 'Olivia@Example.com',
+      displayName: 'Olivia',
+      password: 'correct horse battery',
+      workspaceName: 'The Daily Check',
+    });
+    expect(response.statusCode).toBe(201);
+    const me = response.json();
+    expect(me.user.email).toBe('Olivia@Example.com');
+    expect(me.workspaces).toHaveLength(1);
+    expect(me.workspaces[0]).toMatchObject({ name: 'The Daily Check', role: 'owner' });
+    expect(me.workspaces[0].abilities['member.changeRole']).toBe(true);
+    const cookie = response.cookies.find((c) => c.name === 'factdesk_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+    const stored = await t.db.sql`SELECT token_hash FROM sessions`;
+    expect(stored[0]?.token_hash).not.toEqual(Buffer.from(cookie!.value));
+  });
+
+  it('refuses a later sign-up without an invite, and creates nothing', async () => {
+    const before = await t.db.sql`SELECT count(*)::int AS n FROM users`;
+    const response = await signup({
+      email: 'stranger@example.com',
+      displayName: 'Stranger',
+      password: 'long enough password',
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'invite_required' });
+    expect(response.json().message).toMatch(/invite link/);
+    const after = await t.db.sql`SELECT count(*)::int AS n FROM users`;
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('refuses a duplicate email in any letter case with 409', async () => {
+    const response = await signup({
+      email: 'olivia@example.COM',
+      displayName: 'Copy',
+      password: 'long enough password',
+    });
+    expect(response.statusCode).toBe(409);
+  });
+
+  it('names the field of bad sign-up input', async () => {
+    const cases: [object, string, RegExp][] = [
+      [
+        { email: 'not-an-email', displayName: 'A', password: 'long enough pw' },
+        'email',
+        /valid email/,
+      ],
+      [{ email: 'a@example.com', displayName: 'A', password: 'short' }, 'password', /at least 10/],
+      [{ email: 'a@example.com', password: 'long enough pw' }, 'displayName', /required/],
+      [
+        { email: 'a@example.com', displayName: '', password: 'long enough pw' },
+        'displayName',
+        /empty/,
+      ],
+      [
+        { email: 'a@example.com', displayName: 'A', password: 'long enough pw', admin: true },
+        'admin',
+        /not a known field/,
+      ],
+      [
+        { email: { x: 1 }, displayName: 'A', password: 'long enough pw' },
+        'email',
+        /must be a string/,
+      ],
+    ];
+    for (const [payload, field, message] of cases) {
+      const response = await signup(payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'invalid_input', field });
+      expect(response.json().message).toMatch(message);
+    }
+  });
+
+  it('answers malformed JSON, a wrong content type and an oversized body clearly', async () => {
+    const broken = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().message).toMatch(/not valid JSON/);
+
+    const form = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a&password=b',
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().message).toMatch(/JSON/);
+
+    const huge = await t.request({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: 'a@example.com', displayName: 'x'.repeat(2 * 1024 * 1024), password: 'p' },
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().message).toMatch(/too large/);
+  });
+
+  it('logs in with the right password and starts a new session each time', async () => {
+    const first = await login({ email: 'olivia@example.com', password: 'correct horse battery' });
+    const second = await login({ email: 'olivia@example.com', password: 'correct horse battery' });
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(sessionCookieOf(first)).not.toBe(sessionCookieOf(second));
+  });
+
+  it('gives the same 401 for an unknown email and a wrong password', async () => {
+    const unknown = await login({ email: 'nobody@example.com', password: 'whatever password' });
+    const wrong = await login({ email: 'olivia@example.com', password: 'wrong password!' });
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('rate-limits failed logins per account with 429, even with the right password', async () => {
+    const email = 'ratelimited@example.com';
+    for (let i = 0; i < 3; i++) {
+      expect((await login({ email, password: 'wrong password!' })).statusCode).toBe(401);
+    }
+    const limited = await login({ email, password: 'wrong password!' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.json().message).toMatch(/Too many login attempts/);
+  });
+
+  it('logs out: the session stops working', async () => {
+    const response = await login({
+      email: 'olivia@example.com',
+      password: 'correct horse battery',
+    });
+    const cookie = sessionCookieOf(response);
+    expect((await t.request({ method: 'GET', url: '/api/me', cookie })).statusCode).toBe(200);
+    const logout = await t.request({ method: 'POST', url: '/api/auth/logout', cookie });
+    expect(logout.statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: '/api/me', cookie })).statusCode).toBe(401);
+  });
+
+  it('ends every other session when the password changes', async () => {
+    const a = sessionCookieOf(
+      await login({ email: 'olivia@example.com', password: 'correct horse battery' }),
+    );
+    const b = sessionCookieOf(
+      await login({ email: 'olivia@example.com', password: 'correct horse battery' }),
+    );
+    const wrong = await t.request({
+      method: 'PUT',
+      url: '/api/me/password',
+      cookie: a,
+      payload: { currentPassword: 'not it at all', newPassword: 'a new long password' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ field: 'currentPassword' });
+    const changed = await t.request({
+      method: 'PUT',
+      url: '/api/me/password',
+      cookie: a,
+      payload: { currentPassword: 'correct horse battery', newPassword: 'a new long password' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const fresh = sessionCookieOf(changed);
+    expect((await t.request({ method: 'GET', url: '/api/me', cookie: a })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/me', cookie: b })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/me', cookie: fresh })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await login({ email: 'olivia@example.com', password: 'a new long password' })).statusCode,
+    ).toBe(200);
+  });
+
+  it('refuses cookie-authenticated writes from another origin or with no origin (CSRF)', async () => {
+    const other = await buildUser(t, { inviteToken: undefined }).catch(() => undefined);
+    expect(other).toBeUndefined(); // sign-up is closed: use the owner below
+    const cookie = sessionCookieOf(
+      await login({ email: 'olivia@example.com', password: 'a new long password' }),
+    );
+    const evil = await t.request({
+      method: 'POST',
+      url: '/api/workspaces',
+      cookie,
+      headers: { origin: 'https://evil.example' },
+      payload: { name: 'Hijacked' },
+    });
+    expect(evil.statusCode).toBe(403);
+    expect(evil.json()).toMatchObject({ code: 'bad_origin' });
+    const noOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/workspaces',
+      headers: { cookie: `factdesk_session=${cookie}` },
+      payload: { name: 'Hijacked' },
+    });
+    expect(noOrigin.statusCode).toBe(403);
+    const names = await t.db.sql`SELECT name FROM workspaces WHERE name = 'Hijacked'`;
+    expect(names).toHaveLength(0);
+  });
+});
+
+describe('open sign-up', () => {
+  it('lets people join as the workspace’s open sign-up role once the owner allows it', async () => {
+    const o = await buildTestApp();
+    try {
+      const { owner, workspaceId } = await buildWorkspace(o);
+      const patch = await o.request({
+        method: 'PATCH',
+        url: `/api/workspaces/${workspaceId}`,
+        cookie: owner.cookie,
+        payload: { openSignupRole: 'viewer' },
+      });
+      expect(patch.statusCode).toBe(200);
+      const joined = await buildUser(o);
+      const me = await o.request({ method: 'GET', url: '/api/me', cookie: joined.cookie });
+      expect(me.json().workspaces).toEqual([
+        expect.objectContaining({ id: workspaceId, role: 'viewer' }),
+      ]);
+    } finally {
+      await o.close();
+    }
+  });
+});

@@ -1,0 +1,11 @@
+// The signed-in user with their workspaces, roles and abilities.
+import type { Me } from '@factdesk/model';
+import type { Queryable } from '../../db/database.ts';
+import { presentUser, presentWorkspaceSummary } from '../../presenters.ts';
+import type { UserRow } from '../../queries/users.ts';
+import { listMemberships } from '../../queries/workspaces.ts';
+
+export async function presentMe(sql: Queryable, user: UserRow): Promise<Me> {
+  const memberships = await listMemberships(sql, user.id);
+  return { user: presentUser(user), workspaces: memberships.map(presentWorkspaceSummary) };
+}

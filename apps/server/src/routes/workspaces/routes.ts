@@ -1,0 +1,210 @@
+// Workspaces, their members and their invite links.
+import {
+  ChangeRoleBody,
+  CreatedInvite,
+  CreateInviteBody,
+  CreateWorkspaceBody,
+  ErrorBody,
+  Invite,
+  Member,
+  UpdateWorkspaceBody,
+  Uuid,
+  Workspace,
+} from '@factdesk/model';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { workspaceAccess } from '../../access.ts';
+import { createInvite, revokeInvite } from '../../commands/invites.ts';
+import {
+  changeMemberRole,
+  createWorkspace,
+  removeMember,
+  updateWorkspace,
+} from '../../commands/workspaces.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { presentInvite, presentMember, presentWorkspace } from '../../presenters.ts';
+import { listInvites } from '../../queries/invites.ts';
+import { listMembers } from '../../queries/workspaces.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const WorkspaceParams = Type.Object({ workspaceId: Uuid });
+const MemberParams = Type.Object({ workspaceId: Uuid, userId: Uuid });
+const InviteParams = Type.Object({ workspaceId: Uuid, inviteId: Uuid });
+
+export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Create a workspace; you become its owner',
+        body: CreateWorkspaceBody,
+        response: { 201: Workspace, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const workspace = await createWorkspace(app.db, actor.userId, request.body.name);
+      return reply.status(201).send(presentWorkspace(workspace));
+    },
+  );
+
+  app.get(
+    '/:workspaceId',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'A workspace with your role and abilities',
+        params: WorkspaceParams,
+        response: { 200: Workspace, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      return presentWorkspace(
+        await workspaceAccess(app.db, actor.userId, workspaceId, 'workspace.read'),
+      );
+    },
+  );
+
+  app.patch(
+    '/:workspaceId',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Rename the workspace or change open sign-up (owners)',
+        params: WorkspaceParams,
+        body: UpdateWorkspaceBody,
+        response: { 200: Workspace, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const membership = await workspaceAccess(
+        app.db,
+        actor.userId,
+        request.params.workspaceId,
+        'workspace.update',
+      );
+      return presentWorkspace(await updateWorkspace(app.db, membership, request.body));
+    },
+  );
+
+  app.get(
+    '/:workspaceId/members',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Members of the workspace',
+        params: WorkspaceParams,
+        response: { 200: Type.Array(Member), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'member.list');
+      return (await listMembers(app.db, workspaceId)).map(presentMember);
+    },
+  );
+
+  app.patch(
+    '/:workspaceId/members/:userId',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Change a member’s role (owners; the last owner cannot be demoted)',
+        params: MemberParams,
+        body: ChangeRoleBody,
+        response: { 200: Member, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId, userId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'member.changeRole');
+      return presentMember(await changeMemberRole(app.db, workspaceId, userId, request.body.role));
+    },
+  );
+
+  app.delete(
+    '/:workspaceId/members/:userId',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Remove a member (owners; the last owner cannot be removed)',
+        params: MemberParams,
+        response: { 204: {}, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId, userId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'member.remove');
+      await removeMember(app.db, workspaceId, userId);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/:workspaceId/invites',
+    {
+      schema: {
+        tags: ['invites'],
+        summary: 'Invite links of the workspace (owners)',
+        params: WorkspaceParams,
+        response: { 200: Type.Array(Invite), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'invite.list');
+      return (await listInvites(app.db, workspaceId)).map((row) => presentInvite(row));
+    },
+  );
+
+  app.post(
+    '/:workspaceId/invites',
+    {
+      schema: {
+        tags: ['invites'],
+        summary: 'Create an invite link with a role and an expiry (owners)',
+        params: WorkspaceParams,
+        body: CreateInviteBody,
+        response: { 201: CreatedInvite, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'invite.create');
+      const { invite, token } = await createInvite(app.db, {
+        workspaceId,
+        createdBy: actor.userId,
+        ...request.body,
+      });
+      return reply.status(201).send({ invite: presentInvite(invite), token });
+    },
+  );
+
+  app.delete(
+    '/:workspaceId/invites/:inviteId',
+    {
+      schema: {
+        tags: ['invites'],
+        summary: 'Revoke an invite link (owners)',
+        params: InviteParams,
+        response: { 204: {}, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId, inviteId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'invite.revoke');
+      await revokeInvite(app.db, workspaceId, inviteId);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,77 @@
+// Where the sync core keeps documents: appended Yjs updates in doc_updates (one INSERT per
+// group-commit batch), compacted into doc_snapshots once the log grows past a threshold.
+import * as Y from 'yjs';
+import type { Sql } from '../db/database.ts';
+import {
+  appendDocUpdates,
+  lockDocState,
+  readDocState,
+  writeSnapshot,
+} from '../queries/docState.ts';
+
+export interface PostgresPersistenceOptions {
+  /** Compact once a document has more logged updates than this. */
+  compactAfterUpdates?: number;
+  onCompactError?: (documentId: string, error: unknown) => void;
+}
+
+export class PostgresPersistence {
+  private readonly compactAfter: number;
+  private readonly compacting = new Set<string>();
+  /** Logged updates per document as this instance knows them: counted, not queried. */
+  private readonly logLength = new Map<string, number>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly options: PostgresPersistenceOptions = {},
+  ) {
+    this.compactAfter = options.compactAfterUpdates ?? 500;
+  }
+
+  /** The document's stored state as one Yjs update, or null when nothing is stored. */
+  async load(documentId: string): Promise<Uint8Array | null> {
+    const { snapshot, updates } = await readDocState(this.sql, documentId);
+    this.logLength.set(documentId, updates.length);
+    const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+  }
+
+  async append(documentId: string, updates: Uint8Array[]): Promise<void> {
+    await appendDocUpdates(this.sql, documentId, updates);
+    const length = (this.logLength.get(documentId) ?? 0) + updates.length;
+    this.logLength.set(documentId, length);
+    if (length > this.compactAfter && !this.compacting.has(documentId)) {
+      void this.compactInBackground(documentId);
+    }
+  }
+
+  /** Forgets what it counted for a document the sync core has unloaded. */
+  forget(documentId: string): void {
+    this.logLength.delete(documentId);
+  }
+
+  /** Merges snapshot and log into a new snapshot, in one transaction; live editing goes on. */
+  async compact(documentId: string): Promise<void> {
+    await this.sql.begin(async (tx) => {
+      if (!(await lockDocState(tx, documentId))) return; // another instance is on it
+      const { snapshot, updates } = await readDocState(tx, documentId);
+      const last = updates.at(-1);
+      if (!last) return;
+      const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
+      await writeSnapshot(tx, documentId, Y.mergeUpdates(parts), last.id);
+    });
+  }
+
+  private async compactInBackground(documentId: string): Promise<void> {
+    this.compacting.add(documentId);
+    try {
+      await this.compact(documentId);
+      this.logLength.set(documentId, 0);
+    } catch (error) {
+      this.options.onCompactError?.(documentId, error);
+    } finally {
+      this.compacting.delete(documentId);
+    }
+  }
+}

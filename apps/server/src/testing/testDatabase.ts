@@ -1,0 +1,37 @@
+// A fresh, migrated database for one test file: an in-memory embedded PostgreSQL by default,
+// or a new database on the server named by TEST_DATABASE_URL when FACTDESK_TEST_DB=server.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { type Database, openDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+
+export type TestDatabaseKind = 'embedded' | 'server';
+
+export function testDatabaseKind(): TestDatabaseKind {
+  return process.env.FACTDESK_TEST_DB === 'server' ? 'server' : 'embedded';
+}
+
+export async function createTestDatabase(kind = testDatabaseKind()): Promise<Database> {
+  if (kind === 'embedded') {
+    const db = await openDatabase({ kind: 'memory' });
+    await migrate(db.sql);
+    return db;
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('FACTDESK_TEST_DB=server needs TEST_DATABASE_URL.');
+  const name = `factdesk_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'server', url: url.toString() });
+  await migrate(db.sql);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

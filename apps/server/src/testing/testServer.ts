@@ -1,0 +1,44 @@
+// The real server listening on 127.0.0.1 for browser tests: a fresh embedded database, the
+// built web app, and a public URL that matches the port so Origin checks pass.
+import { createServer } from 'node:net';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createTestDatabase } from './testDatabase.ts';
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestServer(options: { webDist?: string } = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    ...(options.webDist ? { WEB_DIST: options.webDist } : {}),
+  });
+  const app = await buildApp({ config, db: db.sql, logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { cpSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+// Bundles the server and the command line (workspace packages included); migrations are
+// copied beside the bundle where db/migrate.ts looks for them.
+export default defineConfig({
+  entry: { main: 'src/main.ts', cli: 'src/cli/main.ts' },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outDir: 'dist',
+  clean: true,
+  sourcemap: true,
+  noExternal: [/^@factdesk\//],
+  banner: { js: '#!/usr/bin/env node' },
+  onSuccess: async () => {
+    cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
+  },
+});

@@ -1,0 +1,26 @@
+// An API call that did not succeed: the server's `{code, message, field?}` plus the status.
+// `message` is always a sentence fit to show a person; never show the raw body.
+import type { ErrorBody } from '@factdesk/model';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+  }
+
+  /** Anything thrown while talking to the API, as an ApiError with a readable message. */
+  static from(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    return new ApiError(0, {
+      code: 'client_error',
+      message: 'Something went wrong in the browser. Reload the page and try again.',
+    });
+  }
+}

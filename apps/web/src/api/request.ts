@@ -1,0 +1,71 @@
+// The one way the web app calls the API: JSON in and out, the session cookie, and every
+// failure turned into an ApiError carrying the server's sentence.
+import type { ErrorBody } from '@factdesk/model';
+import { ApiError } from './ApiError.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+let unauthorizedHandler: (() => void) | undefined;
+
+/**
+ * Called when a signed-in call answers 401 (the session ended elsewhere or expired).
+ * Login and sign-up answer 401 for wrong credentials, which is not a lost session.
+ */
+export function onUnauthorized(handler: (() => void) | undefined): void {
+  unauthorizedHandler = handler;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'You need to log in.';
+  if (status === 403) return 'Your role does not allow this.';
+  if (status === 404) return 'This was not found.';
+  if (status === 413) return 'That is too large to send.';
+  if (status === 429) return 'Too many attempts. Wait a little and try again.';
+  if (status >= 500) return 'Something went wrong on our side. Please try again.';
+  return 'The request was not accepted.';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method, credentials: 'same-origin', headers };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, init);
+  } catch {
+    throw new ApiError(0, {
+      code: 'network',
+      message: 'Factdesk could not be reached. Check your connection and try again.',
+    });
+  }
+  if (response.status === 204) return undefined as T;
+  const data = await readJson(response);
+  if (response.ok) return data as T;
+  if (response.status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.();
+  throw new ApiError(
+    response.status,
+    isErrorBody(data) ? data : { code: 'http_error', message: fallbackMessage(response.status) },
+  );
+}

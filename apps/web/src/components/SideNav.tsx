@@ -1,0 +1,64 @@
+// Navigation within the current workspace and your account. On narrow screens it slides in
+// under the top bar when the menu button opens it.
+import type { WorkspaceSummary } from '@factdesk/model';
+import { NavLink } from 'react-router-dom';
+import { Icon, type IconName } from './Icon.tsx';
+
+function Item({
+  to,
+  icon,
+  label,
+  end,
+}: {
+  to: string;
+  icon: IconName;
+  label: string;
+  end?: boolean;
+}) {
+  return (
+    <li>
+      <NavLink to={to} end={end} className="nav-link">
+        <Icon name={icon} />
+        {label}
+      </NavLink>
+    </li>
+  );
+}
+
+export function SideNav({
+  id,
+  open,
+  workspace,
+}: {
+  id: string;
+  open: boolean;
+  workspace: WorkspaceSummary | undefined;
+}) {
+  return (
+    <nav id={id} className="sidenav" data-open={open} aria-label="Main">
+      {workspace && (
+        <section className="nav-section" aria-labelledby={`${id}-workspace`}>
+          <h2 className="nav-heading" id={`${id}-workspace`}>
+            {workspace.name}
+          </h2>
+          <ul>
+            <Item to={`/w/${workspace.id}`} icon="document" label="Documents" end />
+            <Item to={`/w/${workspace.id}/members`} icon="users" label="Members" />
+            {workspace.abilities['workspace.update'] && (
+              <Item to={`/w/${workspace.id}/settings`} icon="settings" label="Settings" />
+            )}
+          </ul>
+        </section>
+      )}
+      <section className="nav-section" aria-labelledby={`${id}-account`}>
+        <h2 className="nav-heading" id={`${id}-account`}>
+          Account
+        </h2>
+        <ul>
+          <Item to="/settings/tokens" icon="key" label="API tokens" />
+          <Item to="/settings/password" icon="lock" label="Password" />
+        </ul>
+      </section>
+    </nav>
+  );
+}

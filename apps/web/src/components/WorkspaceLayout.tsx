@@ -1,0 +1,71 @@
+// Loads the workspace of /w/:workspaceId (your role and abilities included) for the pages
+// inside it, and remembers it as the one you were last in.
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useParams } from 'react-router-dom';
+import { api } from '../api/api.ts';
+import { rememberWorkspace } from '../state/lastWorkspace.ts';
+import { useMe, useSession } from '../state/SessionProvider.tsx';
+import { useResource } from '../state/useResource.ts';
+import { WorkspaceContext } from '../state/WorkspaceContext.tsx';
+import { ErrorAlert } from './Alert.tsx';
+import { Loading } from './Loading.tsx';
+import { PageHeader } from './PageHeader.tsx';
+
+export function WorkspaceLayout() {
+  const { workspaceId = '' } = useParams();
+  const resource = useResource(`workspace:${workspaceId}`, () => api.workspace(workspaceId));
+  const workspace = resource.data;
+  const me = useMe();
+  const { refresh } = useSession();
+  const listed = me.workspaces.some((summary) => summary.id === workspaceId);
+
+  useEffect(() => {
+    if (workspace) rememberWorkspace(workspace.id);
+  }, [workspace]);
+
+  // Joined elsewhere (another tab, the command line): the switcher and navigation need the
+  // fresh list from GET /api/me.
+  useEffect(() => {
+    if (workspace && !listed) void refresh();
+  }, [workspace, listed, refresh]);
+
+  if (resource.error) {
+    // 404 (and 400 for a malformed id): the server never says whether a workspace you are
+    // not a member of exists.
+    if (resource.error.status === 404 || resource.error.status === 400) {
+      return (
+        <div className="page">
+          <PageHeader title="Workspace not found">
+            <p>It does not exist, or you are not one of its members.</p>
+          </PageHeader>
+          <Link to="/" className="button button-secondary">
+            Go to your workspaces
+          </Link>
+        </div>
+      );
+    }
+    return (
+      <div className="page">
+        <ErrorAlert error={resource.error} />
+        <button type="button" className="button button-secondary" onClick={resource.reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!workspace) return <Loading label="Loading workspace…" />;
+
+  return (
+    <WorkspaceContext.Provider
+      value={{
+        workspace,
+        replace: (next) => resource.update(() => next),
+        reload: resource.reload,
+      }}
+    >
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </WorkspaceContext.Provider>
+  );
+}

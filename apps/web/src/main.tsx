@@ -1,0 +1,27 @@
+// Entry point: the stylesheet, the session, the router.
+import './styles.css';
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { Loading } from './components/Loading.tsx';
+import { router } from './routes.tsx';
+import { SessionProvider } from './state/SessionProvider.tsx';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <SessionProvider>
+      <Suspense
+        fallback={
+          <div className="fullpage">
+            <Loading />
+          </div>
+        }
+      >
+        <RouterProvider router={router} />
+      </Suspense>
+    </SessionProvider>
+  </StrictMode>,
+);

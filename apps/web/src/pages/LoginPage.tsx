@@ -1,0 +1,75 @@
+// Log in with email and password. Wrong credentials (401) and throttling (429) are shown as
+// the server's sentence.
+import { type FormEvent, useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api/ApiError.ts';
+import { api } from '../api/api.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { AuthLayout } from '../components/AuthLayout.tsx';
+import { Field } from '../components/Field.tsx';
+import { usePageTitle } from '../components/usePageTitle.ts';
+import { useSession } from '../state/SessionProvider.tsx';
+import { safeNext } from './safeNext.ts';
+
+export function LoginPage() {
+  usePageTitle('Log in');
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  if (session.state.status === 'signedIn' && !pending) return <Navigate to={next} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    try {
+      session.signedIn(await api.logIn({ email: email.trim(), password }));
+      navigate(next, { replace: true });
+    } catch (caught) {
+      setError(ApiError.from(caught));
+      setPending(false);
+    }
+  }
+
+  return (
+    <AuthLayout
+      title="Log in"
+      footer={
+        <p>
+          New to this Factdesk? <Link to="/signup">Create an account</Link>
+        </p>
+      }
+    >
+      <form onSubmit={submit} className="stack">
+        <Field
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
+        <Field
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          required
+        />
+        <ErrorAlert error={error} />
+        <button type="submit" className="button button-primary button-block" disabled={pending}>
+          {pending ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,53 @@
+// Every page of the app. The signed-in shell loads with the first page; each page is its
+// own chunk, fetched when first visited.
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout.tsx';
+import { WorkspaceLayout } from './components/WorkspaceLayout.tsx';
+
+/** React.lazy for a module's named export. */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): ComponentType {
+  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
+const SignupPage = page(() => import('./pages/SignupPage.tsx'), 'SignupPage');
+const InvitePage = page(() => import('./pages/InvitePage.tsx'), 'InvitePage');
+const HomePage = page(() => import('./pages/HomePage.tsx'), 'HomePage');
+const WorkspaceHomePage = page(() => import('./pages/WorkspaceHomePage.tsx'), 'WorkspaceHomePage');
+const MembersPage = page(() => import('./pages/members/MembersPage.tsx'), 'MembersPage');
+const WorkspaceSettingsPage = page(
+  () => import('./pages/WorkspaceSettingsPage.tsx'),
+  'WorkspaceSettingsPage',
+);
+const TokensPage = page(() => import('./pages/TokensPage.tsx'), 'TokensPage');
+const PasswordPage = page(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage');
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/signup', element: <SignupPage /> },
+  { path: '/invite/:token', element: <InvitePage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'w/:workspaceId',
+        element: <WorkspaceLayout />,
+        children: [
+          { index: true, element: <WorkspaceHomePage /> },
+          { path: 'members', element: <MembersPage /> },
+          { path: 'settings', element: <WorkspaceSettingsPage /> },
+        ],
+      },
+      { path: 'settings/tokens', element: <TokensPage /> },
+      { path: 'settings/password', element: <PasswordPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);

@@ -1,0 +1,32 @@
+// Every action a member can attempt in a workspace. The server's policy module maps
+// (role, action) to allow/deny; the web app receives the result as `abilities`.
+export const ACTIONS = [
+  // workspace and members
+  'workspace.read',
+  'workspace.update',
+  'member.list',
+  'member.changeRole',
+  'member.remove',
+  'invite.list',
+  'invite.create',
+  'invite.revoke',
+  // documents
+  'document.read',
+  'document.import',
+  'document.edit',
+  'document.lock',
+  'document.archive',
+  'document.delete',
+  // claims
+  'claim.create',
+  'claim.work',
+  'claim.assign',
+  'verdict.approve',
+  'claim.comment',
+  'verdictScale.update',
+  // report
+  'report.export',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+export type Abilities = Record<Action, boolean>;
