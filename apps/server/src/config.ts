@@ -16,6 +16,25 @@ export interface Config {
   /** The built web app to serve at `/`; absent in API-only tests. */
   webDist: string | undefined;
   sessionDays: number;
+  /** Largest article accepted by import, in bytes of UTF-8 text (IMPORT_MAX_BYTES). */
+  importMaxBytes: number;
+  collab: CollabConfig;
+}
+
+/** The sync server's knobs (COLLAB_*); defaults suit a newsroom, the benchmark raises some. */
+export interface CollabConfig {
+  batchWindowMs: number;
+  unloadGraceMs: number;
+  /** How often every open socket's access is re-checked (catches expired sessions). */
+  recheckIntervalMs: number;
+  maxMessageBytes: number;
+  maxDocumentBytes: number;
+  maxAwarenessBytes: number;
+  awarenessPerSecond: number;
+  maxBufferedBytes: number;
+  maxConnectionsPerDocument: number;
+  maxConnectionsPerUser: number;
+  maxUnsavedBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +89,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     webDist: env.WEB_DIST === '' ? undefined : resolve(env.WEB_DIST || defaultWebDist()),
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
+    importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    collab: loadCollabConfig(env),
+  };
+}
+
+const MiB = 1024 * 1024;
+
+function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
+  return {
+    batchWindowMs: integer(env, 'COLLAB_BATCH_MS', 100, 1, 10_000),
+    unloadGraceMs: integer(env, 'COLLAB_UNLOAD_GRACE_MS', 2_000, 0, 600_000),
+    recheckIntervalMs: integer(env, 'COLLAB_RECHECK_MS', 30_000, 100, 3_600_000),
+    maxMessageBytes: integer(env, 'COLLAB_MAX_MESSAGE_BYTES', MiB, 1024, 64 * MiB),
+    maxDocumentBytes: integer(env, 'COLLAB_MAX_DOCUMENT_BYTES', 16 * MiB, 1024, 1024 * MiB),
+    maxAwarenessBytes: integer(env, 'COLLAB_MAX_AWARENESS_BYTES', 8 * 1024, 256, MiB),
+    awarenessPerSecond: integer(env, 'COLLAB_AWARENESS_PER_SECOND', 30, 1, 10_000),
+    maxBufferedBytes: integer(env, 'COLLAB_MAX_BUFFERED_BYTES', 4 * MiB, 64 * 1024, 1024 * MiB),
+    maxConnectionsPerDocument: integer(env, 'COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 250, 1, 100_000),
+    maxConnectionsPerUser: integer(env, 'COLLAB_MAX_CONNECTIONS_PER_USER', 20, 1, 100_000),
+    maxUnsavedBytes: integer(env, 'COLLAB_MAX_UNSAVED_BYTES', 64 * MiB, MiB, 4096 * MiB),
   };
 }
 

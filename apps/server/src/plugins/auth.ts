@@ -59,6 +59,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { config }: { config: 
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.authenticatesItself) return;
     const bearer = bearerToken(request);
     if (request.headers.authorization !== undefined) {
       // A bad or revoked token is an error, never a silent fall back to the cookie.

@@ -1,0 +1,198 @@
+// Real-time sync: GET /collab/:documentId upgrades to a y-websocket socket. Access is decided
+// on the upgrade, before a frame is read or the document loaded; refusals close the socket
+// with a named code. Documents persist to PostgreSQL through PostgresPersistence, and
+// `app.collab` lets the rest of the server read, change and notify live documents.
+import { ARTICLE_FIELD, ARTICLE_MARK_NAMES, ARTICLE_NODE_NAMES } from '@factdesk/editor';
+import {
+  CloseCodes,
+  createArticleUpdateValidator,
+  EXTENSIONS_PARAM,
+  Registry,
+} from '@factdesk/sync';
+import fastifyWebsocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Gauge } from 'prom-client';
+import type { WebSocket } from 'ws';
+import type { Config } from '../config.ts';
+import type { AccessChange, CollabService } from '../sync/CollabService.ts';
+import {
+  type CollabAuth,
+  credentialHash,
+  decideAccess,
+  upgradeCredential,
+} from '../sync/collabAccess.ts';
+import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    collab: CollabService;
+  }
+  interface FastifyContextConfig {
+    /** The route authenticates in its own way (the auth plugin leaves it alone). */
+    authenticatesItself?: boolean;
+  }
+}
+
+export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
+  const limits = config.collab;
+  const allowedOrigins = new Set([config.publicUrl.origin, ...config.extraOrigins]);
+  const persistence = new PostgresPersistence(app.db, {
+    onCompactError: (documentId, error) =>
+      app.log.error({ err: error, documentId }, 'compacting a document failed'),
+  });
+  const registry = new Registry<CollabAuth>({
+    persistence,
+    validateUpdate: createArticleUpdateValidator({
+      rootName: ARTICLE_FIELD,
+      nodeNames: ARTICLE_NODE_NAMES,
+      markNames: ARTICLE_MARK_NAMES,
+    }),
+    limits,
+    batchWindowMs: limits.batchWindowMs,
+    unloadGraceMs: limits.unloadGraceMs,
+    hooks: {
+      onSaveError: (documentId, error, attempt) =>
+        app.log.error(
+          { err: error, documentId, attempt },
+          'saving document updates failed; retrying',
+        ),
+      onLoadError: (documentId, error) =>
+        app.log.error({ err: error, documentId }, 'loading a document failed'),
+    },
+  });
+
+  for (const [name, help, read] of [
+    [
+      'factdesk_collab_documents',
+      'Documents open on this instance',
+      () => registry.stats().documents,
+    ],
+    ['factdesk_collab_connections', 'Open document sockets', () => registry.stats().connections],
+    [
+      'factdesk_collab_unsaved_bytes',
+      'Accepted edits not yet committed',
+      () => registry.stats().unsavedBytes,
+    ],
+  ] as const) {
+    new Gauge({
+      name,
+      help,
+      registers: [app.metrics],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
+
+  /** Re-decides a socket's access: closes it, or flips it read-only, as the rows now say. */
+  const recheck = async (connection: ReturnType<typeof registry.connect>) => {
+    const { auth } = connection;
+    try {
+      const decision = await decideAccess(app.db, auth.documentId, auth.credential);
+      if (!decision.ok) connection.close(decision.close);
+      else connection.readOnly = decision.readOnly;
+    } catch (error) {
+      app.log.warn({ err: error, documentId: auth.documentId }, 're-checking socket access failed');
+    }
+  };
+  const matches = (auth: CollabAuth, change: AccessChange) =>
+    ('userId' in change && auth.userId === change.userId) ||
+    ('workspaceId' in change && auth.workspaceId === change.workspaceId) ||
+    ('documentId' in change && auth.documentId === change.documentId) ||
+    ('sessionId' in change &&
+      auth.credential.via === 'session' &&
+      auth.credential.id === change.sessionId) ||
+    ('tokenId' in change &&
+      auth.credential.via === 'token' &&
+      auth.credential.id === change.tokenId);
+
+  // Sessions also end by expiry, which no command announces.
+  const sweep = setInterval(() => {
+    for (const connection of registry.connections()) void recheck(connection);
+  }, limits.recheckIntervalMs);
+  sweep.unref();
+
+  const service: CollabService = {
+    readDocument: (documentId, read) => registry.readDocument(documentId, read),
+    changeDocument: (documentId, change) => registry.changeDocument(documentId, change),
+    publishEvent: (documentId, event) => registry.publishEvent(documentId, event),
+    accessChanged(change) {
+      for (const connection of registry.connections()) {
+        if (matches(connection.auth, change)) void recheck(connection);
+      }
+    },
+  };
+  app.decorate('collab', service);
+
+  await app.register(fastifyWebsocket, {
+    // ws closes anything far past our own limit itself (1009); up to 4× we answer with 4413.
+    options: { maxPayload: limits.maxMessageBytes * 4 },
+    // Store every accepted edit before the sockets go, then close them with 1001.
+    preClose: async function closeSockets(this: FastifyInstance) {
+      clearInterval(sweep);
+      await registry.shutdown();
+      for (const client of this.websocketServer.clients) {
+        client.close(CloseCodes.goingAway.code, CloseCodes.goingAway.reason);
+      }
+    },
+  });
+
+  app.get<{ Params: { documentId: string } }>(
+    '/collab/:documentId',
+    { websocket: true, config: { authenticatesItself: true }, schema: { hide: true } },
+    (socket: WebSocket, request) => {
+      socket.binaryType = 'nodebuffer';
+      const decision = request.collabDecision;
+      if (!decision?.ok) {
+        const close = decision?.close ?? CloseCodes.internalError;
+        socket.close(close.code, close.reason);
+        return;
+      }
+      const query = request.query as Record<string, unknown>;
+      const connection = registry.connect(request.params.documentId, socket, {
+        identity: decision.identity,
+        readOnly: decision.readOnly,
+        extensions: query[EXTENSIONS_PARAM] === '1',
+        auth: decision.auth,
+      });
+      // Wired synchronously, so no frame sent right after the handshake is lost.
+      socket.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!isBinary)
+          connection.close({
+            ...CloseCodes.malformed,
+            reason: 'text frames are not part of the protocol',
+          });
+        else connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      });
+      socket.on('close', () => connection.closed());
+      socket.on('error', () => connection.closed());
+    },
+  );
+
+  // Decided on the upgrade request, before the socket opens; the handler only carries it out.
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.url !== '/collab/:documentId') return;
+    const credential = upgradeCredential(request, allowedOrigins);
+    if ('refuse' in credential) {
+      request.collabDecision = { ok: false, close: credential.refuse };
+      return;
+    }
+    const { documentId } = request.params as { documentId: string };
+    try {
+      request.collabDecision = await decideAccess(app.db, documentId, {
+        via: credential.via,
+        hash: credentialHash(credential.secret),
+      });
+    } catch (error) {
+      request.log.error({ err: error, documentId }, 'deciding socket access failed');
+      request.collabDecision = { ok: false, close: CloseCodes.storageUnavailable };
+    }
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    collabDecision?: Awaited<ReturnType<typeof decideAccess>>;
+  }
+}

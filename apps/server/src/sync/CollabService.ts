@@ -1,0 +1,29 @@
+// What the rest of the server may ask of live documents: run code on the server's copy of a
+// document, change it as the server (relayed and persisted like any edit), push live events
+// to its open editors, and re-check sockets when someone's access changes.
+import type * as Y from 'yjs';
+
+/** Whose access changed; every open socket it matches is re-authorised within 2 seconds. */
+export type AccessChange =
+  | { userId: string }
+  | { workspaceId: string }
+  | { documentId: string }
+  | { sessionId: string }
+  | { tokenId: string };
+
+export interface CollabService {
+  /**
+   * Runs `read` on the document's current Yjs state: the live copy when it is open on this
+   * instance, otherwise one loaded from PostgreSQL for the call. Do not keep the doc.
+   */
+  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Changes the document as the server (imports into an open document, history restores):
+   * the change reaches every open editor and is persisted like a client's edit.
+   */
+  changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
+  /** Sends a live event (JSON) to every Factdesk editor connected to the document. */
+  publishEvent(documentId: string, event: object): void;
+  /** Re-authorises matching sockets: closes them or makes them read-only as the rows now say. */
+  accessChanged(change: AccessChange): void;
+}

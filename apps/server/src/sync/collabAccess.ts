@@ -1,0 +1,125 @@
+// Who may open a document's socket, decided once on the HTTP upgrade (and again whenever
+// their access changes): credentials (session cookie with an allowed Origin, or an API token
+// as ?token= or Bearer), membership of the document's workspace, and read-only or not.
+import { CloseCodes } from '@factdesk/sync';
+import type { FastifyRequest } from 'fastify';
+import { hashSecret, isSecretOf } from '../auth/secrets.ts';
+import type { Queryable } from '../db/database.ts';
+import { SESSION_COOKIE } from '../plugins/auth.ts';
+import { can } from '../policies.ts';
+import { findDocumentAccess } from '../queries/documents.ts';
+import { findApiTokenUser, findSessionUser } from '../queries/sessions.ts';
+import { findUserById } from '../queries/users.ts';
+
+const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+/** What a socket was authorised by: enough to decide again without the request. */
+export interface CollabAuth {
+  documentId: string;
+  workspaceId: string;
+  userId: string;
+  credential:
+    | { via: 'session'; id: string; hash: Buffer }
+    | { via: 'token'; id: string; hash: Buffer };
+}
+
+export type CollabDecision =
+  | {
+      ok: true;
+      auth: CollabAuth;
+      readOnly: boolean;
+      identity: { userId: string; name: string; color: string };
+    }
+  | { ok: false; close: { code: number; reason: string } };
+
+/** The credential an upgrade request carries, read without touching the database. */
+export function upgradeCredential(
+  request: FastifyRequest,
+  allowedOrigins: ReadonlySet<string>,
+): { via: 'session' | 'token'; secret: string } | { refuse: { code: number; reason: string } } {
+  const query = request.query as Record<string, unknown>;
+  const header = request.headers.authorization;
+  const bearer = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  const token = typeof query.token === 'string' ? query.token : bearer;
+  if (token !== undefined || header !== undefined) {
+    if (!token || !isSecretOf('token', token)) {
+      return { refuse: { ...CloseCodes.unauthenticated, reason: 'API token is malformed' } };
+    }
+    return { via: 'token', secret: token };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie || !isSecretOf('session', cookie)) return { refuse: CloseCodes.unauthenticated };
+  // Browsers send Origin on every WebSocket: a page elsewhere must not ride the cookie.
+  const origin = request.headers.origin;
+  if (!origin || !allowedOrigins.has(origin)) {
+    return { refuse: { ...CloseCodes.forbidden, reason: 'origin not allowed' } };
+  }
+  return { via: 'session', secret: cookie };
+}
+
+export async function decideAccess(
+  sql: Queryable,
+  documentId: string,
+  credential: { via: 'session' | 'token'; hash: Buffer },
+): Promise<CollabDecision> {
+  let userId: string;
+  let credentialId: string;
+  if (credential.via === 'session') {
+    const row = await findSessionUser(sql, credential.hash);
+    if (!row)
+      return { ok: false, close: { ...CloseCodes.unauthenticated, reason: 'session ended' } };
+    userId = row.user_id;
+    credentialId = row.session_id;
+  } else {
+    const row = await findApiTokenUser(sql, credential.hash);
+    if (!row) {
+      return {
+        ok: false,
+        close: { ...CloseCodes.unauthenticated, reason: 'API token unknown or revoked' },
+      };
+    }
+    userId = row.user_id;
+    credentialId = row.token_id;
+  }
+  if (!UUID.test(documentId)) return { ok: false, close: CloseCodes.notFound };
+  const access = await findDocumentAccess(sql, documentId, userId);
+  // Not a member: the same answer as no document, so its existence never leaks.
+  if (!access?.role) return { ok: false, close: CloseCodes.notFound };
+  const user = await findUserById(sql, userId);
+  if (!user) return { ok: false, close: CloseCodes.unauthenticated };
+  return {
+    ok: true,
+    auth: {
+      documentId,
+      workspaceId: access.workspace_id,
+      userId,
+      credential: { via: credential.via, id: credentialId, hash: credential.hash },
+    },
+    // Viewers never write; while the source text is locked, nobody does.
+    readOnly: !can(access.role, 'document.edit') || access.text_locked,
+    identity: { userId, name: user.display_name, color: colorOf(userId) },
+  };
+}
+
+export function credentialHash(secret: string): Buffer {
+  return hashSecret(secret);
+}
+
+// Caret colours that keep AA contrast for white name labels.
+const CARET_COLORS = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7c3aed',
+  '#c2410c',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+];
+
+/** A user's caret colour: stable across sessions and devices. */
+export function colorOf(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return CARET_COLORS[hash % CARET_COLORS.length] as string;
+}

@@ -1,0 +1,224 @@
+// One client socket on one document: decodes its frames, enforces the per-connection rules
+// (size, read-only, awareness identity and rate, server-only types) and hands valid content
+// to its Room. A bad frame closes this connection only.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { AwarenessError, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.ts';
+import { type CloseCode, CloseCodes } from './CloseCodes.ts';
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SERVER_ONLY_MESSAGES,
+} from './protocol.ts';
+import type { Room } from './Room.ts';
+import type { SyncLimits } from './SyncLimits.ts';
+
+/** The least a socket must offer; `ws` WebSockets fit as they are. */
+export interface SyncSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  readonly bufferedAmount: number;
+}
+
+/** Who is on the other end, as the server authenticated them: what others see in awareness. */
+export interface ConnectionIdentity {
+  userId: string;
+  name: string;
+  color: string;
+}
+
+export interface ConnectionOptions<Auth> {
+  identity: ConnectionIdentity;
+  /** Receives everything, changes nothing. */
+  readOnly: boolean;
+  /** The client asked for Factdesk's own messages (saved signal, live events). */
+  extensions: boolean;
+  /** What the server authorised the connection by; handed back when access is re-checked. */
+  auth: Auth;
+}
+
+let nextId = 1;
+
+export class Connection<Auth = unknown> {
+  readonly id = nextId++;
+  readonly identity: ConnectionIdentity;
+  readonly extensions: boolean;
+  readonly auth: Auth;
+  readOnly: boolean;
+  isClosed = false;
+  /** The awareness client id this connection speaks for: the first one it sends. */
+  private awarenessClientId: number | undefined;
+  private awarenessTokens: number;
+  private awarenessRefilledAt = Date.now();
+  /** Frames that arrived while the document was still loading. */
+  private queue: Uint8Array[] | null = [];
+  private queuedBytes = 0;
+
+  constructor(
+    readonly documentId: string,
+    private readonly socket: SyncSocket,
+    private readonly room: Room<Auth>,
+    private readonly limits: SyncLimits,
+    options: ConnectionOptions<Auth>,
+  ) {
+    this.identity = options.identity;
+    this.readOnly = options.readOnly;
+    this.extensions = options.extensions;
+    this.auth = options.auth;
+    this.awarenessTokens = limits.awarenessPerSecond;
+  }
+
+  /** A frame from the client. Call synchronously from the socket's message event. */
+  receive(data: Uint8Array): void {
+    if (this.isClosed) return;
+    if (data.byteLength > this.limits.maxMessageBytes) {
+      this.close(CloseCodes.tooLarge);
+      return;
+    }
+    if (this.queue) {
+      this.queuedBytes += data.byteLength;
+      if (this.queuedBytes > this.limits.maxMessageBytes * 4) this.close(CloseCodes.tooLarge);
+      else this.queue.push(data);
+      return;
+    }
+    this.handle(data);
+  }
+
+  /** The room is loaded: greet the client, then process what it sent meanwhile. */
+  start(greeting: Uint8Array[]): void {
+    if (this.isClosed) return;
+    for (const message of greeting) this.send(message);
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const data of queued) {
+      if (this.isClosed) return;
+      this.handle(data);
+    }
+  }
+
+  send(data: Uint8Array): void {
+    if (this.isClosed) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCodes.slowReader);
+      return;
+    }
+    this.socket.send(data);
+  }
+
+  close(close: CloseCode | { code: number; reason: string }): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    // A close frame's reason has at most 123 bytes.
+    const reason = Buffer.from(close.reason).subarray(0, 123).toString();
+    try {
+      this.socket.close(close.code, reason);
+    } catch {
+      // already closing: nothing left to tell the client
+    }
+    this.room.leave(this, this.awarenessClientId);
+  }
+
+  /** The socket closed from the other side. */
+  closed(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.room.leave(this, this.awarenessClientId);
+  }
+
+  private handle(data: Uint8Array): void {
+    let refusal: CloseCode | { code: number; reason: string } | null;
+    try {
+      refusal = this.dispatch(data);
+    } catch (error) {
+      refusal =
+        error instanceof AwarenessError && error.kind === 'tooLarge'
+          ? CloseCodes.tooLarge
+          : CloseCodes.malformed;
+    }
+    if (refusal) this.close(refusal);
+  }
+
+  private dispatch(data: Uint8Array): CloseCode | { code: number; reason: string } | null {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (SERVER_ONLY_MESSAGES.has(type)) {
+      return { code: CloseCodes.malformed.code, reason: 'message type only the server may send' };
+    }
+    let refusal: CloseCode | { code: number; reason: string } | null = null;
+    switch (type) {
+      case MESSAGE_SYNC:
+        refusal = this.handleSync(decoder);
+        break;
+      case MESSAGE_AWARENESS:
+        refusal = this.handleAwareness(decoding.readVarUint8Array(decoder));
+        break;
+      case MESSAGE_QUERY_AWARENESS:
+        this.send(this.room.awarenessMessage());
+        break;
+      default:
+        return { code: CloseCodes.malformed.code, reason: `unknown message type ${type}` };
+    }
+    if (!refusal && decoding.hasContent(decoder)) {
+      return { code: CloseCodes.malformed.code, reason: 'trailing bytes after message' };
+    }
+    return refusal;
+  }
+
+  private handleSync(
+    decoder: decoding.Decoder,
+  ): CloseCode | { code: number; reason: string } | null {
+    const step = decoding.readVarUint(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      this.send(this.room.syncStep2For(stateVector));
+      return null;
+    }
+    if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+      const update = decoding.readVarUint8Array(decoder);
+      // Read-only: received, never applied, relayed or stored.
+      if (this.readOnly) return null;
+      return this.room.applyClientUpdate(this, update);
+    }
+    return { code: CloseCodes.malformed.code, reason: `unknown sync step ${step}` };
+  }
+
+  private handleAwareness(update: Uint8Array): CloseCode | { code: number; reason: string } | null {
+    const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessBytes);
+    for (const entry of entries) {
+      this.awarenessClientId ??= entry.clientId;
+      if (entry.clientId !== this.awarenessClientId) {
+        return { code: CloseCodes.forbidden.code, reason: 'awareness for another client' };
+      }
+      // The name, colour and id others see are the authenticated user's, whatever was sent.
+      if (entry.state) entry.state = { ...entry.state, user: { ...this.identity } };
+    }
+    // Over the rate, updates are dropped (the next one carries the latest state); removals never.
+    const removalOnly = entries.every((entry) => entry.state === null);
+    if (!removalOnly && !this.takeAwarenessToken()) return null;
+    this.room.applyAwareness(this, encodeAwarenessUpdate(entries));
+    return null;
+  }
+
+  private takeAwarenessToken(): boolean {
+    const now = Date.now();
+    const rate = this.limits.awarenessPerSecond;
+    this.awarenessTokens = Math.min(
+      rate,
+      this.awarenessTokens + ((now - this.awarenessRefilledAt) / 1000) * rate,
+    );
+    this.awarenessRefilledAt = now;
+    if (this.awarenessTokens < 1) return false;
+    this.awarenessTokens -= 1;
+    return true;
+  }
+}
+
+/** A whole message: type, then the payload written by `write`. */
+export function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}

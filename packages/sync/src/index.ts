@@ -1,0 +1,10 @@
+// Public surface of the sync core: the y-websocket protocol server without a framework.
+export * from './ArticleUpdateValidator.ts';
+export * from './CloseCodes.ts';
+export type { ConnectionIdentity, ConnectionOptions, SyncSocket } from './Connection.ts';
+export { Connection } from './Connection.ts';
+export type { Persistence } from './Persistence.ts';
+export * from './protocol.ts';
+export { Registry, type RegistryOptions } from './Registry.ts';
+export { SERVER_ORIGIN } from './Room.ts';
+export { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';
