@@ -1,12 +1,22 @@
 // The administration commands of `pnpm factdesk`, independent of where they run: in the
 // command line's own process, or inside a running server that holds the embedded database.
-import { isRole, PASSWORD_MIN_LENGTH, type Role } from '@factdesk/model';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  isRole,
+  PASSWORD_MIN_LENGTH,
+  type Role,
+} from '@factdesk/model';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
+import { importDocument } from '../commands/documents/importDocument.ts';
+import { lockDocument } from '../commands/documents/lockDocument.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
+import { loadConfig } from '../config.ts';
 import type { Sql } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
+import { findDocument } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
 
 export type AdminCommand =
@@ -14,7 +24,16 @@ export type AdminCommand =
   | { name: 'user.create'; email: string; displayName: string; password: string }
   | { name: 'workspace.create'; workspaceName: string; ownerEmail: string }
   | { name: 'member.add'; workspaceId: string; email: string; role: Role }
-  | { name: 'token.create'; email: string; tokenName: string };
+  | { name: 'token.create'; email: string; tokenName: string }
+  | {
+      name: 'document.import';
+      workspaceId: string;
+      format: ImportFormat;
+      content: string;
+      title?: string;
+      sourceUrl?: string;
+    }
+  | { name: 'document.lock'; documentId: string; locked: boolean };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,6 +90,33 @@ export function validateAdminCommand(input: unknown): AdminCommand {
     }
     case 'token.create':
       return { name: 'token.create', email: email('email'), tokenName: text('tokenName', 80) };
+    case 'document.import': {
+      const workspaceId = text('workspaceId');
+      if (!UUID.test(workspaceId))
+        throw new BadRequestError('The workspace id must be a UUID.', 'workspaceId');
+      const format = command.format;
+      if (!IMPORT_FORMATS.includes(format as ImportFormat)) {
+        throw new BadRequestError('The format must be md, html or txt.', 'format');
+      }
+      // Emptiness, binary content and size are checked by the import command itself.
+      if (typeof command.content !== 'string') {
+        throw new BadRequestError('content is required.', 'content');
+      }
+      return {
+        name: 'document.import',
+        workspaceId,
+        format: format as ImportFormat,
+        content: command.content,
+        ...(command.title !== undefined ? { title: text('title', 300) } : {}),
+        ...(command.sourceUrl !== undefined ? { sourceUrl: text('sourceUrl', 2048) } : {}),
+      };
+    }
+    case 'document.lock': {
+      const documentId = text('documentId');
+      if (!UUID.test(documentId))
+        throw new BadRequestError('The document id must be a UUID.', 'documentId');
+      return { name: 'document.lock', documentId, locked: command.locked !== false };
+    }
     default:
       throw new BadRequestError(`Unknown command ${String(command.name)}.`, 'name');
   }
@@ -100,6 +146,21 @@ export async function runAdminCommand(sql: Sql, command: AdminCommand): Promise<
       const user = await userByEmail(sql, command.email);
       const { token } = await createApiToken(sql, user.id, command.tokenName);
       return token;
+    }
+    case 'document.import': {
+      const { name: _name, ...input } = command;
+      const document = await importDocument(
+        sql,
+        { ...input, createdBy: null },
+        { maxBytes: loadConfig().importMaxBytes },
+      );
+      return document.id;
+    }
+    case 'document.lock': {
+      if (!(await findDocument(sql, command.documentId))) throw new NotFoundError('Document');
+      // No live service here: open sockets pick the lock up at their periodic re-check.
+      const document = await lockDocument(sql, undefined, command.documentId, command.locked);
+      return `${document.id} is ${document.text_locked ? 'locked' : 'unlocked'}`;
     }
   }
 }

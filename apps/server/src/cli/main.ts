@@ -1,6 +1,8 @@
 // `pnpm factdesk <command>`: administration from the shell. Works whether the server is
 // running or not; with the embedded database and a running server, it goes through the
 // server's admin socket instead of opening the data directory a second time.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -18,6 +20,9 @@ Commands:
   workspace create --name N --owner E                  create a workspace; prints its id
   member add --workspace W --email E --role R          add a member (or change their role)
   token create --email E --name N                      create an API token; prints it once
+  import --workspace W --file F [--format md|html|txt] [--title T] [--source-url U]
+                                                       import an article; prints the document id
+  document lock|unlock <id>                            lock or unlock a document's source text
 
 Database: DATABASE_URL (PostgreSQL server) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -43,6 +48,10 @@ async function parseCommand(argv: string[]): Promise<AdminCommand> {
       workspace: { type: 'string' },
       role: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      file: { type: 'string' },
+      format: { type: 'string' },
+      title: { type: 'string' },
+      'source-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,10 +89,65 @@ async function parseCommand(argv: string[]): Promise<AdminCommand> {
     case 'token create':
       raw = { name: 'token.create', email: need('email'), tokenName: need('name') };
       break;
+    case 'import':
+      raw = await importCommand(need('workspace'), need('file'), values);
+      break;
     default:
+      if (
+        positionals[0] === 'document' &&
+        (positionals[1] === 'lock' || positionals[1] === 'unlock')
+      ) {
+        if (positionals.length !== 3)
+          throw new UsageError(`document ${positionals[1]} needs <id>.`);
+        raw = {
+          name: 'document.lock',
+          documentId: positionals[2],
+          locked: positionals[1] === 'lock',
+        };
+        break;
+      }
       throw new UsageError(words ? `Unknown command: ${words}` : 'No command given.');
   }
   return validateAdminCommand(raw);
+}
+
+const FORMAT_BY_EXTENSION: Record<string, string> = {
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  txt: 'txt',
+  text: 'txt',
+};
+
+/** Reads the article file here (the server may run as another user), as strict UTF-8. */
+async function importCommand(
+  workspaceId: string,
+  file: string,
+  values: { format?: string; title?: string; 'source-url'?: string },
+): Promise<Record<string, unknown>> {
+  const format = values.format ?? FORMAT_BY_EXTENSION[extname(file).slice(1).toLowerCase()];
+  if (!format) throw new UsageError('import needs --format md, html or txt for this file.');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new AppError(400, 'bad_file', `Cannot read ${file}: ${(error as Error).message}`);
+  }
+  let content: string;
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError(400, 'bad_file', `${file} is not valid UTF-8 text: save it as UTF-8.`);
+  }
+  return {
+    name: 'document.import',
+    workspaceId,
+    format,
+    content,
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(values['source-url'] !== undefined ? { sourceUrl: values['source-url'] } : {}),
+  };
 }
 
 async function execute(command: AdminCommand): Promise<string> {

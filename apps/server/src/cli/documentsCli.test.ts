@@ -1,0 +1,219 @@
+// `factdesk import` and `factdesk document lock|unlock`, spawned as an administrator runs
+// them: on a fresh database (embedded data directory, or a fresh one on the PostgreSQL
+// server), and — with the embedded database — through a running server's admin socket.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  createEmptyServerDatabase,
+  type EmptyServerDatabase,
+} from '../testing/emptyTestDatabase.ts';
+import { testDatabaseKind } from '../testing/testDatabase.ts';
+
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const kind = testDatabaseKind();
+
+let dataDir: string;
+let serverDatabase: EmptyServerDatabase | undefined;
+let workspaceId: string;
+const email = 'desk@example.com';
+
+function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  delete env.DATABASE_URL;
+  if (serverDatabase) env.DATABASE_URL = serverDatabase.url;
+  return env;
+}
+
+function run(script: string, args: string[], stdin = '') {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      env: environment(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(stdin);
+  });
+}
+const factdesk = (args: string[], stdin = '') => run('apps/server/src/cli/main.ts', args, stdin);
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(dataDir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'fddoc-'));
+  if (kind === 'server') serverDatabase = await createEmptyServerDatabase();
+  const user = await factdesk(
+    ['user', 'create', '--email', email, '--name', 'Desk', '--password-stdin'],
+    'a long enough password\n',
+  );
+  expect(user.code, user.stderr).toBe(0);
+  const workspace = await factdesk(['workspace', 'create', '--name', 'Desk', '--owner', email]);
+  expect(workspace.code, workspace.stderr).toBe(0);
+  workspaceId = workspace.stdout.trim();
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  await serverDatabase?.drop();
+});
+
+describe('factdesk import and document lock', () => {
+  it('imports a Markdown file, prints only the new id, and locks/unlocks it', async () => {
+    const path = await file('story.md', '# Ça coûte\n\nThe **claim** here.\n');
+    const result = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      path,
+      '--source-url',
+      'https://example.org/story',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    const id = result.stdout.trim();
+    expect(id).toMatch(UUID);
+    const unlock = await factdesk(['document', 'unlock', id]);
+    expect(unlock).toMatchObject({ code: 0, stdout: `${id} is unlocked\n` });
+    const lock = await factdesk(['document', 'lock', id]);
+    expect(lock).toMatchObject({ code: 0, stdout: `${id} is locked\n` });
+  });
+
+  it('refuses a binary file, a non-UTF-8 file and a file of unknown format', async () => {
+    const binary = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      await file('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02])),
+    ]);
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toMatch(/not valid UTF-8|looks binary/);
+    const latin1 = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      await file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])),
+    ]);
+    expect(latin1).toMatchObject({ code: 1, stdout: '' });
+    expect(latin1.stderr).toContain('is not valid UTF-8 text');
+    const unknown = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      await file('story.docx', 'Hello'),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--format md, html or txt');
+    const missing = await factdesk(['document', 'lock', '3f1c2a8e-0b7d-4c55-9e61-2d4f8a9b0c1e']);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('Document was not found');
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(kind === 'server')('factdesk import beside a running server', () => {
+  let server: ChildProcess;
+  let baseUrl: string;
+  let output = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: ROOT,
+      env: environment({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        WEB_DIST: '',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`the server exited: ${output}`);
+      const healthy = await fetch(`${baseUrl}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) break;
+      if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(() => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+  });
+
+  it('imports through the admin socket; the document is visible over HTTP', async () => {
+    const article = `<h1>Live import</h1><p>${'Long paragraph. '.repeat(8000)}</p>`;
+    const result = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      await file('live.html', article),
+      '--title',
+      'Through the server',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const id = result.stdout.trim();
+    expect(id).toMatch(UUID);
+    const token = await factdesk(['token', 'create', '--email', email, '--name', 'check']);
+    const response = await fetch(`${baseUrl}/api/documents/${id}`, {
+      headers: { authorization: `Bearer ${token.stdout.trim()}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id,
+      title: 'Through the server',
+      textLocked: true,
+      sourceFormat: 'html',
+    });
+    const unlock = await factdesk(['document', 'unlock', id]);
+    expect(unlock).toMatchObject({ code: 0, stdout: `${id} is unlocked\n` });
+  });
+});

@@ -1,0 +1,131 @@
+// Creates a document from a pasted or uploaded article: checks the input, converts it through
+// the shared editor schema, and writes the row, its first Yjs update and an automatic
+// "import" version in one transaction. The source text starts locked.
+import { articlePlainText, articleToYUpdate, importArticle, safeHref } from '@factdesk/editor';
+import type { ImportFormat } from '@factdesk/model';
+import type { Sql } from '../../db/database.ts';
+import { BadRequestError } from '../../errors.ts';
+import { appendDocUpdates } from '../../queries/docState.ts';
+import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
+
+export interface ImportInput {
+  workspaceId: string;
+  createdBy: string | null;
+  format: ImportFormat;
+  content: string;
+  title?: string;
+  sourceUrl?: string;
+  outlet?: string;
+  author?: string;
+  publishedAt?: string;
+  language?: string;
+}
+
+const TITLE_MAX = 300;
+/** Control characters other than tab, line feed, form feed and carriage return: a binary file. */
+function looksBinary(content: string): boolean {
+  for (let i = 0; i < content.length; i++) {
+    const code = content.charCodeAt(i);
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
+      code === 0x7f
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Throws a 400 naming `content` unless it is non-empty UTF-8 text within the size limit. */
+export function checkImportContent(content: string, maxBytes: number): void {
+  if (content.trim() === '') {
+    throw new BadRequestError('content is empty: paste or upload the article text.', 'content');
+  }
+  if (looksBinary(content)) {
+    throw new BadRequestError(
+      'content looks binary (it contains NUL or other control bytes): upload Markdown, HTML or plain text.',
+      'content',
+    );
+  }
+  if (content.includes('\uFFFD') || LONE_SURROGATE.test(content)) {
+    throw new BadRequestError(
+      'content is not valid UTF-8 text: save the file as UTF-8.',
+      'content',
+    );
+  }
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > maxBytes) {
+    throw new BadRequestError(
+      `content is ${bytes} bytes; the limit is ${maxBytes} bytes (IMPORT_MAX_BYTES).`,
+      'content',
+    );
+  }
+}
+
+function checkSourceUrl(raw: string | undefined | null): string | undefined | null {
+  if (raw === undefined || raw === null) return raw;
+  const href = safeHref(raw);
+  if (!href || !/^https?:/.test(href)) {
+    throw new BadRequestError('sourceUrl must be an http or https URL.', 'sourceUrl');
+  }
+  return href;
+}
+
+export { checkSourceUrl };
+
+function defaultTitle(json: ReturnType<typeof importArticle>, text: string): string {
+  const heading = json.content?.find((node) => node.type === 'heading');
+  const headingText = (heading?.content ?? [])
+    .map((node) => node.text ?? '')
+    .join('')
+    .trim();
+  const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
+  const title = headingText || firstLine.trim() || 'Untitled article';
+  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
+}
+
+export async function importDocument(
+  sql: Sql,
+  input: ImportInput,
+  limits: { maxBytes: number },
+): Promise<DocumentRow> {
+  checkImportContent(input.content, limits.maxBytes);
+  const sourceUrl = checkSourceUrl(input.sourceUrl);
+  const title = input.title?.trim();
+  if (input.title !== undefined && !title) {
+    throw new BadRequestError('title cannot be blank.', 'title');
+  }
+  const article = importArticle(input.content, input.format);
+  const text = articlePlainText(article);
+  if (text.trim() === '') {
+    throw new BadRequestError(
+      'content has no text left once scripts, styles and other disallowed markup are removed.',
+      'content',
+    );
+  }
+  const update = articleToYUpdate(article);
+  return sql.begin(async (tx) => {
+    const row = await insertDocument(tx, {
+      workspaceId: input.workspaceId,
+      createdBy: input.createdBy,
+      title: title || defaultTitle(article, text),
+      textLocked: true,
+      sourceFormat: input.format,
+      sourceUrl,
+      outlet: input.outlet?.trim() || null,
+      author: input.author?.trim() || null,
+      publishedOn: input.publishedAt ?? null,
+      language: input.language ?? null,
+    });
+    await appendDocUpdates(tx, row.id, [update]);
+    await insertDocVersion(tx, {
+      documentId: row.id,
+      kind: 'import',
+      name: null,
+      state: update,
+      createdBy: input.createdBy,
+    });
+    return row;
+  });
+}

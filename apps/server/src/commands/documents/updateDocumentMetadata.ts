@@ -1,0 +1,36 @@
+// Moderators edit a document's metadata (title, source URL, outlet, author, date, language).
+import type { UpdateDocumentBody } from '@factdesk/model';
+import type { Sql } from '../../db/database.ts';
+import { BadRequestError } from '../../errors.ts';
+import { presentDocumentState } from '../../presenters/documents.ts';
+import { type DocumentRow, updateDocumentMetadata as updateRow } from '../../queries/documents.ts';
+import type { CollabService } from '../../sync/CollabService.ts';
+import { checkSourceUrl } from './importDocument.ts';
+
+const blankToNull = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : value.trim() || null;
+
+export async function updateDocumentMetadata(
+  sql: Sql,
+  collab: CollabService,
+  documentId: string,
+  changes: UpdateDocumentBody,
+): Promise<DocumentRow> {
+  const title = changes.title?.trim();
+  if (changes.title !== undefined && !title) {
+    throw new BadRequestError('title cannot be blank.', 'title');
+  }
+  const row = await updateRow(sql, documentId, {
+    title,
+    sourceUrl: checkSourceUrl(changes.sourceUrl),
+    outlet: blankToNull(changes.outlet),
+    author: blankToNull(changes.author),
+    publishedOn: changes.publishedAt,
+    language: changes.language,
+  });
+  collab.publishEvent(documentId, {
+    type: 'document.updated',
+    document: presentDocumentState(row),
+  });
+  return row;
+}

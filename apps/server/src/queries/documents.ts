@@ -1,0 +1,253 @@
+// SQL for documents: the rows that own a Yjs state, who may open them, their metadata, the
+// workspace's list with claim counts, and their text versions.
+import type { ClaimStatus, DocumentVersionKind, ImportFormat, Role } from '@factdesk/model';
+import type { Queryable } from '../db/database.ts';
+
+export interface DocumentRow {
+  id: string;
+  workspace_id: string;
+  title: string;
+  text_locked: boolean;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  source_url: string | null;
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD (read as text: a date has no time zone to shift). */
+  published_on: string | null;
+  language: string | null;
+  source_format: ImportFormat | null;
+  archived_at: Date | null;
+}
+
+export interface DocumentMetadata {
+  title?: string;
+  sourceUrl?: string | null;
+  outlet?: string | null;
+  author?: string | null;
+  publishedOn?: string | null;
+  language?: string | null;
+}
+
+const COLUMNS = `id, workspace_id, title, text_locked, created_by, created_at, updated_at,
+  source_url, outlet, author, published_on::text AS published_on, language, source_format,
+  archived_at`;
+
+export async function insertDocument(
+  sql: Queryable,
+  values: {
+    workspaceId: string;
+    title: string;
+    /** null for imports from the command line (no user behind them). */
+    createdBy: string | null;
+    textLocked: boolean;
+    sourceFormat?: ImportFormat;
+  } & Omit<DocumentMetadata, 'title'>,
+): Promise<DocumentRow> {
+  const [row] = await sql<DocumentRow[]>`
+    INSERT INTO documents (workspace_id, title, created_by, text_locked, source_url, outlet,
+      author, published_on, language, source_format)
+    VALUES (${values.workspaceId}, ${values.title}, ${values.createdBy}, ${values.textLocked},
+      ${values.sourceUrl ?? null}, ${values.outlet ?? null}, ${values.author ?? null},
+      ${values.publishedOn ?? null}, ${values.language ?? null}, ${values.sourceFormat ?? null})
+    RETURNING ${sql.unsafe(COLUMNS)}`;
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
+}
+
+export interface DocumentAccessRow {
+  workspace_id: string;
+  text_locked: boolean;
+  /** The user's role in the document's workspace; null when they are not a member. */
+  role: Role | null;
+}
+
+/** The document's workspace and lock, with the user's role there; undefined when no document. */
+export async function findDocumentAccess(
+  sql: Queryable,
+  documentId: string,
+  userId: string,
+): Promise<DocumentAccessRow | undefined> {
+  const [row] = await sql<DocumentAccessRow[]>`
+    SELECT d.workspace_id, d.text_locked, m.role
+    FROM documents d
+    LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = ${userId}
+    WHERE d.id = ${documentId}`;
+  return row;
+}
+
+/** The document with the user's role in its workspace (null role: not a member). */
+export async function findDocumentForUser(
+  sql: Queryable,
+  documentId: string,
+  userId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<(DocumentRow & { role: Role | null }) | undefined> {
+  const [row] = await sql<(DocumentRow & { role: Role | null })[]>`
+    SELECT ${sql.unsafe(COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2'))}, m.role
+    FROM documents d
+    LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = ${userId}
+    WHERE d.id = ${documentId}
+    ${options.forUpdate ? sql`FOR UPDATE OF d` : sql``}`;
+  return row;
+}
+
+export async function findDocument(
+  sql: Queryable,
+  documentId: string,
+): Promise<DocumentRow | undefined> {
+  const [row] = await sql<DocumentRow[]>`
+    SELECT ${sql.unsafe(COLUMNS)} FROM documents WHERE id = ${documentId}`;
+  return row;
+}
+
+export async function updateDocumentMetadata(
+  sql: Queryable,
+  documentId: string,
+  changes: DocumentMetadata,
+): Promise<DocumentRow> {
+  const set: Record<string, unknown> = {};
+  if (changes.title !== undefined) set.title = changes.title;
+  if (changes.sourceUrl !== undefined) set.source_url = changes.sourceUrl;
+  if (changes.outlet !== undefined) set.outlet = changes.outlet;
+  if (changes.author !== undefined) set.author = changes.author;
+  if (changes.publishedOn !== undefined) set.published_on = changes.publishedOn;
+  if (changes.language !== undefined) set.language = changes.language;
+  // postgres.js reads `SET ${sql(object)}` as an assignment list only right after SET.
+  const [row] = Object.keys(set).length
+    ? await sql<DocumentRow[]>`
+        UPDATE documents SET ${sql(set)}, updated_at = now()
+        WHERE id = ${documentId}
+        RETURNING ${sql.unsafe(COLUMNS)}`
+    : await sql<DocumentRow[]>`
+        UPDATE documents SET updated_at = now() WHERE id = ${documentId}
+        RETURNING ${sql.unsafe(COLUMNS)}`;
+  if (!row) throw new Error('UPDATE … RETURNING gave no row');
+  return row;
+}
+
+export async function setTextLocked(
+  sql: Queryable,
+  documentId: string,
+  locked: boolean,
+): Promise<DocumentRow> {
+  const [row] = await sql<DocumentRow[]>`
+    UPDATE documents SET text_locked = ${locked}, updated_at = now()
+    WHERE id = ${documentId}
+    RETURNING ${sql.unsafe(COLUMNS)}`;
+  if (!row) throw new Error('UPDATE … RETURNING gave no row');
+  return row;
+}
+
+export async function setArchived(
+  sql: Queryable,
+  documentId: string,
+  archived: boolean,
+): Promise<DocumentRow> {
+  const [row] = await sql<DocumentRow[]>`
+    UPDATE documents
+    SET archived_at = ${archived ? sql`coalesce(archived_at, now())` : null}, updated_at = now()
+    WHERE id = ${documentId}
+    RETURNING ${sql.unsafe(COLUMNS)}`;
+  if (!row) throw new Error('UPDATE … RETURNING gave no row');
+  return row;
+}
+
+/** Deletes the row; updates, snapshots, versions and claims go with it (ON DELETE CASCADE). */
+export async function deleteDocumentRow(sql: Queryable, documentId: string): Promise<void> {
+  await sql`DELETE FROM documents WHERE id = ${documentId}`;
+}
+
+export interface DocumentListRow extends DocumentRow {
+  /** The later of the metadata's and the text's last change. */
+  last_activity_at: Date;
+  claim_status_counts: Partial<Record<ClaimStatus, number>> | null;
+  claim_verdict_counts: Record<string, number> | null;
+}
+
+export async function listDocuments(
+  sql: Queryable,
+  workspaceId: string,
+  filters: { q?: string; archived?: boolean },
+): Promise<DocumentListRow[]> {
+  const words = (filters.q ?? '').trim().split(/\s+/).filter(Boolean);
+  // One fragment: postgres.js would send an array of fragments as a parameter.
+  const search = words.reduce((fragment, word) => {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql`${fragment} AND (d.title ILIKE ${pattern} OR coalesce(d.outlet, '') ILIKE ${pattern})`;
+  }, sql``);
+  return sql<DocumentListRow[]>`
+    SELECT ${sql.unsafe(COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2'))},
+      greatest(d.updated_at,
+        (SELECT max(u.created_at) FROM doc_updates u WHERE u.document_id = d.id),
+        (SELECT s.updated_at FROM doc_snapshots s WHERE s.document_id = d.id)
+      ) AS last_activity_at,
+      (SELECT jsonb_object_agg(status, n) FROM (
+        SELECT c.status, count(*)::int AS n FROM claims c WHERE c.document_id = d.id
+        GROUP BY c.status) s) AS claim_status_counts,
+      (SELECT jsonb_object_agg(verdict, n) FROM (
+        SELECT c.verdict, count(*)::int AS n FROM claims c
+        WHERE c.document_id = d.id AND c.verdict IS NOT NULL GROUP BY c.verdict) v)
+        AS claim_verdict_counts
+    FROM documents d
+    WHERE d.workspace_id = ${workspaceId}
+      AND ${filters.archived ? sql`d.archived_at IS NOT NULL` : sql`d.archived_at IS NULL`}
+      ${search}
+    ORDER BY last_activity_at DESC, d.id`;
+}
+
+export async function isDocumentIdRetired(sql: Queryable, documentId: string): Promise<boolean> {
+  const [row] = await sql<{ retired: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM document_tombstones WHERE id = ${documentId}) AS retired`;
+  return row?.retired ?? false;
+}
+
+export interface DocVersionRow {
+  id: string;
+  document_id: string;
+  kind: DocumentVersionKind;
+  name: string | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export async function insertDocVersion(
+  sql: Queryable,
+  values: {
+    documentId: string;
+    kind: DocumentVersionKind;
+    name: string | null;
+    state: Uint8Array;
+    createdBy: string | null;
+  },
+): Promise<DocVersionRow> {
+  const [row] = await sql<DocVersionRow[]>`
+    INSERT INTO doc_versions (document_id, kind, name, state, created_by)
+    VALUES (${values.documentId}, ${values.kind}, ${values.name}, ${Buffer.from(values.state)},
+      ${values.createdBy})
+    RETURNING id, document_id, kind, name, created_by, created_at`;
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
+}
+
+export async function listDocVersions(
+  sql: Queryable,
+  documentId: string,
+): Promise<DocVersionRow[]> {
+  return sql<DocVersionRow[]>`
+    SELECT id, document_id, kind, name, created_by, created_at FROM doc_versions
+    WHERE document_id = ${documentId}
+    ORDER BY created_at DESC, id DESC`;
+}
+
+export async function findDocVersion(
+  sql: Queryable,
+  documentId: string,
+  versionId: string,
+): Promise<(DocVersionRow & { state: Uint8Array }) | undefined> {
+  const [row] = await sql<(DocVersionRow & { state: Buffer })[]>`
+    SELECT id, document_id, kind, name, created_by, created_at, state FROM doc_versions
+    WHERE document_id = ${documentId} AND id = ${versionId}`;
+  return row ? { ...row, state: new Uint8Array(row.state) } : undefined;
+}

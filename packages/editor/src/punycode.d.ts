@@ -1,0 +1,5 @@
+// punycode.js ships no types; this is the one function the editor uses.
+declare module 'punycode.js' {
+  const punycode: { toUnicode(domain: string): string; toASCII(domain: string): string };
+  export default punycode;
+}
