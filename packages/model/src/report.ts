@@ -1,0 +1,142 @@
+// The verdict report's input data: everything a renderer needs, gathered once by the server.
+import { type Static, Type } from 'typebox';
+import { CLAIM_STATUSES, EVIDENCE_KINDS, EVIDENCE_STANCES } from './claimVocabulary.ts';
+
+/** Bumped when the JSON export changes shape incompatibly; carried as `version` in it. */
+export const REPORT_DATA_VERSION = 1;
+
+const ReportTimestamp = Type.String({ format: 'date-time' });
+/** Text the report shows; user-written, so every renderer escapes it for its format. */
+const Text = Type.String();
+const OptionalText = Type.Union([Type.String(), Type.Null()]);
+/** A link as stored; renderers show it as a link only when it is http(s). */
+const Link = Type.Union([Type.String(), Type.Null()]);
+
+export const ReportScope = Type.Enum(['approved', 'all'], {
+  description: 'approved: only approved claims (for publication); all: every claim',
+});
+export type ReportScope = Static<typeof ReportScope>;
+
+export const ReportOptions = Type.Object({
+  scope: ReportScope,
+  evidence: Type.Boolean({ description: 'Include each claim’s evidence' }),
+  articleText: Type.Boolean({ description: 'Include the full article text, claims highlighted' }),
+});
+export type ReportOptions = Static<typeof ReportOptions>;
+
+export const ReportVerdictLabel = Type.Object({
+  key: Type.String({ minLength: 1 }),
+  label: Type.String({ minLength: 1 }),
+  ratingValue: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const ReportVerdictScale = Type.Object({
+  bestRating: Type.Number(),
+  worstRating: Type.Number(),
+  labels: Type.Array(ReportVerdictLabel),
+});
+
+export const ReportClaimant = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  kind: Type.Enum(['person', 'organization']),
+});
+
+export const ReportQuote = Type.Object({
+  exact: Text,
+  prefix: Text,
+  suffix: Text,
+});
+
+export const ReportEvidence = Type.Object({
+  url: Text,
+  title: OptionalText,
+  publisher: OptionalText,
+  excerpt: OptionalText,
+  archivedUrl: Link,
+  kind: Type.Enum(EVIDENCE_KINDS),
+  stance: Type.Enum(EVIDENCE_STANCES),
+  addedBy: OptionalText,
+  addedAt: ReportTimestamp,
+});
+export type ReportEvidence = Static<typeof ReportEvidence>;
+
+export const ReportClaim = Type.Object({
+  id: Type.String({ minLength: 1 }),
+  /** Position in text order, from 1; the anchor `#claim-<number>`. */
+  number: Type.Integer({ minimum: 1 }),
+  status: Type.Enum(CLAIM_STATUSES),
+  statement: Text,
+  claimant: Type.Union([ReportClaimant, Type.Null()]),
+  /** The quote as it was highlighted. */
+  quote: ReportQuote,
+  /** The text now under the highlight; null when the passage is gone (orphaned). */
+  currentQuote: OptionalText,
+  orphaned: Type.Boolean(),
+  verdict: Type.Union([ReportVerdictLabel, Type.Null()]),
+  /** Markdown. */
+  rationale: OptionalText,
+  evidence: Type.Array(ReportEvidence),
+  reviewers: Type.Array(Type.String()),
+  approver: OptionalText,
+  createdAt: ReportTimestamp,
+  proposedAt: Type.Union([ReportTimestamp, Type.Null()]),
+  approvedAt: Type.Union([ReportTimestamp, Type.Null()]),
+  /** ClaimReview `datePublished`: when the verdict was published (approval, usually). */
+  reviewDate: Type.Union([ReportTimestamp, Type.Null()]),
+});
+export type ReportClaim = Static<typeof ReportClaim>;
+
+export const ReportArticleBlock = Type.Object({
+  kind: Type.Enum(['heading', 'paragraph', 'quote', 'listItem']),
+  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
+  /** UTF-16 offsets into `text`, `to` exclusive. */
+  from: Type.Integer({ minimum: 0 }),
+  to: Type.Integer({ minimum: 0 }),
+});
+export type ReportArticleBlock = Static<typeof ReportArticleBlock>;
+
+export const ReportHighlight = Type.Object({
+  claimId: Type.String({ minLength: 1 }),
+  from: Type.Integer({ minimum: 0 }),
+  to: Type.Integer({ minimum: 0 }),
+});
+export type ReportHighlight = Static<typeof ReportHighlight>;
+
+export const ReportArticle = Type.Object({
+  /** The article's text blocks joined by "\n". */
+  text: Type.String(),
+  blocks: Type.Array(ReportArticleBlock),
+  highlights: Type.Array(ReportHighlight),
+});
+export type ReportArticle = Static<typeof ReportArticle>;
+
+export const ReportData = Type.Object(
+  {
+    version: Type.Literal(REPORT_DATA_VERSION),
+    generatedAt: ReportTimestamp,
+    options: ReportOptions,
+    workspace: Type.Object({
+      name: Type.String({ minLength: 1 }),
+      /** The publishing organisation's public URL (ClaimReview author.url). */
+      url: Link,
+    }),
+    document: Type.Object({
+      id: Type.String({ minLength: 1 }),
+      title: Text,
+      outlet: OptionalText,
+      author: OptionalText,
+      publishedAt: Type.Union([ReportTimestamp, Type.Null()]),
+      sourceUrl: Link,
+      /** BCP 47 tag, e.g. "en" or "ar". */
+      language: OptionalText,
+    }),
+    /** Public URL of the published report; ClaimReview `url`s are `<reportUrl>#claim-<n>`. */
+    reportUrl: Link,
+    team: Type.Array(Type.Object({ name: Type.String(), roles: Type.Array(Type.String()) })),
+    scale: ReportVerdictScale,
+    claims: Type.Array(ReportClaim),
+    article: Type.Optional(ReportArticle),
+  },
+  { title: 'Factdesk verdict report' },
+);
+export type ReportData = Static<typeof ReportData>;

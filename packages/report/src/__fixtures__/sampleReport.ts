@@ -1,0 +1,193 @@
+// A small fixed report (fixed dates) for golden files, and a hostile variant for safety tests.
+import { DEFAULT_VERDICT_SCALE, type ReportClaim, type ReportData } from '@factdesk/model';
+
+const articleText = [
+  'Budget claims under the microscope',
+  'The minister said unemployment fell by 40% last year.',
+  'He added that “every school now has a nurse”.',
+  'Critics disagreed.',
+].join('\n');
+
+function offsets(needle: string): { from: number; to: number } {
+  const from = articleText.indexOf(needle);
+  if (from < 0) throw new Error(`fixture text missing: ${needle}`);
+  return { from, to: from + needle.length };
+}
+
+const verdict = (key: string) => {
+  const label = DEFAULT_VERDICT_SCALE.labels.find((l) => l.key === key);
+  if (!label) throw new Error(`no verdict ${key}`);
+  return label;
+};
+
+const claims: ReportClaim[] = [
+  {
+    id: 'c1',
+    number: 1,
+    status: 'approved',
+    statement: 'Unemployment fell by 40% last year.',
+    claimant: { name: 'Jane Minister', kind: 'person' },
+    quote: {
+      exact: 'unemployment fell by 40% last year',
+      prefix: 'The minister said ',
+      suffix: '.',
+    },
+    currentQuote: 'unemployment fell by 40% last year',
+    orphaned: false,
+    verdict: verdict('false'),
+    rationale:
+      'Official data show a fall of **4%**, not 40%. See [the statistics office](https://stats.example.org/unemployment).',
+    evidence: [
+      {
+        url: 'https://stats.example.org/unemployment',
+        title: 'Labour market overview',
+        publisher: 'Statistics Office',
+        excerpt: 'Unemployment fell from 5.0% to 4.8%.',
+        archivedUrl: 'https://archive.example.org/stats',
+        kind: 'official_data',
+        stance: 'refutes',
+        addedBy: 'Rita Reviewer',
+        addedAt: '2026-11-20T10:00:00.000Z',
+      },
+    ],
+    reviewers: ['Rita Reviewer'],
+    approver: 'Mo Moderator',
+    createdAt: '2026-11-19T09:00:00.000Z',
+    proposedAt: '2026-11-20T12:00:00.000Z',
+    approvedAt: '2026-11-21T08:30:00.000Z',
+    reviewDate: '2026-11-21T08:30:00.000Z',
+  },
+  {
+    id: 'c2',
+    number: 2,
+    status: 'approved',
+    statement: 'Every school now has a nurse.',
+    claimant: { name: 'Ministry of Education', kind: 'organization' },
+    quote: { exact: 'every school now has a nurse', prefix: 'He added that “', suffix: '”.' },
+    currentQuote: null,
+    orphaned: true,
+    verdict: verdict('unverifiable'),
+    rationale: 'No national register of school nurses exists.',
+    evidence: [],
+    reviewers: ['Rita Reviewer', 'Sam Second'],
+    approver: 'Mo Moderator',
+    createdAt: '2026-11-19T09:05:00.000Z',
+    proposedAt: '2026-11-20T13:00:00.000Z',
+    approvedAt: '2026-11-21T09:00:00.000Z',
+    reviewDate: '2026-11-21T09:00:00.000Z',
+  },
+  {
+    id: 'c3',
+    number: 3,
+    status: 'in_review',
+    statement: 'Critics disagreed.',
+    claimant: null,
+    quote: { exact: 'Critics disagreed', prefix: '', suffix: '.' },
+    currentQuote: 'Critics disagreed',
+    orphaned: false,
+    verdict: null,
+    rationale: null,
+    evidence: [],
+    reviewers: ['Sam Second'],
+    approver: null,
+    createdAt: '2026-11-19T09:10:00.000Z',
+    proposedAt: null,
+    approvedAt: null,
+    reviewDate: null,
+  },
+];
+
+export function sampleReport(overrides: Partial<ReportData['options']> = {}): ReportData {
+  return {
+    version: 1,
+    generatedAt: '2026-12-01T12:00:00.000Z',
+    options: { scope: 'approved', evidence: true, articleText: false, ...overrides },
+    workspace: { name: 'Politics desk', url: 'https://factdesk-news.example.org' },
+    document: {
+      id: 'd1',
+      title: 'Budget speech, 2026 – “Growth for all”',
+      outlet: 'Daily Example',
+      author: 'A. Journalist',
+      publishedAt: '2026-11-18T07:00:00.000Z',
+      sourceUrl: 'https://daily.example.com/budget-speech',
+      language: 'en',
+    },
+    reportUrl: 'https://factdesk-news.example.org/reports/budget-2026',
+    team: [
+      { name: 'Mo Moderator', roles: ['moderator'] },
+      { name: 'Rita Reviewer', roles: ['reviewer'] },
+    ],
+    scale: DEFAULT_VERDICT_SCALE,
+    claims,
+    article: {
+      text: articleText,
+      blocks: articleText
+        .split('\n')
+        .reduce<
+          ReportData['article'] extends infer A
+            ? A extends { blocks: infer B }
+              ? B
+              : never
+            : never
+        >((blocks, line, index) => {
+          const from = blocks.length === 0 ? 0 : (blocks[blocks.length - 1]?.to ?? 0) + 1;
+          blocks.push(
+            index === 0
+              ? { kind: 'heading', level: 1, from, to: from + line.length }
+              : { kind: 'paragraph', from, to: from + line.length },
+          );
+          return blocks;
+        }, []),
+      highlights: [
+        { claimId: 'c1', ...offsets('unemployment fell by 40% last year') },
+        { claimId: 'c3', ...offsets('Critics disagreed') },
+      ],
+    },
+  };
+}
+
+export const HOSTILE = {
+  script: '<script>alert(1)</script>',
+  img: '"><img src=x onerror=alert(2)>',
+  js: 'javascript:alert(3)',
+  formulas: ['=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1:A2)', '\tTAB', '\rCR'],
+  rtl: 'قال الوزير إن البطالة انخفضت 40% — שר האוצר said so',
+};
+
+/** Every user-written field carries a hostile payload. */
+export function hostileReport(): ReportData {
+  const data = sampleReport({ scope: 'all', articleText: true });
+  const [first, ...rest] = data.claims;
+  if (!first) throw new Error('fixture has no claims');
+  data.document.title = `${HOSTILE.script}${HOSTILE.img} ${HOSTILE.rtl}`;
+  data.document.outlet = HOSTILE.img;
+  data.document.sourceUrl = HOSTILE.js;
+  data.workspace.name = `${HOSTILE.script}</script><script>alert(4)</script>`;
+  data.claims = [
+    {
+      ...first,
+      statement: HOSTILE.formulas[0] ?? '',
+      claimant: { name: HOSTILE.rtl, kind: 'person' },
+      quote: { exact: HOSTILE.script, prefix: HOSTILE.img, suffix: HOSTILE.rtl },
+      rationale: `Click [here](${HOSTILE.js}) <img src=x onerror=alert(5)> ${HOSTILE.script}`,
+      approver: HOSTILE.formulas[2] ?? '',
+      evidence: [
+        {
+          ...(first.evidence[0] as ReportClaim['evidence'][number]),
+          url: HOSTILE.js,
+          title: HOSTILE.img,
+          archivedUrl: 'JaVaScRiPt:alert(6)',
+          excerpt: HOSTILE.script,
+          publisher: HOSTILE.formulas[3] ?? '',
+        },
+      ],
+    },
+    ...rest.map((claim, index) => ({
+      ...claim,
+      statement: HOSTILE.formulas[index + 1] ?? '',
+      rationale: HOSTILE.formulas[index + 4] ?? '',
+      reviewers: [HOSTILE.rtl],
+    })),
+  ];
+  return data;
+}

@@ -1,0 +1,76 @@
+// Applies the report options (scope, evidence) once, so every format shows the same claims.
+import type { ReportClaim, ReportData } from '@factdesk/model';
+
+export interface SummaryBar {
+  label: string;
+  count: number;
+}
+
+export interface PreparedReport {
+  data: ReportData;
+  claims: ReportClaim[];
+  byVerdict: SummaryBar[];
+  byStatus: SummaryBar[];
+}
+
+const STATUS_LABELS: Record<ReportClaim['status'], string> = {
+  open: 'Open',
+  assigned: 'Assigned',
+  in_review: 'In review',
+  verdict_proposed: 'Verdict proposed',
+  approved: 'Approved',
+};
+
+export function statusLabel(status: ReportClaim['status']): string {
+  return STATUS_LABELS[status];
+}
+
+export function prepareReport(data: ReportData): PreparedReport {
+  const claims = data.claims
+    .filter((claim) => data.options.scope === 'all' || claim.status === 'approved')
+    .map((claim) => (data.options.evidence ? claim : { ...claim, evidence: [] }))
+    .sort((a, b) => a.number - b.number);
+  const verdictCounts = new Map<string, number>();
+  for (const label of data.scale.labels) verdictCounts.set(label.label, 0);
+  let noVerdict = 0;
+  for (const claim of claims) {
+    if (claim.verdict) {
+      verdictCounts.set(claim.verdict.label, (verdictCounts.get(claim.verdict.label) ?? 0) + 1);
+    } else noVerdict += 1;
+  }
+  const byVerdict = [...verdictCounts].map(([label, count]) => ({ label, count }));
+  if (noVerdict > 0) byVerdict.push({ label: 'No verdict yet', count: noVerdict });
+  const statusCounts = new Map<ReportClaim['status'], number>();
+  for (const claim of claims)
+    statusCounts.set(claim.status, (statusCounts.get(claim.status) ?? 0) + 1);
+  const byStatus = (Object.keys(STATUS_LABELS) as ReportClaim['status'][])
+    .filter((status) => data.options.scope === 'all' || status === 'approved')
+    .map((status) => ({ label: STATUS_LABELS[status], count: statusCounts.get(status) ?? 0 }));
+  const article = data.options.articleText ? data.article : undefined;
+  const { article: _dropped, ...rest } = data;
+  return {
+    data: article ? { ...rest, claims, article } : { ...rest, claims },
+    claims,
+    byVerdict,
+    byStatus,
+  };
+}
+
+/** "2026-12-02T11:00:00Z" → "2 December 2026" (UTC, so the output does not depend on the host). */
+export function formatDate(value: string | null): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export function formatRating(claim: ReportClaim, data: ReportData): string {
+  if (!claim.verdict) return 'No verdict yet';
+  if (claim.verdict.ratingValue === null) return claim.verdict.label;
+  return `${claim.verdict.label} (${claim.verdict.ratingValue} on a scale of ${data.scale.worstRating}–${data.scale.bestRating})`;
+}

@@ -1,0 +1,145 @@
+// The HTML report: one self-contained, printable file; the only script is the ClaimReview data block.
+import type { ReportArticle, ReportClaim, ReportEvidence } from '@factdesk/model';
+import { buildClaimReviews, jsonForScript } from './claimReview.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatDate, formatRating, type PreparedReport, statusLabel } from './prepareReport.ts';
+import { renderMarkdownSafely } from './renderMarkdownSafely.ts';
+import { REPORT_CSS } from './reportCss.ts';
+import { safeUrl } from './safeUrl.ts';
+import { summaryChartSvg } from './summaryChart.ts';
+
+function text(value: string | null | undefined, fallback = '—'): string {
+  return value ? `<bdi dir="auto">${escapeHtml(value)}</bdi>` : fallback;
+}
+
+/** A link when the URL is http(s); otherwise the text alone, so nothing runs on click. */
+function link(url: string | null, label: string | null): string {
+  const href = safeUrl(url);
+  const shown = escapeHtml(label || url || '');
+  if (!href) return `<span dir="auto">${shown}</span>`;
+  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank" dir="auto">${shown}</a>`;
+}
+
+function evidenceItem(evidence: ReportEvidence): string {
+  const archived = safeUrl(evidence.archivedUrl)
+    ? ` · ${link(evidence.archivedUrl, 'archived copy')}`
+    : '';
+  const excerpt = evidence.excerpt
+    ? `<blockquote dir="auto">${escapeHtml(evidence.excerpt)}</blockquote>`
+    : '';
+  return `<li class="evidence stance-${evidence.stance}"><span class="stance">${escapeHtml(evidence.stance)}</span> ${link(evidence.url, evidence.title)}${archived}<div class="meta">${text(evidence.publisher, '')}${evidence.publisher ? ' · ' : ''}${escapeHtml(evidence.kind.replace(/_/g, ' '))}${evidence.addedBy ? ` · added by ${text(evidence.addedBy)}` : ''} · ${formatDate(evidence.addedAt)}</div>${excerpt}</li>`;
+}
+
+function claimSection(prepared: PreparedReport, claim: ReportClaim): string {
+  const { data } = prepared;
+  const verdictKey = claim.verdict ? escapeHtml(claim.verdict.key) : 'none';
+  const orphan = claim.orphaned
+    ? `<p class="orphaned"><strong>Orphaned:</strong> the passage this claim was made on is no longer in the article; its original quote is shown.</p>`
+    : '';
+  const quote = `<blockquote class="quote" dir="auto"><span class="context">${escapeHtml(claim.quote.prefix)}</span><mark>${escapeHtml(claim.quote.exact)}</mark><span class="context">${escapeHtml(claim.quote.suffix)}</span></blockquote>`;
+  const current =
+    !claim.orphaned && claim.currentQuote !== null && claim.currentQuote !== claim.quote.exact
+      ? `<p class="meta">Text now reads: ${text(claim.currentQuote)}</p>`
+      : '';
+  const claimant = claim.claimant
+    ? `${text(claim.claimant.name)} <span class="meta">(${claim.claimant.kind})</span>`
+    : '—';
+  const rationale = claim.rationale
+    ? `<div class="rationale" dir="auto">${renderMarkdownSafely(claim.rationale)}</div>`
+    : '';
+  const evidence =
+    data.options.evidence && claim.evidence.length > 0
+      ? `<h4>Evidence</h4><ul class="evidence-list">${claim.evidence.map(evidenceItem).join('')}</ul>`
+      : '';
+  return `<section class="claim" id="claim-${claim.number}">
+<header class="claim-head"><span class="claim-number">Claim ${claim.number}</span><span class="verdict verdict-${verdictKey}">${escapeHtml(formatRating(claim, data))}</span></header>
+${orphan}${quote}${current}
+<h3 class="statement" dir="auto">${escapeHtml(claim.statement)}</h3>
+<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(claim.approver)}</dd><dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd></dl>
+${rationale}${evidence}
+</section>`;
+}
+
+function articleSection(article: ReportArticle, claims: ReportClaim[]): string {
+  const numbers = new Map(claims.map((claim) => [claim.id, claim.number]));
+  const highlights = article.highlights
+    .filter((highlight) => numbers.has(highlight.claimId) && highlight.to > highlight.from)
+    .sort((a, b) => a.from - b.from);
+  const blocks = article.blocks.map((block) => {
+    let html = '';
+    let cursor = block.from;
+    for (const highlight of highlights) {
+      const from = Math.max(highlight.from, cursor);
+      const to = Math.min(highlight.to, block.to);
+      if (to <= from) continue;
+      html += escapeHtml(article.text.slice(cursor, from));
+      const number = numbers.get(highlight.claimId);
+      html += `<a class="highlight" href="#claim-${number}"><mark>${escapeHtml(article.text.slice(from, to))}</mark><sup>${number}</sup></a>`;
+      cursor = to;
+    }
+    html += escapeHtml(article.text.slice(cursor, block.to));
+    switch (block.kind) {
+      case 'heading': {
+        const level = Math.min(6, Math.max(3, (block.level ?? 1) + 2));
+        return `<h${level} dir="auto">${html}</h${level}>`;
+      }
+      case 'quote':
+        return `<blockquote dir="auto">${html}</blockquote>`;
+      case 'listItem':
+        return `<p class="list-item" dir="auto">• ${html}</p>`;
+      default:
+        return `<p dir="auto">${html}</p>`;
+    }
+  });
+  return `<section class="article"><h2>Annotated article</h2>${blocks.join('\n')}</section>`;
+}
+
+export function renderHtml(prepared: PreparedReport): string {
+  const { data, claims } = prepared;
+  const doc = data.document;
+  const reviews = buildClaimReviews(data, claims);
+  const lang = doc.language ? escapeHtml(doc.language) : 'en';
+  const team = data.team
+    .map(
+      (member) =>
+        `<li>${text(member.name)} <span class="meta">${escapeHtml(member.roles.join(', '))}</span></li>`,
+    )
+    .join('');
+  const scopeNote =
+    data.options.scope === 'approved' ? 'approved claims only' : 'all claims, approved or not';
+  const jsonLd = reviews.length
+    ? `<script type="application/ld+json">${jsonForScript(reviews)}</script>\n`
+    : '';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="referrer" content="no-referrer">
+<title>Fact-check report: ${escapeHtml(doc.title)}</title>
+<style>${REPORT_CSS}</style>
+${jsonLd}</head>
+<body>
+<main class="report">
+<header class="masthead">
+<div class="kicker">${text(data.workspace.name)} · Fact-check report</div>
+<h1 dir="auto">${escapeHtml(doc.title)}</h1>
+<dl class="doc-meta"><dt>Outlet</dt><dd>${text(doc.outlet)}</dd><dt>Author</dt><dd>${text(doc.author)}</dd><dt>Published</dt><dd>${formatDate(doc.publishedAt)}</dd><dt>Source</dt><dd>${doc.sourceUrl ? link(doc.sourceUrl, doc.sourceUrl) : '—'}</dd><dt>Report date</dt><dd>${formatDate(data.generatedAt)}</dd><dt>Scope</dt><dd>${scopeNote}</dd></dl>
+</header>
+<section class="summary">
+<h2>Summary</h2>
+<p>${claims.length} claim${claims.length === 1 ? '' : 's'} in this report.</p>
+<div class="charts">${summaryChartSvg('Claims by verdict', prepared.byVerdict)}${summaryChartSvg('Claims by status', prepared.byStatus)}</div>
+${team ? `<h3>Review team</h3><ul class="team">${team}</ul>` : ''}
+</section>
+<section class="claims"><h2>Claims</h2>
+${claims.map((claim) => claimSection(prepared, claim)).join('\n')}
+</section>
+${data.article ? articleSection(data.article, claims) : ''}
+<footer class="colophon">Generated by Factdesk on ${formatDate(data.generatedAt)}.</footer>
+</main>
+</body>
+</html>
+`;
+}
