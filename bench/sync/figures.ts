@@ -1,0 +1,365 @@
+// The benchmark's figures, each driving one server through BenchClients with the same
+// workload; every wait is bounded so a stuck server fails a figure instead of the run.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { BenchClient, type ClientTarget } from './BenchClient.ts';
+
+export interface ServerUnderTest extends ClientTarget {
+  pid: number;
+  /** Collects garbage in the server, then reads its RSS (/proc) and the heap it reports. */
+  sampleMemory(): Promise<{ rss: number; heap: number }>;
+  /** A document name never used before on this server. */
+  nextDocument(): string;
+}
+
+const WAIT_MS = 15_000;
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Opens n clients on one document, 50 at a time, and waits until each has synced. */
+export async function connect(server: ServerUnderTest, document: string, n: number) {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < n; i += 50) {
+    const batch = Array.from(
+      { length: Math.min(50, n - i) },
+      () => new BenchClient(server, document),
+    );
+    clients.push(...batch);
+    await withTimeout(Promise.all(batch.map((c) => c.whenSynced())), `${n} clients syncing`);
+  }
+  return clients;
+}
+
+function closeAll(clients: BenchClient[]) {
+  for (const client of clients) client.close();
+}
+
+/**
+ * Resolves with, for each client, the ms from `start` until `done(client)` first held,
+ * checked on every document (or awareness) change of that client.
+ */
+function timeUntil(
+  clients: BenchClient[],
+  done: (client: BenchClient) => boolean,
+  start: number,
+  on: 'doc' | 'awareness' = 'doc',
+): Promise<number[]> {
+  return new Promise((resolve) => {
+    const times: number[] = new Array(clients.length);
+    let left = clients.length;
+    const detach: Array<() => void> = [];
+    clients.forEach((client, i) => {
+      const check = () => {
+        if (times[i] !== undefined || !done(client)) return;
+        times[i] = performance.now() - start;
+        left--;
+        if (left === 0) {
+          for (const off of detach) off();
+          resolve(times);
+        }
+      };
+      if (on === 'doc') {
+        client.doc.on('update', check);
+        detach.push(() => client.doc.off('update', check));
+      } else {
+        client.awareness.on('change', check);
+        detach.push(() => client.awareness.off('change', check));
+      }
+      queueMicrotask(check);
+    });
+  });
+}
+
+/** Latency of one small edit reaching every other client, one edit in flight at a time. */
+export async function fanOut(server: ServerUnderTest, n: number, edits: number) {
+  const clients = await connect(server, server.nextDocument(), n);
+  try {
+    const [writer, ...receivers] = clients;
+    if (!writer) throw new Error('no writer');
+    const latencies: number[] = [];
+    for (let i = 0; i <= edits; i++) {
+      const expected = writer.textLength() + 1;
+      const start = performance.now();
+      writer.insert(expected, 'x');
+      const times = await withTimeout(
+        timeUntil(receivers, (c) => c.textLength() >= expected, start),
+        `fan-out edit ${i} to ${n - 1} clients`,
+      );
+      if (i > 0) latencies.push(...times); // the first edit creates the paragraph: warm-up
+    }
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  } finally {
+    closeAll(clients);
+  }
+}
+
+/**
+ * Updates delivered per second: on each of `documents` documents one writer sends updates in
+ * windows of `window`; the next window starts once every receiver has the previous one, so no
+ * receiver falls behind.
+ */
+export async function throughput(
+  server: ServerUnderTest,
+  documents: number,
+  clientsPerDocument: number,
+  updatesPerWriter: number,
+  window: number,
+) {
+  const groups: BenchClient[][] = [];
+  try {
+    for (let d = 0; d < documents; d++) {
+      groups.push(await connect(server, server.nextDocument(), clientsPerDocument));
+    }
+    for (const group of groups) group[0]?.insert(0, 's');
+    await waitForLength(groups, 1);
+    const start = performance.now();
+    let sent = 1;
+    while (sent < updatesPerWriter + 1) {
+      const count = Math.min(window, updatesPerWriter + 1 - sent);
+      for (const group of groups) {
+        const writer = group[0];
+        for (let k = 0; k < count && writer; k++) writer.insert(sent + k, 'y');
+      }
+      sent += count;
+      await waitForLength(groups, sent);
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const delivered = documents * (clientsPerDocument - 1) * updatesPerWriter;
+    return delivered / seconds;
+  } finally {
+    for (const group of groups) closeAll(group);
+  }
+}
+
+async function waitForLength(groups: BenchClient[][], length: number) {
+  const receivers = groups.flatMap((group) => group.slice(1));
+  await withTimeout(
+    timeUntil(receivers, (c) => c.textLength() >= length, performance.now()),
+    `receivers reaching length ${length}`,
+  );
+}
+
+export interface ColdDocument {
+  name: string;
+  writer: BenchClient;
+  length: number;
+  bytes: number;
+}
+
+/** Builds a ~1 MB document from `edits` inserts of 100 characters at random positions, through the server. */
+export async function buildColdDocument(
+  server: ServerUnderTest,
+  edits: number,
+): Promise<ColdDocument> {
+  const name = server.nextDocument();
+  const [writer] = await connect(server, name, 1);
+  if (!writer) throw new Error('no writer');
+  const chunk = 'abcdefghij'.repeat(10);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = 0; i < edits; i++) {
+    writer.insert(Math.floor(random() * writer.textLength()), chunk);
+    if (i % 500 === 499) await sleep(1); // let the socket drain
+  }
+  const length = writer.textLength();
+  if (server.kind === 'ours') {
+    // Cold load must read the stored state: wait until PostgreSQL has every edit.
+    const clock = writer.ownClock();
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if ((writer.saved.get(writer.doc.clientID) ?? 0) >= clock) resolve();
+        };
+        writer.onSaved = check;
+        check();
+      }),
+      'the 1 MB document being saved',
+      60_000,
+    );
+  }
+  // The peers acknowledge nothing durable: wait until a fresh client gets the whole document,
+  // so every server has applied all edits before cold loads are timed.
+  const until = performance.now() + 30_000;
+  for (;;) {
+    const probe = new BenchClient(server, name);
+    try {
+      await withTimeout(probe.whenSynced(), 'probe sync', 30_000);
+      if (probe.textLength() === length) break;
+    } finally {
+      probe.close();
+    }
+    if (performance.now() > until) throw new Error('the server never held the whole document');
+    await sleep(200);
+  }
+  const { encodeStateAsUpdate } = await import('yjs');
+  return { name, writer, length, bytes: encodeStateAsUpdate(writer.doc).byteLength };
+}
+
+/** Connect → synced time of a fresh client on the built document; checks it got all of it. */
+export async function coldLoad(server: ServerUnderTest, cold: ColdDocument) {
+  const start = performance.now();
+  const client = new BenchClient(server, cold.name);
+  try {
+    await withTimeout(client.whenSynced(), 'cold load sync', 30_000);
+    const ms = performance.now() - start;
+    if (client.textLength() !== cold.length) {
+      throw new Error(`cold load got ${client.textLength()} characters, expected ${cold.length}`);
+    }
+    return ms;
+  } finally {
+    client.close();
+  }
+}
+
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  if (!match?.[1]) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+/** Samples until the heap stops shrinking (documents of earlier figures may still be unloading). */
+async function steadyMemory(server: ServerUnderTest) {
+  let previous = await server.sampleMemory();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await sleep(500);
+    const current = await server.sampleMemory();
+    if (Math.abs(current.heap - previous.heap) < 512 * 1024) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+/** RSS growth per open document (one synced client each) and per extra idle connection. */
+export async function memory(server: ServerUnderTest, documents: number, connections: number) {
+  const opened: BenchClient[] = [];
+  try {
+    const before = await steadyMemory(server);
+    for (let d = 0; d < documents; d++) {
+      const [client] = await connect(server, server.nextDocument(), 1);
+      client?.insert(0, 'm');
+      if (client) opened.push(client);
+    }
+    await sleep(300);
+    const withDocuments = await server.sampleMemory();
+    opened.push(...(await connect(server, server.nextDocument(), connections)));
+    await sleep(300);
+    const withConnections = await server.sampleMemory();
+    return {
+      rssPerDocument: (withDocuments.rss - before.rss) / documents,
+      rssPerConnection: (withConnections.rss - withDocuments.rss) / connections,
+      heapPerDocument: (withDocuments.heap - before.heap) / documents,
+      heapPerConnection: (withConnections.heap - withDocuments.heap) / connections,
+    };
+  } finally {
+    closeAll(opened);
+  }
+}
+
+/** Latency of an awareness change (a cursor move) reaching every other client. */
+export async function awarenessFanOut(server: ServerUnderTest, n: number, changes: number) {
+  const clients = await connect(server, server.nextDocument(), n);
+  try {
+    const [setter, ...receivers] = clients;
+    if (!setter) throw new Error('no setter');
+    const id = setter.doc.clientID;
+    const latencies: number[] = [];
+    for (let i = 0; i <= changes; i++) {
+      const start = performance.now();
+      setter.awareness.setLocalStateField('cursor', i);
+      const times = await withTimeout(
+        timeUntil(
+          receivers,
+          (c) => (c.awareness.getStates().get(id) as { cursor?: number } | undefined)?.cursor === i,
+          start,
+          'awareness',
+        ),
+        `awareness change ${i}`,
+      );
+      if (i > 0) latencies.push(...times);
+    }
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  } finally {
+    closeAll(clients);
+  }
+}
+
+/** Ours only: from an edit to the saved signal covering it, with `n` clients typing. */
+export async function editToSaved(
+  server: ServerUnderTest,
+  n: number,
+  durationMs: number,
+  intervalMs: number,
+) {
+  const clients = await connect(server, server.nextDocument(), n);
+  try {
+    const latencies: number[] = [];
+    let pending = 0;
+    let allSaved: (() => void) | undefined;
+    const queues = clients.map((client) => {
+      const queue: Array<{ clock: number; at: number }> = [];
+      client.onSaved = () => {
+        const savedClock = client.saved.get(client.doc.clientID) ?? 0;
+        const now = performance.now();
+        while (queue.length > 0 && (queue[0]?.clock ?? Number.POSITIVE_INFINITY) <= savedClock) {
+          const edit = queue.shift();
+          if (edit) latencies.push(now - edit.at);
+          pending--;
+        }
+        if (pending === 0) allSaved?.();
+      };
+      return queue;
+    });
+    clients[0]?.insert(0, 'p');
+    await withTimeout(
+      timeUntil(clients.slice(1), (c) => c.textLength() > 0, performance.now()),
+      'paragraph reaching every typist',
+    );
+    const end = performance.now() + durationMs;
+    let round = 0;
+    while (performance.now() < end) {
+      clients.forEach((client, i) => {
+        client.insert(((round * 7 + i) % (client.textLength() + 1)) + 0, 't');
+        queues[i]?.push({ clock: client.ownClock(), at: performance.now() });
+        pending++;
+      });
+      round++;
+      await sleep(intervalMs);
+    }
+    if (pending > 0) {
+      await withTimeout(
+        new Promise<void>((resolve) => {
+          allSaved = resolve;
+        }),
+        `${pending} edits being reported saved`,
+      );
+    }
+    return {
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      edits: latencies.length,
+    };
+  } finally {
+    closeAll(clients);
+  }
+}
