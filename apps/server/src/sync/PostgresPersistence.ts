@@ -9,6 +9,8 @@ import {
   writeSnapshot,
 } from '../queries/docState.ts';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 export interface PostgresPersistenceOptions {
   /** Compact once a document has more logged updates than this. */
   compactAfterUpdates?: number;
@@ -38,7 +40,14 @@ export class PostgresPersistence {
   }
 
   async append(documentId: string, updates: Uint8Array[]): Promise<void> {
-    await appendDocUpdates(this.sql, documentId, updates);
+    try {
+      await appendDocUpdates(this.sql, documentId, updates);
+    } catch (error) {
+      // The document was deleted while open: there is nowhere to keep its last edits, and
+      // retrying would never succeed.
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return;
+      throw error;
+    }
     const length = (this.logLength.get(documentId) ?? 0) + updates.length;
     this.logLength.set(documentId, length);
     if (length > this.compactAfter && !this.compacting.has(documentId)) {

@@ -53,7 +53,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/logout',
     { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: {} } } },
     async (request, reply) => {
-      if (request.actor?.via === 'session') await logOut(app.db, request.actor.sessionId);
+      if (request.actor?.via === 'session') {
+        await logOut(app.db, request.actor.sessionId);
+        app.collab.accessChanged({ sessionId: request.actor.sessionId });
+      }
       clearSessionCookie(reply, config);
       return reply.status(204).send();
     },

@@ -124,7 +124,9 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const { workspaceId, userId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'member.changeRole');
-      return presentMember(await changeMemberRole(app.db, workspaceId, userId, request.body.role));
+      const member = await changeMemberRole(app.db, workspaceId, userId, request.body.role);
+      app.collab.accessChanged({ userId });
+      return presentMember(member);
     },
   );
 
@@ -143,6 +145,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId, userId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'member.remove');
       await removeMember(app.db, workspaceId, userId);
+      app.collab.accessChanged({ userId });
       return reply.status(204).send();
     },
   );

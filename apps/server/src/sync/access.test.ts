@@ -1,0 +1,156 @@
+// Who may open a document's socket, decided on the upgrade, and re-decided when access
+// changes: refusals close with a named code and reason.
+import { CloseCodes } from '@factdesk/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  articleString,
+  type CollabTestApp,
+  eventually,
+  openClient,
+  paragraphText,
+  rawSocket,
+  startCollabApp,
+  synced,
+  type TestClient,
+  tokenFor,
+} from '../testing/collabClients.ts';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
+import { TEST_ORIGIN } from '../testing/testApp.ts';
+
+describe('socket access', () => {
+  let t: CollabTestApp;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    t = await startCollabApp();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await t.close();
+  });
+
+  async function setup() {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    return { owner, workspaceId, document, token: await tokenFor(t, owner) };
+  }
+
+  it('a socket without credentials is closed with 4401', async () => {
+    const { document } = await setup();
+    const socket = new WebSocket(`${t.wsUrl}/${document.id}`);
+    const [code, reason] = await new Promise<[number, string]>((resolve) =>
+      socket.on('close', (c, r) => resolve([c, r.toString()])),
+    );
+    expect(code).toBe(4401);
+    expect(reason).toBe('not authenticated');
+  });
+
+  it('a malformed or revoked token is closed with 4401', async () => {
+    const { document } = await setup();
+    const bad = rawSocket(t.wsUrl, document.id, 'fdt_nonsense');
+    expect((await bad.closed).code).toBe(4401);
+  });
+
+  it('a token of workspace A cannot open a document of workspace B (4404)', async () => {
+    const { owner, document } = await setup();
+    // Workspace B, with a moderator who belongs to B only.
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/workspaces',
+      cookie: owner.cookie,
+      payload: { name: 'Other desk' },
+    });
+    expect(created.statusCode).toBe(201);
+    const outsider = await buildMember(
+      t,
+      owner,
+      (created.json() as { id: string }).id,
+      'moderator',
+    );
+    const client = openClient(t.wsUrl, document.id, await tokenFor(t, outsider));
+    clients.push(client);
+    expect(await client.closed).toEqual({ code: 4404, reason: 'no such document' });
+  });
+
+  it('an unknown document id and a non-uuid id are both 4404', async () => {
+    const { token } = await setup();
+    for (const id of ['8d7d8a3c-8f44-4e1c-9a3e-2b1d6f0e9a11', 'not-a-uuid']) {
+      const socket = rawSocket(t.wsUrl, id, token);
+      expect((await socket.closed).code).toBe(4404);
+    }
+  });
+
+  it('a session cookie from another Origin is refused with 4403', async () => {
+    const { owner, document } = await setup();
+    const connect = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${t.wsUrl}/${document.id}`, {
+          headers: { cookie: `factdesk_session=${owner.cookie}`, origin },
+        });
+        socket.on('close', (code) => resolve(code));
+        socket.on('message', () => socket.close(1000));
+      });
+    expect(await connect('https://evil.example')).toBe(4403);
+    expect(await connect(TEST_ORIGIN)).toBe(1000); // accepted: it got a message, we closed
+  });
+
+  it('a removed member’s open socket is closed within 2 seconds', async () => {
+    const { owner, workspaceId, document } = await setup();
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    const client = openClient(t.wsUrl, document.id, await tokenFor(t, reviewer));
+    clients.push(client);
+    await synced(client);
+    const started = Date.now();
+    const removed = await t.request({
+      method: 'DELETE',
+      url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
+      cookie: owner.cookie,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect((await client.closed).code).toBe(CloseCodes.notFound.code);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a revoked token’s socket is closed, and a demoted member becomes read-only', async () => {
+    const { owner, workspaceId, document } = await setup();
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    const tokens = await t.request({
+      method: 'GET',
+      url: '/api/me/tokens',
+      cookie: reviewer.cookie,
+    });
+    expect(tokens.statusCode).toBe(200);
+    const reviewerToken = await tokenFor(t, reviewer);
+    const writer = openClient(t.wsUrl, document.id, reviewerToken);
+    const watcher = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    clients.push(writer, watcher);
+    await Promise.all([synced(writer), synced(watcher)]);
+
+    const demoted = await t.request({
+      method: 'PATCH',
+      url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
+      cookie: owner.cookie,
+      payload: { role: 'viewer' },
+    });
+    expect(demoted.statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    paragraphText(writer.doc).insert(0, 'after demotion');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(articleString(watcher.doc)).not.toContain('after demotion');
+
+    const list = await t.request({ method: 'GET', url: '/api/me/tokens', cookie: reviewer.cookie });
+    const tokenId = (list.json() as { id: string }[])[0]!.id;
+    const revoked = await t.request({
+      method: 'DELETE',
+      url: `/api/me/tokens/${tokenId}`,
+      cookie: reviewer.cookie,
+    });
+    expect(revoked.statusCode).toBe(204);
+    await eventually(
+      () => writer.provider.wsconnected === false,
+      'the revoked socket to close',
+      2_000,
+    );
+  });
+});

@@ -1,0 +1,75 @@
+// Read-only connections receive everything and change nothing: a viewer's edits, or anyone's
+// while the source text is locked, never reach another client or PostgreSQL.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  articleString,
+  type CollabTestApp,
+  eventually,
+  openClient,
+  paragraphText,
+  startCollabApp,
+  synced,
+  type TestClient,
+  tokenFor,
+} from '../testing/collabClients.ts';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
+import { PostgresPersistence } from './PostgresPersistence.ts';
+
+describe('read-only connections', () => {
+  let t: CollabTestApp;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    t = await startCollabApp();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await t.close();
+  });
+
+  async function storedText(documentId: string) {
+    const state = await new PostgresPersistence(t.db.sql).load(documentId);
+    const doc = new Y.Doc();
+    if (state) Y.applyUpdate(doc, state);
+    return articleString(doc);
+  }
+
+  it('a viewer’s edit never reaches another client or the database, but the viewer sees edits', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const viewer = await buildMember(t, owner, workspaceId, 'viewer');
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const editor = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    const reader = openClient(t.wsUrl, document.id, await tokenFor(t, viewer));
+    clients.push(editor, reader);
+    await Promise.all([synced(editor), synced(reader)]);
+
+    paragraphText(editor.doc).insert(0, 'checked facts');
+    await eventually(
+      () => articleString(reader.doc).includes('checked facts'),
+      'the viewer to see it',
+    );
+    paragraphText(reader.doc).insert(0, 'VIEWER WAS HERE ');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(articleString(editor.doc)).not.toContain('VIEWER');
+    expect(await storedText(document.id)).not.toContain('VIEWER');
+    expect(await storedText(document.id)).toContain('checked facts');
+  });
+
+  it('while the text is locked even an owner’s socket changes nothing', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const document = await buildDocument(t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+      textLocked: true,
+    });
+    const first = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    const second = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    clients.push(first, second);
+    await Promise.all([synced(first), synced(second)]);
+    paragraphText(first.doc).insert(0, 'locked edit');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(articleString(second.doc)).not.toContain('locked edit');
+    expect(await storedText(document.id)).not.toContain('locked edit');
+  });
+});

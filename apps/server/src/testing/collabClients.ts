@@ -1,0 +1,133 @@
+// Sync tests' tools: the real app listening on 127.0.0.1, API tokens for its users, stock
+// y-websocket clients (WebsocketProvider from the npm package, unchanged) and raw sockets.
+
+import { MESSAGE_SAVED } from '@factdesk/sync';
+import * as decoding from 'lib0/decoding';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { TestUser } from './factories.ts';
+import { buildTestApp, type TestApp } from './testApp.ts';
+
+export interface CollabTestApp extends TestApp {
+  wsUrl: string;
+}
+
+export async function startCollabApp(env: NodeJS.ProcessEnv = {}): Promise<CollabTestApp> {
+  const t = await buildTestApp({ env: { COLLAB_UNLOAD_GRACE_MS: '50', ...env } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { ...t, wsUrl: `ws://127.0.0.1:${port}/collab` };
+}
+
+export async function tokenFor(t: TestApp, user: TestUser): Promise<string> {
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/me/tokens',
+    cookie: user.cookie,
+    payload: { name: 'sync test' },
+  });
+  if (response.statusCode !== 201) throw new Error(`token failed: ${response.body}`);
+  return (response.json() as { token: string }).token;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The first close the server sent that stops reconnecting (4400–4499). */
+  closed: Promise<{ code: number; reason: string }>;
+  /** The latest saved state vector the server reported. */
+  saved(): Map<number, number>;
+  destroy(): void;
+}
+
+export function openClient(
+  wsUrl: string,
+  documentId: string,
+  token: string,
+  options: { extensions?: boolean; connect?: boolean } = {},
+): TestClient {
+  const doc = new Y.Doc();
+  const params: Record<string, string> = { token };
+  if (options.extensions !== false) params.factdesk = '1';
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 200,
+  });
+  let saved = new Map<number, number>();
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+  };
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    provider.on('closed', (event: { code: number; reason: string }) => resolve(event));
+  });
+  return {
+    doc,
+    provider,
+    closed,
+    saved: () => saved,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function synced(client: TestClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      client.provider.off('sync', onSync);
+      resolve();
+    };
+    client.provider.on('sync', onSync);
+  });
+}
+
+/** The article's first paragraph text, created on first use: where test clients type. */
+export function paragraphText(doc: Y.Doc): Y.XmlText {
+  const fragment = doc.getXmlFragment('article');
+  let paragraph = fragment.get(0);
+  if (!(paragraph instanceof Y.XmlElement)) {
+    doc.transact(() => {
+      const created = new Y.XmlElement('paragraph');
+      created.insert(0, [new Y.XmlText()]);
+      fragment.insert(0, [created]);
+    });
+    paragraph = fragment.get(0);
+  }
+  const text = (paragraph as Y.XmlElement).get(0);
+  if (!(text instanceof Y.XmlText)) throw new Error('paragraph without text');
+  return text;
+}
+
+export function articleString(doc: Y.Doc): string {
+  return doc.getXmlFragment('article').toString();
+}
+
+/** Polls until `check` holds or the time runs out (then throws with `what`). */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 5_000) {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A raw socket for frames no well-behaved client would send. */
+export function rawSocket(wsUrl: string, documentId: string, token: string) {
+  const socket = new WebSocket(`${wsUrl}/${documentId}?token=${token}`);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return { socket, opened, closed };
+}
