@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'embedded-postgres',
           include: unitAndIntegration,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           env: { FACTDESK_TEST_DB: 'embedded' },
         },
       },
@@ -23,6 +25,8 @@ export default defineConfig({
               test: {
                 name: 'postgres-server',
                 include: ['apps/server/src/**/*.test.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
                 env: { FACTDESK_TEST_DB: 'server', TEST_DATABASE_URL: serverUrl },
               },
             },

@@ -28,7 +28,7 @@ function builtAt() {
 
 const sources = Math.max(
   newestMtime(join(root, 'apps/server/src')),
-  newestMtime(join(root, 'packages/model/src')),
+  ...readdirSync(join(root, 'packages')).map((name) => newestMtime(join(root, 'packages', name, 'src'))),
 );
 if (builtAt() < sources) {
   const build = spawnSync('pnpm', ['--filter', '@factdesk/server', 'build'], {

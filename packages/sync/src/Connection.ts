@@ -186,18 +186,19 @@ export class Connection<Auth = unknown> {
 
   private handleAwareness(update: Uint8Array): CloseCode | { code: number; reason: string } | null {
     const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessBytes);
-    for (const entry of entries) {
-      this.awarenessClientId ??= entry.clientId;
-      if (entry.clientId !== this.awarenessClientId) {
-        return { code: CloseCodes.forbidden.code, reason: 'awareness for another client' };
-      }
+    this.awarenessClientId ??= entries[0]?.clientId;
+    // A connection speaks only for its own client id. Stock y-websocket clients echo every
+    // awareness change they receive, so other clients' entries are dropped, not punished.
+    const own = entries.filter((entry) => entry.clientId === this.awarenessClientId);
+    if (own.length === 0) return null;
+    for (const entry of own) {
       // The name, colour and id others see are the authenticated user's, whatever was sent.
       if (entry.state) entry.state = { ...entry.state, user: { ...this.identity } };
     }
     // Over the rate, updates are dropped (the next one carries the latest state); removals never.
-    const removalOnly = entries.every((entry) => entry.state === null);
+    const removalOnly = own.every((entry) => entry.state === null);
     if (!removalOnly && !this.takeAwarenessToken()) return null;
-    this.room.applyAwareness(this, encodeAwarenessUpdate(entries));
+    this.room.applyAwareness(this, encodeAwarenessUpdate(own));
     return null;
   }
 

@@ -1,0 +1,80 @@
+// Awareness identity comes from the server: the name, colour and id others see are the
+// authenticated user's whatever a client claims, and a connection speaks only for itself.
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CollabTestApp,
+  eventually,
+  openClient,
+  rawSocket,
+  startCollabApp,
+  synced,
+  type TestClient,
+  tokenFor,
+} from '../testing/collabClients.ts';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
+
+describe('awareness', () => {
+  let t: CollabTestApp;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    t = await startCollabApp();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await t.close();
+  });
+
+  it('others see the authenticated user, not the name a client claims', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const liar = openClient(t.wsUrl, document.id, await tokenFor(t, reviewer));
+    const watcher = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    clients.push(liar, watcher);
+    await Promise.all([synced(liar), synced(watcher)]);
+    liar.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner', id: owner.id });
+    liar.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    const seen = () =>
+      watcher.provider.awareness.getStates().get(liar.doc.clientID) as
+        | { user?: { name: string; userId: string; color: string }; cursor?: unknown }
+        | undefined;
+    await eventually(() => seen()?.cursor !== undefined, 'the liar’s cursor');
+    expect(seen()?.user?.userId).toBe(reviewer.id);
+    expect(seen()?.user?.name).not.toBe('Olivia Owner');
+    expect(seen()?.user?.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('a connection cannot set or remove another client’s awareness state', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const watcher = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    clients.push(watcher);
+    await synced(watcher);
+    const raw = rawSocket(t.wsUrl, document.id, await tokenFor(t, owner));
+    await raw.opened;
+    const update = (clientId: number, clock: number, state: object | null) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, clientId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, JSON.stringify(state));
+      const outer = encoding.createEncoder();
+      encoding.writeVarUint(outer, 1);
+      encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(outer);
+    };
+    raw.socket.send(update(111, 1, { cursor: 'mine' }));
+    raw.socket.send(update(222, 1, { cursor: 'forged' }));
+    raw.socket.send(update(watcher.doc.clientID, 99, null));
+    await eventually(
+      () => watcher.provider.awareness.getStates().has(111),
+      'the raw client’s own state',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watcher.provider.awareness.getStates().has(222)).toBe(false);
+    expect(watcher.provider.awareness.getStates().has(watcher.doc.clientID)).toBe(true);
+    raw.socket.close();
+  });
+});
