@@ -9,10 +9,13 @@ import { LoginThrottle } from './auth/LoginThrottle.ts';
 import type { Config } from './config.ts';
 import type { Sql } from './db/database.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
+import { collabPlugin } from './plugins/collab.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth/routes.ts';
+import { claimRoutes } from './routes/claims/routes.ts';
+import { documentRoutes } from './routes/documents/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { inviteRoutes } from './routes/invites/routes.ts';
 import { meRoutes } from './routes/me/routes.ts';
@@ -92,6 +95,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   await app.register(metricsPlugin);
   await app.register(authPlugin, { config });
+  await app.register(collabPlugin, { config });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -126,6 +130,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(workspaceRoutes, { prefix: '/api/workspaces' });
   await app.register(inviteRoutes, { prefix: '/api/invites' });
+  await app.register(documentRoutes, { prefix: '/api' });
+  await app.register(claimRoutes);
   await app.register(webPlugin, { webDist: config.webDist });
   return app;
 }

@@ -1,7 +1,14 @@
 import { ACTIONS, type Action, ROLES, type Role } from '@factdesk/model';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from './errors.ts';
-import { abilitiesOf, authorize, can } from './policies.ts';
+import {
+  abilitiesOf,
+  authorize,
+  authorizeClaim,
+  can,
+  claimAbilitiesOf,
+  claimPermissions,
+} from './policies.ts';
 
 // The whole role × action matrix, written out by hand so a change to the policy table
 // has to be made twice on purpose.
@@ -41,4 +48,55 @@ describe('policy', () => {
       });
     }
   }
+});
+
+describe('claim policy', () => {
+  const me = '00000000-0000-4000-8000-000000000001';
+  const other = '00000000-0000-4000-8000-000000000002';
+  const foreign = { createdBy: other, assigneeIds: [], status: 'in_review' } as const;
+  const assigned = { createdBy: other, assigneeIds: [me], status: 'in_review' } as const;
+  const created = { createdBy: me, assigneeIds: [], status: 'open' } as const;
+
+  it('moderators and owners act on every claim', () => {
+    for (const role of ['owner', 'moderator'] as const) {
+      expect(Object.values(claimPermissions(role, me, foreign)).every(Boolean)).toBe(true);
+    }
+  });
+  it('reviewers work only on claims assigned to them or created by them', () => {
+    expect(claimPermissions('reviewer', me, foreign)).toMatchObject({
+      update: false,
+      work: false,
+      comment: false,
+    });
+    for (const claim of [assigned, created]) {
+      expect(claimPermissions('reviewer', me, claim)).toEqual({
+        update: true,
+        work: true,
+        comment: true,
+        assign: false,
+        approve: false,
+        reopen: false,
+        reanchor: true,
+      });
+    }
+    expect(() => authorizeClaim('reviewer', me, foreign, 'work')).toThrow(ForbiddenError);
+  });
+  it('viewers do nothing but read, even on claims assigned to them', () => {
+    expect(Object.values(claimPermissions('viewer', me, assigned)).some(Boolean)).toBe(false);
+  });
+  it('approved claims are frozen until a moderator reopens them', () => {
+    const approved = { ...assigned, status: 'approved' } as const;
+    expect(claimAbilitiesOf('moderator', me, approved)).toEqual({
+      update: false,
+      work: false,
+      comment: true,
+      assign: false,
+      approve: false,
+      reopen: true,
+      reanchor: false,
+    });
+    expect(
+      claimAbilitiesOf('moderator', me, { ...assigned, status: 'verdict_proposed' }).approve,
+    ).toBe(true);
+  });
 });

@@ -1,5 +1,12 @@
 // Who may do what: the single table every permission decision goes through.
-import { type Abilities, ACTIONS, type Action, type Role } from '@factdesk/model';
+import {
+  type Abilities,
+  ACTIONS,
+  type Action,
+  type ClaimAbilities,
+  type ClaimStatus,
+  type Role,
+} from '@factdesk/model';
 import { ForbiddenError } from './errors.ts';
 
 const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, moderator: 2, owner: 3 };
@@ -42,4 +49,62 @@ export function authorize(role: Role, action: Action): void {
 /** Sent with each workspace so the web app never re-derives permissions. */
 export function abilitiesOf(role: Role): Abilities {
   return Object.fromEntries(ACTIONS.map((action) => [action, can(role, action)])) as Abilities;
+}
+
+/** What the claim-level rules look at: who made the claim, who works on it, where it is. */
+export interface ClaimSubject {
+  createdBy: string | null;
+  assigneeIds: readonly string[];
+  status: ClaimStatus;
+}
+
+/**
+ * What the role allows on this claim, whatever its status: moderators and owners act on
+ * every claim; reviewers work on claims assigned to them or created by them; viewers read.
+ */
+export function claimPermissions(role: Role, userId: string, claim: ClaimSubject) {
+  const moderates = can(role, 'claim.assign');
+  const involved =
+    claim.createdBy === userId || claim.assigneeIds.some((assignee) => assignee === userId);
+  const works = moderates || (can(role, 'claim.work') && involved);
+  return {
+    update: works,
+    work: works,
+    comment: moderates || (can(role, 'claim.comment') && involved),
+    assign: moderates,
+    approve: can(role, 'verdict.approve'),
+    reopen: can(role, 'verdict.approve'),
+    reanchor: works,
+  } satisfies ClaimAbilities;
+}
+
+/** Sent with each claim: what this member can do to it now (approved claims are frozen). */
+export function claimAbilitiesOf(role: Role, userId: string, claim: ClaimSubject): ClaimAbilities {
+  const allowed = claimPermissions(role, userId, claim);
+  const open = claim.status !== 'approved';
+  return {
+    update: allowed.update && open,
+    work: allowed.work && open,
+    comment: allowed.comment,
+    assign: allowed.assign && open,
+    approve: allowed.approve && claim.status === 'verdict_proposed',
+    reopen: allowed.reopen && claim.status === 'approved',
+    reanchor: allowed.reanchor && open,
+  };
+}
+
+/** Throws 403 unless the role allows `ability` on this claim. */
+export function authorizeClaim(
+  role: Role,
+  userId: string,
+  claim: ClaimSubject,
+  ability: keyof ClaimAbilities,
+): void {
+  if (!claimPermissions(role, userId, claim)[ability]) {
+    throw new ForbiddenError(
+      role === 'reviewer' && ability !== 'assign' && ability !== 'approve' && ability !== 'reopen'
+        ? 'Reviewers work only on claims assigned to them or created by them.'
+        : `A ${role} cannot do this (claim.${ability}).`,
+    );
+  }
 }

@@ -1,4 +1,8 @@
-// Public surface of the domain model: roles, actions and API schemas.
+// Public surface of the domain model: roles, actions, the fact-check vocabulary and API schemas.
 export * from './actions.ts';
+export * from './claims.ts';
+export * from './claimVocabulary.ts';
+export * from './documents.ts';
+export * from './report.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

@@ -48,6 +48,10 @@ export class Connection<Auth = unknown> {
   readonly auth: Auth;
   readOnly: boolean;
   isClosed = false;
+  /** The room's edit sequence number of this connection's latest accepted update. */
+  lastEditSeq = 0;
+  /** Up to which edit sequence number it has been told "saved". */
+  lastSavedSeq = 0;
   /** The awareness client id this connection speaks for: the first one it sends. */
   private awarenessClientId: number | undefined;
   private awarenessTokens: number;

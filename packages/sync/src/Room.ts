@@ -50,6 +50,11 @@ export class Room<Auth = unknown> {
   private flushTimer: NodeJS.Timeout | undefined;
   private failedAttempts = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Updates of this event-loop turn, waiting to be relayed together. */
+  private relayQueue: { update: Uint8Array; origin: unknown }[] = [];
+  private destroyed = false;
+  /** Counts accepted client updates, so each writer is told when its latest one is saved. */
+  private editSeq = 0;
   /** State vector of everything committed to persistence. */
   private savedVector: Uint8Array = Y.encodeStateVector(this.doc);
 
@@ -111,6 +116,7 @@ export class Room<Auth = unknown> {
     if (refusal) return { code: CloseCodes.forbidden.code, reason: refusal };
     try {
       Y.applyUpdate(this.doc, update, connection);
+      connection.lastEditSeq = ++this.editSeq;
     } catch {
       return { code: CloseCodes.malformed.code, reason: 'update could not be applied' };
     }
@@ -180,6 +186,7 @@ export class Room<Auth = unknown> {
   }
 
   destroy(): void {
+    this.destroyed = true;
     clearTimeout(this.flushTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -192,13 +199,33 @@ export class Room<Auth = unknown> {
     this.pending.push(update);
     this.unsavedBytes += update.byteLength;
     this.scheduleFlush();
+    if (this.relayQueue.length === 0) setImmediate(this.relay);
+    this.relayQueue.push({ update, origin });
+  }
+
+  /**
+   * Relays the updates of one event-loop turn as one merged frame per receiver: under load
+   * that is one send per client instead of one per update. A writer gets its own updates back
+   * only when they are merged with someone else's (Yjs ignores what it already has).
+   */
+  private readonly relay = () => {
+    const queue = this.relayQueue;
+    this.relayQueue = [];
+    if (queue.length === 0 || this.destroyed) return;
+    const update =
+      queue.length === 1
+        ? (queue[0] as { update: Uint8Array }).update
+        : Y.mergeUpdates(queue.map((q) => q.update));
+    const onlyOrigin = queue.every((q) => q.origin === queue[0]?.origin)
+      ? queue[0]?.origin
+      : undefined;
     const message = encodeMessage(MESSAGE_SYNC, (encoder) =>
       syncProtocol.writeUpdate(encoder, update),
     );
     for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message);
+      if (connection !== onlyOrigin) connection.send(message);
     }
-  }
+  };
 
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -235,6 +262,7 @@ export class Room<Auth = unknown> {
     // Everything applied so far is in this batch or already stored, so once it commits the
     // document's current state vector is saved.
     const vector = Y.encodeStateVector(this.doc);
+    const flushSeq = this.editSeq;
     const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
     try {
       await this.options.persistence.append(this.documentId, [merged]);
@@ -243,9 +271,13 @@ export class Room<Auth = unknown> {
       this.unsavedBytes = this.pending.reduce((sum, update) => sum + update.byteLength, 0);
       this.savedVector = vector;
       this.options.hooks.onSaved?.(this.documentId, batch.length, merged.byteLength);
+      // Only writers wait for it; a reader's own state is always saved.
       const saved = this.savedMessage();
       for (const connection of this.connections) {
-        if (connection.extensions) connection.send(saved);
+        if (connection.extensions && connection.lastEditSeq > connection.lastSavedSeq) {
+          connection.lastSavedSeq = flushSeq;
+          connection.send(saved);
+        }
       }
     } catch (error) {
       // Nothing is reported saved; the batch goes back in front, merged, and is retried.

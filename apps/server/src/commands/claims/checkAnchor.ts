@@ -1,0 +1,38 @@
+// Checks an anchor from the browser against the server's own copy of the document before
+// anything is written: well-formed positions (400), pointing into this text (409), and the
+// text between them equal to the quote the client saw (409).
+import { isWellFormedAnchor, resolveAnchorRange } from '@factdesk/editor';
+import type { ClaimAnchor } from '@factdesk/model';
+import { BadRequestError, ConflictError } from '../../errors.ts';
+import type { CollabService } from '../../sync/CollabService.ts';
+
+export async function checkAnchor(
+  collab: CollabService,
+  documentId: string,
+  anchor: ClaimAnchor,
+): Promise<void> {
+  for (const field of ['start', 'end'] as const) {
+    if (!isWellFormedAnchor(anchor[field])) {
+      throw new BadRequestError(
+        `anchor.${field} is not a Yjs relative position (base64 of its encoding).`,
+        `anchor.${field}`,
+        'invalid_anchor',
+      );
+    }
+  }
+  const resolved = await collab.readDocument(documentId, (doc) =>
+    resolveAnchorRange(doc, anchor.start, anchor.end),
+  );
+  if (!resolved) {
+    throw new ConflictError(
+      'The selection does not point into the current text of this document; reload and select again.',
+      'anchor_stale',
+    );
+  }
+  if (resolved.text !== anchor.quote.exact) {
+    throw new ConflictError(
+      'the text under the selection changed; reload and select again.',
+      'quote_mismatch',
+    );
+  }
+}

@@ -1,0 +1,42 @@
+// proposeVerdict: the reviewer proposes a label of the workspace's scale, with a rationale.
+import { DEFAULT_VERDICT_SCALE, type ProposeVerdictBody } from '@factdesk/model';
+import { BadRequestError } from '../../errors.ts';
+import { updateClaimRow } from '../../queries/claims.ts';
+import { findVerdictScale } from '../../queries/verdictScales.ts';
+import type { ClaimDeps } from './ClaimDeps.ts';
+import { pick, writeClaim } from './writeClaim.ts';
+
+const FIELDS = ['status', 'verdict', 'rationale', 'proposed_by', 'proposed_at'] as const;
+
+export function proposeVerdict(
+  deps: ClaimDeps,
+  actorId: string,
+  claimId: string,
+  body: ProposeVerdictBody,
+) {
+  return writeClaim(
+    deps,
+    actorId,
+    claimId,
+    { ability: 'work', verb: 'propose a verdict', version: body.version, from: ['in_review'] },
+    async ({ tx, claim }) => {
+      const scale = (await findVerdictScale(tx, claim.workspace_id)) ?? DEFAULT_VERDICT_SCALE;
+      if (!scale.labels.some((label) => label.key === body.verdict)) {
+        throw new BadRequestError(
+          `verdict must be one of this workspace's labels: ${scale.labels.map((l) => l.key).join(', ')}.`,
+          'verdict',
+        );
+      }
+      const row = await updateClaimRow(tx, claimId, {
+        status: 'verdict_proposed',
+        verdict: body.verdict,
+        ...(body.rationale !== undefined ? { rationale: body.rationale } : {}),
+        proposed_by: actorId,
+        proposed_at: new Date(),
+      });
+      return [
+        { type: 'claim.verdict_proposed', before: pick(claim, FIELDS), after: pick(row, FIELDS) },
+      ];
+    },
+  );
+}

@@ -1,0 +1,118 @@
+// refreshClaimAnchors: resolves claims against the current text when they are read. The
+// current quote follows edits; a claim whose passage was deleted is re-anchored on its
+// original quote (best match by prefix and suffix) or, when the quote is nowhere, marked
+// orphaned with the quote kept. Never silently lost: both write an event.
+import { articleText, relativeRangeAt, resolveAnchorRange } from '@factdesk/editor';
+import { insertClaimEvent } from '../../queries/claimEvents.ts';
+import {
+  type ClaimDetailRow,
+  findClaimDetail,
+  lockClaim,
+  setCurrentQuote,
+  updateClaimRow,
+} from '../../queries/claims.ts';
+import type { ClaimDeps } from './ClaimDeps.ts';
+import { findQuote } from './findQuote.ts';
+import { ANCHOR_FIELDS } from './reanchorClaim.ts';
+import { pick, publishClaimEvents } from './writeClaim.ts';
+
+type Resolution =
+  | { kind: 'unchanged' }
+  | { kind: 'moved'; quote: string }
+  | { kind: 'reanchored'; start: string; end: string; quote: string }
+  | { kind: 'orphaned' };
+
+/** Returns the claims as they are after the refresh, in the order given. */
+export async function refreshClaimAnchors(
+  deps: ClaimDeps,
+  documentId: string,
+  claims: ClaimDetailRow[],
+): Promise<ClaimDetailRow[]> {
+  if (claims.length === 0) return claims;
+  const resolutions = await deps.collab.readDocument(documentId, (doc) => {
+    let text: string | undefined;
+    return claims.map((claim): Resolution => {
+      if (!claim.orphaned) {
+        const range = resolveAnchorRange(doc, claim.anchor_start, claim.anchor_end);
+        if (range && range.text.length > 0) {
+          return range.text === claim.current_quote
+            ? { kind: 'unchanged' }
+            : { kind: 'moved', quote: range.text };
+        }
+      }
+      text ??= articleText(doc).text;
+      const match = findQuote(text, {
+        exact: claim.quote_exact,
+        prefix: claim.quote_prefix,
+        suffix: claim.quote_suffix,
+      });
+      if (!match) return claim.orphaned ? { kind: 'unchanged' } : { kind: 'orphaned' };
+      const { start, end } = relativeRangeAt(doc, match.from, match.to);
+      return { kind: 'reanchored', start, end, quote: text.slice(match.from, match.to) };
+    });
+  });
+
+  const refreshed: ClaimDetailRow[] = [];
+  for (const [index, claim] of claims.entries()) {
+    const resolution = resolutions[index];
+    if (!resolution || resolution.kind === 'unchanged') {
+      refreshed.push(claim);
+    } else if (resolution.kind === 'moved') {
+      await setCurrentQuote(deps.sql, claim.id, resolution.quote);
+      refreshed.push({ ...claim, current_quote: resolution.quote });
+    } else {
+      refreshed.push(await applyResolution(deps, claim, resolution));
+    }
+  }
+  return refreshed;
+}
+
+async function applyResolution(
+  deps: ClaimDeps,
+  claim: ClaimDetailRow,
+  resolution: Extract<Resolution, { kind: 'reanchored' | 'orphaned' }>,
+): Promise<ClaimDetailRow> {
+  const type = resolution.kind === 'reanchored' ? 'claim.reanchored' : 'claim.orphaned';
+  const outcome = await deps.sql.begin(async (tx) => {
+    const locked = await lockClaim(tx, claim.id);
+    // Someone re-anchored it meanwhile (or it is gone): their anchor wins.
+    if (
+      !locked ||
+      locked.anchor_start !== claim.anchor_start ||
+      locked.anchor_end !== claim.anchor_end ||
+      locked.orphaned !== claim.orphaned
+    ) {
+      return undefined;
+    }
+    const row = await updateClaimRow(
+      tx,
+      claim.id,
+      resolution.kind === 'reanchored'
+        ? {
+            anchor_start: resolution.start,
+            anchor_end: resolution.end,
+            current_quote: resolution.quote,
+            orphaned: false,
+          }
+        : { orphaned: true },
+    );
+    const eventId = await insertClaimEvent(tx, {
+      claimId: claim.id,
+      documentId: claim.document_id,
+      actorId: null,
+      type,
+      before: pick(locked, ANCHOR_FIELDS),
+      after: pick(row, ANCHOR_FIELDS),
+    });
+    const detail = await findClaimDetail(tx, claim.id);
+    return detail ? { detail, eventId } : undefined;
+  });
+  if (!outcome) return (await findClaimDetail(deps.sql, claim.id)) ?? claim;
+  publishClaimEvents(
+    deps,
+    outcome.detail,
+    [{ type, before: null, after: null }],
+    [outcome.eventId],
+  );
+  return outcome.detail;
+}

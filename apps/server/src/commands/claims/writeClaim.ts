@@ -1,0 +1,158 @@
+// The shape of every write to an existing claim, in one transaction: lock the row, check
+// membership (404), the policy (403), the version and the status (409 with the current
+// claim), apply the change, write its claim_events rows; after commit, push live events.
+import type {
+  ClaimAbilities,
+  ClaimEventType,
+  ClaimLiveEvent,
+  ClaimStatus,
+  Comment,
+  Evidence,
+  Role,
+} from '@factdesk/model';
+import type { TransactionSql } from 'postgres';
+import { NotFoundError } from '../../errors.ts';
+import { authorizeClaim } from '../../policies.ts';
+import { presentClaimState } from '../../presenters/claims.ts';
+import { insertClaimEvent } from '../../queries/claimEvents.ts';
+import {
+  type ClaimDetailRow,
+  type ClaimRow,
+  findClaimAccess,
+  findClaimDetail,
+  listAssigneeIds,
+  lockClaim,
+} from '../../queries/claims.ts';
+import { ClaimConflictError } from './ClaimConflictError.ts';
+import type { ClaimDeps } from './ClaimDeps.ts';
+
+export interface LockedClaim extends ClaimRow {
+  assigneeIds: string[];
+}
+
+export interface ClaimWriteContext {
+  tx: TransactionSql;
+  claim: LockedClaim;
+  role: Role;
+  actorId: string;
+}
+
+/** One audit event of a write, and what its live event carries beside the claim. */
+export interface ClaimChange {
+  type: ClaimEventType;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  live?: { evidence?: Evidence; evidenceId?: string; comment?: Comment };
+}
+
+export interface ClaimWriteRule {
+  /** What the verb needs the caller to be allowed (policies.ts claimPermissions). */
+  ability: keyof ClaimAbilities;
+  /** Names the verb in 409 messages: "cannot approve: claim is in_review". */
+  verb: string;
+  /** The version the client based the write on; omitted only by appends (comments). */
+  version?: number;
+  /** Statuses the verb may start from; omitted: any. */
+  from?: readonly ClaimStatus[];
+  /** What a missing or hidden claim is called in the 404 (e.g. "Evidence"). */
+  notFound?: string;
+}
+
+export interface ClaimWriteResult {
+  claim: ClaimDetailRow;
+  role: Role;
+  eventIds: number[];
+}
+
+export const NOT_APPROVED: readonly ClaimStatus[] = [
+  'open',
+  'assigned',
+  'in_review',
+  'verdict_proposed',
+];
+
+export async function writeClaim(
+  deps: ClaimDeps,
+  actorId: string,
+  claimId: string,
+  rule: ClaimWriteRule,
+  mutate: (context: ClaimWriteContext) => Promise<ClaimChange[]>,
+): Promise<ClaimWriteResult> {
+  const { result, changes } = await deps.sql.begin(async (tx) => {
+    const access = await findClaimAccess(tx, claimId, actorId);
+    if (!access?.role) throw new NotFoundError(rule.notFound ?? 'Claim');
+    const row = await lockClaim(tx, claimId);
+    if (!row) throw new NotFoundError(rule.notFound ?? 'Claim');
+    const claim: LockedClaim = { ...row, assigneeIds: await listAssigneeIds(tx, claimId) };
+    authorizeClaim(
+      access.role,
+      actorId,
+      { createdBy: claim.created_by, assigneeIds: claim.assigneeIds, status: claim.status },
+      rule.ability,
+    );
+    if (rule.version !== undefined && rule.version !== claim.version) {
+      throw new ClaimConflictError(
+        `cannot ${rule.verb}: the claim changed since version ${rule.version} (it is at version ${claim.version}); review the current claim and try again.`,
+        'stale_version',
+        await currentDetail(tx, claimId),
+      );
+    }
+    if (rule.from && !rule.from.includes(claim.status)) {
+      throw new ClaimConflictError(
+        `cannot ${rule.verb}: claim is ${claim.status}`,
+        'invalid_transition',
+        await currentDetail(tx, claimId),
+      );
+    }
+    const changes = await mutate({ tx, claim, role: access.role, actorId });
+    const eventIds: number[] = [];
+    for (const change of changes) {
+      eventIds.push(
+        await insertClaimEvent(tx, {
+          claimId,
+          documentId: claim.document_id,
+          actorId,
+          type: change.type,
+          before: change.before,
+          after: change.after,
+        }),
+      );
+    }
+    const result = { claim: await currentDetail(tx, claimId), role: access.role, eventIds };
+    return { result, changes };
+  });
+  publishClaimEvents(deps, result.claim, changes, result.eventIds);
+  return result;
+}
+
+async function currentDetail(tx: TransactionSql, claimId: string): Promise<ClaimDetailRow> {
+  const detail = await findClaimDetail(tx, claimId);
+  if (!detail) throw new Error(`claim ${claimId} vanished inside its transaction`);
+  return detail;
+}
+
+/** After commit: every open editor of the document hears of each change. */
+export function publishClaimEvents(
+  deps: ClaimDeps,
+  claim: ClaimDetailRow,
+  changes: ClaimChange[],
+  eventIds: number[],
+): void {
+  const state = presentClaimState(claim);
+  changes.forEach((change, index) => {
+    const eventId = eventIds[index];
+    if (eventId === undefined) return;
+    const event: ClaimLiveEvent = { type: change.type, eventId, claim: state, ...change.live };
+    deps.collab.publishEvent(claim.document_id, event);
+  });
+}
+
+/** The named fields of a row, for an event's before/after. */
+export function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]) {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = row[key];
+    picked[String(key)] = value instanceof Date ? value.toISOString() : value;
+  }
+  return picked;
+}

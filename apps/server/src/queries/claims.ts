@@ -1,0 +1,258 @@
+// SQL for claims and their assignees: rows with the names and counts the API shows.
+import type { ClaimantType, ClaimStatus, Role } from '@factdesk/model';
+import type { Queryable } from '../db/database.ts';
+
+export interface ClaimRow {
+  id: string;
+  document_id: string;
+  workspace_id: string;
+  status: ClaimStatus;
+  verdict: string | null;
+  rationale: string;
+  statement: string;
+  claimant_name: string | null;
+  claimant_type: ClaimantType | null;
+  tags: string[];
+  anchor_start: string;
+  anchor_end: string;
+  quote_exact: string;
+  quote_prefix: string;
+  quote_suffix: string;
+  current_quote: string;
+  orphaned: boolean;
+  version: number;
+  created_by: string | null;
+  proposed_by: string | null;
+  proposed_at: Date | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  due_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ClaimDetailRow extends ClaimRow {
+  created_by_name: string | null;
+  proposed_by_name: string | null;
+  approved_by_name: string | null;
+  assignees: { id: string; name: string }[];
+  evidence_count: number;
+  comment_count: number;
+}
+
+const detailColumns = (sql: Queryable) => sql`
+  c.*,
+  cu.display_name AS created_by_name,
+  pu.display_name AS proposed_by_name,
+  au.display_name AS approved_by_name,
+  coalesce((
+    SELECT json_agg(json_build_object('id', u.id, 'name', u.display_name) ORDER BY ca.created_at, u.id)
+    FROM claim_assignees ca JOIN users u ON u.id = ca.user_id
+    WHERE ca.claim_id = c.id
+  ), '[]'::json) AS assignees,
+  (SELECT count(*)::int FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,
+  (SELECT count(*)::int FROM claim_comments k WHERE k.claim_id = c.id) AS comment_count`;
+
+const detailJoins = (sql: Queryable) => sql`
+  LEFT JOIN users cu ON cu.id = c.created_by
+  LEFT JOIN users pu ON pu.id = c.proposed_by
+  LEFT JOIN users au ON au.id = c.approved_by`;
+
+export async function findClaimDetail(
+  sql: Queryable,
+  claimId: string,
+): Promise<ClaimDetailRow | undefined> {
+  const [row] = await sql<ClaimDetailRow[]>`
+    SELECT ${detailColumns(sql)} FROM claims c ${detailJoins(sql)} WHERE c.id = ${claimId}`;
+  return row;
+}
+
+export async function listClaimDetails(
+  sql: Queryable,
+  documentId: string,
+): Promise<ClaimDetailRow[]> {
+  return sql<ClaimDetailRow[]>`
+    SELECT ${detailColumns(sql)} FROM claims c ${detailJoins(sql)}
+    WHERE c.document_id = ${documentId}
+    ORDER BY c.created_at, c.id`;
+}
+
+export async function listClaimDetailsByIds(
+  sql: Queryable,
+  claimIds: string[],
+): Promise<ClaimDetailRow[]> {
+  if (claimIds.length === 0) return [];
+  return sql<ClaimDetailRow[]>`
+    SELECT ${detailColumns(sql)} FROM claims c ${detailJoins(sql)}
+    WHERE c.id = ANY(${claimIds}::uuid[])
+    ORDER BY c.created_at, c.id`;
+}
+
+export interface QueueRow extends ClaimDetailRow {
+  document_title: string;
+  role: Role;
+}
+
+/** Claims assigned to the user and not yet approved, in workspaces they still belong to. */
+export async function listQueue(sql: Queryable, userId: string): Promise<QueueRow[]> {
+  return sql<QueueRow[]>`
+    SELECT ${detailColumns(sql)}, d.title AS document_title, m.role
+    FROM claim_assignees mine
+    JOIN claims c ON c.id = mine.claim_id
+    JOIN documents d ON d.id = c.document_id
+    JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = ${userId}
+    ${detailJoins(sql)}
+    WHERE mine.user_id = ${userId} AND c.status <> 'approved'
+    ORDER BY c.due_at ASC NULLS LAST, c.created_at, c.id`;
+}
+
+/** Locks the claim row for the rest of the transaction: writers of one claim serialise. */
+export async function lockClaim(sql: Queryable, claimId: string): Promise<ClaimRow | undefined> {
+  const [row] = await sql<ClaimRow[]>`SELECT * FROM claims WHERE id = ${claimId} FOR UPDATE`;
+  return row;
+}
+
+export async function listAssigneeIds(sql: Queryable, claimId: string): Promise<string[]> {
+  const rows = await sql<{ user_id: string }[]>`
+    SELECT user_id FROM claim_assignees WHERE claim_id = ${claimId} ORDER BY created_at, user_id`;
+  return rows.map((row) => row.user_id);
+}
+
+export interface NewClaim {
+  documentId: string;
+  workspaceId: string;
+  statement: string;
+  claimantName: string | null;
+  claimantType: ClaimantType | null;
+  tags: string[];
+  anchorStart: string;
+  anchorEnd: string;
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  currentQuote: string;
+  createdBy: string;
+}
+
+export async function insertClaim(sql: Queryable, claim: NewClaim): Promise<ClaimRow> {
+  const [row] = await sql<ClaimRow[]>`
+    INSERT INTO claims (
+      document_id, workspace_id, statement, claimant_name, claimant_type, tags,
+      anchor_start, anchor_end, quote_exact, quote_prefix, quote_suffix, current_quote, created_by
+    ) VALUES (
+      ${claim.documentId}, ${claim.workspaceId}, ${claim.statement}, ${claim.claimantName},
+      ${claim.claimantType}, ${sql.array(claim.tags)}, ${claim.anchorStart}, ${claim.anchorEnd},
+      ${claim.quoteExact}, ${claim.quotePrefix}, ${claim.quoteSuffix}, ${claim.currentQuote},
+      ${claim.createdBy}
+    ) RETURNING *`;
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row;
+}
+
+/** The claim columns a command may change. */
+export interface ClaimChanges {
+  status?: ClaimStatus;
+  verdict?: string | null;
+  rationale?: string;
+  statement?: string;
+  claimant_name?: string | null;
+  claimant_type?: ClaimantType | null;
+  tags?: string[];
+  anchor_start?: string;
+  anchor_end?: string;
+  quote_exact?: string;
+  quote_prefix?: string;
+  quote_suffix?: string;
+  current_quote?: string;
+  orphaned?: boolean;
+  proposed_by?: string | null;
+  proposed_at?: Date | null;
+  approved_by?: string | null;
+  approved_at?: Date | null;
+  due_at?: Date | null;
+}
+
+/** Applies the changes and bumps the version: every write is one version. */
+export async function updateClaimRow(
+  sql: Queryable,
+  claimId: string,
+  changes: ClaimChanges,
+): Promise<ClaimRow> {
+  const columns = Object.keys(changes) as (keyof ClaimChanges)[];
+  // postgres.js picks the SET form of the helper from the text just before it, so the
+  // helper has to sit right after SET in this very query.
+  const [row] =
+    columns.length === 0
+      ? await sql<ClaimRow[]>`
+          UPDATE claims SET version = version + 1, updated_at = now()
+          WHERE id = ${claimId} RETURNING *`
+      : await sql<ClaimRow[]>`
+          UPDATE claims SET ${sql(changes, columns)},
+            version = version + 1, updated_at = now()
+          WHERE id = ${claimId} RETURNING *`;
+  if (!row) throw new Error(`claim ${claimId} vanished inside its transaction`);
+  return row;
+}
+
+/** Keeps the text under the anchor up to date without a new version (it is not an edit). */
+export async function setCurrentQuote(sql: Queryable, claimId: string, quote: string) {
+  await sql`UPDATE claims SET current_quote = ${quote} WHERE id = ${claimId}`;
+}
+
+export async function insertAssignees(
+  sql: Queryable,
+  claimId: string,
+  userIds: string[],
+  assignedBy: string,
+) {
+  const rows = userIds.map((user_id) => ({ claim_id: claimId, user_id, assigned_by: assignedBy }));
+  await sql`
+    INSERT INTO claim_assignees ${sql(rows, 'claim_id', 'user_id', 'assigned_by')}
+    ON CONFLICT (claim_id, user_id) DO NOTHING`;
+}
+
+export async function deleteAssignees(sql: Queryable, claimId: string, userIds: string[]) {
+  await sql`
+    DELETE FROM claim_assignees WHERE claim_id = ${claimId} AND user_id = ANY(${userIds}::uuid[])`;
+}
+
+/** Which of these users are members of the workspace with at least the reviewer role. */
+export async function findReviewerMembers(
+  sql: Queryable,
+  workspaceId: string,
+  userIds: string[],
+): Promise<string[]> {
+  const rows = await sql<{ user_id: string }[]>`
+    SELECT user_id FROM memberships
+    WHERE workspace_id = ${workspaceId} AND user_id = ANY(${userIds}::uuid[])
+      AND role IN ('owner', 'moderator', 'reviewer')`;
+  return rows.map((row) => row.user_id);
+}
+
+/** Verdict keys in use on the workspace's claims (a scale change must keep them). */
+export async function listUsedVerdicts(sql: Queryable, workspaceId: string): Promise<string[]> {
+  const rows = await sql<{ verdict: string }[]>`
+    SELECT DISTINCT verdict FROM claims WHERE workspace_id = ${workspaceId} AND verdict IS NOT NULL`;
+  return rows.map((row) => row.verdict);
+}
+
+export interface ClaimAccessRow {
+  claim_id: string;
+  document_id: string;
+  workspace_id: string;
+  role: Role | null;
+}
+
+/** The claim's document and workspace, with the user's role there (null: not a member). */
+export async function findClaimAccess(
+  sql: Queryable,
+  claimId: string,
+  userId: string,
+): Promise<ClaimAccessRow | undefined> {
+  const [row] = await sql<ClaimAccessRow[]>`
+    SELECT c.id AS claim_id, c.document_id, c.workspace_id, m.role
+    FROM claims c
+    LEFT JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = ${userId}
+    WHERE c.id = ${claimId}`;
+  return row;
+}

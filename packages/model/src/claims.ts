@@ -1,0 +1,317 @@
+// API shapes of the claims domain: claims and their anchors, verdict scales, evidence,
+// comments, the audit log and live events, with the request bodies that change them.
+import { type Static, Type } from 'typebox';
+import {
+  CLAIM_EVENT_TYPES,
+  CLAIM_STATUSES,
+  CLAIMANT_TYPES,
+  EVIDENCE_KINDS,
+  EVIDENCE_STANCES,
+} from './claimVocabulary.ts';
+import { Timestamp, Uuid } from './schemas.ts';
+
+export const ClaimStatusSchema = Type.Enum(CLAIM_STATUSES, {
+  description: 'Workflow: open → assigned → in_review → verdict_proposed → approved',
+});
+export const EvidenceKindSchema = Type.Enum(EVIDENCE_KINDS);
+export const EvidenceStanceSchema = Type.Enum(EVIDENCE_STANCES);
+export const ClaimEventTypeSchema = Type.Enum(CLAIM_EVENT_TYPES);
+
+/** Base64 of a Yjs relative position (y-tiptap's absolutePositionToRelativePosition). */
+const RelativePosition = Type.String({
+  minLength: 1,
+  maxLength: 1024,
+  description: 'Base64 of an encoded Yjs relative position',
+});
+
+export const QuoteSelector = Type.Object(
+  {
+    exact: Type.String({ minLength: 1, maxLength: 10_000 }),
+    prefix: Type.String({ maxLength: 500, default: '' }),
+    suffix: Type.String({ maxLength: 500, default: '' }),
+  },
+  { additionalProperties: false },
+);
+export type QuoteSelector = Static<typeof QuoteSelector>;
+
+export const ClaimAnchor = Type.Object(
+  { start: RelativePosition, end: RelativePosition, quote: QuoteSelector },
+  { additionalProperties: false },
+);
+export type ClaimAnchor = Static<typeof ClaimAnchor>;
+
+export const Claimant = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), type: Type.Enum(CLAIMANT_TYPES) },
+  { additionalProperties: false },
+);
+export type Claimant = Static<typeof Claimant>;
+
+const Statement = Type.String({ maxLength: 2000 });
+const Rationale = Type.String({ maxLength: 50_000, description: 'Markdown, sanitised on render' });
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20 });
+const Version = Type.Integer({
+  minimum: 1,
+  description: 'The claim version this write is based on; a stale one gets 409',
+});
+const VerdictKey = Type.String({ minLength: 1, maxLength: 50, pattern: '^[a-z0-9_]+$' });
+
+export const PersonRef = Type.Object({ id: Uuid, name: Type.String() });
+export type PersonRef = Static<typeof PersonRef>;
+const MaybePerson = Type.Union([PersonRef, Type.Null()]);
+const MaybeTime = Type.Union([Timestamp, Type.Null()]);
+
+export const ClaimAbilities = Type.Object({
+  update: Type.Boolean(),
+  work: Type.Boolean({ description: 'start review, propose a verdict, add or change evidence' }),
+  comment: Type.Boolean(),
+  assign: Type.Boolean(),
+  approve: Type.Boolean({ description: 'approve or return a proposed verdict' }),
+  reopen: Type.Boolean(),
+  reanchor: Type.Boolean(),
+});
+export type ClaimAbilities = Static<typeof ClaimAbilities>;
+
+const claimFields = {
+  id: Uuid,
+  documentId: Uuid,
+  workspaceId: Uuid,
+  status: ClaimStatusSchema,
+  verdict: Type.Union([Type.String(), Type.Null()], { description: 'Verdict label key' }),
+  rationale: Type.String(),
+  statement: Type.String(),
+  claimant: Type.Union([Claimant, Type.Null()]),
+  tags: Type.Array(Type.String()),
+  anchor: ClaimAnchor,
+  currentQuote: Type.String({ description: 'The text under the anchor now' }),
+  orphaned: Type.Boolean({ description: 'The anchored text is gone; anchor.quote is kept' }),
+  version: Type.Integer(),
+  createdBy: MaybePerson,
+  assignees: Type.Array(PersonRef),
+  proposedBy: MaybePerson,
+  proposedAt: MaybeTime,
+  approvedBy: MaybePerson,
+  approvedAt: MaybeTime,
+  dueAt: MaybeTime,
+  evidenceCount: Type.Integer(),
+  commentCount: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+
+/** A claim as live events carry it: the same for every reader, so no abilities. */
+export const ClaimState = Type.Object(claimFields);
+export type ClaimState = Static<typeof ClaimState>;
+
+/** A claim as the API returns it to one member, with what they may do to it. */
+export const Claim = Type.Object({ ...claimFields, abilities: ClaimAbilities });
+export type Claim = Static<typeof Claim>;
+
+/**
+ * 409 body of a claim write: `claim` is present when the conflict is a stale `version`
+ * (code "stale_version") or an invalid transition (code "invalid_transition"), so the client
+ * can show the current state without another request.
+ */
+export const ClaimConflictBody = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+  claim: Type.Optional(Claim),
+});
+export type ClaimConflictBody = Static<typeof ClaimConflictBody>;
+
+export const CreateClaimBody = Type.Object(
+  {
+    anchor: ClaimAnchor,
+    statement: Type.Optional(Statement),
+    claimant: Type.Optional(Type.Union([Claimant, Type.Null()])),
+    tags: Type.Optional(Tags),
+  },
+  { additionalProperties: false },
+);
+export type CreateClaimBody = Static<typeof CreateClaimBody>;
+
+export const UpdateClaimBody = Type.Object(
+  {
+    version: Version,
+    statement: Type.Optional(Statement),
+    claimant: Type.Optional(Type.Union([Claimant, Type.Null()])),
+    tags: Type.Optional(Tags),
+    rationale: Type.Optional(Rationale),
+  },
+  { additionalProperties: false },
+);
+export type UpdateClaimBody = Static<typeof UpdateClaimBody>;
+
+export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
+export type VersionBody = Static<typeof VersionBody>;
+
+export const AssignClaimBody = Type.Object(
+  {
+    version: Version,
+    reviewerIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }),
+    dueAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type AssignClaimBody = Static<typeof AssignClaimBody>;
+
+export const UnassignClaimBody = Type.Object(
+  {
+    version: Version,
+    reviewerIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type UnassignClaimBody = Static<typeof UnassignClaimBody>;
+
+export const ProposeVerdictBody = Type.Object(
+  { version: Version, verdict: VerdictKey, rationale: Type.Optional(Rationale) },
+  { additionalProperties: false },
+);
+export type ProposeVerdictBody = Static<typeof ProposeVerdictBody>;
+
+export const ReturnClaimBody = Type.Object(
+  { version: Version, reason: Type.Optional(Type.String({ maxLength: 5000 })) },
+  { additionalProperties: false },
+);
+export type ReturnClaimBody = Static<typeof ReturnClaimBody>;
+
+export const ReanchorClaimBody = Type.Object(
+  { version: Version, anchor: ClaimAnchor },
+  { additionalProperties: false },
+);
+export type ReanchorClaimBody = Static<typeof ReanchorClaimBody>;
+
+const EvidenceUrl = Type.String({ minLength: 1, maxLength: 2048 });
+
+export const Evidence = Type.Object({
+  id: Uuid,
+  claimId: Uuid,
+  url: Type.String({ description: 'Normalised http(s) URL; IDN hosts in punycode' }),
+  displayHost: Type.String({ description: 'The host as people read it (Unicode)' }),
+  title: Type.String(),
+  publisher: Type.String(),
+  excerpt: Type.String(),
+  archiveUrl: Type.Union([Type.String(), Type.Null()]),
+  kind: EvidenceKindSchema,
+  stance: EvidenceStanceSchema,
+  addedBy: MaybePerson,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Evidence = Static<typeof Evidence>;
+
+export const AddEvidenceBody = Type.Object(
+  {
+    version: Version,
+    url: EvidenceUrl,
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    publisher: Type.Optional(Type.String({ maxLength: 200 })),
+    excerpt: Type.Optional(Type.String({ maxLength: 5000 })),
+    archiveUrl: Type.Optional(Type.Union([EvidenceUrl, Type.Null()])),
+    kind: EvidenceKindSchema,
+    stance: EvidenceStanceSchema,
+  },
+  { additionalProperties: false },
+);
+export type AddEvidenceBody = Static<typeof AddEvidenceBody>;
+
+export const UpdateEvidenceBody = Type.Object(
+  {
+    version: Version,
+    url: Type.Optional(EvidenceUrl),
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    publisher: Type.Optional(Type.String({ maxLength: 200 })),
+    excerpt: Type.Optional(Type.String({ maxLength: 5000 })),
+    archiveUrl: Type.Optional(Type.Union([EvidenceUrl, Type.Null()])),
+    kind: Type.Optional(EvidenceKindSchema),
+    stance: Type.Optional(EvidenceStanceSchema),
+  },
+  { additionalProperties: false },
+);
+export type UpdateEvidenceBody = Static<typeof UpdateEvidenceBody>;
+
+export const ClaimVersionQuery = Type.Object(
+  { version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+export const Comment = Type.Object({
+  id: Uuid,
+  claimId: Uuid,
+  author: MaybePerson,
+  body: Type.String(),
+  createdAt: Timestamp,
+});
+export type Comment = Static<typeof Comment>;
+
+export const AddCommentBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 10_000 }) },
+  { additionalProperties: false },
+);
+export type AddCommentBody = Static<typeof AddCommentBody>;
+
+export const ClaimEvent = Type.Object({
+  id: Type.Integer({ description: 'Increasing; catch up with ?after=<id>' }),
+  claimId: Uuid,
+  documentId: Uuid,
+  type: ClaimEventTypeSchema,
+  actor: MaybePerson,
+  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  createdAt: Timestamp,
+});
+export type ClaimEvent = Static<typeof ClaimEvent>;
+
+/** What a client that missed live events gets: the events, and the claims they touched now. */
+export const ClaimEventCatchUp = Type.Object({
+  events: Type.Array(ClaimEvent),
+  claims: Type.Array(Claim),
+  lastEventId: Type.Integer({ description: 'Pass as ?after= next time' }),
+});
+export type ClaimEventCatchUp = Static<typeof ClaimEventCatchUp>;
+
+export const EventsQuery = Type.Object(
+  { after: Type.Optional(Type.Integer({ minimum: 0, default: 0 })) },
+  { additionalProperties: false },
+);
+
+/** The live event pushed to a document's open editors after a claim change commits. */
+export const ClaimLiveEvent = Type.Object({
+  type: ClaimEventTypeSchema,
+  eventId: Type.Integer(),
+  claim: ClaimState,
+  evidence: Type.Optional(Evidence),
+  evidenceId: Type.Optional(Uuid),
+  comment: Type.Optional(Comment),
+});
+export type ClaimLiveEvent = Static<typeof ClaimLiveEvent>;
+
+export const QueueClaim = Type.Object({
+  ...claimFields,
+  abilities: ClaimAbilities,
+  documentTitle: Type.String(),
+});
+export type QueueClaim = Static<typeof QueueClaim>;
+
+export const VerdictLabelSchema = Type.Object(
+  {
+    key: VerdictKey,
+    label: Type.String({ minLength: 1, maxLength: 80 }),
+    ratingValue: Type.Union([Type.Number(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export const VerdictScaleSchema = Type.Object(
+  {
+    bestRating: Type.Number(),
+    worstRating: Type.Number(),
+    labels: Type.Array(VerdictLabelSchema, { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export const WorkspaceVerdictScale = Type.Object({
+  scale: VerdictScaleSchema,
+  isDefault: Type.Boolean({ description: 'true until the owners change it' }),
+});
+export type WorkspaceVerdictScale = Static<typeof WorkspaceVerdictScale>;
