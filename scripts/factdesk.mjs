@@ -28,7 +28,9 @@ function builtAt() {
 
 const sources = Math.max(
   newestMtime(join(root, 'apps/server/src')),
-  ...readdirSync(join(root, 'packages')).map((name) => newestMtime(join(root, 'packages', name, 'src'))),
+  ...readdirSync(join(root, 'packages')).map((name) =>
+    newestMtime(join(root, 'packages', name, 'src')),
+  ),
 );
 if (builtAt() < sources) {
   const build = spawnSync('pnpm', ['--filter', '@factdesk/server', 'build'], {
