@@ -46,7 +46,7 @@ export class Connection<Auth = unknown> {
   readonly identity: ConnectionIdentity;
   readonly extensions: boolean;
   readonly auth: Auth;
-  readOnly: boolean;
+  private readOnlyNow: boolean;
   isClosed = false;
   /** The room's edit sequence number of this connection's latest accepted update. */
   lastEditSeq = 0;
@@ -68,10 +68,25 @@ export class Connection<Auth = unknown> {
     options: ConnectionOptions<Auth>,
   ) {
     this.identity = options.identity;
-    this.readOnly = options.readOnly;
+    this.readOnlyNow = options.readOnly;
     this.extensions = options.extensions;
     this.auth = options.auth;
     this.awarenessTokens = limits.awarenessPerSecond;
+  }
+
+  get readOnly(): boolean {
+    return this.readOnlyNow;
+  }
+
+  /**
+   * Changes whether the connection may write (text locked or unlocked, role changed). When it
+   * may write again, the server asks for the client's state: what the client kept while
+   * read-only arrives then, like offline edits, and later edits no longer depend on unknown content.
+   */
+  setReadOnly(readOnly: boolean): void {
+    const reopened = this.readOnlyNow && !readOnly;
+    this.readOnlyNow = readOnly;
+    if (reopened && !this.queue) this.send(this.room.syncStep1());
   }
 
   /** A frame from the client. Call synchronously from the socket's message event. */

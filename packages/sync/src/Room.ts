@@ -82,12 +82,14 @@ export class Room<Auth = unknown> {
 
   /** What a client receives once the document is loaded. */
   greeting(connection: Connection<Auth>): Uint8Array[] {
-    const messages: Uint8Array[] = [
-      encodeMessage(MESSAGE_SYNC, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)),
-    ];
+    const messages: Uint8Array[] = [this.syncStep1()];
     if (this.awareness.getStates().size > 0) messages.push(this.awarenessMessage());
     if (connection.extensions) messages.push(this.savedMessage());
     return messages;
+  }
+
+  syncStep1(): Uint8Array {
+    return encodeMessage(MESSAGE_SYNC, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc));
   }
 
   syncStep2For(stateVector: Uint8Array): Uint8Array {

@@ -91,7 +91,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     try {
       const decision = await decideAccess(app.db, auth.documentId, auth.credential);
       if (!decision.ok) connection.close(decision.close);
-      else connection.readOnly = decision.readOnly;
+      else connection.setReadOnly(decision.readOnly);
     } catch (error) {
       app.log.warn({ err: error, documentId: auth.documentId }, 're-checking socket access failed');
     }

@@ -73,3 +73,51 @@ describe('read-only connections', () => {
     expect(await storedText(document.id)).not.toContain('locked edit');
   });
 });
+
+describe('locking the text of an open document', () => {
+  let t: CollabTestApp;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    t = await startCollabApp();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await t.close();
+  });
+
+  it('turns open sockets read-only within 2 seconds, and unlocking lets them write again', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const token = await tokenFor(t, owner);
+    const writer = openClient(t.wsUrl, document.id, token);
+    const watcher = openClient(t.wsUrl, document.id, token);
+    clients.push(writer, watcher);
+    await Promise.all([synced(writer), synced(watcher)]);
+    const lockedAt = Date.now();
+    const lock = await t.request({
+      method: 'POST',
+      url: `/api/documents/${document.id}/lock`,
+      cookie: owner.cookie,
+    });
+    expect(lock.statusCode).toBe(200);
+    // The server re-checks the sockets right after the commit; give it well under 2 s.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    paragraphText(writer.doc).insert(0, 'while locked');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(Date.now() - lockedAt).toBeLessThan(2_000);
+    expect(articleString(watcher.doc)).not.toContain('while locked');
+
+    const unlock = await t.request({
+      method: 'POST',
+      url: `/api/documents/${document.id}/unlock`,
+      cookie: owner.cookie,
+    });
+    expect(unlock.statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    paragraphText(writer.doc).insert(0, 'after unlock ');
+    await eventually(
+      () => articleString(watcher.doc).includes('after unlock'),
+      'the unlocked edit',
+    );
+  });
+});
