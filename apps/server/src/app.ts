@@ -19,6 +19,7 @@ import { documentRoutes } from './routes/documents/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { inviteRoutes } from './routes/invites/routes.ts';
 import { meRoutes } from './routes/me/routes.ts';
+import { reportRoutes } from './routes/reports/routes.ts';
 import { workspaceRoutes } from './routes/workspaces/routes.ts';
 
 declare module 'fastify' {
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(inviteRoutes, { prefix: '/api/invites' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(claimRoutes);
+  await app.register(reportRoutes);
   await app.register(webPlugin, { webDist: config.webDist });
   return app;
 }

@@ -7,8 +7,10 @@ import {
   PASSWORD_MIN_LENGTH,
   type Role,
 } from '@factdesk/model';
+import { REPORT_FORMATS, type ReportFormat, renderReport } from '@factdesk/report';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
+import { buildReport, readStoredDocument } from '../commands/buildReport.ts';
 import { importDocument } from '../commands/documents/importDocument.ts';
 import { lockDocument } from '../commands/documents/lockDocument.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
@@ -33,7 +35,8 @@ export type AdminCommand =
       title?: string;
       sourceUrl?: string;
     }
-  | { name: 'document.lock'; documentId: string; locked: boolean };
+  | { name: 'document.lock'; documentId: string; locked: boolean }
+  | { name: 'report.export'; documentId: string; format: ReportFormat; all: boolean };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -117,6 +120,21 @@ export function validateAdminCommand(input: unknown): AdminCommand {
         throw new BadRequestError('The document id must be a UUID.', 'documentId');
       return { name: 'document.lock', documentId, locked: command.locked !== false };
     }
+    case 'report.export': {
+      const documentId = text('documentId');
+      if (!UUID.test(documentId))
+        throw new BadRequestError('The document id must be a UUID.', 'documentId');
+      const format = command.format;
+      if (!REPORT_FORMATS.includes(format as ReportFormat)) {
+        throw new BadRequestError(`The format must be ${REPORT_FORMATS.join(', ')}.`, 'format');
+      }
+      return {
+        name: 'report.export',
+        documentId,
+        format: format as ReportFormat,
+        all: command.all === true,
+      };
+    }
     default:
       throw new BadRequestError(`Unknown command ${String(command.name)}.`, 'name');
   }
@@ -161,6 +179,19 @@ export async function runAdminCommand(sql: Sql, command: AdminCommand): Promise<
       // No live service here: open sockets pick the lock up at their periodic re-check.
       const document = await lockDocument(sql, undefined, command.documentId, command.locked);
       return `${document.id} is ${document.text_locked ? 'locked' : 'unlocked'}`;
+    }
+    case 'report.export': {
+      const document = await findDocument(sql, command.documentId);
+      if (!document) throw new NotFoundError('Document');
+      // The stored text: edits of the last group-commit window in a running server may be
+      // missing. Base64, so the bytes (PDF) survive the admin socket's JSON reply.
+      const data = await buildReport({ sql, readDocument: readStoredDocument(sql) }, document, {
+        scope: command.all ? 'all' : 'approved',
+        evidence: true,
+        articleText: false,
+      });
+      const { body } = await renderReport(data, command.format);
+      return Buffer.from(body).toString('base64');
     }
   }
 }

@@ -1,7 +1,7 @@
 // `pnpm factdesk <command>`: administration from the shell. Works whether the server is
 // running or not; with the embedded database and a running server, it goes through the
 // server's admin socket instead of opening the data directory a second time.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -23,6 +23,9 @@ Commands:
   import --workspace W --file F [--format md|html|txt] [--title T] [--source-url U]
                                                        import an article; prints the document id
   document lock|unlock <id>                            lock or unlock a document's source text
+  export <id> --format html|pdf|md|csv|json|claimreview [--all] [--out FILE]
+                                                       the verdict report (approved claims; --all:
+                                                       every claim) to FILE or standard output
 
 Database: DATABASE_URL (PostgreSQL server) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -37,7 +40,9 @@ async function readStdin(): Promise<string> {
   return data.replace(/\r?\n$/, '');
 }
 
-async function parseCommand(argv: string[]): Promise<AdminCommand> {
+async function parseCommand(
+  argv: string[],
+): Promise<{ command: AdminCommand; out: string | undefined }> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -52,6 +57,8 @@ async function parseCommand(argv: string[]): Promise<AdminCommand> {
       format: { type: 'string' },
       title: { type: 'string' },
       'source-url': { type: 'string' },
+      all: { type: 'boolean' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,6 +69,16 @@ async function parseCommand(argv: string[]): Promise<AdminCommand> {
     return value;
   };
   let raw: Record<string, unknown>;
+  if (positionals[0] === 'export') {
+    if (positionals.length !== 2) throw new UsageError('export needs <documentId>.');
+    raw = {
+      name: 'report.export',
+      documentId: positionals[1],
+      format: need('format'),
+      all: values.all === true,
+    };
+    return { command: validateAdminCommand(raw), out: values.out };
+  }
   switch (words) {
     case 'migrate':
       raw = { name: 'migrate' };
@@ -108,7 +125,7 @@ async function parseCommand(argv: string[]): Promise<AdminCommand> {
       }
       throw new UsageError(words ? `Unknown command: ${words}` : 'No command given.');
   }
-  return validateAdminCommand(raw);
+  return { command: validateAdminCommand(raw), out: undefined };
 }
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {
@@ -197,8 +214,21 @@ async function main(argv: string[]): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   try {
-    const output = await execute(await parseCommand(argv));
-    process.stdout.write(`${output}\n`);
+    const { command, out } = await parseCommand(argv);
+    const output = await execute(command);
+    if (command.name !== 'report.export') {
+      process.stdout.write(`${output}\n`);
+      return 0;
+    }
+    // The report's bytes as they are: no newline added, nothing else on standard output.
+    const bytes = Buffer.from(output, 'base64');
+    if (out === undefined) {
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
+      );
+    } else {
+      await writeFile(out, bytes);
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -10,10 +10,10 @@ export async function readDocState(sql: Queryable, documentId: string): Promise<
   const [snapshot] = await sql<{ state: Buffer; through_update_id: string }[]>`
     SELECT state, through_update_id FROM doc_snapshots WHERE document_id = ${documentId}`;
   const through = snapshot ? BigInt(snapshot.through_update_id) : 0n;
+  // Every row still in the log is unmerged: compaction deletes exactly the rows it merged. An
+  // append may commit a lower id after a compaction read the log, so ids are no watermark.
   const updates = await sql<{ id: string; payload: Buffer }[]>`
-    SELECT id, payload FROM doc_updates
-    WHERE document_id = ${documentId} AND id > ${through.toString()}
-    ORDER BY id`;
+    SELECT id, payload FROM doc_updates WHERE document_id = ${documentId} ORDER BY id`;
   return {
     snapshot: snapshot
       ? { state: new Uint8Array(snapshot.state), throughUpdateId: through }
@@ -35,20 +35,21 @@ export async function appendDocUpdates(
   await sql`INSERT INTO doc_updates ${sql(rows, 'document_id', 'payload')}`;
 }
 
-/** Replaces the snapshot and drops the updates it now contains (inside a transaction). */
+/** Replaces the snapshot and drops exactly the updates merged into it (inside a transaction). */
 export async function writeSnapshot(
   sql: Queryable,
   documentId: string,
   state: Uint8Array,
-  throughUpdateId: bigint,
+  mergedUpdateIds: bigint[],
 ): Promise<void> {
-  const through = throughUpdateId.toString();
+  const through = mergedUpdateIds.reduce((max, id) => (id > max ? id : max), 0n).toString();
+  const ids = mergedUpdateIds.map(String);
   await sql`
     INSERT INTO doc_snapshots (document_id, state, through_update_id)
     VALUES (${documentId}, ${Buffer.from(state)}, ${through})
     ON CONFLICT (document_id) DO UPDATE
       SET state = excluded.state, through_update_id = excluded.through_update_id, updated_at = now()`;
-  await sql`DELETE FROM doc_updates WHERE document_id = ${documentId} AND id <= ${through}`;
+  await sql`DELETE FROM doc_updates WHERE document_id = ${documentId} AND id = ANY(${ids}::bigint[])`;
 }
 
 /** Serialises compactions of one document across server instances. */

@@ -68,7 +68,12 @@ export class PostgresPersistence {
       const last = updates.at(-1);
       if (!last) return;
       const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
-      await writeSnapshot(tx, documentId, Y.mergeUpdates(parts), last.id);
+      await writeSnapshot(
+        tx,
+        documentId,
+        Y.mergeUpdates(parts),
+        updates.map((u) => u.id),
+      );
     });
   }
 

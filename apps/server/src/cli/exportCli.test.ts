@@ -1,0 +1,211 @@
+// `factdesk export`, spawned as an administrator runs it: on its own database (embedded data
+// directory, or a fresh one on the PostgreSQL server), and — with the embedded database —
+// through a running server's admin socket, where the PDF's bytes must survive the trip.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  createEmptyServerDatabase,
+  type EmptyServerDatabase,
+} from '../testing/emptyTestDatabase.ts';
+import { testDatabaseKind } from '../testing/testDatabase.ts';
+
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const kind = testDatabaseKind();
+const MISSING = '3f1c2a8e-0b7d-4c55-9e61-2d4f8a9b0c1e';
+
+let dataDir: string;
+let serverDatabase: EmptyServerDatabase | undefined;
+let workspaceId: string;
+let documentId: string;
+const email = 'export@example.com';
+
+function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extra };
+  delete env.DATABASE_URL;
+  if (serverDatabase) env.DATABASE_URL = serverDatabase.url;
+  return env;
+}
+
+/** Runs the command line; standard output is kept as bytes (a PDF is not text). */
+function factdesk(args: string[], stdin = '') {
+  return new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'apps/server/src/cli/main.ts', ...args],
+      { cwd: ROOT, env: environment(), stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout), stderr }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(stdin);
+  });
+}
+
+async function importArticle(title: string): Promise<string> {
+  const path = join(dataDir, 'story.md');
+  await writeFile(path, '# Ça coûte\n\nThe minister said unemployment fell by 40%.\n');
+  const result = await factdesk([
+    'import',
+    '--workspace',
+    workspaceId,
+    '--file',
+    path,
+    '--title',
+    title,
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout.toString('utf8').trim();
+}
+
+function expectPdf(bytes: Buffer) {
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.subarray(-8).toString('latin1')).toContain('%%EOF');
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'fdexport-'));
+  if (kind === 'server') serverDatabase = await createEmptyServerDatabase();
+  const user = await factdesk(
+    ['user', 'create', '--email', email, '--name', 'Desk', '--password-stdin'],
+    'a long enough password\n',
+  );
+  expect(user.code, user.stderr).toBe(0);
+  const workspace = await factdesk(['workspace', 'create', '--name', 'Desk', '--owner', email]);
+  expect(workspace.code, workspace.stderr).toBe(0);
+  workspaceId = workspace.stdout.toString('utf8').trim();
+  documentId = await importArticle('Ça coûte: the <budget> story');
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  await serverDatabase?.drop();
+});
+
+describe('factdesk export', () => {
+  it('writes the JSON report to standard output, nothing else', async () => {
+    const result = await factdesk(['export', documentId, '--format', 'json', '--all']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout.toString('utf8'));
+    expect(data).toMatchObject({
+      version: 1,
+      options: { scope: 'all' },
+      workspace: { name: 'Desk' },
+      document: { id: documentId, title: 'Ça coûte: the <budget> story' },
+      claims: [],
+    });
+  });
+
+  it('approved claims only without --all; Markdown as text', async () => {
+    const json = await factdesk(['export', documentId, '--format', 'json']);
+    expect(JSON.parse(json.stdout.toString('utf8')).options.scope).toBe('approved');
+    const md = await factdesk(['export', documentId, '--format', 'md']);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout.toString('utf8')).toContain('Ça coûte');
+  });
+
+  it('writes a PDF to --out, byte for byte, and prints nothing', async () => {
+    const out = join(dataDir, 'report.pdf');
+    const result = await factdesk(['export', documentId, '--format', 'pdf', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBe(0);
+    expectPdf(await readFile(out));
+  });
+
+  it('refuses a bad format, a missing format, a bad id and an unknown document', async () => {
+    const badFormat = await factdesk(['export', documentId, '--format', 'docx']);
+    expect(badFormat.code).toBe(1);
+    expect(badFormat.stderr).toContain('The format must be html, pdf, md, csv, json, claimreview');
+    const noFormat = await factdesk(['export', documentId]);
+    expect(noFormat.code).toBe(2);
+    expect(noFormat.stderr).toContain('needs --format');
+    const noId = await factdesk(['export', '--format', 'json']);
+    expect(noId.code).toBe(2);
+    expect(noId.stderr).toContain('export needs <documentId>');
+    const badId = await factdesk(['export', 'nope', '--format', 'json']);
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toContain('The document id must be a UUID');
+    const missing = await factdesk(['export', MISSING, '--format', 'json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout.length).toBe(0);
+    expect(missing.stderr).toContain('Document was not found');
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(kind === 'server')('factdesk export beside a running server', () => {
+  let server: ChildProcess;
+  let output = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: ROOT,
+      env: environment({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        WEB_DIST: '',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`the server exited: ${output}`);
+      const healthy = await fetch(`${baseUrl}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) break;
+      if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(() => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+  });
+
+  it('exports through the admin socket: a PDF intact on standard output, errors named', async () => {
+    const pdf = await factdesk(['export', documentId, '--format', 'pdf', '--all']);
+    expect(pdf.stderr).toBe('');
+    expect(pdf.code).toBe(0);
+    expectPdf(pdf.stdout);
+    const csv = await factdesk(['export', documentId, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.toString('utf8')).toMatch(/^number,status,statement,/);
+    const missing = await factdesk(['export', MISSING, '--format', 'json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Document was not found');
+  });
+});
