@@ -8,6 +8,7 @@ import {
   eventually,
   openClient,
   paragraphText,
+  seededRandom,
   startCollabApp,
   synced,
   type TestClient,
@@ -16,15 +17,6 @@ import {
 import { buildDocument } from '../testing/documentFactories.ts';
 import { buildWorkspace } from '../testing/factories.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
-
-/** Small seeded generator, so a failure replays. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 describe('convergence', () => {
   let t: CollabTestApp;
@@ -49,7 +41,7 @@ describe('convergence', () => {
       'the first paragraph everywhere',
     );
 
-    const next = random(42);
+    const next = seededRandom(42);
     for (let round = 0; round < 30; round++) {
       for (const client of clients) {
         const text = paragraphText(client.doc);

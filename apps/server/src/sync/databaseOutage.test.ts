@@ -6,20 +6,17 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildApp } from '../app.ts';
-import { createUser } from '../commands/accounts.ts';
-import { createApiToken } from '../commands/apiTokens.ts';
-import { createWorkspace } from '../commands/workspaces.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { insertDocument } from '../queries/documents.ts';
 import {
   articleString,
   eventually,
   openClient,
   paragraphText,
+  savedAll,
+  seedCollabDocument,
   synced,
-  type TestClient,
 } from '../testing/collabClients.ts';
 import { createEmptyServerDatabase } from '../testing/emptyTestDatabase.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
@@ -58,11 +55,6 @@ class CuttableProxy {
   }
 }
 
-function savedAll(client: TestClient): boolean {
-  const clock = Y.decodeStateVector(Y.encodeStateVector(client.doc)).get(client.doc.clientID) ?? 0;
-  return (client.saved().get(client.doc.clientID) ?? 0) >= clock;
-}
-
 describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -80,19 +72,7 @@ describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
     viaProxy.port = String(proxy.port);
     const db: Database = await openDatabase({ kind: 'server', url: viaProxy.toString() });
     await migrate(db.sql);
-    const user = await createUser(db.sql, {
-      email: 'outage@example.com',
-      displayName: 'Outage Tester',
-      password: 'outage-test-password',
-    });
-    const workspace = await createWorkspace(db.sql, user.id, 'Outage desk');
-    const { token } = await createApiToken(db.sql, user.id, 'outage');
-    const document = await insertDocument(db.sql, {
-      workspaceId: workspace.id,
-      createdBy: user.id,
-      title: 'Outage',
-      textLocked: false,
-    });
+    const { token, documentId } = await seedCollabDocument(db.sql, 'outage');
     const app = await buildApp({
       config: loadConfig({ WEB_DIST: '', COLLAB_BATCH_MS: '20' }),
       db: db.sql,
@@ -106,8 +86,8 @@ describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
       await db.close();
     });
 
-    const writer = openClient(wsUrl, document.id, token);
-    const reader = openClient(wsUrl, document.id, token);
+    const writer = openClient(wsUrl, documentId, token);
+    const reader = openClient(wsUrl, documentId, token);
     cleanups.push(async () => {
       writer.destroy();
       reader.destroy();
@@ -130,7 +110,7 @@ describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
 
     await proxy.open(); // the database is reachable again, on the same port
     await eventually(() => savedAll(writer), 'everything saved after the outage', 15_000);
-    const stored = await new PostgresPersistence(db.sql).load(document.id);
+    const stored = await new PostgresPersistence(db.sql).load(documentId);
     const restored = new Y.Doc();
     Y.applyUpdate(restored, stored!);
     for (const mark of ['<before>', ...marks]) expect(articleString(restored)).toContain(mark);

@@ -8,19 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createUser } from '../commands/accounts.ts';
-import { createApiToken } from '../commands/apiTokens.ts';
-import { createWorkspace } from '../commands/workspaces.ts';
 import { type DatabaseTarget, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { insertDocument } from '../queries/documents.ts';
 import {
   articleString,
   eventually,
   openClient,
   paragraphText,
+  savedAll,
+  seedCollabDocument,
   synced,
-  type TestClient,
 } from '../testing/collabClients.ts';
 import {
   createEmptyServerDatabase,
@@ -68,20 +65,8 @@ async function seed(): Promise<Fixture> {
   const db = await openDatabase(target);
   try {
     await migrate(db.sql);
-    const user = await createUser(db.sql, {
-      email: 'crash@example.com',
-      displayName: 'Crash Tester',
-      password: 'crash-test-password',
-    });
-    const workspace = await createWorkspace(db.sql, user.id, 'Crash desk');
-    const { token } = await createApiToken(db.sql, user.id, 'crash');
-    const document = await insertDocument(db.sql, {
-      workspaceId: workspace.id,
-      createdBy: user.id,
-      title: 'Crash',
-      textLocked: false,
-    });
-    return { target, env, token, documentId: document.id, cleanup };
+    const { token, documentId } = await seedCollabDocument(db.sql, 'crash');
+    return { target, env, token, documentId, cleanup };
   } finally {
     await db.close();
   }
@@ -139,12 +124,6 @@ class ServerProcess {
     child.kill(signal);
     await exited;
   }
-}
-
-/** Whether the server's saved vector covers everything this client has written. */
-function savedAll(client: TestClient): boolean {
-  const clock = Y.decodeStateVector(Y.encodeStateVector(client.doc)).get(client.doc.clientID) ?? 0;
-  return (client.saved().get(client.doc.clientID) ?? 0) >= clock;
 }
 
 describe('crash safety', () => {

@@ -11,6 +11,7 @@ import {
   openClient,
   paragraphText,
   rawSocket,
+  seededRandom,
   startCollabApp,
   synced,
   type TestClient,
@@ -32,15 +33,6 @@ function updateOf(build: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc();
   build(doc);
   return Y.encodeStateAsUpdate(doc);
-}
-
-/** Seeded generator, so a failing fuzz run replays. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
 }
 
 describe('protocol abuse', () => {
@@ -106,7 +98,7 @@ describe('protocol abuse', () => {
       new Uint8Array([0, 0, 1, 0]),
       new Uint8Array([3]),
     ];
-    const next = random(7);
+    const next = seededRandom(7);
     let worstLatency = 0;
     const FRAMES = 10_000;
     const CONNECTIONS = 50;

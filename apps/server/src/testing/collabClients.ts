@@ -6,6 +6,11 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createUser } from '../commands/accounts.ts';
+import { createApiToken } from '../commands/apiTokens.ts';
+import { createWorkspace } from '../commands/workspaces.ts';
+import type { Sql } from '../db/database.ts';
+import { insertDocument } from '../queries/documents.ts';
 import type { TestUser } from './factories.ts';
 import { buildTestApp, type TestApp } from './testApp.ts';
 
@@ -130,4 +135,37 @@ export function rawSocket(wsUrl: string, documentId: string, token: string) {
     socket.once('error', reject);
   });
   return { socket, opened, closed };
+}
+
+/** Whether the server's saved signal covers everything this client has written. */
+export function savedAll(client: TestClient): boolean {
+  const clock = Y.decodeStateVector(Y.encodeStateVector(client.doc)).get(client.doc.clientID) ?? 0;
+  return (client.saved().get(client.doc.clientID) ?? 0) >= clock;
+}
+
+/** A small seeded generator, so a failing random test replays. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/** A user with a workspace, an API token and an unlocked document, written straight to the database. */
+export async function seedCollabDocument(sql: Sql, name: string) {
+  const user = await createUser(sql, {
+    email: `${name}@example.com`,
+    displayName: `${name} tester`,
+    password: `${name}-test-password`,
+  });
+  const workspace = await createWorkspace(sql, user.id, `${name} desk`);
+  const { token } = await createApiToken(sql, user.id, name);
+  const document = await insertDocument(sql, {
+    workspaceId: workspace.id,
+    createdBy: user.id,
+    title: name,
+    textLocked: false,
+  });
+  return { token, documentId: document.id };
 }
