@@ -17,12 +17,15 @@ const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
 const SignupPage = page(() => import('./pages/SignupPage.tsx'), 'SignupPage');
 const InvitePage = page(() => import('./pages/InvitePage.tsx'), 'InvitePage');
 const HomePage = page(() => import('./pages/HomePage.tsx'), 'HomePage');
-const WorkspaceHomePage = page(() => import('./pages/WorkspaceHomePage.tsx'), 'WorkspaceHomePage');
 const MembersPage = page(() => import('./pages/members/MembersPage.tsx'), 'MembersPage');
 const WorkspaceSettingsPage = page(
   () => import('./pages/WorkspaceSettingsPage.tsx'),
   'WorkspaceSettingsPage',
 );
+const DocumentsPage = page(() => import('./pages/documents/DocumentsPage.tsx'), 'DocumentsPage');
+const DocumentPage = page(() => import('./pages/document/DocumentPage.tsx'), 'DocumentPage');
+const BoardPage = page(() => import('./pages/board/BoardPage.tsx'), 'BoardPage');
+const QueuePage = page(() => import('./pages/queue/QueuePage.tsx'), 'QueuePage');
 const TokensPage = page(() => import('./pages/TokensPage.tsx'), 'TokensPage');
 const PasswordPage = page(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage');
@@ -40,11 +43,14 @@ export const router = createBrowserRouter([
         path: 'w/:workspaceId',
         element: <WorkspaceLayout />,
         children: [
-          { index: true, element: <WorkspaceHomePage /> },
+          { index: true, element: <DocumentsPage /> },
+          { path: 'd/:documentId', element: <DocumentPage /> },
+          { path: 'board', element: <BoardPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
         ],
       },
+      { path: 'queue', element: <QueuePage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'settings/password', element: <PasswordPage /> },
     ],

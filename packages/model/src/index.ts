@@ -3,6 +3,7 @@ export * from './actions.ts';
 export * from './claims.ts';
 export * from './claimVocabulary.ts';
 export * from './documents.ts';
+export * from './evidenceUrl.ts';
 export * from './report.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

@@ -1,11 +1,13 @@
 // An API call that did not succeed: the server's `{code, message, field?}` plus the status.
 // `message` is always a sentence fit to show a person; never show the raw body.
-import type { ErrorBody } from '@factdesk/model';
+import type { Claim, ClaimConflictBody, ErrorBody } from '@factdesk/model';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The whole error body: a claim write's 409 also carries the claim as it is now. */
+  readonly body: ErrorBody;
 
   constructor(status: number, body: ErrorBody) {
     super(body.message);
@@ -13,6 +15,12 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.field = body.field;
+    this.body = body;
+  }
+
+  /** The current claim a 409 (stale version, invalid transition) was answered with. */
+  get currentClaim(): Claim | undefined {
+    return this.status === 409 ? (this.body as ClaimConflictBody).claim : undefined;
   }
 
   /** Anything thrown while talking to the API, as an ApiError with a readable message. */

@@ -1,17 +1,39 @@
 // Typed client of the Factdesk HTTP API: one function per route, shapes from @factdesk/model.
 import type {
+  AddEvidenceBody,
   ApiToken,
+  AssignClaimBody,
   ChangePasswordBody,
+  Claim,
+  ClaimAnchor,
+  ClaimEvent,
+  ClaimEventCatchUp,
+  Comment,
+  CreateClaimBody,
   CreatedInvite,
   CreatedToken,
+  DocumentListItem,
+  DocumentSchema,
+  DocumentVersion,
+  DocumentVersionContent,
+  Evidence,
+  ImportDocumentBody,
   Invite,
   InvitePreview,
   LoginBody,
   Me,
   Member,
+  ProposeVerdictBody,
+  QueueClaim,
+  ReportScope,
   Role,
   SignupBody,
+  UnassignClaimBody,
+  UpdateClaimBody,
+  UpdateDocumentBody,
+  UpdateEvidenceBody,
   Workspace,
+  WorkspaceVerdictScale,
 } from '@factdesk/model';
 import { request } from './request.ts';
 
@@ -28,7 +50,34 @@ export interface InviteOptions {
   maxUses: number;
 }
 
+export interface DocumentFilter {
+  q?: string;
+  archived?: boolean;
+}
+
+export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportRequest {
+  format: ReportFormat;
+  scope: ReportScope;
+  evidence: boolean;
+  articleText: boolean;
+}
+
 const path = encodeURIComponent;
+
+/** `?a=1&b=2` of the defined values, or '' when there are none. */
+function query(values: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const claim = (claimId: string, action = '') => `/claims/${path(claimId)}${action}`;
 
 export const api = {
   signUp: (body: SignupBody) => request<Me>('POST', '/auth/signup', body),
@@ -65,7 +114,86 @@ export const api = {
   previewInvite: (token: string) => request<InvitePreview>('GET', `/invites/${path(token)}`),
   acceptInvite: (token: string) =>
     request<{ workspaceId: string }>('POST', `/invites/${path(token)}/accept`),
+
+  documents: (workspaceId: string, filter: DocumentFilter = {}) =>
+    request<DocumentListItem[]>(
+      'GET',
+      `/workspaces/${path(workspaceId)}/documents${query({ q: filter.q, archived: filter.archived })}`,
+    ),
+  importDocument: (workspaceId: string, body: ImportDocumentBody) =>
+    request<DocumentSchema>('POST', `/workspaces/${path(workspaceId)}/documents`, body),
+  document: (documentId: string) =>
+    request<DocumentSchema>('GET', `/documents/${path(documentId)}`),
+  updateDocument: (documentId: string, changes: UpdateDocumentBody) =>
+    request<DocumentSchema>('PATCH', `/documents/${path(documentId)}`, changes),
+  lockDocument: (documentId: string) =>
+    request<DocumentSchema>('POST', `/documents/${path(documentId)}/lock`),
+  unlockDocument: (documentId: string) =>
+    request<DocumentSchema>('POST', `/documents/${path(documentId)}/unlock`),
+  archiveDocument: (documentId: string) =>
+    request<DocumentSchema>('POST', `/documents/${path(documentId)}/archive`),
+  unarchiveDocument: (documentId: string) =>
+    request<DocumentSchema>('POST', `/documents/${path(documentId)}/unarchive`),
+  deleteDocument: (documentId: string) => request<void>('DELETE', `/documents/${path(documentId)}`),
+  versions: (documentId: string) =>
+    request<DocumentVersion[]>('GET', `/documents/${path(documentId)}/versions`),
+  saveVersion: (documentId: string, name: string) =>
+    request<DocumentVersion>('POST', `/documents/${path(documentId)}/versions`, { name }),
+  version: (documentId: string, versionId: string) =>
+    request<DocumentVersionContent>(
+      'GET',
+      `/documents/${path(documentId)}/versions/${path(versionId)}`,
+    ),
+  restoreVersion: (documentId: string, versionId: string) =>
+    request<void>('POST', `/documents/${path(documentId)}/versions/${path(versionId)}/restore`),
+
+  claims: (documentId: string) => request<Claim[]>('GET', `/documents/${path(documentId)}/claims`),
+  createClaim: (documentId: string, body: CreateClaimBody) =>
+    request<Claim>('POST', `/documents/${path(documentId)}/claims`, body),
+  claim: (claimId: string) => request<Claim>('GET', claim(claimId)),
+  updateClaim: (claimId: string, body: UpdateClaimBody) =>
+    request<Claim>('PATCH', claim(claimId), body),
+  assignClaim: (claimId: string, body: AssignClaimBody) =>
+    request<Claim>('POST', claim(claimId, '/assign'), body),
+  unassignClaim: (claimId: string, body: UnassignClaimBody) =>
+    request<Claim>('POST', claim(claimId, '/unassign'), body),
+  startReview: (claimId: string, version: number) =>
+    request<Claim>('POST', claim(claimId, '/start'), { version }),
+  proposeVerdict: (claimId: string, body: ProposeVerdictBody) =>
+    request<Claim>('POST', claim(claimId, '/propose'), body),
+  approveVerdict: (claimId: string, version: number) =>
+    request<Claim>('POST', claim(claimId, '/approve'), { version }),
+  returnClaim: (claimId: string, version: number, reason?: string) =>
+    request<Claim>('POST', claim(claimId, '/return'), { version, reason }),
+  reopenClaim: (claimId: string, version: number) =>
+    request<Claim>('POST', claim(claimId, '/reopen'), { version }),
+  reanchorClaim: (claimId: string, version: number, anchor: ClaimAnchor) =>
+    request<Claim>('POST', claim(claimId, '/reanchor'), { version, anchor }),
+  evidence: (claimId: string) => request<Evidence[]>('GET', claim(claimId, '/evidence')),
+  addEvidence: (claimId: string, body: AddEvidenceBody) =>
+    request<Evidence>('POST', claim(claimId, '/evidence'), body),
+  updateEvidence: (evidenceId: string, body: UpdateEvidenceBody) =>
+    request<Evidence>('PATCH', `/evidence/${path(evidenceId)}`, body),
+  removeEvidence: (evidenceId: string, version: number) =>
+    request<void>('DELETE', `/evidence/${path(evidenceId)}${query({ version })}`),
+  comments: (claimId: string) => request<Comment[]>('GET', claim(claimId, '/comments')),
+  addComment: (claimId: string, body: string) =>
+    request<Comment>('POST', claim(claimId, '/comments'), { body }),
+  claimHistory: (claimId: string) => request<ClaimEvent[]>('GET', claim(claimId, '/history')),
+  claimEvents: (documentId: string, after: number) =>
+    request<ClaimEventCatchUp>('GET', `/documents/${path(documentId)}/events${query({ after })}`),
+  myQueue: () => request<QueueClaim[]>('GET', '/me/queue'),
+  /** Every claim of the workspace's active documents, for the moderator board. */
+  workspaceClaims: (workspaceId: string) =>
+    request<QueueClaim[]>('GET', `/workspaces/${path(workspaceId)}/claims`),
+  verdictScale: (workspaceId: string) =>
+    request<WorkspaceVerdictScale>('GET', `/workspaces/${path(workspaceId)}/verdict-scale`),
 };
+
+/** Where the report of a document downloads from (the browser follows it; no fetch). */
+export function reportUrl(documentId: string, report: ReportRequest): string {
+  return `/api/documents/${path(documentId)}/report${query({ ...report })}`;
+}
 
 /** The link an invite token is shared as. */
 export function inviteLink(token: string): string {

@@ -1,0 +1,57 @@
+// How the app names and colours the claim vocabulary: status and evidence labels, and the
+// tone of a verdict (its place between the scale's worst and best rating), so highlights,
+// the panel, the document list and the board all speak and colour alike.
+import type {
+  ClaimStatus,
+  EvidenceKind,
+  EvidenceStance,
+  VerdictLabel,
+  VerdictScale,
+} from '@factdesk/model';
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  open: 'Open',
+  assigned: 'Assigned',
+  in_review: 'In review',
+  verdict_proposed: 'Verdict proposed',
+  approved: 'Approved',
+};
+
+export const KIND_LABELS: Record<EvidenceKind, string> = {
+  primary_source: 'Primary source',
+  official_data: 'Official data',
+  expert: 'Expert',
+  news_report: 'News report',
+  other: 'Other',
+};
+
+export const STANCE_LABELS: Record<EvidenceStance, string> = {
+  supports: 'Supports',
+  refutes: 'Refutes',
+  context: 'Context',
+};
+
+/**
+ * CSS class suffix of a verdict's colour: tone-1 (worst, red) … tone-5 (best, green), and
+ * tone-none for verdicts off the true–false line or no verdict at all.
+ */
+export type VerdictTone = 'tone-1' | 'tone-2' | 'tone-3' | 'tone-4' | 'tone-5' | 'tone-none';
+
+export function verdictOf(scale: VerdictScale, key: string | null): VerdictLabel | undefined {
+  return key === null ? undefined : scale.labels.find((label) => label.key === key);
+}
+
+export function verdictTone(scale: VerdictScale, key: string | null): VerdictTone {
+  const verdict = verdictOf(scale, key);
+  if (!verdict || verdict.ratingValue === null) return 'tone-none';
+  const span = scale.bestRating - scale.worstRating;
+  const position = span === 0 ? 1 : (verdict.ratingValue - scale.worstRating) / span;
+  const step = Math.min(4, Math.max(0, Math.round(position * 4)));
+  return `tone-${step + 1}` as VerdictTone;
+}
+
+/** "False", or the key itself for a verdict the scale no longer has. */
+export function verdictName(scale: VerdictScale, key: string | null): string {
+  if (key === null) return 'No verdict';
+  return verdictOf(scale, key)?.label ?? key;
+}
