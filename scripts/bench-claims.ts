@@ -1,6 +1,8 @@
 // pnpm bench:claims — latency from an API write on a claim to every one of 50 open stock
 // y-websocket clients of that document receiving its live event (loopback, in-memory
 // embedded PostgreSQL). Prints p50/p99/max; the goal is p99 < 50 ms.
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -109,6 +111,18 @@ const api = async (method: string, path: string, body: object) => {
 const claim = await api('POST', `/api/documents/${documentId}/claims`, {
   anchor: anchorFor(docFrom(update), 'the bridge cost twice'),
 });
+// BENCH_CPU_PROF=file.cpuprofile: a CPU profile of the measured writes only (not the setup).
+const profileTo = process.env.BENCH_CPU_PROF;
+const profiler = profileTo ? new Session() : undefined;
+const post = (method: string) =>
+  new Promise<unknown>((resolve, reject) =>
+    profiler?.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+if (profiler) {
+  profiler.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
 const latencies: number[] = [];
 let version = claim.version as number;
 for (let i = 0; i < WRITES; i++) {
@@ -129,6 +143,11 @@ for (let i = 0; i < WRITES; i++) {
   for (const time of times) latencies.push(time - started);
 }
 
+if (profiler && profileTo) {
+  const { profile } = (await post('Profiler.stop')) as { profile: object };
+  await writeFile(profileTo, JSON.stringify(profile));
+  profiler.disconnect();
+}
 latencies.sort((a, b) => a - b);
 const at = (q: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;

@@ -35,6 +35,8 @@ export interface CollabConfig {
   maxConnectionsPerDocument: number;
   maxConnectionsPerUser: number;
   maxUnsavedBytes: number;
+  /** How soon after a committed edit the document's claims are re-resolved against the text. */
+  anchorRefreshMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +111,7 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     maxConnectionsPerDocument: integer(env, 'COLLAB_MAX_CONNECTIONS_PER_DOCUMENT', 250, 1, 100_000),
     maxConnectionsPerUser: integer(env, 'COLLAB_MAX_CONNECTIONS_PER_USER', 20, 1, 100_000),
     maxUnsavedBytes: integer(env, 'COLLAB_MAX_UNSAVED_BYTES', 64 * MiB, MiB, 4096 * MiB),
+    anchorRefreshMs: integer(env, 'COLLAB_ANCHOR_REFRESH_MS', 750, 0, 60_000),
   };
 }
 

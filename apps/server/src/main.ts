@@ -15,9 +15,10 @@ async function main() {
       : { kind: 'embedded', dataDir: config.dataDir },
   );
   await migrate(db.sql);
-  const adminSocket: Server | undefined =
-    db.kind === 'embedded' ? await startAdminSocket(config.dataDir, db.sql) : undefined;
   const app = await buildApp({ config, db: db.sql });
+  // After the app: commands from the command line reach its live documents (app.collab).
+  const adminSocket: Server | undefined =
+    db.kind === 'embedded' ? await startAdminSocket(config.dataDir, db.sql, app.collab) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
 // API shapes of documents: import, metadata, lock and archive state, the workspace's list
 // with claim counts, and text versions.
 import { type Static, Type } from 'typebox';
+import { PersonRef } from './claims.ts';
 import { CLAIM_STATUSES } from './claimVocabulary.ts';
 import { AbilitiesSchema, Timestamp, Uuid } from './schemas.ts';
 
@@ -95,7 +96,18 @@ export const ClaimCounts = Type.Object({
 });
 export type ClaimCounts = Static<typeof ClaimCounts>;
 
-export const DocumentListItem = Type.Object({ ...documentFields, claimCounts: ClaimCounts });
+export const DocumentListItem = Type.Object({
+  ...documentFields,
+  claimCounts: ClaimCounts,
+  present: Type.Array(PersonRef, {
+    description:
+      'Who has the document open now (distinct users with an open socket on this server instance)',
+  }),
+  lastActivityAt: Type.String({
+    format: 'date-time',
+    description: 'The latest of updatedAt (metadata or text) and the newest claim event',
+  }),
+});
 export type DocumentListItem = Static<typeof DocumentListItem>;
 
 export const DocumentListQuery = Type.Object(

@@ -10,7 +10,7 @@ import {
 import { REPORT_FORMATS, type ReportFormat, renderReport } from '@factdesk/report';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
-import { buildReport, readStoredDocument } from '../commands/buildReport.ts';
+import { buildReport, type ReadDocument, readStoredDocument } from '../commands/buildReport.ts';
 import { importDocument } from '../commands/documents/importDocument.ts';
 import { lockDocument } from '../commands/documents/lockDocument.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
@@ -20,6 +20,7 @@ import { migrate } from '../db/migrate.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import { findDocument } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
+import type { CollabService } from '../sync/CollabService.ts';
 
 export type AdminCommand =
   | { name: 'migrate' }
@@ -140,8 +141,18 @@ export function validateAdminCommand(input: unknown): AdminCommand {
   }
 }
 
-/** Runs the command; returns what it prints on standard output. */
-export async function runAdminCommand(sql: Sql, command: AdminCommand): Promise<string> {
+/**
+ * Runs the command; returns what it prints on standard output. `collab` is the running
+ * server's live documents (commands that came through its admin socket): lock changes reach
+ * open sockets at once and exports read the live text. Without it (the command line's own
+ * process) open sockets elsewhere pick a lock up at their periodic re-check and exports read
+ * the stored text.
+ */
+export async function runAdminCommand(
+  sql: Sql,
+  command: AdminCommand,
+  collab?: CollabService,
+): Promise<string> {
   switch (command.name) {
     case 'migrate': {
       const applied = await migrate(sql);
@@ -176,16 +187,18 @@ export async function runAdminCommand(sql: Sql, command: AdminCommand): Promise<
     }
     case 'document.lock': {
       if (!(await findDocument(sql, command.documentId))) throw new NotFoundError('Document');
-      // No live service here: open sockets pick the lock up at their periodic re-check.
-      const document = await lockDocument(sql, undefined, command.documentId, command.locked);
+      const document = await lockDocument(sql, collab, command.documentId, command.locked);
       return `${document.id} is ${document.text_locked ? 'locked' : 'unlocked'}`;
     }
     case 'report.export': {
       const document = await findDocument(sql, command.documentId);
       if (!document) throw new NotFoundError('Document');
-      // The stored text: edits of the last group-commit window in a running server may be
-      // missing. Base64, so the bytes (PDF) survive the admin socket's JSON reply.
-      const data = await buildReport({ sql, readDocument: readStoredDocument(sql) }, document, {
+      // Through a running server the live text; otherwise the stored one (nothing is open).
+      // Base64, so the bytes (PDF) survive the admin socket's JSON reply.
+      const readDocument: ReadDocument = collab
+        ? (id, read) => collab.readDocument(id, read)
+        : readStoredDocument(sql);
+      const data = await buildReport({ sql, readDocument }, document, {
         scope: command.all ? 'all' : 'approved',
         evidence: true,
         articleText: false,

@@ -6,6 +6,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Sql } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { CollabService } from '../sync/CollabService.ts';
 import { type AdminCommand, runAdminCommand, validateAdminCommand } from './adminCommands.ts';
 
 export const ADMIN_SOCKET = 'admin.sock';
@@ -17,7 +18,12 @@ export interface AdminReply {
   error?: string;
 }
 
-export async function startAdminSocket(dataDir: string, sql: Sql): Promise<Server> {
+/** `collab`: the server's live documents, so commands act on open sockets and live text. */
+export async function startAdminSocket(
+  dataDir: string,
+  sql: Sql,
+  collab: CollabService,
+): Promise<Server> {
   const path = join(dataDir, ADMIN_SOCKET);
   await rm(path, { force: true }); // left behind by a killed server
   const server = createServer((req, res) => {
@@ -31,7 +37,7 @@ export async function startAdminSocket(dataDir: string, sql: Sql): Promise<Serve
       let reply: AdminReply;
       try {
         const command = validateAdminCommand(JSON.parse(body));
-        reply = { output: await runAdminCommand(sql, command) };
+        reply = { output: await runAdminCommand(sql, command, collab) };
       } catch (error) {
         reply = {
           error:

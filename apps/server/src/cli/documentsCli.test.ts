@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Y from 'yjs';
+import { anchorFor } from '../testing/claimFactories.ts';
+import { articleString, eventually, openClient, synced } from '../testing/collabClients.ts';
 import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
@@ -162,6 +165,8 @@ describe.skipIf(kind === 'server')('factdesk import beside a running server', ()
         HOST: '127.0.0.1',
         PUBLIC_URL: baseUrl,
         WEB_DIST: '',
+        // Edits stay unstored for 10 s: an export that shows them read the live document.
+        COLLAB_BATCH_MS: '10000',
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -215,5 +220,82 @@ describe.skipIf(kind === 'server')('factdesk import beside a running server', ()
     });
     const unlock = await factdesk(['document', 'unlock', id]);
     expect(unlock).toMatchObject({ code: 0, stdout: `${id} is unlocked\n` });
+  });
+
+  it('factdesk export through the running server reads the live text, unstored edits included', async () => {
+    const imported = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      await file('exporting.md', '# Exporting\n\nThe bridge cost twice the estimate.\n'),
+    ]);
+    const id = imported.stdout.trim();
+    expect((await factdesk(['document', 'unlock', id])).code).toBe(0);
+    const token = (await factdesk(['token', 'create', '--email', email, '--name', 'ex'])).stdout;
+    const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/collab`;
+    const writer = openClient(wsUrl, id, token.trim(), { extensions: false });
+    const reader = openClient(wsUrl, id, token.trim(), { extensions: false });
+    try {
+      await Promise.all([synced(writer), synced(reader)]);
+      const created = await fetch(`${baseUrl}/api/documents/${id}/claims`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.trim()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ anchor: anchorFor(writer.doc, 'bridge cost twice') }),
+      });
+      expect(created.status).toBe(201);
+      const paragraph = writer.doc.getXmlFragment('article').get(1) as Y.XmlElement;
+      const text = paragraph.get(0) as Y.XmlText;
+      text.insert(text.toString().indexOf('twice'), 'nearly ');
+      await eventually(() => articleString(reader.doc).includes('nearly '), 'the edit relayed');
+
+      const exported = await factdesk(['export', id, '--format', 'json', '--all']);
+      expect(exported.stderr).toBe('');
+      const report = JSON.parse(exported.stdout) as { claims: { currentQuote: string }[] };
+      expect(report.claims.map((c) => c.currentQuote)).toEqual(['bridge cost nearly twice']);
+    } finally {
+      writer.destroy();
+      reader.destroy();
+    }
+  });
+
+  it('factdesk document lock makes an open socket read-only within 2 seconds', async () => {
+    const imported = await factdesk([
+      'import',
+      '--workspace',
+      workspaceId,
+      '--file',
+      await file('locking.md', '# Locking\n\nTyped here.\n'),
+    ]);
+    const id = imported.stdout.trim();
+    expect((await factdesk(['document', 'unlock', id])).code).toBe(0);
+    const token = (await factdesk(['token', 'create', '--email', email, '--name', 'ws'])).stdout;
+    const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/collab`;
+    const writer = openClient(wsUrl, id, token.trim(), { extensions: false });
+    const reader = openClient(wsUrl, id, token.trim(), { extensions: false });
+    try {
+      await Promise.all([synced(writer), synced(reader)]);
+      const typeMarker = (marker: string) => {
+        const text = writer.doc.getXmlFragment('article').get(1) as Y.XmlElement;
+        (text.get(0) as Y.XmlText).insert(0, marker);
+      };
+      typeMarker('open ');
+      await eventually(() => articleString(reader.doc).includes('open '), 'the writable edit');
+
+      const lock = await factdesk(['document', 'lock', id]);
+      expect(lock).toMatchObject({ code: 0, stdout: `${id} is locked\n` });
+      const lockedAt = Date.now();
+      // The periodic re-check is 30 s away: only the admin socket's accessChanged explains this.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, lockedAt + 2_000 - Date.now())),
+      );
+      typeMarker('locked ');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(articleString(reader.doc)).not.toContain('locked ');
+      expect(articleString(writer.doc)).toContain('locked ');
+    } finally {
+      writer.destroy();
+      reader.destroy();
+    }
   });
 });

@@ -3,6 +3,7 @@
 // with a named code. Documents persist to PostgreSQL through PostgresPersistence, and
 // `app.collab` lets the rest of the server read, change and notify live documents.
 import { ARTICLE_FIELD, ARTICLE_MARK_NAMES, ARTICLE_NODE_NAMES } from '@factdesk/editor';
+import type { PersonRef } from '@factdesk/model';
 import {
   CloseCodes,
   createArticleUpdateValidator,
@@ -15,6 +16,7 @@ import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
+import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
 import {
   type CollabAuth,
@@ -52,6 +54,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     batchWindowMs: limits.batchWindowMs,
     unloadGraceMs: limits.unloadGraceMs,
     hooks: {
+      // The text changed: re-anchoring and orphaning happen now, not when claims are read.
+      onSaved: (documentId) => anchors.textChanged(documentId),
       onSaveError: (documentId, error, attempt) =>
         app.log.error(
           { err: error, documentId, attempt },
@@ -117,6 +121,17 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     readDocument: (documentId, read) => registry.readDocument(documentId, read),
     changeDocument: (documentId, change) => registry.changeDocument(documentId, change),
     publishEvent: (documentId, event) => registry.publishEvent(documentId, event),
+    presentUsers(documentId) {
+      const people = new Map<string, PersonRef>();
+      for (const connection of registry.connections()) {
+        if (connection.documentId !== documentId || connection.isClosed) continue;
+        const { userId, name } = connection.identity;
+        people.set(userId, { id: userId, name });
+      }
+      return [...people.values()].sort(
+        (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+      );
+    },
     accessChanged(change) {
       for (const connection of registry.connections()) {
         if (matches(connection.auth, change)) void recheck(connection);
@@ -124,6 +139,12 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     },
   };
   app.decorate('collab', service);
+  const anchors = new ClaimAnchorRefresher({
+    deps: { sql: app.db, collab: service },
+    delayMs: limits.anchorRefreshMs,
+    onError: (documentId, error, attempt) =>
+      app.log.error({ err: error, documentId, attempt }, 'refreshing claim anchors failed'),
+  });
 
   await app.register(fastifyWebsocket, {
     // ws closes anything far past our own limit itself (1009); up to 4× we answer with 4413.
@@ -132,6 +153,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     preClose: async function closeSockets(this: FastifyInstance) {
       clearInterval(sweep);
       await registry.shutdown();
+      // The last edits' claims are resolved while the database is still open.
+      await anchors.shutdown();
       for (const client of this.websocketServer.clients) {
         client.close(CloseCodes.goingAway.code, CloseCodes.goingAway.reason);
       }
@@ -156,6 +179,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
         extensions: query[EXTENSIONS_PARAM] === '1',
         auth: decision.auth,
       });
+      // Catches a refresh a crash lost between storing edits and resolving their claims.
+      anchors.textChanged(request.params.documentId);
       // Wired synchronously, so no frame sent right after the handshake is lost.
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (!isBinary)

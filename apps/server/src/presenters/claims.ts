@@ -13,7 +13,7 @@ import type {
 import { claimAbilitiesOf } from '../policies.ts';
 import type { CommentRow } from '../queries/claimComments.ts';
 import type { ClaimEventRow } from '../queries/claimEvents.ts';
-import type { ClaimDetailRow, QueueRow } from '../queries/claims.ts';
+import type { ClaimDetailRow } from '../queries/claims.ts';
 import type { EvidenceRow } from '../queries/evidence.ts';
 
 /** The member a claim is presented to: their abilities come with it. */
@@ -73,8 +73,12 @@ export function presentClaim(row: ClaimDetailRow, viewer: Viewer): Claim {
   };
 }
 
-export function presentQueueClaim(row: QueueRow, userId: string): QueueClaim {
-  return { ...presentClaim(row, { userId, role: row.role }), documentTitle: row.document_title };
+/** A claim listed outside its document (queue, moderator board): with the document's title. */
+export function presentQueueClaim(
+  row: ClaimDetailRow & { document_title: string },
+  viewer: Viewer,
+): QueueClaim {
+  return { ...presentClaim(row, viewer), documentTitle: row.document_title };
 }
 
 /** The host as people read it: "xn--bcher-kva.example" → "bücher.example". */

@@ -4,6 +4,7 @@ import type {
   DocumentListItem,
   DocumentSchema,
   DocumentVersion,
+  PersonRef,
   Role,
 } from '@factdesk/model';
 import { CLAIM_STATUSES } from '@factdesk/model';
@@ -38,7 +39,11 @@ export function presentDocument(row: DocumentRow, role: Role): DocumentSchema {
   return { ...presentDocumentState(row), abilities };
 }
 
-export function presentDocumentListItem(row: DocumentListRow): DocumentListItem {
+/** `present`: who has the document open now (the collab service knows, not the row). */
+export function presentDocumentListItem(
+  row: DocumentListRow,
+  present: PersonRef[],
+): DocumentListItem {
   const byStatus = Object.fromEntries(
     CLAIM_STATUSES.map((status) => [status, row.claim_status_counts?.[status] ?? 0]),
   ) as ClaimCounts['byStatus'];
@@ -49,8 +54,10 @@ export function presentDocumentListItem(row: DocumentListRow): DocumentListItem 
   };
   return {
     ...presentDocumentState(row),
-    updatedAt: row.last_activity_at.toISOString(),
+    updatedAt: row.last_change_at.toISOString(),
     claimCounts,
+    present,
+    lastActivityAt: row.last_activity_at.toISOString(),
   };
 }
 

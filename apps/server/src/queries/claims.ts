@@ -106,9 +106,51 @@ export async function listQueue(sql: Queryable, userId: string): Promise<QueueRo
     ORDER BY c.due_at ASC NULLS LAST, c.created_at, c.id`;
 }
 
+export interface WorkspaceClaimRow extends ClaimDetailRow {
+  document_title: string;
+}
+
+/**
+ * Every claim of the workspace's documents that are not archived, newest document first, each
+ * document's claims in creation order (the caller puts them in text order).
+ */
+export async function listWorkspaceClaims(
+  sql: Queryable,
+  workspaceId: string,
+): Promise<WorkspaceClaimRow[]> {
+  return sql<WorkspaceClaimRow[]>`
+    SELECT ${detailColumns(sql)}, d.title AS document_title
+    FROM claims c
+    JOIN documents d ON d.id = c.document_id
+    ${detailJoins(sql)}
+    WHERE c.workspace_id = ${workspaceId} AND d.archived_at IS NULL
+    ORDER BY d.created_at DESC, d.id, c.created_at, c.id`;
+}
+
 /** Locks the claim row for the rest of the transaction: writers of one claim serialise. */
 export async function lockClaim(sql: Queryable, claimId: string): Promise<ClaimRow | undefined> {
   const [row] = await sql<ClaimRow[]>`SELECT * FROM claims WHERE id = ${claimId} FOR UPDATE`;
+  return row;
+}
+
+/**
+ * lockClaim with what a write checks first, in one round trip: the user's role in the claim's
+ * workspace (null: not a member) and the claim's assignees.
+ */
+export async function lockClaimForWrite(
+  sql: Queryable,
+  claimId: string,
+  userId: string,
+): Promise<(ClaimRow & { role: Role | null; assignee_ids: string[] }) | undefined> {
+  const [row] = await sql<(ClaimRow & { role: Role | null; assignee_ids: string[] })[]>`
+    SELECT c.*, m.role, array(
+      SELECT ca.user_id FROM claim_assignees ca WHERE ca.claim_id = c.id
+      ORDER BY ca.created_at, ca.user_id
+    )::text[] AS assignee_ids
+    FROM claims c
+    LEFT JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = ${userId}
+    WHERE c.id = ${claimId}
+    FOR UPDATE OF c`;
   return row;
 }
 

@@ -42,7 +42,10 @@ export async function writeSnapshot(
   state: Uint8Array,
   mergedUpdateIds: bigint[],
 ): Promise<void> {
-  const through = mergedUpdateIds.reduce((max, id) => (id > max ? id : max), 0n).toString();
+  // bigint ids: Math.max does not take them.
+  let highest = 0n;
+  for (const id of mergedUpdateIds) if (id > highest) highest = id;
+  const through = highest.toString();
   const ids = mergedUpdateIds.map(String);
   await sql`
     INSERT INTO doc_snapshots (document_id, state, through_update_id)

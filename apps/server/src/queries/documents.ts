@@ -161,6 +161,8 @@ export async function deleteDocumentRow(sql: Queryable, documentId: string): Pro
 
 export interface DocumentListRow extends DocumentRow {
   /** The later of the metadata's and the text's last change. */
+  last_change_at: Date;
+  /** last_change_at or the newest claim event, whichever is later. */
   last_activity_at: Date;
   claim_status_counts: Partial<Record<ClaimStatus, number>> | null;
   claim_verdict_counts: Record<string, number> | null;
@@ -177,12 +179,16 @@ export async function listDocuments(
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return sql`${fragment} AND (d.title ILIKE ${pattern} OR coalesce(d.outlet, '') ILIKE ${pattern})`;
   }, sql``);
+  // Claim events: the newest by id, which the (document_id, id) index finds at once.
   return sql<DocumentListRow[]>`
+    SELECT *, greatest(last_change_at, last_claim_event_at) AS last_activity_at FROM (
     SELECT ${sql.unsafe(COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2'))},
       greatest(d.updated_at,
         (SELECT max(u.created_at) FROM doc_updates u WHERE u.document_id = d.id),
         (SELECT s.updated_at FROM doc_snapshots s WHERE s.document_id = d.id)
-      ) AS last_activity_at,
+      ) AS last_change_at,
+      (SELECT e.created_at FROM claim_events e WHERE e.document_id = d.id
+        ORDER BY e.id DESC LIMIT 1) AS last_claim_event_at,
       (SELECT jsonb_object_agg(status, n) FROM (
         SELECT c.status, count(*)::int AS n FROM claims c WHERE c.document_id = d.id
         GROUP BY c.status) s) AS claim_status_counts,
@@ -194,7 +200,8 @@ export async function listDocuments(
     WHERE d.workspace_id = ${workspaceId}
       AND ${filters.archived ? sql`d.archived_at IS NOT NULL` : sql`d.archived_at IS NULL`}
       ${search}
-    ORDER BY last_activity_at DESC, d.id`;
+    ) listed
+    ORDER BY last_activity_at DESC, id`;
 }
 
 export async function isDocumentIdRetired(sql: Queryable, documentId: string): Promise<boolean> {

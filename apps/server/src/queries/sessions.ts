@@ -1,6 +1,9 @@
 // SQL for login sessions and personal API tokens: only hashes of their secrets are stored.
 import type { Queryable } from '../db/database.ts';
 
+/** How stale a session's last_seen_at or a token's last_used_at may get before it is rewritten. */
+const TOUCH_EVERY = '1 minute';
+
 export interface ApiTokenRow {
   id: string;
   user_id: string;
@@ -25,10 +28,16 @@ export async function findSessionUser(
   sql: Queryable,
   tokenHash: Buffer,
 ): Promise<{ session_id: string; user_id: string } | undefined> {
+  // "Last seen" to the minute: writing it on every request would make each read a write.
   const [row] = await sql<{ session_id: string; user_id: string }[]>`
-    UPDATE sessions SET last_seen_at = now()
-    WHERE token_hash = ${tokenHash} AND expires_at > now()
-    RETURNING id AS session_id, user_id`;
+    WITH found AS (
+      SELECT id, user_id, last_seen_at FROM sessions
+      WHERE token_hash = ${tokenHash} AND expires_at > now()
+    ), touched AS (
+      UPDATE sessions s SET last_seen_at = now() FROM found
+      WHERE s.id = found.id AND found.last_seen_at < now() - ${TOUCH_EVERY}::interval
+    )
+    SELECT id AS session_id, user_id FROM found`;
   return row;
 }
 
@@ -55,10 +64,17 @@ export async function findApiTokenUser(
   sql: Queryable,
   tokenHash: Buffer,
 ): Promise<{ token_id: string; user_id: string } | undefined> {
+  // "Last used" to the minute, as for sessions.
   const [row] = await sql<{ token_id: string; user_id: string }[]>`
-    UPDATE api_tokens SET last_used_at = now()
-    WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
-    RETURNING id AS token_id, user_id`;
+    WITH found AS (
+      SELECT id, user_id, last_used_at FROM api_tokens
+      WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
+    ), touched AS (
+      UPDATE api_tokens t SET last_used_at = now() FROM found
+      WHERE t.id = found.id
+        AND (found.last_used_at IS NULL OR found.last_used_at < now() - ${TOUCH_EVERY}::interval)
+    )
+    SELECT id AS token_id, user_id FROM found`;
   return row;
 }
 

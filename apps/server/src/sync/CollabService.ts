@@ -1,6 +1,7 @@
 // What the rest of the server may ask of live documents: run code on the server's copy of a
 // document, change it as the server (relayed and persisted like any edit), push live events
 // to its open editors, and re-check sockets when someone's access changes.
+import type { PersonRef } from '@factdesk/model';
 import type * as Y from 'yjs';
 
 /** Whose access changed; every open socket it matches is re-authorised within 2 seconds. */
@@ -24,6 +25,11 @@ export interface CollabService {
   changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
   /** Sends a live event (JSON) to every Factdesk editor connected to the document. */
   publishEvent(documentId: string, event: object): void;
+  /**
+   * The distinct users with an open socket to the document on this server instance, by name.
+   * (With several instances, each knows only its own sockets.)
+   */
+  presentUsers(documentId: string): PersonRef[];
   /** Re-authorises matching sockets: closes them or makes them read-only as the rows now say. */
   accessChanged(change: AccessChange): void;
 }

@@ -1,7 +1,7 @@
 // Sync tests' tools: the real app listening on 127.0.0.1, API tokens for its users, stock
 // y-websocket clients (WebsocketProvider from the npm package, unchanged) and raw sockets.
 
-import { MESSAGE_SAVED } from '@factdesk/sync';
+import { MESSAGE_EVENT, MESSAGE_SAVED } from '@factdesk/sync';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -80,6 +80,15 @@ export function openClient(
       doc.destroy();
     },
   };
+}
+
+/** Collects the live events (Factdesk's MESSAGE_EVENT, JSON) a client opened with extensions hears. */
+export function liveEventsOf(client: TestClient): { type: string; [field: string]: unknown }[] {
+  const events: { type: string }[] = [];
+  client.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
+    events.push(JSON.parse(decoding.readVarString(decoder)));
+  };
+  return events;
 }
 
 export function synced(client: TestClient): Promise<void> {

@@ -1,8 +1,10 @@
-// refreshClaimAnchors: resolves claims against the current text when they are read. The
-// current quote follows edits; a claim whose passage was deleted is re-anchored on its
-// original quote (best match by prefix and suffix) or, when the quote is nowhere, marked
-// orphaned with the quote kept. Never silently lost: both write an event.
-import { articleText, relativeRangeAt, resolveAnchorRange } from '@factdesk/editor';
+// refreshClaimAnchors: after the text of a document changed, resolves its claims against the
+// new text. The current quote follows edits; a claim whose passage was deleted is re-anchored
+// on its original quote (best match by prefix and suffix) or, when the quote is nowhere,
+// marked orphaned with the quote kept. Never silently lost: each change writes an event (actor
+// null: the server) and is pushed live. Run by ClaimAnchorRefresher, never by a read.
+import { anchorResolver, articleText, relativeRangeAt } from '@factdesk/editor';
+import type { ClaimEventType } from '@factdesk/model';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
   type ClaimDetailRow,
@@ -22,6 +24,12 @@ type Resolution =
   | { kind: 'reanchored'; start: string; end: string; quote: string }
   | { kind: 'orphaned' };
 
+const EVENT_OF: Record<Exclude<Resolution['kind'], 'unchanged'>, ClaimEventType> = {
+  moved: 'claim.updated',
+  reanchored: 'claim.reanchored',
+  orphaned: 'claim.orphaned',
+};
+
 /** Returns the claims as they are after the refresh, in the order given. */
 export async function refreshClaimAnchors(
   deps: ClaimDeps,
@@ -30,10 +38,12 @@ export async function refreshClaimAnchors(
 ): Promise<ClaimDetailRow[]> {
   if (claims.length === 0) return claims;
   const resolutions = await deps.collab.readDocument(documentId, (doc) => {
+    // One text model for every claim: building it is the cost, resolving is cheap.
+    const resolve = anchorResolver(doc);
     let text: string | undefined;
     return claims.map((claim): Resolution => {
       if (!claim.orphaned) {
-        const range = resolveAnchorRange(doc, claim.anchor_start, claim.anchor_end);
+        const range = resolve(claim.anchor_start, claim.anchor_end);
         if (range && range.text.length > 0) {
           return range.text === claim.current_quote
             ? { kind: 'unchanged' }
@@ -55,14 +65,8 @@ export async function refreshClaimAnchors(
   const refreshed: ClaimDetailRow[] = [];
   for (const [index, claim] of claims.entries()) {
     const resolution = resolutions[index];
-    if (!resolution || resolution.kind === 'unchanged') {
-      refreshed.push(claim);
-    } else if (resolution.kind === 'moved') {
-      await setCurrentQuote(deps.sql, claim.id, resolution.quote);
-      refreshed.push({ ...claim, current_quote: resolution.quote });
-    } else {
-      refreshed.push(await applyResolution(deps, claim, resolution));
-    }
+    if (!resolution || resolution.kind === 'unchanged') refreshed.push(claim);
+    else refreshed.push(await applyResolution(deps, claim, resolution));
   }
   return refreshed;
 }
@@ -70,9 +74,9 @@ export async function refreshClaimAnchors(
 async function applyResolution(
   deps: ClaimDeps,
   claim: ClaimDetailRow,
-  resolution: Extract<Resolution, { kind: 'reanchored' | 'orphaned' }>,
+  resolution: Exclude<Resolution, { kind: 'unchanged' }>,
 ): Promise<ClaimDetailRow> {
-  const type = resolution.kind === 'reanchored' ? 'claim.reanchored' : 'claim.orphaned';
+  const type = EVENT_OF[resolution.kind];
   const outcome = await deps.sql.begin(async (tx) => {
     const locked = await lockClaim(tx, claim.id);
     // Someone re-anchored it meanwhile (or it is gone): their anchor wins.
@@ -80,32 +84,46 @@ async function applyResolution(
       !locked ||
       locked.anchor_start !== claim.anchor_start ||
       locked.anchor_end !== claim.anchor_end ||
-      locked.orphaned !== claim.orphaned
+      locked.orphaned !== claim.orphaned ||
+      (resolution.kind === 'moved' && locked.current_quote === resolution.quote)
     ) {
       return undefined;
     }
-    const row = await updateClaimRow(
-      tx,
-      claim.id,
-      resolution.kind === 'reanchored'
-        ? {
-            anchor_start: resolution.start,
-            anchor_end: resolution.end,
-            current_quote: resolution.quote,
-            orphaned: false,
-          }
-        : { orphaned: true },
-    );
+    if (resolution.kind === 'moved') {
+      // The text under an unchanged anchor is not an edit of the claim: no new version, so
+      // nobody's next write becomes stale because someone typed inside the passage.
+      await setCurrentQuote(tx, claim.id, resolution.quote);
+    } else {
+      await updateClaimRow(
+        tx,
+        claim.id,
+        resolution.kind === 'reanchored'
+          ? {
+              anchor_start: resolution.start,
+              anchor_end: resolution.end,
+              current_quote: resolution.quote,
+              orphaned: false,
+            }
+          : { orphaned: true },
+      );
+    }
+    const detail = await findClaimDetail(tx, claim.id);
+    if (!detail) return undefined;
     const eventId = await insertClaimEvent(tx, {
       claimId: claim.id,
       documentId: claim.document_id,
       actorId: null,
       type,
-      before: pick(locked, ANCHOR_FIELDS),
-      after: pick(row, ANCHOR_FIELDS),
+      before:
+        resolution.kind === 'moved'
+          ? { current_quote: locked.current_quote }
+          : pick(locked, ANCHOR_FIELDS),
+      after:
+        resolution.kind === 'moved'
+          ? { current_quote: detail.current_quote }
+          : pick(detail, ANCHOR_FIELDS),
     });
-    const detail = await findClaimDetail(tx, claim.id);
-    return detail ? { detail, eventId } : undefined;
+    return { detail, eventId };
   });
   if (!outcome) return (await findClaimDetail(deps.sql, claim.id)) ?? claim;
   publishClaimEvents(

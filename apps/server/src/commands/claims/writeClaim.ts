@@ -18,10 +18,8 @@ import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
   type ClaimDetailRow,
   type ClaimRow,
-  findClaimAccess,
   findClaimDetail,
-  listAssigneeIds,
-  lockClaim,
+  lockClaimForWrite,
 } from '../../queries/claims.ts';
 import { ClaimConflictError } from './ClaimConflictError.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
@@ -79,13 +77,13 @@ export async function writeClaim(
   mutate: (context: ClaimWriteContext) => Promise<ClaimChange[]>,
 ): Promise<ClaimWriteResult> {
   const { result, changes } = await deps.sql.begin(async (tx) => {
-    const access = await findClaimAccess(tx, claimId, actorId);
-    if (!access?.role) throw new NotFoundError(rule.notFound ?? 'Claim');
-    const row = await lockClaim(tx, claimId);
-    if (!row) throw new NotFoundError(rule.notFound ?? 'Claim');
-    const claim: LockedClaim = { ...row, assigneeIds: await listAssigneeIds(tx, claimId) };
+    // One round trip: the row locked, the caller's role and the assignees.
+    const locked = await lockClaimForWrite(tx, claimId, actorId);
+    if (!locked?.role) throw new NotFoundError(rule.notFound ?? 'Claim');
+    const { role, assignee_ids, ...row } = locked;
+    const claim: LockedClaim = { ...row, assigneeIds: assignee_ids };
     authorizeClaim(
-      access.role,
+      role,
       actorId,
       { createdBy: claim.created_by, assigneeIds: claim.assigneeIds, status: claim.status },
       rule.ability,
@@ -104,7 +102,7 @@ export async function writeClaim(
         await currentDetail(tx, claimId),
       );
     }
-    const changes = await mutate({ tx, claim, role: access.role, actorId });
+    const changes = await mutate({ tx, claim, role, actorId });
     const eventIds: number[] = [];
     for (const change of changes) {
       eventIds.push(
@@ -118,7 +116,7 @@ export async function writeClaim(
         }),
       );
     }
-    const result = { claim: await currentDetail(tx, claimId), role: access.role, eventIds };
+    const result = { claim: await currentDetail(tx, claimId), role, eventIds };
     return { result, changes };
   });
   publishClaimEvents(deps, result.claim, changes, result.eventIds);

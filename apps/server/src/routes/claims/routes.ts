@@ -39,8 +39,8 @@ import { ClaimConflictError } from '../../commands/claims/ClaimConflictError.ts'
 import type { ClaimDeps } from '../../commands/claims/ClaimDeps.ts';
 import { createClaim } from '../../commands/claims/createClaim.ts';
 import { proposeVerdict } from '../../commands/claims/proposeVerdict.ts';
+import { readClaimsInText } from '../../commands/claims/readClaimsInText.ts';
 import { reanchorClaim } from '../../commands/claims/reanchorClaim.ts';
-import { refreshClaimAnchors } from '../../commands/claims/refreshClaimAnchors.ts';
 import { removeEvidence } from '../../commands/claims/removeEvidence.ts';
 import { reopenClaim } from '../../commands/claims/reopenClaim.ts';
 import { returnClaim } from '../../commands/claims/returnClaim.ts';
@@ -65,6 +65,8 @@ import {
   listClaimDetails,
   listClaimDetailsByIds,
   listQueue,
+  listWorkspaceClaims,
+  type WorkspaceClaimRow,
 } from '../../queries/claims.ts';
 import { listEvidence } from '../../queries/evidence.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
@@ -103,7 +105,7 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['claims'],
-        summary: 'Claims of a document, resolved against its current text',
+        summary: 'Claims of a document, with the text under each anchor now (read-only)',
         params: DocumentParams,
         response: { 200: Type.Array(Claim), ...errors },
       },
@@ -112,8 +114,9 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { userId } = requireActor(request);
       const { documentId } = request.params;
       const { role } = await readDocumentAccess(app.db, documentId, userId);
-      const rows = await refreshClaimAnchors(
-        deps(),
+      // Only reads: the text under each anchor is computed, nothing is written.
+      const rows = await readClaimsInText(
+        app.collab,
         documentId,
         await listClaimDetails(app.db, documentId),
       );
@@ -160,8 +163,8 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { documentId, role } = await readClaimAccess(app.db, claimId, userId);
       const row = await findClaimDetail(app.db, claimId);
       if (!row) throw new Error(`claim ${claimId} vanished`);
-      const [refreshed = row] = await refreshClaimAnchors(deps(), documentId, [row]);
-      return presentClaim(refreshed, { userId, role });
+      const [current = row] = await readClaimsInText(app.collab, documentId, [row]);
+      return presentClaim(current, { userId, role });
     },
   );
 
@@ -423,7 +426,39 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { userId } = requireActor(request);
-      return (await listQueue(app.db, userId)).map((row) => presentQueueClaim(row, userId));
+      return (await listQueue(app.db, userId)).map((row) =>
+        presentQueueClaim(row, { userId, role: row.role }),
+      );
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/claims',
+    {
+      schema: {
+        tags: ['claims'],
+        summary:
+          'Every claim of the workspace’s active documents (moderator board): newest document first, each in text order',
+        params: WorkspaceParams,
+        response: { 200: Type.Array(QueueClaim), ...errors },
+      },
+    },
+    async (request) => {
+      const { userId } = requireActor(request);
+      const { workspaceId } = request.params;
+      const { role } = await workspaceAccess(app.db, userId, workspaceId, 'document.read');
+      const byDocument = new Map<string, WorkspaceClaimRow[]>();
+      for (const row of await listWorkspaceClaims(app.db, workspaceId)) {
+        const rows = byDocument.get(row.document_id);
+        if (rows) rows.push(row);
+        else byDocument.set(row.document_id, [row]);
+      }
+      const claims: QueueClaim[] = [];
+      for (const [documentId, rows] of byDocument) {
+        const inText = await readClaimsInText(app.collab, documentId, rows, { textOrder: true });
+        for (const row of inText) claims.push(presentQueueClaim(row, { userId, role }));
+      }
+      return claims;
     },
   );
 

@@ -84,7 +84,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Documents of the workspace with claim counts; ?q= searches title and outlet',
+        summary:
+          'Documents of the workspace with claim counts, who is in them now and their last activity; ?q= searches title and outlet',
         params: WorkspaceParams,
         querystring: DocumentListQuery,
         response: { 200: Type.Array(DocumentListItem), ...errors },
@@ -95,7 +96,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'document.read');
       const rows = await listDocuments(app.db, workspaceId, request.query);
-      return rows.map(presentDocumentListItem);
+      return rows.map((row) => presentDocumentListItem(row, app.collab.presentUsers(row.id)));
     },
   );
 
