@@ -124,24 +124,36 @@ export function isWellFormedAnchor(encoded: string): boolean {
   return decodeAnchor(encoded) !== null;
 }
 
-/** Where the anchor pair points now, as text offsets and the text between; null if nowhere. */
-export function resolveAnchorRange(
-  doc: Y.Doc,
-  start: string,
-  end: string,
-): { from: number; to: number; text: string } | null {
-  const startPosition = decodeAnchor(start);
-  const endPosition = decodeAnchor(end);
-  if (!startPosition || !endPosition) return null;
+export interface AnchorRange {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * Resolves many anchors against one state of the document, reading the text model once:
+ * where each anchor pair points now, as text offsets and the text between; null if nowhere.
+ */
+export function anchorResolver(doc: Y.Doc): (start: string, end: string) => AnchorRange | null {
   const model = buildModel(doc);
   const offset = (position: Y.RelativePosition) => {
     const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
     return absolute ? model.offsetOf(absolute.type, absolute.index) : null;
   };
-  const from = offset(startPosition);
-  const to = offset(endPosition);
-  if (from === null || to === null || from > to) return null;
-  return { from, to, text: model.text.slice(from, to) };
+  return (start, end) => {
+    const startPosition = decodeAnchor(start);
+    const endPosition = decodeAnchor(end);
+    if (!startPosition || !endPosition) return null;
+    const from = offset(startPosition);
+    const to = offset(endPosition);
+    if (from === null || to === null || from > to) return null;
+    return { from, to, text: model.text.slice(from, to) };
+  };
+}
+
+/** Where one anchor pair points now (see anchorResolver for many). */
+export function resolveAnchorRange(doc: Y.Doc, start: string, end: string): AnchorRange | null {
+  return anchorResolver(doc)(start, end);
 }
 
 /**

@@ -4,6 +4,8 @@ export * from './articleExtensions.ts';
 export * from './articleJSON.ts';
 export * from './articleText.ts';
 export * from './articleYjs.ts';
+export * from './claimHighlights/claimHighlights.ts';
 export * from './exportArticle.ts';
 export * from './importArticle.ts';
+export * from './proseMirrorText.ts';
 export * from './safeHref.ts';

@@ -4,6 +4,7 @@ export * from './claims.ts';
 export * from './claimVocabulary.ts';
 export * from './documents.ts';
 export * from './evidenceUrl.ts';
+export * from './presence.ts';
 export * from './report.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

@@ -1,6 +1,7 @@
 // Who may open a document's socket, decided once on the HTTP upgrade (and again whenever
 // their access changes): credentials (session cookie with an allowed Origin, or an API token
 // as ?token= or Bearer), membership of the document's workspace, and read-only or not.
+import { caretColorOf } from '@factdesk/model';
 import { CloseCodes } from '@factdesk/sync';
 import type { FastifyRequest } from 'fastify';
 import { hashSecret, isSecretOf } from '../auth/secrets.ts';
@@ -105,21 +106,5 @@ export function credentialHash(secret: string): Buffer {
   return hashSecret(secret);
 }
 
-// Caret colours that keep AA contrast for white name labels.
-const CARET_COLORS = [
-  '#1d4ed8',
-  '#b91c1c',
-  '#047857',
-  '#7c3aed',
-  '#c2410c',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-];
-
-/** A user's caret colour: stable across sessions and devices. */
-export function colorOf(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return CARET_COLORS[hash % CARET_COLORS.length] as string;
-}
+/** A user's caret colour: stable across sessions and devices (the palette is in model). */
+export const colorOf = caretColorOf;
