@@ -7,6 +7,10 @@ export interface Config {
   /** Where the embedded database lives when no DATABASE_URL is set. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Scale-out: instances share open documents through this Redis (REDIS_URL); absent, one instance. */
+  redisUrl: string | undefined;
+  /** Starts every Redis channel name (REDIS_PREFIX), so deployments can share one Redis. */
+  redisPrefix: string;
   /** The origin browsers use to reach Factdesk: cookie `Secure` flag and the CSRF/Origin check. */
   publicUrl: URL;
   /** Further origins allowed to send cookie-authenticated writes (e.g. the Vite dev server). */
@@ -37,6 +41,11 @@ export interface CollabConfig {
   maxUnsavedBytes: number;
   /** How soon after a committed edit the document's claims are re-resolved against the text. */
   anchorRefreshMs: number;
+  /**
+   * Scale-out: how long another instance's relayed edits wait for its "saved" notice before
+   * this instance stores them itself (that instance may have died with them unsaved).
+   */
+  relayHoldMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +83,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    throw new ConfigError(
+      'REDIS_URL must start with redis:// or rediss://, e.g. redis://redis:6379.',
+    );
+  }
+  const redisPrefix = env.REDIS_PREFIX ?? 'factdesk:';
+  if (!/^[\w:.-]{0,64}$/.test(redisPrefix)) {
+    throw new ConfigError(
+      'REDIS_PREFIX may have at most 64 letters, digits and the characters _ : . - in it.',
+    );
+  }
   const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`);
   const extraOrigins = (env.ALLOWED_ORIGINS || '')
     .split(',')
@@ -85,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir: resolve(env.DATA_DIR || 'data'),
     databaseUrl,
+    redisUrl,
+    redisPrefix,
     publicUrl,
     extraOrigins,
     logLevel,
@@ -112,6 +135,7 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     maxConnectionsPerUser: integer(env, 'COLLAB_MAX_CONNECTIONS_PER_USER', 20, 1, 100_000),
     maxUnsavedBytes: integer(env, 'COLLAB_MAX_UNSAVED_BYTES', 64 * MiB, MiB, 4096 * MiB),
     anchorRefreshMs: integer(env, 'COLLAB_ANCHOR_REFRESH_MS', 750, 0, 60_000),
+    relayHoldMs: integer(env, 'COLLAB_RELAY_HOLD_MS', 10_000, 100, 600_000),
   };
 }
 

@@ -1,12 +1,15 @@
 // The documents open on this server instance: one Room per document, shared by its
 // connections, loaded on first connection and unloaded (after a final flush) a grace period
-// after the last one leaves. Framework-free: the server hands it sockets it has authorised.
+// after the last one leaves. Framework-free: the server hands it sockets it has authorised,
+// and optionally a Relay through which it shares open documents with other instances.
 import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { CloseCodes } from './CloseCodes.ts';
 import { Connection, type ConnectionOptions, type SyncSocket } from './Connection.ts';
 import type { Persistence } from './Persistence.ts';
-import { Room, type RoomHooks } from './Room.ts';
+import type { Relay } from './Relay.ts';
+import { encodeRelayMessage } from './RelayMessage.ts';
+import { Room, type RoomHooks, type RoomRelay } from './Room.ts';
 import { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';
 
 export interface RegistryOptions {
@@ -17,6 +20,12 @@ export interface RegistryOptions {
   batchWindowMs?: number;
   /** How long an unused document stays in memory in case someone comes back. */
   unloadGraceMs?: number;
+  /** Scale-out: shares open documents with the other instances (absent: a single instance). */
+  relay?: Relay;
+  /** Names this instance in relay frames; random by default. */
+  instanceId?: string;
+  /** How long another instance's unsaved edits are held before this one stores them. */
+  relayHoldMs?: number;
   hooks: RoomHooks & {
     /** Loading a document failed; its waiting connections are closed. */
     onLoadError(documentId: string, error: unknown): void;
@@ -29,9 +38,17 @@ export class Registry<Auth = unknown> {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly connectionsPerUser = new Map<string, number>();
   private closing = false;
+  private readonly roomRelay: RoomRelay | undefined;
 
   constructor(private readonly options: RegistryOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    let seq = 0;
+    this.roomRelay = options.relay && {
+      relay: options.relay,
+      instanceId: options.instanceId ?? crypto.randomUUID(),
+      nextSeq: () => ++seq,
+      holdMs: options.relayHoldMs ?? 10_000,
+    };
   }
 
   /**
@@ -72,9 +89,23 @@ export class Registry<Auth = unknown> {
     for (const room of this.rooms.values()) yield* room.connections;
   }
 
-  /** Sends a live event to the document's Factdesk clients on this instance. */
+  /** Sends a live event to the document's Factdesk clients, on every instance with a relay. */
   publishEvent(documentId: string, event: object): void {
-    this.rooms.get(documentId)?.publishEvent(event);
+    const room = this.rooms.get(documentId);
+    if (room) {
+      room.publishEvent(event);
+      return;
+    }
+    // Not open here, but its editors may be connected to other instances.
+    const roomRelay = this.roomRelay;
+    roomRelay?.relay.publish(
+      documentId,
+      encodeRelayMessage({
+        from: roomRelay.instanceId,
+        to: null,
+        message: { kind: 'event', json: JSON.stringify(event) },
+      }),
+    );
   }
 
   /** Runs `read` on the live document, or on a copy loaded for the call. */
@@ -120,7 +151,7 @@ export class Registry<Auth = unknown> {
   async shutdown(): Promise<void> {
     this.closing = true;
     const rooms = [...this.rooms.values()];
-    await Promise.all(rooms.map((room) => room.ready.then(() => room.flushed()).catch(() => {})));
+    await Promise.all(rooms.map((room) => room.ready.then(() => room.settle()).catch(() => {})));
     for (const room of rooms) {
       for (const connection of [...room.connections]) connection.close(CloseCodes.goingAway);
     }
@@ -147,6 +178,7 @@ export class Registry<Auth = unknown> {
           limits: this.limits,
           batchWindowMs: this.options.batchWindowMs ?? 100,
           hooks: this.options.hooks,
+          ...(this.roomRelay ? { relay: this.roomRelay } : {}),
         },
         (left, connection) => this.onLeave(left, connection),
       );
@@ -177,7 +209,7 @@ export class Registry<Auth = unknown> {
       this.unloadTimers.delete(room.documentId);
       try {
         await room.ready;
-        await room.flushed();
+        await room.settle();
       } catch {
         return; // a failed load already removed it
       }

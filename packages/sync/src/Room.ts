@@ -1,6 +1,8 @@
 // One open document on this server instance: the shared Y.Doc and awareness, its
 // connections, and the group commit of its updates to persistence. Updates are relayed at
-// once and stored in batches; each committed batch moves the saved signal forward.
+// once and stored in batches; each committed batch moves the saved signal forward. With a
+// Relay, the room also shares its edits, awareness and events with the other instances that
+// have the document open, and shows theirs to its own clients.
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -10,18 +12,51 @@ import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import { type Connection, encodeMessage } from './Connection.ts';
 import type { Persistence } from './Persistence.ts';
 import { MESSAGE_AWARENESS, MESSAGE_EVENT, MESSAGE_SAVED, MESSAGE_SYNC } from './protocol.ts';
+import type { Relay } from './Relay.ts';
+import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './RelayMessage.ts';
 import type { SyncLimits } from './SyncLimits.ts';
 
 /** Origin of the stored state applied at load: not an edit, so neither relayed nor stored. */
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of the server's own changes (imports, restores). */
 export const SERVER_ORIGIN = Symbol('server');
+/**
+ * Origin of edits and awareness another instance relayed: shown to this instance's clients,
+ * never relayed back, and not stored here (the instance whose client made the edit stores it).
+ */
+const RELAY_ORIGIN = Symbol('relay');
 
 export interface RoomHooks {
   /** A save failed; it is retried. */
   onSaveError(documentId: string, error: unknown, attempt: number): void;
   /** A batch was committed. */
   onSaved?(documentId: string, updates: number, bytes: number): void;
+  /** A relayed frame could not be decoded or applied; it is dropped. */
+  onRelayError?(documentId: string, error: unknown): void;
+}
+
+/** How a room takes part in scale-out: the transport and this instance's identity. */
+export interface RoomRelay {
+  relay: Relay;
+  /** Tells this instance's frames apart from the others'. */
+  instanceId: string;
+  /** Numbers local updates, increasing for the instance's lifetime (rooms reload; it never restarts). */
+  nextSeq(): number;
+  /**
+   * How long another instance's edits are kept in memory waiting for its "saved" notice;
+   * past it this room stores them itself (that instance may have died with them unsaved).
+   */
+  holdMs: number;
+}
+
+/** Edits another instance relayed and has not yet reported saved. */
+interface HeldEdit {
+  from: string;
+  seq: number;
+  update: Uint8Array;
+  /** Lowest clock per Yjs client in the update: the saved signal may not claim past it. */
+  fromClocks: Map<number, number>;
+  heldAt: number;
 }
 
 export interface RoomOptions {
@@ -30,6 +65,7 @@ export interface RoomOptions {
   limits: SyncLimits;
   batchWindowMs: number;
   hooks: RoomHooks;
+  relay?: RoomRelay;
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -50,13 +86,28 @@ export class Room<Auth = unknown> {
   private flushTimer: NodeJS.Timeout | undefined;
   private failedAttempts = 0;
   private idleWaiters: (() => void)[] = [];
-  /** Updates of this event-loop turn, waiting to be relayed together. */
-  private relayQueue: { update: Uint8Array; origin: unknown }[] = [];
+  /** Updates of this event-loop turn, waiting to be broadcast together. */
+  private broadcastQueue: { update: Uint8Array; origin: unknown }[] = [];
   private destroyed = false;
   /** Counts accepted client updates, so each writer is told when its latest one is saved. */
   private editSeq = 0;
   /** State vector of everything committed to persistence. */
   private savedVector: Uint8Array = Y.encodeStateVector(this.doc);
+  /** The document's state vector when the latest batch was committed (or at load). */
+  private committedVector = new Map<number, number>();
+  /** Sequence number of this instance's latest local update (scale-out "saved" notices). */
+  private lastLocalSeq = 0;
+  private lastAnnouncedSeq = 0;
+  /** Other instances' edits not yet reported saved by them. */
+  private held: HeldEdit[] = [];
+  /** The latest "saved" notice of each other instance. */
+  private readonly savedSeqOf = new Map<string, number>();
+  private holdTimer: NodeJS.Timeout | undefined;
+  /** Set when a relayed update changed the document (Yjs skips what it already has). */
+  private relayedChange = false;
+  /** Awareness client ids that live on other instances. */
+  private readonly remoteAwareness = new Set<number>();
+  private subscribed = false;
 
   constructor(
     readonly documentId: string,
@@ -77,7 +128,17 @@ export class Room<Auth = unknown> {
       this.bytes = state.byteLength;
     }
     this.savedVector = Y.encodeStateVector(this.doc);
+    this.committedVector = Y.decodeStateVector(this.savedVector);
     this.loaded = true;
+    const roomRelay = this.options.relay;
+    if (roomRelay && !this.destroyed) {
+      this.subscribed = true;
+      roomRelay.relay.subscribe(this.documentId, {
+        message: (data) => this.receiveRelayed(data),
+        // Loaded, or back after losing the transport: ask the others for what is missing.
+        live: () => this.publish({ kind: 'hello', stateVector: Y.encodeStateVector(this.doc) }),
+      });
+    }
   }
 
   /** What a client receives once the document is loaded. */
@@ -150,9 +211,16 @@ export class Room<Auth = unknown> {
     );
   }
 
+  /** Sends a live event to this room's Factdesk clients and to the other instances'. */
   publishEvent(event: object): void {
+    const json = JSON.stringify(event);
+    this.sendEvent(json);
+    this.publish({ kind: 'event', json });
+  }
+
+  private sendEvent(json: string): void {
     const message = encodeMessage(MESSAGE_EVENT, (encoder) =>
-      encoding.writeVarString(encoder, JSON.stringify(event)),
+      encoding.writeVarString(encoder, json),
     );
     for (const connection of this.connections) {
       if (connection.extensions) connection.send(message);
@@ -175,6 +243,15 @@ export class Room<Auth = unknown> {
     return this.unsavedBytes;
   }
 
+  /**
+   * Before unloading: stores the edits other instances relayed and have not reported saved
+   * (duplicates are harmless in Yjs), then waits until everything is committed.
+   */
+  async settle(): Promise<void> {
+    this.adoptHeld(Number.POSITIVE_INFINITY);
+    await this.flushed();
+  }
+
   /** Resolves once every accepted edit is committed (waits through retries). */
   async flushed(): Promise<void> {
     while (this.pending.length > 0 || this.flushing) {
@@ -190,6 +267,8 @@ export class Room<Auth = unknown> {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.flushTimer);
+    clearTimeout(this.holdTimer);
+    if (this.subscribed) this.options.relay?.relay.unsubscribe(this.documentId);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -198,21 +277,27 @@ export class Room<Auth = unknown> {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
     this.bytes += update.byteLength;
-    this.pending.push(update);
-    this.unsavedBytes += update.byteLength;
-    this.scheduleFlush();
-    if (this.relayQueue.length === 0) setImmediate(this.relay);
-    this.relayQueue.push({ update, origin });
+    if (origin === RELAY_ORIGIN) {
+      this.relayedChange = true;
+    } else {
+      this.pending.push(update);
+      this.unsavedBytes += update.byteLength;
+      if (this.options.relay) this.lastLocalSeq = this.options.relay.nextSeq();
+      this.scheduleFlush();
+    }
+    if (this.broadcastQueue.length === 0) setImmediate(this.broadcast);
+    this.broadcastQueue.push({ update, origin });
   }
 
   /**
-   * Relays the updates of one event-loop turn as one merged frame per receiver: under load
+   * Sends the updates of one event-loop turn as one merged frame per receiver: under load
    * that is one send per client instead of one per update. A writer gets its own updates back
-   * only when they are merged with someone else's (Yjs ignores what it already has).
+   * only when they are merged with someone else's (Yjs ignores what it already has). The
+   * turn's local updates go to the other instances as one relay message too.
    */
-  private readonly relay = () => {
-    const queue = this.relayQueue;
-    this.relayQueue = [];
+  private readonly broadcast = () => {
+    const queue = this.broadcastQueue;
+    this.broadcastQueue = [];
     if (queue.length === 0 || this.destroyed) return;
     const update =
       queue.length === 1
@@ -227,22 +312,175 @@ export class Room<Auth = unknown> {
     for (const connection of this.connections) {
       if (connection !== onlyOrigin) connection.send(message);
     }
+    if (!this.options.relay) return;
+    const local = queue.filter((q) => q.origin !== RELAY_ORIGIN);
+    if (local.length === 0) return;
+    const localUpdate =
+      local.length === queue.length ? update : Y.mergeUpdates(local.map((q) => q.update));
+    this.publish({ kind: 'update', update: localUpdate, seq: this.lastLocalSeq });
   };
 
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (changed.length === 0) return;
+    if (origin === RELAY_ORIGIN) {
+      for (const clientId of [...changes.added, ...changes.updated]) {
+        this.remoteAwareness.add(clientId);
+      }
+    }
+    for (const clientId of changes.removed) this.remoteAwareness.delete(clientId);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const message = encodeMessage(MESSAGE_AWARENESS, (encoder) =>
-      encoding.writeVarUint8Array(
-        encoder,
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-      ),
+      encoding.writeVarUint8Array(encoder, update),
     );
     for (const connection of this.connections) connection.send(message);
+    // Every instance times out silent clients on its own.
+    if (origin !== RELAY_ORIGIN && origin !== 'timeout')
+      this.publish({ kind: 'awareness', update });
   };
+
+  private publish(message: RelayMessage, to: string | null = null): void {
+    const roomRelay = this.options.relay;
+    if (!roomRelay || this.destroyed) return;
+    roomRelay.relay.publish(
+      this.documentId,
+      encodeRelayMessage({ from: roomRelay.instanceId, to, message }),
+    );
+  }
+
+  /** A frame from the relay: another instance's edit, awareness, event or handshake. */
+  private receiveRelayed(data: Uint8Array): void {
+    const roomRelay = this.options.relay;
+    if (!roomRelay || this.destroyed) return;
+    try {
+      const envelope = decodeRelayMessage(data);
+      if (!envelope || envelope.from === roomRelay.instanceId) return;
+      if (envelope.to !== null && envelope.to !== roomRelay.instanceId) return;
+      this.applyRelayed(envelope.from, envelope.message);
+    } catch (error) {
+      this.options.hooks.onRelayError?.(this.documentId, error);
+    }
+  }
+
+  private applyRelayed(from: string, message: RelayMessage): void {
+    switch (message.kind) {
+      case 'update':
+      case 'syncStep2':
+        this.applyForeignUpdate(from, message.seq, message.update);
+        break;
+      case 'saved':
+        this.releaseHeld(from, message.seq);
+        break;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, RELAY_ORIGIN);
+        break;
+      case 'event':
+        this.sendEvent(message.json);
+        break;
+      case 'hello': {
+        // A room became live elsewhere: what it lacks, then our vector so it sends what we
+        // lack, then our own clients' presence.
+        const update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        this.publish({ kind: 'syncStep2', update, seq: this.unsavedSeq() }, from);
+        this.publish({ kind: 'syncStep1', stateVector: Y.encodeStateVector(this.doc) }, from);
+        const local = [...this.awareness.getStates().keys()].filter(
+          (clientId) => !this.remoteAwareness.has(clientId),
+        );
+        if (local.length > 0) {
+          const awareness = awarenessProtocol.encodeAwarenessUpdate(this.awareness, local);
+          this.publish({ kind: 'awareness', update: awareness }, from);
+        }
+        break;
+      }
+      case 'syncStep1': {
+        const update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        this.publish({ kind: 'syncStep2', update, seq: this.unsavedSeq() }, from);
+        break;
+      }
+    }
+  }
+
+  /**
+   * The `seq` of a sync step 2 this room sends: 0 when everything it has is stored (the
+   * receiver need not hold it), else its latest local update's, which a "saved" notice covers.
+   */
+  private unsavedSeq(): number {
+    const stored =
+      this.pending.length === 0 &&
+      !this.flushing &&
+      this.held.length === 0 &&
+      this.lastAnnouncedSeq === this.lastLocalSeq;
+    return stored ? 0 : this.lastLocalSeq;
+  }
+
+  /**
+   * Applies another instance's edit. It is that instance's to store; it is held here until
+   * that instance reports it saved, so a crash there cannot lose an edit this room has.
+   */
+  private applyForeignUpdate(from: string, seq: number, update: Uint8Array): void {
+    this.relayedChange = false;
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+    if (!this.relayedChange || seq === 0 || seq <= (this.savedSeqOf.get(from) ?? 0)) return;
+    this.held.push({
+      from,
+      seq,
+      update,
+      fromClocks: Y.parseUpdateMeta(update).from,
+      heldAt: Date.now(),
+    });
+    this.scheduleHoldCheck();
+  }
+
+  private releaseHeld(from: string, seq: number): void {
+    this.savedSeqOf.set(from, Math.max(seq, this.savedSeqOf.get(from) ?? 0));
+    const before = this.held.length;
+    this.held = this.held.filter((edit) => edit.from !== from || edit.seq > seq);
+    if (this.held.length === before) return;
+    // Edits this room reported unsaved may be saved now: tell the clients who wait for it.
+    const previous = this.savedVector;
+    this.savedVector = this.honestSavedVector();
+    if (equalBytes(previous, this.savedVector)) return;
+    const saved = this.savedMessage();
+    for (const connection of this.connections) {
+      if (connection.extensions) connection.send(saved);
+    }
+  }
+
+  /** The committed vector, lowered below every held edit: those may not be stored yet. */
+  private honestSavedVector(): Uint8Array {
+    const vector = new Map(this.committedVector);
+    for (const edit of this.held) {
+      for (const [client, clock] of edit.fromClocks) {
+        if ((vector.get(client) ?? 0) > clock) vector.set(client, clock);
+      }
+    }
+    return Y.encodeStateVector(vector);
+  }
+
+  private scheduleHoldCheck(): void {
+    const roomRelay = this.options.relay;
+    if (!roomRelay || this.holdTimer || this.held.length === 0 || this.destroyed) return;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      this.adoptHeld(Date.now() - roomRelay.holdMs);
+      this.scheduleHoldCheck();
+    }, roomRelay.holdMs);
+  }
+
+  /** Stores held edits (those held since `heldSince` or earlier) as if they were local. */
+  private adoptHeld(heldSince: number): void {
+    const adopted = this.held.filter((edit) => edit.heldAt <= heldSince);
+    if (adopted.length === 0) return;
+    this.held = this.held.filter((edit) => edit.heldAt > heldSince);
+    for (const edit of adopted) {
+      this.pending.push(edit.update);
+      this.unsavedBytes += edit.update.byteLength;
+    }
+    this.scheduleFlush();
+  }
 
   private scheduleFlush(): void {
     if (this.flushTimer || this.flushing) return;
@@ -265,13 +503,19 @@ export class Room<Auth = unknown> {
     // document's current state vector is saved.
     const vector = Y.encodeStateVector(this.doc);
     const flushSeq = this.editSeq;
+    const localSeq = this.lastLocalSeq;
     const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
     try {
       await this.options.persistence.append(this.documentId, [merged]);
       this.failedAttempts = 0;
       // What arrived while the batch was in flight is all that is unsaved now.
       this.unsavedBytes = this.pending.reduce((sum, update) => sum + update.byteLength, 0);
-      this.savedVector = vector;
+      this.committedVector = Y.decodeStateVector(vector);
+      this.savedVector = this.held.length === 0 ? vector : this.honestSavedVector();
+      if (localSeq > this.lastAnnouncedSeq) {
+        this.lastAnnouncedSeq = localSeq;
+        this.publish({ kind: 'saved', seq: localSeq });
+      }
       this.options.hooks.onSaved?.(this.documentId, batch.length, merged.byteLength);
       // Only writers wait for it; a reader's own state is always saved.
       const saved = this.savedMessage();
@@ -292,4 +536,8 @@ export class Room<Auth = unknown> {
       else for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

@@ -6,5 +6,7 @@ export { Connection } from './Connection.ts';
 export type { Persistence } from './Persistence.ts';
 export * from './protocol.ts';
 export { Registry, type RegistryOptions } from './Registry.ts';
+export type { Relay, RelaySubscriber } from './Relay.ts';
+export * from './RelayMessage.ts';
 export { SERVER_ORIGIN } from './Room.ts';
 export { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';

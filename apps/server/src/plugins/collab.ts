@@ -25,6 +25,7 @@ import {
   upgradeCredential,
 } from '../sync/collabAccess.ts';
 import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
+import { RedisRelay } from '../sync/RedisRelay.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,8 +44,15 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     onCompactError: (documentId, error) =>
       app.log.error({ err: error, documentId }, 'compacting a document failed'),
   });
+  // Scale-out: with REDIS_URL, open documents are shared with the other instances.
+  const relay = config.redisUrl
+    ? new RedisRelay(config.redisUrl, { prefix: config.redisPrefix, log: app.log })
+    : undefined;
+  // After preClose's registry.shutdown(), which still relays the last "saved" notices.
+  if (relay) app.addHook('onClose', () => relay.close());
   const registry = new Registry<CollabAuth>({
     persistence,
+    ...(relay ? { relay, relayHoldMs: limits.relayHoldMs } : {}),
     validateUpdate: createArticleUpdateValidator({
       rootName: ARTICLE_FIELD,
       nodeNames: ARTICLE_NODE_NAMES,
@@ -63,6 +71,11 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
         ),
       onLoadError: (documentId, error) =>
         app.log.error({ err: error, documentId }, 'loading a document failed'),
+      onRelayError: (documentId, error) =>
+        app.log.warn(
+          { err: error, documentId },
+          'dropped a relayed frame that could not be applied',
+        ),
     },
   });
 

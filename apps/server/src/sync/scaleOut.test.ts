@@ -1,0 +1,333 @@
+// Scale-out: two real app instances on one database, sharing open documents through a real
+// Redis. Stock y-websocket clients on instance A and instance B of one document see each
+// other's edits, presence and live events, and every edit is stored once.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { connect, createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { readDocState } from '../queries/docState.ts';
+import {
+  articleString,
+  eventually,
+  liveEventsOf,
+  openClient,
+  paragraphText,
+  savedAll,
+  synced,
+  type TestClient,
+  tokenFor,
+} from '../testing/collabClients.ts';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildWorkspace } from '../testing/factories.ts';
+import { TEST_ORIGIN, type TestApp } from '../testing/testApp.ts';
+import { createTestDatabase } from '../testing/testDatabase.ts';
+import { PostgresPersistence } from './PostgresPersistence.ts';
+
+const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
+// Channels of this run only: parallel runs on one Redis never hear each other.
+const prefix = `factdesk-test-${randomBytes(6).toString('hex')}:`;
+/** A Redis of the test's own can be stopped; the machine's must not be. */
+const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
+
+interface Instance extends TestApp {
+  wsUrl: string;
+}
+
+/** One app instance on the shared database, relaying through Redis, listening on port 0. */
+async function startInstance(db: Database, env: NodeJS.ProcessEnv = {}): Promise<Instance> {
+  const config = loadConfig({
+    PUBLIC_URL: TEST_ORIGIN,
+    WEB_DIST: '',
+    COLLAB_UNLOAD_GRACE_MS: '50',
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: prefix,
+    ...env,
+  });
+  const app: FastifyInstance = await buildApp({ config, db: db.sql, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    db,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    request({ cookie, token, headers, ...rest }) {
+      return app.inject({
+        ...rest,
+        headers: {
+          origin: TEST_ORIGIN,
+          ...(cookie ? { cookie: `factdesk_session=${cookie}` } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+      });
+    },
+    close: () => app.close(),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A throwaway redis-server on `port`, keeping nothing on disk; resolves once it answers. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const answers = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('+PONG'));
+      });
+      socket.once('error', () => resolve(false));
+    });
+  await until(answers, 'redis-server to start');
+  return child;
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** Polls an asynchronous check until it holds or the time runs out. */
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The document as PostgreSQL holds it. */
+async function storedText(db: Database, documentId: string): Promise<string> {
+  const state = await new PostgresPersistence(db.sql).load(documentId);
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return articleString(doc);
+}
+
+/** Clock ranges per Yjs client in every stored row; overlapping ranges mean an edit stored twice. */
+async function storedTwice(db: Database, documentId: string): Promise<string[]> {
+  const { updates } = await readDocState(db.sql, documentId);
+  const ranges = new Map<number, [number, number][]>();
+  for (const { payload } of updates) {
+    for (const struct of Y.decodeUpdate(payload).structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const list = ranges.get(struct.id.client) ?? [];
+      list.push([struct.id.clock, struct.id.clock + struct.length]);
+      ranges.set(struct.id.client, list);
+    }
+  }
+  const twice: string[] = [];
+  for (const [client, list] of ranges) {
+    list.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < list.length; i++) {
+      if (list[i]![0] < list[i - 1]![1]) twice.push(`${client}:${list[i]![0]}`);
+    }
+  }
+  return twice;
+}
+
+describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or REDIS_URL)', () => {
+  let db: Database;
+  const instances: Instance[] = [];
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const instance of instances.splice(0)) await instance.close();
+    await db.close();
+  });
+
+  async function twoInstances(envA: NodeJS.ProcessEnv = {}, envB: NodeJS.ProcessEnv = {}) {
+    const a = await startInstance(db, envA);
+    const b = await startInstance(db, envB);
+    instances.push(a, b);
+    const { owner, workspaceId } = await buildWorkspace(a);
+    const document = await buildDocument(db.sql, { workspaceId, createdBy: owner.id });
+    const token = await tokenFor(a, owner);
+    return { a, b, owner, document, token };
+  }
+
+  function client(instance: Instance, documentId: string, token: string) {
+    const opened = openClient(instance.wsUrl, documentId, token);
+    clients.push(opened);
+    return opened;
+  }
+
+  it('edits on either instance reach the clients of the other, and each is stored once', async () => {
+    const { a, b, document, token } = await twoInstances();
+    const onA = client(a, document.id, token);
+    const onB = client(b, document.id, token);
+    await Promise.all([synced(onA), synced(onB)]);
+
+    paragraphText(onA.doc).insert(0, 'typed on A. ');
+    await eventually(() => articleString(onB.doc).includes('typed on A.'), 'A’s edit on B');
+    paragraphText(onB.doc).insert(0, 'typed on B. ');
+    await eventually(() => articleString(onA.doc).includes('typed on B.'), 'B’s edit on A');
+    for (let i = 0; i < 20; i++) {
+      paragraphText(onA.doc).insert(0, `a${i} `);
+      paragraphText(onB.doc).insert(0, `b${i} `);
+    }
+    await eventually(
+      () => articleString(onA.doc) === articleString(onB.doc) && savedAll(onA) && savedAll(onB),
+      'both clients identical and saved',
+    );
+    expect(await storedText(db, document.id)).toBe(articleString(onA.doc));
+    // Relayed edits are stored by the instance whose client made them, not again by the other.
+    expect(await storedTwice(db, document.id)).toEqual([]);
+  });
+
+  it('a client’s presence on A reaches a client on B, and leaves with it', async () => {
+    const { a, b, owner, document, token } = await twoInstances();
+    const onA = client(a, document.id, token);
+    onA.provider.awareness.setLocalStateField('cursor', { anchor: 3 });
+    await synced(onA);
+    const onB = client(b, document.id, token);
+    await synced(onB);
+    const seen = () =>
+      onB.provider.awareness.getStates().get(onA.doc.clientID) as
+        | { user?: { userId: string }; cursor?: { anchor: number } }
+        | undefined;
+    // Set before B had the document open: it arrives with B's catch-up.
+    await eventually(() => seen()?.cursor?.anchor === 3, 'A’s cursor on B');
+    expect(seen()?.user?.userId).toBe(owner.id);
+    onA.provider.awareness.setLocalStateField('cursor', { anchor: 7 });
+    await eventually(() => seen()?.cursor?.anchor === 7, 'A’s moved cursor on B');
+    onA.provider.disconnect();
+    await eventually(() => seen() === undefined, 'A’s client gone from B');
+  });
+
+  it('a live event published on A reaches a Factdesk client on B', async () => {
+    const { a, b, document, token } = await twoInstances();
+    const onB = client(b, document.id, token);
+    const events = liveEventsOf(onB);
+    await synced(onB);
+    // A does not have the document open.
+    a.app.collab.publishEvent(document.id, { type: 'claim.updated', claimId: 'c1' });
+    await eventually(() => events.some((e) => e.claimId === 'c1'), 'the event on B');
+    // Now A does, with its own client: the event reaches both.
+    const onA = client(a, document.id, token);
+    const eventsOnA = liveEventsOf(onA);
+    await synced(onA);
+    await eventually(() => {
+      a.app.collab.publishEvent(document.id, { type: 'claim.updated', claimId: 'c2' });
+      return events.some((e) => e.claimId === 'c2');
+    }, 'the second event on B');
+    expect(eventsOnA.some((e) => e.claimId === 'c2')).toBe(true);
+    expect(events.filter((e) => e.claimId === 'c1')).toHaveLength(1);
+  });
+
+  it('a document opened on B right after an edit on A has the edit before A stored it', async () => {
+    // A holds its edits for 10 s: B can only learn of them from A.
+    const { a, b, document, token } = await twoInstances({ COLLAB_BATCH_MS: '10000' });
+    const onA = client(a, document.id, token);
+    await synced(onA);
+    paragraphText(onA.doc).insert(0, 'unsaved on A');
+    await until(
+      () => a.app.collab.readDocument(document.id, (doc) => articleString(doc).includes('unsaved')),
+      'the edit on A',
+    );
+    const onB = client(b, document.id, token);
+    await synced(onB);
+    await eventually(() => articleString(onB.doc).includes('unsaved on A'), 'A’s edit on B');
+    expect(await storedText(db, document.id)).not.toContain('unsaved on A');
+    // B's own edit reaches A, which had the document open first.
+    paragraphText(onB.doc).insert(0, 'from B ');
+    await eventually(() => articleString(onA.doc).includes('from B'), 'B’s edit on A');
+  });
+
+  it('edits an instance never reports saved are stored by the instance that holds them', async () => {
+    // A never gets to store within the test (as if it had died); B stops waiting after 300 ms.
+    const { a, b, document, token } = await twoInstances(
+      { COLLAB_BATCH_MS: '10000' },
+      { COLLAB_RELAY_HOLD_MS: '300' },
+    );
+    const onA = client(a, document.id, token);
+    const onB = client(b, document.id, token);
+    await Promise.all([synced(onA), synced(onB)]);
+    paragraphText(onA.doc).insert(0, 'only A has this');
+    await eventually(() => articleString(onB.doc).includes('only A has this'), 'the edit on B');
+    await until(
+      async () => (await storedText(db, document.id)).includes('only A has this'),
+      'B storing the edit A never reported saved',
+    );
+    // A's client is not told "saved" by A, which has stored nothing.
+    expect(savedAll(onA)).toBe(false);
+  });
+});
+
+describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-server)', () => {
+  let db: Database;
+  let redis: ChildProcess | undefined;
+  const instances: Instance[] = [];
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const instance of instances.splice(0)) await instance.close();
+    if (redis) await stopRedis(redis);
+    await db.close();
+  });
+
+  it('each instance keeps serving its clients without Redis, and they converge once it is back', async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
+    const a = await startInstance(db, env);
+    const b = await startInstance(db, env);
+    instances.push(a, b);
+    const { owner, workspaceId } = await buildWorkspace(a);
+    const document = await buildDocument(db.sql, { workspaceId, createdBy: owner.id });
+    const token = await tokenFor(a, owner);
+    const onA = openClient(a.wsUrl, document.id, token);
+    const onB = openClient(b.wsUrl, document.id, token);
+    clients.push(onA, onB);
+    await Promise.all([synced(onA), synced(onB)]);
+    paragraphText(onA.doc).insert(0, 'before. ');
+    await eventually(() => articleString(onB.doc).includes('before.'), 'the first edit on B');
+
+    await stopRedis(redis);
+    paragraphText(onA.doc).insert(0, 'A alone. ');
+    paragraphText(onB.doc).insert(0, 'B alone. ');
+    // Stored and acknowledged by each instance on its own.
+    await eventually(() => savedAll(onA) && savedAll(onB), 'both saved without Redis');
+    expect(articleString(onB.doc)).not.toContain('A alone.');
+
+    redis = await startRedis(port);
+    await eventually(
+      () => articleString(onA.doc) === articleString(onB.doc),
+      'the clients converging after Redis is back',
+      20_000,
+    );
+    expect(articleString(onA.doc)).toContain('A alone.');
+    expect(articleString(onA.doc)).toContain('B alone.');
+    // Both instances still relay.
+    paragraphText(onB.doc).insert(0, 'after. ');
+    await eventually(() => articleString(onA.doc).includes('after.'), 'a new edit on A');
+  }, 60_000);
+});
