@@ -63,9 +63,11 @@ describe('a newsroom team sets up Factdesk in the browser', () => {
     await signup.submit();
 
     const workspace = new WorkspacePage(ownerPage);
-    expect(await workspace.title()).toBe('Politics desk');
+    expect(await workspace.title()).toBe('Documents');
+    await ownerPage.getByRole('button', { name: 'Workspace: Politics desk' }).waitFor();
     expect(await workspace.roleLine()).toContain('Owner');
-    await ownerPage.getByRole('heading', { name: 'Documents will appear here' }).waitFor();
+    await ownerPage.getByRole('heading', { name: 'No documents yet' }).waitFor();
+    await ownerPage.getByRole('link', { name: 'Invite your team' }).waitFor();
     workspaceId = workspace.workspaceId();
     await screenshot(ownerPage, '02-workspace-home-owner');
   });
@@ -102,7 +104,8 @@ describe('a newsroom team sets up Factdesk in the browser', () => {
 
     const workspace = new WorkspacePage(reviewerPage);
     expect(workspace.workspaceId()).toBe(workspaceId);
-    expect(await workspace.title()).toBe('Politics desk');
+    expect(await workspace.title()).toBe('Documents');
+    await reviewerPage.getByRole('button', { name: 'Workspace: Politics desk' }).waitFor();
     expect(await workspace.roleLine()).toContain('Reviewer');
   });
 
@@ -147,7 +150,7 @@ describe('a newsroom team sets up Factdesk in the browser', () => {
     await workspace.navigation.getByRole('link', { name: 'Members' }).waitFor();
     await screenshot(phone, '08-narrow-navigation-open', false);
     await workspace.navigation.getByRole('link', { name: 'Documents' }).click();
-    await phone.getByRole('heading', { name: 'Documents will appear here' }).waitFor();
+    await phone.getByRole('heading', { name: 'No documents yet' }).waitFor();
     // The menu closes once you have picked a page (after its slide-out transition).
     await workspace.navigation.waitFor({ state: 'hidden', timeout: 2000 });
     await phone.close();

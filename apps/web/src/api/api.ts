@@ -55,6 +55,12 @@ export interface DocumentFilter {
   archived?: boolean;
 }
 
+/** An evidence write's answer: the link, and its claim at the new version. */
+export interface EvidenceWrite {
+  evidence: Evidence;
+  claim: Claim;
+}
+
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json', 'claimreview'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -171,11 +177,12 @@ export const api = {
     request<Claim>('POST', claim(claimId, '/reanchor'), { version, anchor }),
   evidence: (claimId: string) => request<Evidence[]>('GET', claim(claimId, '/evidence')),
   addEvidence: (claimId: string, body: AddEvidenceBody) =>
-    request<Evidence>('POST', claim(claimId, '/evidence'), body),
+    request<EvidenceWrite>('POST', claim(claimId, '/evidence'), body),
   updateEvidence: (evidenceId: string, body: UpdateEvidenceBody) =>
-    request<Evidence>('PATCH', `/evidence/${path(evidenceId)}`, body),
+    request<EvidenceWrite>('PATCH', `/evidence/${path(evidenceId)}`, body),
+  /** Answers the claim at its new version. */
   removeEvidence: (evidenceId: string, version: number) =>
-    request<void>('DELETE', `/evidence/${path(evidenceId)}${query({ version })}`),
+    request<Claim>('DELETE', `/evidence/${path(evidenceId)}${query({ version })}`),
   comments: (claimId: string) => request<Comment[]>('GET', claim(claimId, '/comments')),
   addComment: (claimId: string, body: string) =>
     request<Comment>('POST', claim(claimId, '/comments'), { body }),

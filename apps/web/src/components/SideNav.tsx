@@ -43,6 +43,9 @@ export function SideNav({
           </h2>
           <ul>
             <Item to={`/w/${workspace.id}`} icon="document" label="Documents" end />
+            {workspace.abilities['claim.assign'] && (
+              <Item to={`/w/${workspace.id}/board`} icon="board" label="Board" />
+            )}
             <Item to={`/w/${workspace.id}/members`} icon="users" label="Members" />
             {workspace.abilities['workspace.update'] && (
               <Item to={`/w/${workspace.id}/settings`} icon="settings" label="Settings" />
@@ -55,6 +58,7 @@ export function SideNav({
           Account
         </h2>
         <ul>
+          <Item to="/queue" icon="inbox" label="My queue" />
           <Item to="/settings/tokens" icon="key" label="API tokens" />
           <Item to="/settings/password" icon="lock" label="Password" />
         </ul>

@@ -1,4 +1,342 @@
-// Placeholder until the page is built.
+// /w/:workspaceId/board — the moderator board: every claim of the workspace's active documents
+// in a lane per reviewer (and "Unassigned") and a column per status. Moderators assign from a
+// card's menu, by dragging a card to a lane, or several at once with a due date.
+import type { PersonRef, QueueClaim } from '@factdesk/model';
+import { CLAIM_STATUSES } from '@factdesk/model';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/ApiError.ts';
+import { api } from '../../api/api.ts';
+import { ErrorAlert, Notice } from '../../components/Alert.tsx';
+import { STATUS_LABELS } from '../../components/claimWords.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ROLE_LABELS } from '../../components/roles.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useResource } from '../../state/useResource.ts';
+import { useWorkspace } from '../../state/WorkspaceContext.tsx';
+import { claimQuote, isOverdue } from '../queue/ClaimBadges.tsx';
+import { BoardLane } from './BoardLane.tsx';
+import { BulkAssignBar } from './BulkAssignBar.tsx';
+import { type BoardActions, type Lane, UNASSIGNED } from './boardTypes.ts';
+import './board.css';
+
+/** Claims change under the board as reviewers work; fetch them again this often. */
+const REFRESH_MS = 30_000;
+const ASSIGNABLE_ROLES = new Set(['owner', 'moderator', 'reviewer']);
+
+function shortQuote(claim: QueueClaim): string {
+  const quote = claimQuote(claim);
+  return quote.length > 50 ? `“${quote.slice(0, 49)}…”` : `“${quote}”`;
+}
+
 export function BoardPage() {
-  return <div className="page">BoardPage</div>;
+  const { workspace } = useWorkspace();
+  usePageTitle('Board', workspace.name);
+  const canAssign = workspace.abilities['claim.assign'] === true;
+  const [params, setParams] = useSearchParams();
+  const documentFilter = params.get('document') ?? '';
+  const laneFilter = params.get('reviewer') ?? '';
+  const ids = useId();
+
+  const claims = useResource(`board:${workspace.id}`, () => api.workspaceClaims(workspace.id));
+  const members = useResource(`members:${workspace.id}`, () => api.members(workspace.id));
+  const scale = useResource(`verdict-scale:${workspace.id}`, () => api.verdictScale(workspace.id));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<ApiError[]>([]);
+  const [notice, setNotice] = useState('');
+  const { reload, update } = claims;
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  function setParam(name: string, value: string) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const assignable: PersonRef[] = useMemo(
+    () =>
+      (members.data ?? [])
+        .filter((member) => ASSIGNABLE_ROLES.has(member.role))
+        .map((member) => ({ id: member.userId, name: member.displayName }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [members.data],
+  );
+
+  const lanes: Lane[] = useMemo(() => {
+    const roles = new Map((members.data ?? []).map((m) => [m.userId, ROLE_LABELS[m.role]]));
+    const people = new Map(assignable.map((person) => [person.id, person]));
+    // Someone who left the workspace can still hold claims: they keep a lane until reassigned.
+    for (const claim of claims.data ?? []) {
+      for (const person of claim.assignees)
+        if (!people.has(person.id)) people.set(person.id, person);
+    }
+    const sorted = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [
+      { id: UNASSIGNED, person: null },
+      ...sorted.map((person) => ({
+        id: person.id,
+        person,
+        role: roles.get(person.id) ?? 'Former member',
+      })),
+    ];
+  }, [assignable, members.data, claims.data]);
+
+  const documents = useMemo(() => {
+    const titles = new Map<string, string>();
+    for (const claim of claims.data ?? []) titles.set(claim.documentId, claim.documentTitle);
+    return [...titles.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [claims.data]);
+
+  const visible = (claims.data ?? []).filter(
+    (claim) => !documentFilter || claim.documentId === documentFilter,
+  );
+  const shownLanes = lanes.filter((lane) => !laneFilter || lane.id === laneFilter);
+  const overdue = visible.filter((claim) => isOverdue(claim)).length;
+
+  /** The server's answer replaces our copy; a 409 carries the claim as it is now. */
+  const replaceClaim = useCallback(
+    (fresh: Partial<QueueClaim> & { id: string }) =>
+      update((list) => list.map((c) => (c.id === fresh.id ? { ...c, ...fresh } : c))),
+    [update],
+  );
+
+  const write = useCallback(
+    async (claim: QueueClaim, run: (version: number) => Promise<QueueClaim | object>) => {
+      try {
+        const fresh = (await run(claim.version)) as QueueClaim;
+        replaceClaim(fresh);
+        return fresh;
+      } catch (caught) {
+        const error = ApiError.from(caught);
+        setErrors((current) => [...current, error]);
+        const current = error.currentClaim;
+        if (current) replaceClaim(current);
+        else if (error.status === 404 || error.status === 409) reload();
+        return undefined;
+      }
+    },
+    [replaceClaim, reload],
+  );
+
+  const claimById = (claimId: string) => claims.data?.find((c) => c.id === claimId);
+
+  const actions: BoardActions = {
+    canAssign,
+    assignable,
+    selected,
+    toggleSelected(claimId) {
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(claimId)) next.delete(claimId);
+        else next.add(claimId);
+        return next;
+      });
+    },
+    async toggleAssignee(claim, person) {
+      setErrors([]);
+      setNotice('');
+      const assigned = claim.assignees.some((p) => p.id === person.id);
+      const done = await write(claim, (version) =>
+        assigned
+          ? api.unassignClaim(claim.id, { version, reviewerIds: [person.id] })
+          : api.assignClaim(claim.id, { version, reviewerIds: [person.id] }),
+      );
+      if (done) {
+        setNotice(
+          assigned
+            ? `${shortQuote(claim)} is no longer assigned to ${person.name}.`
+            : `${shortQuote(claim)} is assigned to ${person.name}.`,
+        );
+      }
+    },
+    async moveTo(claimId, fromLaneId, lane) {
+      setErrors([]);
+      setNotice('');
+      const claim = claimById(claimId);
+      if (!claim || claim.status === 'approved') return;
+      if (!lane.person) {
+        if (claim.assignees.length === 0) return;
+        const done = await write(claim, (version) =>
+          api.unassignClaim(claim.id, {
+            version,
+            reviewerIds: claim.assignees.map((person) => person.id),
+          }),
+        );
+        if (done) setNotice(`${shortQuote(claim)} is unassigned.`);
+        return;
+      }
+      const person = lane.person;
+      let current: QueueClaim | undefined = claim;
+      if (!claim.assignees.some((p) => p.id === person.id)) {
+        current = await write(claim, (version) =>
+          api.assignClaim(claim.id, { version, reviewerIds: [person.id] }),
+        );
+      }
+      // Dragging from one person to another hands the claim over rather than sharing it.
+      const from = current?.assignees.find((p) => p.id === fromLaneId);
+      if (current && from) {
+        const moved = current;
+        current = await write(moved, (version) =>
+          api.unassignClaim(moved.id, { version, reviewerIds: [from.id] }),
+        );
+      }
+      if (current) {
+        setNotice(
+          from
+            ? `${shortQuote(claim)} moved from ${from.name} to ${person.name}.`
+            : `${shortQuote(claim)} is assigned to ${person.name}.`,
+        );
+      }
+    },
+  };
+
+  async function assignSelected(person: PersonRef, dueAt: string | undefined) {
+    setErrors([]);
+    setNotice('');
+    let done = 0;
+    for (const claimId of selected) {
+      const claim = claimById(claimId);
+      if (!claim) continue;
+      const result = await write(claim, (version) =>
+        api.assignClaim(claim.id, {
+          version,
+          reviewerIds: [person.id],
+          ...(dueAt ? { dueAt } : {}),
+        }),
+      );
+      if (result) done += 1;
+    }
+    setSelected(new Set());
+    if (done > 0) {
+      setNotice(`${done} ${done === 1 ? 'claim' : 'claims'} assigned to ${person.name}.`);
+    }
+  }
+
+  const loading = claims.loading || members.loading;
+
+  return (
+    <div className="page page-board">
+      <div className="board-header">
+        <PageHeader title="Board" eyebrow={workspace.name}>
+          <p>
+            {canAssign
+              ? 'Every claim of the active documents, by reviewer and status. Drag a card to a reviewer, or use its Assign menu.'
+              : 'Every claim of the active documents, by reviewer and status.'}
+          </p>
+        </PageHeader>
+        <button type="button" className="button button-secondary" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+
+      <div className="board-filters">
+        <div className="field">
+          <label htmlFor={`${ids}-document`}>Document</label>
+          <select
+            id={`${ids}-document`}
+            value={documentFilter}
+            onChange={(event) => setParam('document', event.target.value)}
+          >
+            <option value="">All documents</option>
+            {documents.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-reviewer`}>Reviewer</label>
+          <select
+            id={`${ids}-reviewer`}
+            value={laneFilter}
+            onChange={(event) => setParam('reviewer', event.target.value)}
+          >
+            <option value="">Everyone</option>
+            {lanes.map((lane) => (
+              <option key={lane.id} value={lane.id}>
+                {lane.person?.name ?? 'Unassigned'}
+              </option>
+            ))}
+          </select>
+        </div>
+        {claims.data && (
+          <p className="board-summary" role="status">
+            {visible.length} {visible.length === 1 ? 'claim' : 'claims'}
+            {overdue > 0 && <span className="board-overdue">, {overdue} overdue</span>}
+          </p>
+        )}
+      </div>
+
+      {canAssign && selected.size > 0 && (
+        <BulkAssignBar
+          count={selected.size}
+          people={assignable}
+          onAssign={assignSelected}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+
+      {errors.map((error, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: errors are only ever replaced together
+        <ErrorAlert key={index} error={error} />
+      ))}
+      <ErrorAlert error={claims.error ?? members.error} />
+      <Notice>{notice}</Notice>
+      {loading && <Loading label="Loading the board…" />}
+
+      {claims.data &&
+        members.data &&
+        (claims.data.length === 0 ? (
+          <section className="panel welcome">
+            <div className="welcome-icon" aria-hidden="true">
+              <Icon name="board" size={28} />
+            </div>
+            <h2>No claims yet</h2>
+            <p>
+              Claims appear here once reviewers highlight them in a document. Each one can then be
+              assigned to a reviewer from here.
+            </p>
+          </section>
+        ) : (
+          <div className="board">
+            <div className="board-status-row" aria-hidden="true">
+              {CLAIM_STATUSES.map((status) => (
+                <span key={status} className={`claim-status claim-status-${status}`}>
+                  {STATUS_LABELS[status]}
+                </span>
+              ))}
+            </div>
+            {shownLanes.map((lane) => (
+              <BoardLane
+                key={lane.id}
+                lane={lane}
+                claims={visible.filter((claim) =>
+                  lane.person
+                    ? claim.assignees.some((p) => p.id === lane.person?.id)
+                    : claim.assignees.length === 0,
+                )}
+                scale={scale.data?.scale}
+                showDocument={!documentFilter}
+                actions={actions}
+              />
+            ))}
+          </div>
+        ))}
+    </div>
+  );
 }

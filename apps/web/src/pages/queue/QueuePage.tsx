@@ -1,4 +1,122 @@
-// Placeholder until the page is built.
+// /queue — "My queue": the claims assigned to you and not approved yet, across every document
+// and workspace, soonest due first. Each opens the document with the claim selected.
+import type { QueueClaim, VerdictScale } from '@factdesk/model';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/api.ts';
+import { ErrorAlert } from '../../components/Alert.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useMe } from '../../state/SessionProvider.tsx';
+import { useResource } from '../../state/useResource.ts';
+import { ClaimQuote, DueDate, isOverdue, StatusBadge, VerdictBadge } from './ClaimBadges.tsx';
+import './queue.css';
+
+interface Queue {
+  claims: QueueClaim[];
+  scales: Map<string, VerdictScale>;
+}
+
+/** Soonest due first; claims without a due date after, oldest first. */
+function byDueDate(a: QueueClaim, b: QueueClaim): number {
+  if (a.dueAt !== b.dueAt) {
+    if (a.dueAt === null) return 1;
+    if (b.dueAt === null) return -1;
+    return Date.parse(a.dueAt) - Date.parse(b.dueAt);
+  }
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt);
+}
+
+async function loadQueue(): Promise<Queue> {
+  const claims = await api.myQueue();
+  const workspaceIds = [...new Set(claims.map((claim) => claim.workspaceId))];
+  // Verdict names and colours only: a scale that fails to load leaves the key as the name.
+  const scales = await Promise.all(
+    workspaceIds.map((id) =>
+      api.verdictScale(id).then(
+        (answer) => answer.scale,
+        () => undefined,
+      ),
+    ),
+  );
+  const byWorkspace = new Map<string, VerdictScale>();
+  workspaceIds.forEach((id, index) => {
+    const scale = scales[index];
+    if (scale) byWorkspace.set(id, scale);
+  });
+  return { claims: [...claims].sort(byDueDate), scales: byWorkspace };
+}
+
 export function QueuePage() {
-  return <div className="page">QueuePage</div>;
+  usePageTitle('My queue');
+  const me = useMe();
+  const queue = useResource('my-queue', loadQueue);
+  const workspaceNames = new Map(me.workspaces.map((w) => [w.id, w.name]));
+  const manyWorkspaces = me.workspaces.length > 1;
+  const claims = queue.data?.claims;
+  const overdue = claims?.filter((claim) => isOverdue(claim)).length ?? 0;
+
+  return (
+    <div className="page queue-page">
+      <PageHeader title="My queue" eyebrow="Your work">
+        <p>Claims assigned to you that are not approved yet, the soonest due first.</p>
+      </PageHeader>
+      <ErrorAlert error={queue.error} />
+      {queue.loading && <Loading label="Loading your queue…" />}
+
+      {claims && claims.length === 0 && (
+        <section className="panel welcome">
+          <div className="welcome-icon" aria-hidden="true">
+            <Icon name="inbox" size={28} />
+          </div>
+          <h2>Nothing in your queue</h2>
+          <p>
+            When a moderator assigns you a claim, it appears here with its document and due date.
+            Claims leave the queue once their verdict is approved.
+          </p>
+        </section>
+      )}
+
+      {claims && claims.length > 0 && (
+        <>
+          <p className="queue-summary" role="status">
+            {claims.length} {claims.length === 1 ? 'claim' : 'claims'}
+            {overdue > 0 && <span className="queue-overdue">, {overdue} overdue</span>}
+          </p>
+          <ol className="queue-list">
+            {claims.map((claim) => (
+              <li key={claim.id} className={`queue-card${isOverdue(claim) ? ' is-overdue' : ''}`}>
+                <div className="queue-card-top">
+                  <StatusBadge status={claim.status} />
+                  <VerdictBadge
+                    scale={queue.data?.scales.get(claim.workspaceId)}
+                    verdict={claim.verdict}
+                  />
+                  <DueDate claim={claim} />
+                </div>
+                <Link
+                  className="queue-card-link"
+                  to={`/w/${claim.workspaceId}/d/${claim.documentId}?claim=${claim.id}`}
+                >
+                  <ClaimQuote claim={claim} />
+                </Link>
+                {claim.statement && <p className="queue-statement">{claim.statement}</p>}
+                <p className="queue-document">
+                  <Icon name="document" size={15} />
+                  <span>
+                    <span className="visually-hidden">In </span>
+                    {claim.documentTitle}
+                    {manyWorkspaces && workspaceNames.has(claim.workspaceId) && (
+                      <span className="muted"> · {workspaceNames.get(claim.workspaceId)}</span>
+                    )}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,146 @@
+// One claim on the board: its quote, document, verdict and due date; for moderators a
+// checkbox for bulk assignment, an "Assign" menu (the keyboard way) and dragging to a lane.
+import type { QueueClaim, VerdictScale } from '@factdesk/model';
+import { useCallback, useId, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Icon } from '../../components/Icon.tsx';
+import { useDismiss } from '../../components/useDismiss.ts';
+import { ClaimQuote, claimQuote, DueDate, isOverdue, VerdictBadge } from '../queue/ClaimBadges.tsx';
+import { type BoardActions, DRAG_TYPE, type Lane } from './boardTypes.ts';
+
+export function BoardCard({
+  claim,
+  lane,
+  scale,
+  showDocument,
+  actions,
+}: {
+  claim: QueueClaim;
+  lane: Lane;
+  scale: VerdictScale | undefined;
+  showDocument: boolean;
+  actions: BoardActions;
+}) {
+  const assignable = actions.canAssign && claim.status !== 'approved';
+  const quote = claimQuote(claim);
+  const short = quote.length > 60 ? `${quote.slice(0, 59)}…` : quote;
+  const others = claim.assignees.filter((person) => person.id !== lane.person?.id);
+  const [dragging, setDragging] = useState(false);
+
+  return (
+    <article
+      className={`board-card${isOverdue(claim) ? ' is-overdue' : ''}${dragging ? ' is-dragging' : ''}`}
+      draggable={assignable}
+      aria-label={`Claim: ${short}`}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ claimId: claim.id, from: lane.id }));
+        event.dataTransfer.setData('text/plain', quote);
+        event.dataTransfer.effectAllowed = 'move';
+        setDragging(true);
+      }}
+      onDragEnd={() => setDragging(false)}
+    >
+      <div className="board-card-top">
+        {assignable && (
+          <label className="board-card-select">
+            <input
+              type="checkbox"
+              checked={actions.selected.has(claim.id)}
+              onChange={() => actions.toggleSelected(claim.id)}
+            />
+            <span className="visually-hidden">Select “{short}”</span>
+          </label>
+        )}
+        <Link
+          className="board-card-link"
+          to={`/w/${claim.workspaceId}/d/${claim.documentId}?claim=${claim.id}`}
+        >
+          <ClaimQuote claim={claim} />
+        </Link>
+      </div>
+      {showDocument && <p className="board-card-document">{claim.documentTitle}</p>}
+      <div className="board-card-meta">
+        {claim.verdict !== null && <VerdictBadge scale={scale} verdict={claim.verdict} />}
+        {(claim.dueAt !== null || assignable) && <DueDate claim={claim} />}
+      </div>
+      {others.length > 0 && (
+        <p className="board-card-others">
+          {lane.person ? 'Also ' : 'Assigned to '}
+          {others.map((person) => person.name).join(', ')}
+        </p>
+      )}
+      {assignable && <AssignMenu claim={claim} label={short} actions={actions} />}
+    </article>
+  );
+}
+
+/** A disclosure of buttons, one per person; pressed ones are assigned already. */
+function AssignMenu({
+  claim,
+  label,
+  actions,
+}: {
+  claim: QueueClaim;
+  label: string;
+  actions: BoardActions;
+}) {
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const popupId = useId();
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, container, trigger);
+  const assigned = new Set(claim.assignees.map((person) => person.id));
+
+  return (
+    <div className="menu board-assign" ref={container}>
+      <button
+        ref={trigger}
+        type="button"
+        className="button button-secondary button-small"
+        aria-expanded={open}
+        aria-controls={popupId}
+        aria-label={`Assign “${label}”`}
+        disabled={pending}
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name="users" size={15} />
+        {pending ? 'Saving…' : 'Assign'}
+        <Icon name="chevron" size={14} />
+      </button>
+      {open && (
+        <div className="menu-popup menu-popup-start board-assign-popup" id={popupId}>
+          <p className="menu-label">Assign to</p>
+          {actions.assignable.length === 0 ? (
+            <p className="menu-empty">Nobody in this workspace can review claims yet.</p>
+          ) : (
+            <ul className="menu-list">
+              {actions.assignable.map((person) => (
+                <li key={person.id}>
+                  <button
+                    type="button"
+                    className="menu-item"
+                    aria-pressed={assigned.has(person.id)}
+                    onClick={async () => {
+                      close();
+                      trigger.current?.focus();
+                      setPending(true);
+                      await actions.toggleAssignee(claim, person);
+                      setPending(false);
+                    }}
+                  >
+                    <span className="board-assign-check" aria-hidden="true">
+                      {assigned.has(person.id) && <Icon name="check" size={16} />}
+                    </span>
+                    <span className="menu-item-text">{person.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// How a claim's status, verdict and due date read on a card, the same on the queue and the
+// board: a word first, colour second (status dot, verdict tone, red for overdue).
+import type { ClaimStatus, QueueClaim, VerdictScale } from '@factdesk/model';
+import { STATUS_LABELS, verdictName, verdictTone } from '../../components/claimWords.ts';
+import { formatDate, formatDateTime } from '../../components/formatDate.ts';
+import { Icon } from '../../components/Icon.tsx';
+import './claimBadges.css';
+
+export function StatusBadge({ status }: { status: ClaimStatus }) {
+  return <span className={`claim-status claim-status-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+export function VerdictBadge({
+  scale,
+  verdict,
+}: {
+  scale: VerdictScale | undefined;
+  verdict: string | null;
+}) {
+  if (verdict === null)
+    return <span className="verdict-badge verdict-badge-empty">No verdict</span>;
+  const tone = scale ? verdictTone(scale, verdict) : 'tone-none';
+  return (
+    <span className={`verdict-badge verdict-badge-${tone}`}>
+      {scale ? verdictName(scale, verdict) : verdict}
+    </span>
+  );
+}
+
+/** Past due and not approved yet: what a reviewer or a moderator must see first. */
+export function isOverdue(claim: Pick<QueueClaim, 'dueAt' | 'status'>, now = Date.now()): boolean {
+  return claim.dueAt !== null && claim.status !== 'approved' && Date.parse(claim.dueAt) < now;
+}
+
+export function DueDate({ claim }: { claim: Pick<QueueClaim, 'dueAt' | 'status'> }) {
+  if (claim.dueAt === null) return <span className="due due-none">No due date</span>;
+  const overdue = isOverdue(claim);
+  return (
+    <span className={overdue ? 'due due-overdue' : 'due'}>
+      <Icon name="clock" size={14} />
+      <span>
+        {overdue ? 'Overdue, was due ' : 'Due '}
+        <time dateTime={claim.dueAt} title={formatDateTime(claim.dueAt)}>
+          {formatDate(claim.dueAt)}
+        </time>
+      </span>
+    </span>
+  );
+}
+
+/** The words the claim is about: the text under its anchor now, or the quote it was made on. */
+export function claimQuote(claim: Pick<QueueClaim, 'currentQuote' | 'anchor'>): string {
+  return claim.currentQuote || claim.anchor.quote.exact;
+}
+
+/** The quote as a card shows it; an orphaned claim says its text is gone. */
+export function ClaimQuote({
+  claim,
+}: {
+  claim: Pick<QueueClaim, 'currentQuote' | 'anchor' | 'orphaned'>;
+}) {
+  return (
+    <span className="claim-quote">
+      <q>{claimQuote(claim)}</q>
+      {claim.orphaned && <span className="claim-orphaned"> (text removed from the article)</span>}
+    </span>
+  );
+}
