@@ -1,0 +1,106 @@
+// The document's title block in the review workspace: where the article comes from, whether
+// its source text is locked (moderators lock and unlock it), who is in it, the connection,
+// and the export.
+import { displayHost, safeHref } from '@factdesk/editor/browser';
+import type { DocumentSchema } from '@factdesk/model';
+import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { Awareness } from 'y-protocols/awareness';
+import { ApiError } from '../../api/ApiError.ts';
+import { api } from '../../api/api.ts';
+import { ErrorAlert } from '../../components/Alert.tsx';
+import { formatDate } from '../../components/formatDate.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { PresenceList } from './PresenceList.tsx';
+
+export function DocumentHeader({
+  document,
+  onDocumentChanged,
+  awareness,
+  myUserId,
+  onExport,
+  children,
+}: {
+  document: DocumentSchema;
+  onDocumentChanged(document: DocumentSchema): void;
+  awareness: Awareness;
+  myUserId: string;
+  onExport(): void;
+  children?: ReactNode;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiError>();
+  const source = safeHref(document.sourceUrl);
+  const facts = [
+    document.outlet,
+    document.author && `by ${document.author}`,
+    document.publishedAt && `published ${formatDate(document.publishedAt)}`,
+  ].filter(Boolean);
+
+  const toggleLock = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const next = document.textLocked
+        ? await api.unlockDocument(document.id)
+        : await api.lockDocument(document.id);
+      onDocumentChanged(next);
+    } catch (error) {
+      setProblem(ApiError.from(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <header className="review-header">
+      <div className="review-heading">
+        <p className="eyebrow">
+          <Link to={`/w/${document.workspaceId}`}>Documents</Link>
+          {document.archived && <span className="badge">Archived</span>}
+        </p>
+        <h1 dir="auto">{document.title}</h1>
+        {(facts.length > 0 || source) && (
+          <p className="review-facts muted">
+            {facts.join(' · ')}
+            {source && (
+              <>
+                {facts.length > 0 && ' · '}
+                <a href={source} target="_blank" rel="noopener noreferrer">
+                  {displayHost(source)}
+                </a>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      <div className="review-tools">
+        <p
+          className={`lock-badge ${document.textLocked ? 'lock-on' : 'lock-off'}`}
+          data-locked={document.textLocked}
+        >
+          <Icon name="lock" />
+          {document.textLocked ? 'Source text locked' : 'Draft editing on'}
+        </p>
+        {document.abilities['document.lock'] && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={toggleLock}
+            disabled={busy}
+          >
+            {document.textLocked ? 'Unlock for editing' : 'Lock the text'}
+          </button>
+        )}
+        <PresenceList awareness={awareness} myUserId={myUserId} />
+        {children}
+        {document.abilities['report.export'] && (
+          <button type="button" className="button button-secondary button-small" onClick={onExport}>
+            Export report
+          </button>
+        )}
+      </div>
+      <ErrorAlert error={problem} />
+    </header>
+  );
+}

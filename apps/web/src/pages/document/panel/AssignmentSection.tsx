@@ -1,0 +1,188 @@
+// Who works on the claim and by when. Moderators (abilities.assign) add reviewers from the
+// workspace's reviewers, moderators and owners, set or clear the due date, and unassign.
+import type { Member, Role } from '@factdesk/model';
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../../api/api.ts';
+import { ROLE_LABELS } from '../../../components/roles.ts';
+import { DueDate } from './DueDate.tsx';
+import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
+import { WriteProblem } from './WriteProblem.tsx';
+
+const ASSIGNABLE: readonly Role[] = ['reviewer', 'moderator', 'owner'];
+
+/** The local calendar day of an instant, as a date input's value ("2026-12-03"). */
+function dayOf(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A due day means "by the end of that day", in the person's own time zone. */
+function endOfDay(day: string): string {
+  return new Date(`${day}T23:59:59`).toISOString();
+}
+
+interface AssignmentProps extends ClaimWriteContext {
+  members: Member[];
+}
+
+export function AssignmentSection(props: AssignmentProps) {
+  const { claim } = props;
+  const headingId = useId();
+  const unassign = useClaimWrite(props);
+  const canAssign = claim.abilities.assign;
+  const [assigning, setAssigning] = useState(false);
+
+  return (
+    <section className="claim-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Assignment</h3>
+      {claim.assignees.length === 0 ? (
+        <p className="muted">No one is assigned.</p>
+      ) : (
+        <ul className="assignee-list">
+          {claim.assignees.map((assignee) => (
+            <li key={assignee.id}>
+              <span>{assignee.name}</span>
+              {canAssign && (
+                <button
+                  type="button"
+                  className="button button-danger-quiet button-small"
+                  aria-label={`Unassign ${assignee.name}`}
+                  disabled={unassign.pending}
+                  onClick={() =>
+                    unassign.run((version) =>
+                      api.unassignClaim(claim.id, { version, reviewerIds: [assignee.id] }),
+                    )
+                  }
+                >
+                  Unassign
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <WriteProblem write={unassign} kept={false} />
+      {claim.dueAt && (
+        <p>
+          <DueDate claim={claim} />
+        </p>
+      )}
+      {canAssign &&
+        (assigning ? (
+          <AssignForm {...props} onDone={() => setAssigning(false)} />
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary button-small claim-section-action"
+            onClick={() => setAssigning(true)}
+          >
+            {claim.assignees.length > 0 ? 'Add reviewers or change due date' : 'Assign reviewers'}
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function AssignForm(props: AssignmentProps & { onDone(): void }) {
+  const { claim, members } = props;
+  const write = useClaimWrite(props);
+  const id = useId();
+  const [picked, setPicked] = useState<string[]>([]);
+  // null: untouched, so the field follows the claim's due date as it changes.
+  const [due, setDue] = useState<string | null>(null);
+  const [problem, setProblem] = useState('');
+  const assigned = new Set(claim.assignees.map((assignee) => assignee.id));
+  const candidates = members.filter(
+    (member) => ASSIGNABLE.includes(member.role) && !assigned.has(member.userId),
+  );
+  const shownDue = due ?? dayOf(claim.dueAt);
+  const dueChanged = shownDue !== dayOf(claim.dueAt);
+
+  async function assign(event: FormEvent) {
+    event.preventDefault();
+    // The server takes reviewers with every assignment; a due date alone is set on the
+    // current reviewers.
+    const reviewerIds = picked.length > 0 ? picked : [...assigned];
+    if (reviewerIds.length === 0) {
+      setProblem('Pick at least one reviewer.');
+      return;
+    }
+    if (picked.length === 0 && !dueChanged) {
+      setProblem('Pick a reviewer to add, or change the due date.');
+      return;
+    }
+    setProblem('');
+    const answer = await write.run((version) =>
+      api.assignClaim(claim.id, {
+        version,
+        reviewerIds,
+        ...(dueChanged ? { dueAt: shownDue ? endOfDay(shownDue) : null } : {}),
+      }),
+    );
+    if (answer) props.onDone();
+  }
+
+  return (
+    <form className="claim-form" onSubmit={assign} aria-label="Assign reviewers">
+      <fieldset className="checkbox-list">
+        <legend>Add reviewers</legend>
+        {candidates.length === 0 ? (
+          <p className="muted">Everyone who can review is assigned.</p>
+        ) : (
+          candidates.map((member) => (
+            <label key={member.userId} className="checkbox-row">
+              <input
+                type="checkbox"
+                checked={picked.includes(member.userId)}
+                onChange={(event) =>
+                  setPicked((current) =>
+                    event.target.checked
+                      ? [...current, member.userId]
+                      : current.filter((userId) => userId !== member.userId),
+                  )
+                }
+              />
+              <span>{member.displayName}</span>
+              <span className="muted">{ROLE_LABELS[member.role]}</span>
+            </label>
+          ))
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>
+          Due date <span className="optional">(optional)</span>
+        </label>
+        <input
+          id={`${id}-due`}
+          type="date"
+          value={shownDue}
+          onChange={(event) => setDue(event.target.value)}
+        />
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <WriteProblem write={write} />
+      <div className="claim-form-actions">
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={write.pending}
+        >
+          {write.pending ? 'Saving…' : picked.length > 0 ? 'Assign' : 'Save due date'}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={props.onDone}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

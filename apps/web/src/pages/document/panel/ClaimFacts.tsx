@@ -1,0 +1,190 @@
+// What the claim says and who said it: statement, claimant and tags, editable in place by
+// those whose abilities allow it.
+import { CLAIMANT_TYPES, type ClaimantType } from '@factdesk/model';
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../../api/api.ts';
+import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
+import { useDraftBase } from './useDraftBase.ts';
+import { WriteProblem } from './WriteProblem.tsx';
+
+const CLAIMANT_LABELS: Record<ClaimantType, string> = {
+  person: 'Person',
+  organization: 'Organization',
+};
+
+function parseTags(text: string): string[] {
+  const tags = text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
+  return [...new Set(tags)];
+}
+
+export function ClaimFacts(props: ClaimWriteContext) {
+  const { claim } = props;
+  const [editing, setEditing] = useState(false);
+
+  return (
+    <section className="claim-section" aria-label="Statement">
+      {editing ? (
+        <ClaimFactsForm {...props} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <dl className="claim-facts">
+            <div>
+              <dt>Statement</dt>
+              <dd dir="auto">
+                {claim.statement || <span className="muted">No statement written yet.</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>Claimant</dt>
+              <dd>
+                {claim.claimant ? (
+                  <>
+                    <span dir="auto">{claim.claimant.name}</span>{' '}
+                    <span className="muted">({CLAIMANT_LABELS[claim.claimant.type]})</span>
+                  </>
+                ) : (
+                  <span className="muted">Not named</span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Tags</dt>
+              <dd>
+                {claim.tags.length > 0 ? (
+                  <ul className="tag-list">
+                    {claim.tags.map((tag) => (
+                      <li key={tag} className="tag" dir="auto">
+                        {tag}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </dd>
+            </div>
+          </dl>
+          {claim.abilities.update && (
+            <button
+              type="button"
+              className="button button-secondary button-small claim-section-action"
+              onClick={() => setEditing(true)}
+            >
+              Edit statement, claimant and tags
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ClaimFactsForm(props: ClaimWriteContext & { onDone(): void }) {
+  const { claim } = props;
+  const draft = useDraftBase(claim, props.ownVersions, true);
+  const write = useClaimWrite(props);
+  const id = useId();
+  const [statement, setStatement] = useState(claim.statement);
+  const [claimantName, setClaimantName] = useState(claim.claimant?.name ?? '');
+  const [claimantType, setClaimantType] = useState<ClaimantType>(claim.claimant?.type ?? 'person');
+  const [tags, setTags] = useState(claim.tags.join(', '));
+
+  function change<T>(set: (value: T) => void) {
+    return (value: T) => {
+      draft.touch();
+      set(value);
+    };
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const name = claimantName.trim();
+    const saved = await write.run(
+      (version) =>
+        api.updateClaim(claim.id, {
+          version,
+          statement: statement.trim(),
+          claimant: name ? { name, type: claimantType } : null,
+          tags: parseTags(tags),
+        }),
+      { base: draft.base, onConflict: draft.rebase },
+    );
+    if (saved) props.onDone();
+  }
+
+  return (
+    <form className="claim-form" onSubmit={save} aria-label="Edit statement, claimant and tags">
+      <div className="field">
+        <label htmlFor={`${id}-statement`}>Statement</label>
+        <textarea
+          id={`${id}-statement`}
+          dir="auto"
+          rows={3}
+          maxLength={2000}
+          value={statement}
+          onChange={(event) => change(setStatement)(event.target.value)}
+        />
+        <p className="field-hint">The claim in a checkable sentence, as the report will show it.</p>
+      </div>
+      <div className="claim-form-row">
+        <div className="field">
+          <label htmlFor={`${id}-claimant`}>
+            Claimant <span className="optional">(optional)</span>
+          </label>
+          <input
+            id={`${id}-claimant`}
+            dir="auto"
+            maxLength={200}
+            value={claimantName}
+            onChange={(event) => change(setClaimantName)(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-claimant-type`}>Claimant is a</label>
+          <select
+            id={`${id}-claimant-type`}
+            value={claimantType}
+            onChange={(event) => change(setClaimantType)(event.target.value as ClaimantType)}
+          >
+            {CLAIMANT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {CLAIMANT_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-tags`}>
+          Tags <span className="optional">(comma-separated)</span>
+        </label>
+        <input
+          id={`${id}-tags`}
+          dir="auto"
+          value={tags}
+          onChange={(event) => change(setTags)(event.target.value)}
+        />
+      </div>
+      <WriteProblem write={write} />
+      <div className="claim-form-actions">
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={write.pending}
+        >
+          {write.pending ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={props.onDone}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+// The document's claims in text order (orphans last, as the page sorts them) with filters and
+// their counts. Each item is one button: click or Enter opens the claim.
+import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '@factdesk/model';
+import { useEffect, useId, useRef } from 'react';
+import { STATUS_LABELS } from '../../../components/claimWords.ts';
+import type { ClaimPanelProps } from './ClaimPanelProps.ts';
+import {
+  applyClaimFilter,
+  type ClaimFilter,
+  isFiltered,
+  matchesQuick,
+  matchesVerdict,
+  NO_FILTER,
+  NO_VERDICT,
+  type QuickFilter,
+} from './claimFilter.ts';
+import { DueDate } from './DueDate.tsx';
+import { VerdictChip } from './VerdictChip.tsx';
+
+const QUICK_FILTERS: { value: QuickFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'mine', label: 'Mine' },
+  { value: 'unassigned', label: 'Unassigned' },
+  { value: 'orphaned', label: 'Orphaned' },
+];
+
+const QUOTE_LIMIT = 140;
+
+function truncate(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 1).trimEnd()}…` : text;
+}
+
+interface ClaimListProps extends ClaimPanelProps {
+  filter: ClaimFilter;
+  onFilterChange(filter: ClaimFilter): void;
+  /** The claim to put the keyboard focus on (the one just closed), if any. */
+  focusClaimId: string | null;
+}
+
+export function ClaimList(props: ClaimListProps) {
+  const { claims, filter, onFilterChange, myUserId, scale } = props;
+  const headingId = useId();
+  const shown = applyClaimFilter(claims, filter, myUserId);
+  const listRef = useRef<HTMLUListElement>(null);
+  const { focusClaimId } = props;
+
+  useEffect(() => {
+    if (!focusClaimId) return;
+    listRef.current
+      ?.querySelector<HTMLButtonElement>(`[data-claim-item="${CSS.escape(focusClaimId)}"]`)
+      ?.focus();
+  }, [focusClaimId]);
+
+  const count = (test: (claim: Claim) => boolean) => claims.filter(test).length;
+
+  return (
+    <div className="claim-list">
+      <div className="claim-panel-header">
+        <h2 id={headingId}>Claims</h2>
+        <span className="count">
+          {isFiltered(filter) ? `${shown.length} of ${claims.length}` : claims.length}
+        </span>
+      </div>
+
+      <div className="claim-filters">
+        <fieldset className="claim-quick-filters">
+          <legend className="visually-hidden">Show</legend>
+          {QUICK_FILTERS.map((option) => (
+            <button
+              key={option.value}
+              type="button"
+              className="filter-chip"
+              aria-pressed={filter.quick === option.value}
+              onClick={() => onFilterChange({ ...filter, quick: option.value })}
+            >
+              {option.label}{' '}
+              <span className="filter-count">
+                {count((claim) => matchesQuick(claim, option.value, myUserId))}
+              </span>
+            </button>
+          ))}
+        </fieldset>
+        <div className="claim-select-filters">
+          <label className="claim-select-filter">
+            <span className="visually-hidden">Status</span>
+            <select
+              className="select-compact"
+              value={filter.status}
+              onChange={(event) =>
+                onFilterChange({ ...filter, status: event.target.value as ClaimStatus | '' })
+              }
+            >
+              <option value="">Any status ({claims.length})</option>
+              {CLAIM_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]} ({count((claim) => claim.status === status)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="claim-select-filter">
+            <span className="visually-hidden">Verdict</span>
+            <select
+              className="select-compact"
+              value={filter.verdict}
+              onChange={(event) => onFilterChange({ ...filter, verdict: event.target.value })}
+            >
+              <option value="">Any verdict ({claims.length})</option>
+              <option value={NO_VERDICT}>
+                No verdict ({count((claim) => matchesVerdict(claim, NO_VERDICT))})
+              </option>
+              {scale.labels.map((label) => (
+                <option key={label.key} value={label.key}>
+                  {label.label} ({count((claim) => matchesVerdict(claim, label.key))})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+
+      {claims.length === 0 ? (
+        <p className="claim-empty">
+          No claims yet. Select a passage in the text and make it a claim.
+        </p>
+      ) : shown.length === 0 ? (
+        <div className="claim-empty">
+          <p>No claim matches these filters.</p>
+          <button type="button" className="button-link" onClick={() => onFilterChange(NO_FILTER)}>
+            Show all claims
+          </button>
+        </div>
+      ) : (
+        <ul className="claim-items" aria-labelledby={headingId} ref={listRef}>
+          {shown.map((claim) => (
+            <li key={claim.id}>
+              <button
+                type="button"
+                className="claim-item"
+                data-claim-item={claim.id}
+                aria-current={claim.id === props.selectedClaimId || undefined}
+                onClick={() => props.onSelect(claim.id)}
+              >
+                <span className="claim-item-quote" dir="auto">
+                  {truncate(claim.orphaned ? claim.anchor.quote.exact : claim.currentQuote)}
+                </span>
+                <span className="claim-item-meta">
+                  <VerdictChip scale={scale} verdict={claim.verdict} />
+                  <span className={`claim-status claim-status-${claim.status}`}>
+                    {STATUS_LABELS[claim.status]}
+                  </span>
+                  {claim.orphaned && <span className="orphan-flag">Orphaned</span>}
+                </span>
+                <span className="claim-item-people">
+                  <span>
+                    {claim.assignees.length > 0
+                      ? claim.assignees.map((assignee) => assignee.name).join(', ')
+                      : 'Unassigned'}
+                  </span>
+                  <DueDate claim={claim} />
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

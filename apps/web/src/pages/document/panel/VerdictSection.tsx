@@ -1,0 +1,332 @@
+// The verdict: what it is now (chip, rationale, who proposed and approved it) and the
+// workflow steps the claim's abilities allow: start review, propose, approve, return, reopen.
+import type { Claim } from '@factdesk/model';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { api } from '../../../api/api.ts';
+import { STATUS_LABELS, verdictTone } from '../../../components/claimWords.ts';
+import { formatDateTime } from '../../../components/formatDate.ts';
+import { RationaleEditor } from './RationaleEditor.tsx';
+import { renderRationale } from './renderRationale.ts';
+import { type ClaimWrite, type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
+import { type DraftBase, useDraftBase } from './useDraftBase.ts';
+import { VerdictChip } from './VerdictChip.tsx';
+import { WriteProblem } from './WriteProblem.tsx';
+
+export function VerdictSection(props: ClaimWriteContext) {
+  const { claim, scale } = props;
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  // A step's button disappears with the status it belonged to: the focus goes to the
+  // section's heading and the new status is read out, rather than the focus being lost.
+  const onStepDone = (changed: Claim) => {
+    setAnnouncement(`Status is now ${STATUS_LABELS[changed.status]}.`);
+    headingRef.current?.focus();
+  };
+  const canStart = claim.abilities.work && (claim.status === 'open' || claim.status === 'assigned');
+  const canPropose = claim.abilities.work && claim.status === 'in_review';
+  // The draft lives here, not in the form: when the claim moves on under it (someone else
+  // proposes, a moderator returns it) the form stays with the person's text in it.
+  const [draft, setDraft] = useState<VerdictDraft>(EMPTY_DRAFT);
+  const base = useDraftBase(claim, props.ownVersions);
+
+  return (
+    <section className="claim-section" aria-labelledby={headingId}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="claim-section-heading">
+        Verdict
+      </h3>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      <div className="verdict-now">
+        <VerdictChip scale={scale} verdict={claim.verdict} />
+        <span className={`claim-status claim-status-${claim.status}`}>
+          {STATUS_LABELS[claim.status]}
+        </span>
+      </div>
+      {/* While the form shows the claim's own rationale there is no need to show it twice; a
+          draft of one's own leaves the current rationale visible above it. */}
+      {claim.rationale.trim() && (!canPropose || base.dirty) && (
+        <div
+          className="rationale"
+          dir="auto"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: markdown-it output with html off and links checked (renderRationale.ts)
+          dangerouslySetInnerHTML={{ __html: renderRationale(claim.rationale) }}
+        />
+      )}
+      <VerdictCredits claim={claim} />
+      {canStart && <StartReview {...props} onStepDone={onStepDone} />}
+      {(canPropose || base.dirty) && (
+        <ProposeVerdictForm
+          {...props}
+          draft={draft}
+          onDraftChange={setDraft}
+          base={base}
+          onStepDone={onStepDone}
+        />
+      )}
+      {claim.abilities.approve && <ApproveOrReturn {...props} onStepDone={onStepDone} />}
+      {claim.abilities.reopen && <Reopen {...props} onStepDone={onStepDone} />}
+    </section>
+  );
+}
+
+function VerdictCredits({ claim }: { claim: Claim }) {
+  if (!claim.proposedBy && !claim.approvedBy) return null;
+  return (
+    <ul className="verdict-credits">
+      {claim.proposedBy && claim.proposedAt && (
+        <li>
+          Proposed by {claim.proposedBy.name}, {formatDateTime(claim.proposedAt)}
+        </li>
+      )}
+      {claim.approvedBy && claim.approvedAt && (
+        <li>
+          Approved by {claim.approvedBy.name}, {formatDateTime(claim.approvedAt)}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** A workflow button's props: it reports the claim it produced. */
+interface StepProps extends ClaimWriteContext {
+  onStepDone(claim: Claim): void;
+}
+
+/** Runs a step and, when it went through, hands its claim to onStepDone. */
+async function step(
+  write: ClaimWrite,
+  props: StepProps,
+  action: (version: number) => Promise<Claim>,
+) {
+  const answer = await write.run(action);
+  if (answer) props.onStepDone(answer);
+  return answer;
+}
+
+function StartReview(props: StepProps) {
+  const write = useClaimWrite(props);
+  return (
+    <div className="claim-step">
+      <p className="muted">Start the review to propose a verdict.</p>
+      <button
+        type="button"
+        className="button button-primary button-small"
+        disabled={write.pending}
+        onClick={() => step(write, props, (version) => api.startReview(props.claim.id, version))}
+      >
+        {write.pending ? 'Starting…' : 'Start review'}
+      </button>
+      <WriteProblem write={write} kept={false} />
+    </div>
+  );
+}
+
+/** The person's unsaved verdict and rationale; null fields follow the live claim. */
+interface VerdictDraft {
+  verdict: string | null;
+  rationale: string | null;
+}
+
+const EMPTY_DRAFT: VerdictDraft = { verdict: null, rationale: null };
+
+function ProposeVerdictForm(
+  props: StepProps & {
+    draft: VerdictDraft;
+    onDraftChange(draft: VerdictDraft): void;
+    base: DraftBase;
+  },
+) {
+  const { claim, scale, draft, onDraftChange, base } = props;
+  const write = useClaimWrite(props);
+  const id = useId();
+  const [missing, setMissing] = useState(false);
+  const shownVerdict = draft.verdict ?? claim.verdict;
+  const shownRationale = draft.rationale ?? claim.rationale;
+
+  function change(next: Partial<VerdictDraft>) {
+    base.touch();
+    onDraftChange({ ...draft, ...next });
+  }
+
+  function discard() {
+    onDraftChange(EMPTY_DRAFT);
+    base.reset();
+    write.clear();
+  }
+
+  async function propose(event: FormEvent) {
+    event.preventDefault();
+    if (!shownVerdict) {
+      setMissing(true);
+      return;
+    }
+    const answer = await write.run(
+      (version) =>
+        api.proposeVerdict(claim.id, { version, verdict: shownVerdict, rationale: shownRationale }),
+      { base: base.base, onConflict: base.rebase },
+    );
+    if (answer) {
+      onDraftChange(EMPTY_DRAFT);
+      base.reset();
+      props.onStepDone(answer);
+    }
+  }
+
+  return (
+    <form className="claim-form" onSubmit={propose} aria-label="Propose a verdict">
+      {!write.conflict && base.dirty && base.base.version !== claim.version && (
+        <p className="stale-notice" role="status">
+          This claim changed since you started writing. Check it before you send.
+        </p>
+      )}
+      <fieldset className="verdict-picker" aria-describedby={missing ? `${id}-missing` : undefined}>
+        <legend>Your verdict</legend>
+        <div className="verdict-options">
+          {scale.labels.map((label) => (
+            <label
+              key={label.key}
+              className={`verdict-option verdict-option-${verdictTone(scale, label.key)}`}
+            >
+              <input
+                type="radio"
+                name={`${id}-verdict`}
+                value={label.key}
+                checked={shownVerdict === label.key}
+                onChange={() => {
+                  setMissing(false);
+                  change({ verdict: label.key });
+                }}
+              />
+              <span>{label.label}</span>
+            </label>
+          ))}
+        </div>
+        {missing && (
+          <p className="field-error" id={`${id}-missing`} role="alert">
+            Pick a verdict from the scale first.
+          </p>
+        )}
+      </fieldset>
+      <RationaleEditor value={shownRationale} onChange={(rationale) => change({ rationale })} />
+      <WriteProblem write={write} />
+      <div className="claim-form-actions">
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={write.pending}
+        >
+          {write.pending ? 'Proposing…' : 'Propose verdict'}
+        </button>
+        {base.dirty && (
+          <button type="button" className="button button-secondary button-small" onClick={discard}>
+            Discard my draft
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ApproveOrReturn(props: StepProps) {
+  const { claim } = props;
+  const write = useClaimWrite(props);
+  const id = useId();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+
+  async function sendBack(event: FormEvent) {
+    event.preventDefault();
+    const answer = await step(write, props, (version) =>
+      api.returnClaim(claim.id, version, reason.trim() || undefined),
+    );
+    if (answer) {
+      setReturning(false);
+      setReason('');
+    }
+  }
+
+  return (
+    <div className="claim-step">
+      {returning ? (
+        <form className="claim-form" onSubmit={sendBack} aria-label="Return to review">
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>
+              Why it goes back <span className="optional">(optional)</span>
+            </label>
+            <textarea
+              id={`${id}-reason`}
+              dir="auto"
+              rows={3}
+              maxLength={5000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+          <WriteProblem write={write} />
+          <div className="claim-form-actions">
+            <button
+              type="submit"
+              className="button button-primary button-small"
+              disabled={write.pending}
+            >
+              {write.pending ? 'Returning…' : 'Return to review'}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                setReturning(false);
+                write.clear();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <div className="claim-form-actions">
+            <button
+              type="button"
+              className="button button-primary button-small"
+              disabled={write.pending}
+              onClick={() => step(write, props, (version) => api.approveVerdict(claim.id, version))}
+            >
+              {write.pending ? 'Approving…' : 'Approve verdict'}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                write.clear();
+                setReturning(true);
+              }}
+            >
+              Return with a reason…
+            </button>
+          </div>
+          <WriteProblem write={write} kept={false} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Reopen(props: StepProps) {
+  const write = useClaimWrite(props);
+  return (
+    <div className="claim-step">
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={write.pending}
+        onClick={() => step(write, props, (version) => api.reopenClaim(props.claim.id, version))}
+      >
+        {write.pending ? 'Reopening…' : 'Reopen claim'}
+      </button>
+      <WriteProblem write={write} kept={false} />
+    </div>
+  );
+}

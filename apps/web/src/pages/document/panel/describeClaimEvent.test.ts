@@ -1,0 +1,76 @@
+// History sentences are read by people deciding whom to ask about a verdict: each event type
+// must read as a sentence naming the actor, the verdict label and the people involved.
+import { type ClaimEvent, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
+import { describe, expect, test } from 'vitest';
+import { describeClaimEvent } from './describeClaimEvent.ts';
+
+const olive = { id: '00000000-0000-4000-8000-000000000001', name: 'Olive Owner' };
+const ritaId = '00000000-0000-4000-8000-000000000002';
+const names = (id: string) => (id === ritaId ? 'Rita Reviewer' : undefined);
+
+function event(type: ClaimEvent['type'], changes: Partial<ClaimEvent> = {}): ClaimEvent {
+  return {
+    id: 1,
+    claimId: '00000000-0000-4000-8000-0000000000c1',
+    documentId: '00000000-0000-4000-8000-0000000000d1',
+    type,
+    actor: olive,
+    before: null,
+    after: null,
+    createdAt: '2026-12-02T10:00:00.000Z',
+    ...changes,
+  };
+}
+
+const say = (e: ClaimEvent) => describeClaimEvent(e, DEFAULT_VERDICT_SCALE, names);
+
+describe('describeClaimEvent', () => {
+  test('verdicts are named by their label', () => {
+    expect(say(event('claim.verdict_proposed', { after: { verdict: 'mostly_true' } }))).toBe(
+      'Olive Owner proposed the verdict Mostly true.',
+    );
+    expect(say(event('claim.approved', { after: { verdict: 'false' } }))).toBe(
+      'Olive Owner approved the verdict False.',
+    );
+  });
+
+  test('assignments name who was added; unknown ids read as a former member', () => {
+    const assigned = event('claim.assigned', {
+      before: { assigneeIds: [], dueAt: null },
+      after: { assigneeIds: [ritaId, 'gone'], dueAt: null },
+    });
+    expect(say(assigned)).toBe('Olive Owner assigned Rita Reviewer and a former member.');
+    const unassigned = event('claim.unassigned', {
+      before: { assigneeIds: [ritaId] },
+      after: { assigneeIds: [] },
+    });
+    expect(say(unassigned)).toBe('Olive Owner unassigned Rita Reviewer.');
+  });
+
+  test('edits name the fields; a return quotes its reason without a doubled full stop', () => {
+    expect(say(event('claim.updated', { after: { statement: 'x', tags: [] } }))).toBe(
+      'Olive Owner edited the statement and the tags.',
+    );
+    expect(say(event('claim.returned', { after: { reason: 'Check the base year.' } }))).toBe(
+      'Olive Owner returned the claim to review: “Check the base year.”',
+    );
+  });
+
+  test('evidence is named by title, else by host', () => {
+    expect(
+      say(event('evidence.added', { after: { title: '', displayHost: 'bücher.example' } })),
+    ).toBe('Olive Owner added evidence: bücher.example.');
+    expect(say(event('evidence.removed', { before: { title: 'Rent index' } }))).toBe(
+      'Olive Owner removed evidence: Rent index.',
+    );
+  });
+
+  test('the server’s own anchor work reads without an actor', () => {
+    expect(say(event('claim.orphaned', { actor: null }))).toBe(
+      'The quoted passage was deleted: the claim is orphaned.',
+    );
+    expect(say(event('claim.reanchored', { actor: null, after: { current_quote: 'rents' } }))).toBe(
+      'The claim followed its quote to “rents”.',
+    );
+  });
+});

@@ -1,0 +1,131 @@
+// One audit event as a sentence people read in the claim's history: "Rita Reviewer proposed
+// the verdict False." Built from the event's type, actor and before/after snapshots.
+import type { ClaimEvent, VerdictScale } from '@factdesk/model';
+import { verdictName } from '../../../components/claimWords.ts';
+import { formatDate } from '../../../components/formatDate.ts';
+
+type Snapshot = Record<string, unknown> | null;
+
+/** How the history names people it only knows by id (assignees): workspace members first. */
+export type NameOf = (userId: string) => string | undefined;
+
+function text(snapshot: Snapshot, key: string): string | null {
+  const value = snapshot?.[key];
+  return typeof value === 'string' ? value : null;
+}
+
+function ids(snapshot: Snapshot, key: string): string[] {
+  const value = snapshot?.[key];
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function quoted(value: string, limit = 60): string {
+  const short = value.length > limit ? `${value.slice(0, limit - 1).trimEnd()}…` : value;
+  return `“${short}”`;
+}
+
+function evidenceName(snapshot: Snapshot): string {
+  return text(snapshot, 'title') || text(snapshot, 'displayHost') || 'a link';
+}
+
+function people(userIds: string[], nameOf: NameOf): string {
+  return list(userIds.map((id) => nameOf(id) ?? 'a former member'));
+}
+
+/** What an edit changed: "edited the statement and the tags". */
+function updatedFields(before: Snapshot, after: Snapshot): string {
+  const keys = Object.keys(after ?? before ?? {});
+  const parts: string[] = [];
+  if (keys.includes('statement')) parts.push('the statement');
+  if (keys.includes('rationale')) parts.push('the rationale');
+  if (keys.includes('claimant_name') || keys.includes('claimant_type')) {
+    const name = text(after, 'claimant_name');
+    if (name)
+      return `set the claimant to ${name}${parts.length ? ` and edited ${list(parts)}` : ''}`;
+    parts.push('the claimant');
+  }
+  if (keys.includes('tags')) parts.push('the tags');
+  return parts.length ? `edited ${list(parts)}` : 'edited the claim';
+}
+
+/** The sentence without its subject: "proposed the verdict False". */
+function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): string {
+  const { before, after } = event;
+  switch (event.type) {
+    case 'claim.created':
+      return 'created the claim';
+    case 'claim.updated':
+      return updatedFields(before, after);
+    case 'claim.assigned': {
+      const added = ids(after, 'assigneeIds').filter(
+        (id) => !ids(before, 'assigneeIds').includes(id),
+      );
+      const due = text(after, 'dueAt');
+      const dueChanged = due !== text(before, 'dueAt');
+      const dueText = dueChanged ? (due ? `due ${formatDate(due)}` : 'no due date') : '';
+      if (added.length === 0)
+        return dueChanged ? `set the claim ${dueText}` : 'confirmed the assignment';
+      return `assigned ${people(added, nameOf)}${dueText ? `, ${dueText}` : ''}`;
+    }
+    case 'claim.unassigned': {
+      const removed = ids(before, 'assigneeIds').filter(
+        (id) => !ids(after, 'assigneeIds').includes(id),
+      );
+      return `unassigned ${people(removed, nameOf) || 'a reviewer'}`;
+    }
+    case 'claim.review_started':
+      return 'started the review';
+    case 'claim.verdict_proposed':
+      return `proposed the verdict ${verdictName(scale, text(after, 'verdict'))}`;
+    case 'claim.approved':
+      return `approved the verdict ${verdictName(scale, text(after, 'verdict'))}`;
+    case 'claim.returned': {
+      const reason = text(after, 'reason');
+      return `returned the claim to review${reason ? `: ${quoted(reason, 200)}` : ''}`;
+    }
+    case 'claim.reopened':
+      return 'reopened the claim';
+    case 'claim.reanchored': {
+      const quote = text(after, 'current_quote') || text(after, 'quote_exact');
+      return `re-anchored the claim${quote ? ` to ${quoted(quote)}` : ''}`;
+    }
+    case 'claim.orphaned':
+      return 'lost its text: the quoted passage was deleted';
+    case 'evidence.added':
+      return `added evidence: ${evidenceName(after)}`;
+    case 'evidence.updated':
+      return `edited evidence: ${evidenceName(after)}`;
+    case 'evidence.removed':
+      return `removed evidence: ${evidenceName(before)}`;
+    case 'comment.added':
+      return 'commented';
+  }
+}
+
+export function describeClaimEvent(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): string {
+  // Events without an actor are the server's own work (anchors following edits).
+  if (event.actor === null) {
+    if (event.type === 'claim.orphaned')
+      return 'The quoted passage was deleted: the claim is orphaned.';
+    if (event.type === 'claim.reanchored') {
+      const quote = text(event.after, 'current_quote') || text(event.after, 'quote_exact');
+      return `The claim followed its quote${quote ? ` to ${quoted(quote)}` : ''}.`;
+    }
+    return sentence(capitalize(predicate(event, scale, nameOf)));
+  }
+  return sentence(`${event.actor.name} ${predicate(event, scale, nameOf)}`);
+}
+
+/** Ends with a full stop unless a quoted reason already ends the sentence. */
+function sentence(text: string): string {
+  return /[.!?]”?$/.test(text) ? text : `${text}.`;
+}
+
+function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
