@@ -16,6 +16,7 @@ import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
+import { AccessChangeRelay } from '../sync/AccessChangeRelay.ts';
 import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
 import {
@@ -124,11 +125,29 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       auth.credential.via === 'token' &&
       auth.credential.id === change.tokenId);
 
-  // Sessions also end by expiry, which no command announces.
-  const sweep = setInterval(() => {
+  const recheckMatching = (change: AccessChange) => {
+    for (const connection of registry.connections()) {
+      if (matches(connection.auth, change)) void recheck(connection);
+    }
+  };
+  const recheckAll = () => {
     for (const connection of registry.connections()) void recheck(connection);
-  }, limits.recheckIntervalMs);
+  };
+
+  // Sessions also end by expiry, which no command announces.
+  const sweep = setInterval(recheckAll, limits.recheckIntervalMs);
   sweep.unref();
+
+  // Scale-out: a change handled here reaches the sockets of the other instances at once too.
+  // Our own announcements are ignored when they come back: they were re-checked here already.
+  const accessRelay = config.redisUrl
+    ? new AccessChangeRelay(config.redisUrl, {
+        prefix: config.redisPrefix,
+        log: app.log,
+        onChange: recheckMatching,
+        onMissed: recheckAll,
+      })
+    : undefined;
 
   const service: CollabService = {
     readDocument: (documentId, read) => registry.readDocument(documentId, read),
@@ -146,9 +165,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       );
     },
     accessChanged(change) {
-      for (const connection of registry.connections()) {
-        if (matches(connection.auth, change)) void recheck(connection);
-      }
+      recheckMatching(change);
+      accessRelay?.publish(change);
     },
   };
   app.decorate('collab', service);
@@ -164,7 +182,9 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     options: { maxPayload: limits.maxMessageBytes * 4 },
     // Store every accepted edit before the sockets go, then close them with 1001.
     preClose: async function closeSockets(this: FastifyInstance) {
+      // No more re-checks: the sockets are going anyway.
       clearInterval(sweep);
+      await accessRelay?.close();
       await registry.shutdown();
       // The last edits' claims are resolved while the database is still open.
       await anchors.shutdown();

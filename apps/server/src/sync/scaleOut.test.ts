@@ -1,11 +1,16 @@
 // Scale-out: two real app instances on one database, sharing open documents through a real
 // Redis. Stock y-websocket clients on instance A and instance B of one document see each
-// other's edits, presence and live events, and every edit is stored once.
+// other's edits, presence and live events, and every edit is stored once; an access change
+// handled by A (lock, member removed, logout) reaches the sockets on B at once.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect, createServer } from 'node:net';
+import { CloseCodes } from '@factdesk/sync';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -23,9 +28,11 @@ import {
   tokenFor,
 } from '../testing/collabClients.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
-import { buildWorkspace } from '../testing/factories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import { TEST_ORIGIN, type TestApp } from '../testing/testApp.ts';
 import { createTestDatabase } from '../testing/testDatabase.ts';
+import { AccessChangeRelay } from './AccessChangeRelay.ts';
+import type { AccessChange } from './CollabService.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
@@ -118,6 +125,38 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 5_
   }
 }
 
+/** A stock y-websocket client that signs in with a session cookie, as a browser does. */
+function cookieClient(wsUrl: string, documentId: string, cookie: string): TestClient {
+  class BrowserSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, {
+        headers: { cookie: `factdesk_session=${cookie}`, origin: TEST_ORIGIN },
+      });
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    WebSocketPolyfill: BrowserSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    provider.on('closed', (event: { code: number; reason: string }) => resolve(event));
+  });
+  return {
+    doc,
+    provider,
+    closed,
+    saved: () => new Map(),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The document as PostgreSQL holds it. */
 async function storedText(db: Database, documentId: string): Promise<string> {
   const state = await new PostgresPersistence(db.sql).load(documentId);
@@ -168,7 +207,7 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
     const { owner, workspaceId } = await buildWorkspace(a);
     const document = await buildDocument(db.sql, { workspaceId, createdBy: owner.id });
     const token = await tokenFor(a, owner);
-    return { a, b, owner, document, token };
+    return { a, b, owner, workspaceId, document, token };
   }
 
   function client(instance: Instance, documentId: string, token: string) {
@@ -277,6 +316,130 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
     // A's client is not told "saved" by A, which has stored nothing.
     expect(savedAll(onA)).toBe(false);
   });
+
+  it('locking the text on A turns a client on B read-only within 2 seconds', async () => {
+    const { a, b, owner, document, token } = await twoInstances();
+    const writer = client(b, document.id, token);
+    const watcher = client(a, document.id, token);
+    // Factdesk clients: told of the lock as a live event as well.
+    const eventsOnB = liveEventsOf(writer);
+    liveEventsOf(watcher);
+    await Promise.all([synced(writer), synced(watcher)]);
+    paragraphText(writer.doc).insert(0, 'before the lock. ');
+    await eventually(
+      () => articleString(watcher.doc).includes('before the lock.'),
+      'B’s edit on A',
+    );
+
+    const lockedAt = Date.now();
+    const lock = await a.request({
+      method: 'POST',
+      url: `/api/documents/${document.id}/lock`,
+      cookie: owner.cookie,
+    });
+    expect(lock.statusCode).toBe(200);
+    await pause(500);
+    paragraphText(writer.doc).insert(0, 'while locked ');
+    await pause(500);
+    expect(Date.now() - lockedAt).toBeLessThan(2_000);
+    expect(articleString(watcher.doc)).not.toContain('while locked');
+    expect(await storedText(db, document.id)).toContain('before the lock.');
+    expect(await storedText(db, document.id)).not.toContain('while locked');
+    expect(eventsOnB.some((event) => event.type === 'document.updated')).toBe(true);
+  });
+
+  it('a member removed on A loses their socket on B (4404) within 2 seconds', async () => {
+    const { a, b, owner, workspaceId, document } = await twoInstances();
+    const reviewer = await buildMember(a, owner, workspaceId, 'reviewer');
+    const onB = client(b, document.id, await tokenFor(a, reviewer));
+    await synced(onB);
+    const started = Date.now();
+    const removed = await a.request({
+      method: 'DELETE',
+      url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
+      cookie: owner.cookie,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await onB.closed).toEqual(CloseCodes.notFound);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('logging out on A closes that session’s socket on B (4401) within 2 seconds', async () => {
+    const { a, b, owner, workspaceId, document } = await twoInstances();
+    const reviewer = await buildMember(a, owner, workspaceId, 'reviewer');
+    const signedIn = cookieClient(b.wsUrl, document.id, reviewer.cookie);
+    // The same user on a token keeps their socket: only the session ended.
+    const onToken = client(b, document.id, await tokenFor(a, reviewer));
+    clients.push(signedIn);
+    await Promise.all([synced(signedIn), synced(onToken)]);
+    const started = Date.now();
+    const logout = await a.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookie: reviewer.cookie,
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(await signedIn.closed).toEqual({
+      code: CloseCodes.unauthenticated.code,
+      reason: 'session ended',
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(onToken.provider.wsconnected).toBe(true);
+  });
+});
+
+describe.skipIf(!redisUrl)('access changes on Redis (needs TEST_REDIS_URL or REDIS_URL)', () => {
+  const opened: { close(): Promise<unknown> }[] = [];
+  afterEach(async () => {
+    for (const closable of opened.splice(0)) await closable.close();
+  });
+
+  /** A relay on this test's own channel, recording what it hears and logs. */
+  function listener(channelPrefix: string) {
+    const heard: AccessChange[] = [];
+    const warnings: string[] = [];
+    const relay = new AccessChangeRelay(redisUrl ?? '', {
+      prefix: channelPrefix,
+      log: {
+        info: () => {},
+        warn: (...args: unknown[]) => {
+          warnings.push(String(args[1]));
+        },
+      },
+      onChange: (change) => heard.push(change),
+      onMissed: () => {},
+    });
+    opened.push(relay);
+    return { relay, heard, warnings };
+  }
+
+  it('a change reaches the other instances, not its sender, and malformed frames are dropped with a log line', async () => {
+    const channelPrefix = `${prefix}${randomBytes(4).toString('hex')}:`;
+    const sender = listener(channelPrefix);
+    const receiver = listener(channelPrefix);
+    const raw = new Redis(redisUrl ?? '');
+    opened.push({ close: () => raw.quit() });
+    await until(
+      async () => sender.relay.listening && receiver.relay.listening,
+      'both relays subscribed',
+    );
+
+    const malformed = [
+      'not json',
+      JSON.stringify({ v: 1, from: 'elsewhere', change: { userId: 'u1', tokenId: 't1' } }),
+      JSON.stringify({ v: 1, from: 'elsewhere', change: { role: 'owner' } }),
+      JSON.stringify({ v: 1, from: 'elsewhere', change: { userId: 42 } }),
+      JSON.stringify({ v: 2, from: 'elsewhere', change: { userId: 'u1' } }),
+      JSON.stringify({ v: 1, change: { userId: 'u1' } }),
+    ];
+    for (const frame of malformed) await raw.publish(`${channelPrefix}access`, frame);
+    sender.relay.publish({ documentId: 'd1' });
+    await until(async () => receiver.heard.length > 0, 'the change on the receiver');
+    // Published before the change, on one channel: delivered (and dropped) before it.
+    expect(receiver.heard).toEqual([{ documentId: 'd1' }]);
+    expect(receiver.warnings).toHaveLength(malformed.length);
+    expect(sender.heard).toEqual([]);
+  });
 });
 
 describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-server)', () => {
@@ -329,5 +492,38 @@ describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-se
     // Both instances still relay.
     paragraphText(onB.doc).insert(0, 'after. ');
     await eventually(() => articleString(onA.doc).includes('after.'), 'a new edit on A');
+  }, 60_000);
+
+  it('an access change made while Redis is away reaches the other instance once it is back', async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
+    const a = await startInstance(db, env);
+    const b = await startInstance(db, env);
+    instances.push(a, b);
+    const { owner, workspaceId } = await buildWorkspace(a);
+    const document = await buildDocument(db.sql, { workspaceId, createdBy: owner.id });
+    const reviewer = await buildMember(a, owner, workspaceId, 'reviewer');
+    const onB = openClient(b.wsUrl, document.id, await tokenFor(a, reviewer));
+    clients.push(onB);
+    await synced(onB);
+
+    await stopRedis(redis);
+    const removed = await a.request({
+      method: 'DELETE',
+      url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
+      cookie: owner.cookie,
+    });
+    expect(removed.statusCode).toBe(204);
+    // The announcement was dropped, and B's sweep is 30 s away.
+    await pause(500);
+    expect(onB.provider.wsconnected).toBe(true);
+
+    redis = await startRedis(port);
+    const closed = await Promise.race([
+      onB.closed,
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 15_000)),
+    ]);
+    expect(closed).toEqual(CloseCodes.notFound);
   }, 60_000);
 });
