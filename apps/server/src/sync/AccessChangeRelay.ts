@@ -3,8 +3,8 @@
 // re-decides its own matching sockets at once instead of at its next periodic sweep.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis, type RedisOptions } from 'ioredis';
 import type { AccessChange } from './CollabService.ts';
+import { RedisPubSub } from './RedisPubSub.ts';
 
 /** Frames of another version are dropped (logged): a rolling deploy falls back to the sweep. */
 const FRAME_VERSION = 1;
@@ -28,41 +28,31 @@ export interface AccessChangeRelayOptions {
 export class AccessChangeRelay {
   /** Our own frames come back to our subscriber; they were re-checked locally already. */
   private readonly instanceId = randomUUID();
-  /** Pub/sub needs two connections: one in subscriber mode cannot publish. */
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
+  private readonly redis: RedisPubSub;
   private readonly channel: string;
   /** Whether Redis confirmed our SUBSCRIBE on the subscriber's current connection. */
   private subscribed = false;
   private everSubscribed = false;
-  private down = false;
-  private closing = false;
 
   constructor(
     url: string,
     private readonly options: AccessChangeRelayOptions,
   ) {
     this.channel = `${options.prefix}access`;
-    const common: RedisOptions = {
-      // Keep trying for ever, at most 5 s apart.
-      retryStrategy: (attempt) => Math.min(attempt * 200, 5_000),
-      // A change that cannot be sent now is dropped: the receivers re-check everything when
-      // they resubscribe, and their periodic sweep catches the rest.
-      enableOfflineQueue: false,
-      autoResubscribe: false,
-      autoResendUnfulfilledCommands: false,
-    };
-    this.publisher = new Redis(url, { ...common, connectionName: 'factdesk-access-publisher' });
-    this.subscriber = new Redis(url, { ...common, connectionName: 'factdesk-access-subscriber' });
-    for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error: Error) => this.lost(error));
-      client.on('close', () => {
-        if (client === this.subscriber) this.subscribed = false;
-        this.lost(undefined);
-      });
-      client.on('ready', () => this.ready(client));
-    }
-    this.subscriber.on('message', (channel: string, message: string) => {
+    // A change that cannot be sent now is dropped: the receivers re-check everything when
+    // they resubscribe, and their periodic sweep catches the rest.
+    this.redis = new RedisPubSub(url, {
+      name: 'factdesk-access',
+      log: options.log,
+      lostMessage:
+        'Redis lost: access changes reach other instances only at their periodic re-check until it is back',
+      backMessage: 'Redis is back: access changes reach the other instances again',
+      onSubscriberReady: () => this.subscribe(),
+      onSubscriberClosed: () => {
+        this.subscribed = false;
+      },
+    });
+    this.redis.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.receive(message);
     });
   }
@@ -74,24 +64,15 @@ export class AccessChangeRelay {
 
   /** Tells the other instances; dropped while Redis is away (their sweep still catches it). */
   publish(change: AccessChange): void {
-    if (this.publisher.status !== 'ready') return;
+    if (this.redis.publisher.status !== 'ready') return;
     const frame = JSON.stringify({ v: FRAME_VERSION, from: this.instanceId, change });
-    this.publisher.publish(this.channel, frame).catch(() => {
+    this.redis.publisher.publish(this.channel, frame).catch(() => {
       // lost with the connection; logged by the error handler
     });
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(
-      [this.publisher, this.subscriber].map(async (client) => {
-        if (client.status !== 'ready') {
-          client.disconnect();
-          return;
-        }
-        await client.quit().catch(() => client.disconnect());
-      }),
-    );
+  close(): Promise<void> {
+    return this.redis.close();
   }
 
   private receive(message: string): void {
@@ -113,30 +94,15 @@ export class AccessChangeRelay {
     this.options.onChange(change);
   }
 
-  private ready(client: Redis): void {
-    if (client === this.subscriber) {
-      this.subscriber.subscribe(this.channel).then(
-        () => {
-          this.subscribed = true;
-          if (this.everSubscribed) this.options.onMissed();
-          this.everSubscribed = true;
-        },
-        (error: unknown) =>
-          this.options.log.warn({ err: error }, 'subscribing to access changes on Redis failed'),
-      );
-    }
-    if (this.down && this.publisher.status === 'ready' && this.subscriber.status === 'ready') {
-      this.down = false;
-      this.options.log.info('Redis is back: access changes reach the other instances again');
-    }
-  }
-
-  private lost(error: Error | undefined): void {
-    if (this.down || this.closing) return;
-    this.down = true;
-    this.options.log.warn(
-      { err: error },
-      'Redis lost: access changes reach other instances only at their periodic re-check until it is back',
+  private subscribe(): void {
+    this.redis.subscriber.subscribe(this.channel).then(
+      () => {
+        this.subscribed = true;
+        if (this.everSubscribed) this.options.onMissed();
+        this.everSubscribed = true;
+      },
+      (error: unknown) =>
+        this.options.log.warn({ err: error }, 'subscribing to access changes on Redis failed'),
     );
   }
 }
