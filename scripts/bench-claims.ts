@@ -83,6 +83,7 @@ const providers = await Promise.all(
     });
     provider.messageHandlers[MESSAGE_EVENT] = (_encoder: unknown, decoder: unknown) => {
       const event = JSON.parse(decoding.readVarString(decoder));
+      if (!event.claim) return; // the greeting's identity event
       const times = received.get(event.claim.version) ?? [];
       times.push(performance.now());
       received.set(event.claim.version, times);

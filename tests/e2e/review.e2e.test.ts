@@ -83,6 +83,13 @@ describe('a moderator and a reviewer review one article together', () => {
     expect(await reviewerView.lockBadge.textContent()).toContain('Source text locked');
     await expect.poll(() => moderatorView.presentNames()).toContain('Rita Reviewer');
     await expect.poll(() => reviewerView.presentNames()).toContain('Mona Moderator');
+    // Each person has their own colour, the same in both browsers.
+    for (const view of [moderatorView, reviewerView]) {
+      await expect.poll(() => view.presenceColours()).toHaveLength(2);
+    }
+    const colours = await moderatorView.presenceColours();
+    expect(new Set(colours).size).toBe(2);
+    expect(await reviewerView.presenceColours()).toEqual(colours);
     expect(await reviewerView.paragraphs()).toContain(
       'The mayor said crime fell by 40 percent last year, the largest drop in the country.',
     );

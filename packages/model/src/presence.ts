@@ -20,3 +20,17 @@ export function caretColorOf(userId: string): string {
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return CARET_COLORS[hash % CARET_COLORS.length] as string;
 }
+
+/**
+ * The colour a user gets in a document: the one already theirs there (another tab), else
+ * their own colour if nobody else in it has it, else the first colour nobody has, so people
+ * side by side never look alike while there are colours to go round.
+ */
+export function caretColorAmong(userId: string, others: ReadonlyMap<string, string>): string {
+  const mine = others.get(userId);
+  if (mine) return mine;
+  const preferred = caretColorOf(userId);
+  const taken = new Set(others.values());
+  if (!taken.has(preferred)) return preferred;
+  return CARET_COLORS.find((color) => !taken.has(color)) ?? preferred;
+}

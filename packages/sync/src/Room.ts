@@ -11,7 +11,13 @@ import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import { type Connection, encodeMessage } from './Connection.ts';
 import type { Persistence } from './Persistence.ts';
-import { MESSAGE_AWARENESS, MESSAGE_EVENT, MESSAGE_SAVED, MESSAGE_SYNC } from './protocol.ts';
+import {
+  IDENTITY_EVENT,
+  MESSAGE_AWARENESS,
+  MESSAGE_EVENT,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+} from './protocol.ts';
 import type { Relay } from './Relay.ts';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './RelayMessage.ts';
 import type { SyncLimits } from './SyncLimits.ts';
@@ -145,7 +151,17 @@ export class Room<Auth = unknown> {
   greeting(connection: Connection<Auth>): Uint8Array[] {
     const messages: Uint8Array[] = [this.syncStep1()];
     if (this.awareness.getStates().size > 0) messages.push(this.awarenessMessage());
-    if (connection.extensions) messages.push(this.savedMessage());
+    if (connection.extensions) {
+      messages.push(this.savedMessage());
+      // Who the server says you are here (the colour may differ from your usual one when
+      // someone else in the document has it): a client shows itself as others see it.
+      const identity = { type: IDENTITY_EVENT, user: connection.identity };
+      messages.push(
+        encodeMessage(MESSAGE_EVENT, (encoder) =>
+          encoding.writeVarString(encoder, JSON.stringify(identity)),
+        ),
+      );
+    }
     return messages;
   }
 

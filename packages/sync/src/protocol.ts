@@ -19,6 +19,12 @@ export const MESSAGE_SAVED = 100;
 /** Factdesk, server → client: a live event (claim changes, document lock…). Payload: varString JSON. */
 export const MESSAGE_EVENT = 101;
 
+/**
+ * The first live event a Factdesk client receives: `{type, user: {userId, name, color}}`,
+ * the identity the server stamps on its awareness state for everyone else.
+ */
+export const IDENTITY_EVENT = 'connection.identity';
+
 /** Types a client may never send. */
 export const SERVER_ONLY_MESSAGES: ReadonlySet<number> = new Set([
   MESSAGE_AUTH,

@@ -51,6 +51,17 @@ export class ReviewPage {
     return this.page.locator('.presence-name').allTextContents();
   }
 
+  /** The colour class of each person in the presence list, in its order (by name). */
+  async presenceColours(): Promise<string[]> {
+    return this.page
+      .locator('.presence-avatar')
+      .evaluateAll((avatars) =>
+        avatars.map(
+          (avatar) => [...avatar.classList].find((c) => c.startsWith('caret-color-')) ?? '',
+        ),
+      );
+  }
+
   /** Selects `needle` in the article, as dragging the mouse over it would. */
   async select(needle: string): Promise<void> {
     await this.article.evaluate((root, text) => {

@@ -3,7 +3,7 @@
 // with a named code. Documents persist to PostgreSQL through PostgresPersistence, and
 // `app.collab` lets the rest of the server read, change and notify live documents.
 import { ARTICLE_FIELD, ARTICLE_MARK_NAMES, ARTICLE_NODE_NAMES } from '@factdesk/editor';
-import type { PersonRef } from '@factdesk/model';
+import { caretColorAmong, type PersonRef } from '@factdesk/model';
 import {
   CloseCodes,
   createArticleUpdateValidator,
@@ -170,6 +170,16 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     },
   };
   app.decorate('collab', service);
+
+  /** A caret colour nobody else in the document (on this instance) has, while any is left. */
+  function colorInDocument(documentId: string, userId: string): string {
+    const others = new Map<string, string>();
+    for (const connection of registry.connections()) {
+      if (connection.documentId !== documentId || connection.isClosed) continue;
+      others.set(connection.identity.userId, connection.identity.color);
+    }
+    return caretColorAmong(userId, others);
+  }
   const anchors = new ClaimAnchorRefresher({
     deps: { sql: app.db, collab: service },
     delayMs: limits.anchorRefreshMs,
@@ -207,7 +217,10 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       }
       const query = request.query as Record<string, unknown>;
       const connection = registry.connect(request.params.documentId, socket, {
-        identity: decision.identity,
+        identity: {
+          ...decision.identity,
+          color: colorInDocument(request.params.documentId, decision.identity.userId),
+        },
         readOnly: decision.readOnly,
         extensions: query[EXTENSIONS_PARAM] === '1',
         auth: decision.auth,

@@ -1,10 +1,13 @@
 // Awareness identity comes from the server: the name, colour and id others see are the
 // authenticated user's whatever a client claims, and a connection speaks only for itself.
+
+import { CARET_COLORS } from '@factdesk/model';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type CollabTestApp,
   eventually,
+  identityOf,
   openClient,
   rawSocket,
   startCollabApp,
@@ -13,7 +16,7 @@ import {
   tokenFor,
 } from '../testing/collabClients.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
-import { buildMember, buildWorkspace } from '../testing/factories.ts';
+import { buildMember, buildWorkspace, type TestUser } from '../testing/factories.ts';
 
 describe('awareness', () => {
   let t: CollabTestApp;
@@ -44,6 +47,46 @@ describe('awareness', () => {
     expect(seen()?.user?.userId).toBe(reviewer.id);
     expect(seen()?.user?.name).not.toBe('Olivia Owner');
     expect(seen()?.user?.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('eight people in one document get eight colours, and each is told its own', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const people: TestUser[] = [owner];
+    while (people.length < CARET_COLORS.length) {
+      people.push(await buildMember(t, owner, workspaceId, 'reviewer'));
+    }
+    const told: (() => { userId: string; color: string } | undefined)[] = [];
+    for (const person of people) {
+      // One after another, as people arrive: each colour is chosen among those present.
+      const client = openClient(t.wsUrl, document.id, await tokenFor(t, person), {
+        connect: false,
+      });
+      told.push(identityOf(client));
+      client.provider.connect();
+      clients.push(client);
+      await synced(client);
+      client.provider.awareness.setLocalStateField('cursor', null);
+    }
+    const colours = told.map((identity) => identity()?.color);
+    expect(new Set(colours).size).toBe(CARET_COLORS.length);
+    expect(told.map((identity) => identity()?.userId)).toEqual(people.map((p) => p.id));
+    // Others see the same colour the server told each person.
+    const watcher = clients[0];
+    await eventually(
+      () => (watcher?.provider.awareness.getStates().size ?? 0) >= CARET_COLORS.length,
+      'everyone’s awareness',
+    );
+    const seen = new Map(
+      [...(watcher?.provider.awareness.getStates().values() ?? [])].map((state) => {
+        const user = (state as { user?: { userId: string; color: string } }).user;
+        return [user?.userId, user?.color];
+      }),
+    );
+    for (const [index, person] of people.entries()) {
+      if (index === 0) continue; // the watcher's own state is local
+      expect(seen.get(person.id)).toBe(colours[index]);
+    }
   });
 
   it('a connection cannot set or remove another client’s awareness state', async () => {

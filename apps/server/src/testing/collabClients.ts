@@ -1,7 +1,12 @@
 // Sync tests' tools: the real app listening on 127.0.0.1, API tokens for its users, stock
 // y-websocket clients (WebsocketProvider from the npm package, unchanged) and raw sockets.
 
-import { MESSAGE_EVENT, MESSAGE_SAVED } from '@factdesk/sync';
+import {
+  type ConnectionIdentity,
+  IDENTITY_EVENT,
+  MESSAGE_EVENT,
+  MESSAGE_SAVED,
+} from '@factdesk/sync';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -67,6 +72,10 @@ export function openClient(
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
   };
+  // Live events are read past quietly unless a test listens (liveEventsOf).
+  provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
+    decoding.readVarString(decoder);
+  };
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     provider.on('closed', (event: { code: number; reason: string }) => resolve(event));
   });
@@ -82,13 +91,30 @@ export function openClient(
   };
 }
 
-/** Collects the live events (Factdesk's MESSAGE_EVENT, JSON) a client opened with extensions hears. */
+/**
+ * Collects the live events (Factdesk's MESSAGE_EVENT, JSON) a client opened with extensions
+ * hears — not the greeting's identity event, which `identityOf` reads.
+ */
 export function liveEventsOf(client: TestClient): { type: string; [field: string]: unknown }[] {
   const events: { type: string }[] = [];
   client.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
-    events.push(JSON.parse(decoding.readVarString(decoder)));
+    const event = JSON.parse(decoding.readVarString(decoder)) as { type: string };
+    if (event.type !== IDENTITY_EVENT) events.push(event);
   };
   return events;
+}
+
+/** The identity the server told a client (set before it connects); undefined until then. */
+export function identityOf(client: TestClient): () => ConnectionIdentity | undefined {
+  let identity: ConnectionIdentity | undefined;
+  client.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
+    const event = JSON.parse(decoding.readVarString(decoder)) as {
+      type: string;
+      user: ConnectionIdentity;
+    };
+    if (event.type === IDENTITY_EVENT) identity = event.user;
+  };
+  return () => identity;
 }
 
 export function synced(client: TestClient): Promise<void> {

@@ -4,7 +4,12 @@
 // sent when the connection returns (the sync handshake exchanges what each side lacks).
 import { caretColorOf } from '@factdesk/model';
 import { CloseCodes } from '@factdesk/sync/closeCodes';
-import { EXTENSIONS_PARAM, MESSAGE_EVENT, MESSAGE_SAVED } from '@factdesk/sync/protocol';
+import {
+  EXTENSIONS_PARAM,
+  IDENTITY_EVENT,
+  MESSAGE_EVENT,
+  MESSAGE_SAVED,
+} from '@factdesk/sync/protocol';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -33,6 +38,21 @@ const CLOSED_REASONS: Record<number, string> = {
 
 /** Close codes after which reconnecting cannot help; any other close is retried with back-off. */
 const TERMINAL = new Set(Object.keys(CLOSED_REASONS).map(Number));
+
+interface IdentityEvent {
+  type: typeof IDENTITY_EVENT;
+  user: { userId: string; name: string; color: string };
+}
+
+function isIdentity(event: unknown): event is IdentityEvent {
+  const candidate = event as Partial<IdentityEvent> | null;
+  return (
+    candidate?.type === IDENTITY_EVENT &&
+    typeof candidate.user?.userId === 'string' &&
+    typeof candidate.user.name === 'string' &&
+    typeof candidate.user.color === 'string'
+  );
+}
 
 export class DocumentConnection {
   readonly doc = new Y.Doc();
@@ -79,6 +99,11 @@ export class DocumentConnection {
       try {
         event = JSON.parse(decoding.readVarString(decoder));
       } catch {
+        return;
+      }
+      if (isIdentity(event)) {
+        // Show ourselves as the others see us (the server may give another colour).
+        this.provider.awareness.setLocalStateField('user', event.user);
         return;
       }
       for (const listener of this.eventListeners) listener(event);

@@ -1,6 +1,6 @@
 // Two stock y-websocket clients of one document hear each other's claim changes, pushed by
 // the server after each command commits, as Factdesk's own event message.
-import { MESSAGE_EVENT } from '@factdesk/sync';
+import { IDENTITY_EVENT, MESSAGE_EVENT } from '@factdesk/sync';
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -74,7 +74,9 @@ function connect(documentId: string, token: string) {
     params: { token, factdesk: '1' },
   });
   provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
-    events.push(JSON.parse(decoding.readVarString(decoder as decoding.Decoder)));
+    const event = JSON.parse(decoding.readVarString(decoder as decoding.Decoder));
+    // The greeting tells each client who it is; the claim events follow.
+    if (event.type !== IDENTITY_EVENT) events.push(event);
   };
   provider.connect();
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
