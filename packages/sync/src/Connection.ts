@@ -2,7 +2,6 @@
 // (size, read-only, awareness identity and rate, server-only types) and hands valid content
 // to its Room. A bad frame closes this connection only.
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { AwarenessError, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
@@ -233,12 +232,4 @@ export class Connection<Auth = unknown> {
     this.awarenessTokens -= 1;
     return true;
   }
-}
-
-/** A whole message: type, then the payload written by `write`. */
-export function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void) {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
 }

@@ -9,7 +9,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
-import { type Connection, encodeMessage } from './Connection.ts';
+import type { Connection } from './Connection.ts';
+import { encodeMessage } from './encodeMessage.ts';
 import type { Persistence } from './Persistence.ts';
 import {
   IDENTITY_EVENT,
