@@ -15,6 +15,7 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
+import { stopChild } from '../testing/stopChild.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
@@ -188,9 +189,8 @@ describe.skipIf(kind === 'server')('factdesk import beside a running server', ()
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
-  afterAll(() => {
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-  });
+  // Awaited: the outer afterAll removes the data directory the server is still closing.
+  afterAll(() => stopChild(server));
 
   it('imports through the admin socket; the document is visible over HTTP', async () => {
     const article = `<h1>Live import</h1><p>${'Long paragraph. '.repeat(8000)}</p>`;

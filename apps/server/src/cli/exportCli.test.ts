@@ -12,6 +12,7 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
+import { stopChild } from '../testing/stopChild.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
@@ -192,9 +193,8 @@ describe.skipIf(kind === 'server')('factdesk export beside a running server', ()
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
-  afterAll(() => {
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-  });
+  // Awaited: the outer afterAll removes the data directory the server is still closing.
+  afterAll(() => stopChild(server));
 
   it('exports through the admin socket: a PDF intact on standard output, errors named', async () => {
     const pdf = await factdesk(['export', documentId, '--format', 'pdf', '--all']);
