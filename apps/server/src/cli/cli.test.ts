@@ -4,7 +4,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
+import { startServerProcess } from '../testing/serverProcess.ts';
 import { TEST_ORIGIN } from '../testing/testApp.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
@@ -25,7 +25,6 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const CLI = 'apps/server/src/cli/main.ts';
-const SERVER = 'apps/server/src/main.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const kind = testDatabaseKind();
 
@@ -297,56 +296,15 @@ describe('factdesk command line usage', () => {
   });
 });
 
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe.skipIf(kind === 'server')('factdesk command line beside a running server', () => {
   let server: ChildProcess;
   let exited: Promise<number | null>;
   let baseUrl: string;
-  let serverOutput = '';
+  let serverOutput: () => string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-      cwd: ROOT,
-      env: environment({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: baseUrl,
-        WEB_DIST: '',
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      serverOutput += chunk;
-    });
-    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      serverOutput += chunk;
-    });
-    exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited: ${serverOutput}`);
-      const healthy = await fetch(`${baseUrl}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (healthy) break;
-      if (Date.now() > deadline) throw new Error(`the server did not start: ${serverOutput}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const started = await startServerProcess(environment(), 45_000);
+    ({ child: server, exited, baseUrl, output: serverOutput } = started);
   });
   afterAll(() => {
     // Only if a test failed before stopping it.
@@ -429,9 +387,9 @@ describe.skipIf(kind === 'server')('factdesk command line beside a running serve
 
   it('stops cleanly on SIGTERM: exit 0, data directory released', async () => {
     server.kill('SIGTERM');
-    expect(await exited, serverOutput).toBe(0);
+    expect(await exited, serverOutput()).toBe(0);
     expect(existsSync(join(dataDir, 'factdesk.lock'))).toBe(false);
     expect(existsSync(join(dataDir, 'admin.sock'))).toBe(false);
-    expect(serverOutput).not.toMatch(/error/i);
+    expect(serverOutput()).not.toMatch(/error/i);
   });
 });

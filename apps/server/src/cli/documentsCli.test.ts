@@ -1,9 +1,8 @@
 // `factdesk import` and `factdesk document lock|unlock`, spawned as an administrator runs
 // them: on a fresh database (embedded data directory, or a fresh one on the PostgreSQL
 // server), and — with the embedded database — through a running server's admin socket.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +14,7 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
-import { stopChild } from '../testing/stopChild.ts';
+import { type ServerProcess, startServerProcess, stopChild } from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
@@ -139,58 +138,19 @@ describe('factdesk import and document lock', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe.skipIf(kind === 'server')('factdesk import beside a running server', () => {
-  let server: ChildProcess;
+  let server: ServerProcess;
   let baseUrl: string;
-  let output = '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-      cwd: ROOT,
-      env: environment({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: baseUrl,
-        WEB_DIST: '',
-        // Edits stay unstored for 10 s: an export that shows them read the live document.
-        COLLAB_BATCH_MS: '10000',
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-    });
-    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited: ${output}`);
-      const healthy = await fetch(`${baseUrl}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (healthy) break;
-      if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    server = await startServerProcess(
+      // Edits stay unstored for 10 s: an export that shows them read the live document.
+      environment({ COLLAB_BATCH_MS: '10000' }),
+    );
+    baseUrl = server.baseUrl;
   });
   // Awaited: the outer afterAll removes the data directory the server is still closing.
-  afterAll(() => stopChild(server));
+  afterAll(() => stopChild(server.child));
 
   it('imports through the admin socket; the document is visible over HTTP', async () => {
     const article = `<h1>Live import</h1><p>${'Long paragraph. '.repeat(8000)}</p>`;

@@ -1,9 +1,8 @@
 // `factdesk export`, spawned as an administrator runs it: on its own database (embedded data
 // directory, or a fresh one on the PostgreSQL server), and — with the embedded database —
 // through a running server's admin socket, where the PDF's bytes must survive the trip.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,7 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
-import { stopChild } from '../testing/stopChild.ts';
+import { type ServerProcess, startServerProcess, stopChild } from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
@@ -146,55 +145,14 @@ describe('factdesk export', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe.skipIf(kind === 'server')('factdesk export beside a running server', () => {
-  let server: ChildProcess;
-  let output = '';
+  let server: ServerProcess;
 
   beforeAll(async () => {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-      cwd: ROOT,
-      env: environment({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: baseUrl,
-        WEB_DIST: '',
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-    });
-    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited: ${output}`);
-      const healthy = await fetch(`${baseUrl}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (healthy) break;
-      if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    server = await startServerProcess(environment());
   });
   // Awaited: the outer afterAll removes the data directory the server is still closing.
-  afterAll(() => stopChild(server));
+  afterAll(() => stopChild(server.child));
 
   it('exports through the admin socket: a PDF intact on standard output, errors named', async () => {
     const pdf = await factdesk(['export', documentId, '--format', 'pdf', '--all']);

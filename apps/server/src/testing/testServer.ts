@@ -1,25 +1,13 @@
 // The real server listening on 127.0.0.1 for browser tests: a fresh embedded database, the
 // built web app, and a public URL that matches the port so Origin checks pass.
-import { createServer } from 'node:net';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { freePort } from './serverProcess.ts';
 import { createTestDatabase } from './testDatabase.ts';
 
 export interface TestServer {
   url: string;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startTestServer(options: { webDist?: string } = {}): Promise<TestServer> {
