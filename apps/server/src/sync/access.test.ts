@@ -1,44 +1,35 @@
 // Who may open a document's socket, decided on the upgrade, and re-decided when access
 // changes: refusals close with a named code and reason.
 import { CloseCodes } from '@factdesk/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   articleString,
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
   rawSocket,
-  startCollabApp,
   synced,
-  type TestClient,
   tokenFor,
+  useCollabApp,
 } from '../testing/collabClients.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
 import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import { TEST_ORIGIN } from '../testing/testApp.ts';
 
 describe('socket access', () => {
-  let t: CollabTestApp;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    t = await startCollabApp();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await t.close();
-  });
+  const collab = useCollabApp();
+  const { clients } = collab;
 
   async function setup() {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
-    return { owner, workspaceId, document, token: await tokenFor(t, owner) };
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    return { owner, workspaceId, document, token: await tokenFor(collab.t, owner) };
   }
 
   it('a socket without credentials is closed with 4401', async () => {
     const { document } = await setup();
-    const socket = new WebSocket(`${t.wsUrl}/${document.id}`);
+    const socket = new WebSocket(`${collab.t.wsUrl}/${document.id}`);
     const [code, reason] = await new Promise<[number, string]>((resolve) =>
       socket.on('close', (c, r) => resolve([c, r.toString()])),
     );
@@ -48,14 +39,14 @@ describe('socket access', () => {
 
   it('a malformed or revoked token is closed with 4401', async () => {
     const { document } = await setup();
-    const bad = rawSocket(t.wsUrl, document.id, 'fdt_nonsense');
+    const bad = rawSocket(collab.t.wsUrl, document.id, 'fdt_nonsense');
     expect((await bad.closed).code).toBe(4401);
   });
 
   it('a token of workspace A cannot open a document of workspace B (4404)', async () => {
     const { owner, document } = await setup();
     // Workspace B, with a moderator who belongs to B only.
-    const created = await t.request({
+    const created = await collab.t.request({
       method: 'POST',
       url: '/api/workspaces',
       cookie: owner.cookie,
@@ -63,12 +54,12 @@ describe('socket access', () => {
     });
     expect(created.statusCode).toBe(201);
     const outsider = await buildMember(
-      t,
+      collab.t,
       owner,
       (created.json() as { id: string }).id,
       'moderator',
     );
-    const client = openClient(t.wsUrl, document.id, await tokenFor(t, outsider));
+    const client = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, outsider));
     clients.push(client);
     expect(await client.closed).toEqual({ code: 4404, reason: 'no such document' });
   });
@@ -76,7 +67,7 @@ describe('socket access', () => {
   it('an unknown document id and a non-uuid id are both 4404', async () => {
     const { token } = await setup();
     for (const id of ['8d7d8a3c-8f44-4e1c-9a3e-2b1d6f0e9a11', 'not-a-uuid']) {
-      const socket = rawSocket(t.wsUrl, id, token);
+      const socket = rawSocket(collab.t.wsUrl, id, token);
       expect((await socket.closed).code).toBe(4404);
     }
   });
@@ -85,7 +76,7 @@ describe('socket access', () => {
     const { owner, document } = await setup();
     const connect = (origin: string) =>
       new Promise<number>((resolve) => {
-        const socket = new WebSocket(`${t.wsUrl}/${document.id}`, {
+        const socket = new WebSocket(`${collab.t.wsUrl}/${document.id}`, {
           headers: { cookie: `factdesk_session=${owner.cookie}`, origin },
         });
         socket.on('close', (code) => resolve(code));
@@ -97,12 +88,12 @@ describe('socket access', () => {
 
   it('a removed member’s open socket is closed within 2 seconds', async () => {
     const { owner, workspaceId, document } = await setup();
-    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
-    const client = openClient(t.wsUrl, document.id, await tokenFor(t, reviewer));
+    const reviewer = await buildMember(collab.t, owner, workspaceId, 'reviewer');
+    const client = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, reviewer));
     clients.push(client);
     await synced(client);
     const started = Date.now();
-    const removed = await t.request({
+    const removed = await collab.t.request({
       method: 'DELETE',
       url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
       cookie: owner.cookie,
@@ -114,20 +105,20 @@ describe('socket access', () => {
 
   it('a revoked token’s socket is closed, and a demoted member becomes read-only', async () => {
     const { owner, workspaceId, document } = await setup();
-    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
-    const tokens = await t.request({
+    const reviewer = await buildMember(collab.t, owner, workspaceId, 'reviewer');
+    const tokens = await collab.t.request({
       method: 'GET',
       url: '/api/me/tokens',
       cookie: reviewer.cookie,
     });
     expect(tokens.statusCode).toBe(200);
-    const reviewerToken = await tokenFor(t, reviewer);
-    const writer = openClient(t.wsUrl, document.id, reviewerToken);
-    const watcher = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    const reviewerToken = await tokenFor(collab.t, reviewer);
+    const writer = openClient(collab.t.wsUrl, document.id, reviewerToken);
+    const watcher = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
     clients.push(writer, watcher);
     await Promise.all([synced(writer), synced(watcher)]);
 
-    const demoted = await t.request({
+    const demoted = await collab.t.request({
       method: 'PATCH',
       url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
       cookie: owner.cookie,
@@ -139,9 +130,13 @@ describe('socket access', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(articleString(watcher.doc)).not.toContain('after demotion');
 
-    const list = await t.request({ method: 'GET', url: '/api/me/tokens', cookie: reviewer.cookie });
+    const list = await collab.t.request({
+      method: 'GET',
+      url: '/api/me/tokens',
+      cookie: reviewer.cookie,
+    });
     const tokenId = (list.json() as { id: string }[])[0]!.id;
-    const revoked = await t.request({
+    const revoked = await collab.t.request({
       method: 'DELETE',
       url: `/api/me/tokens/${tokenId}`,
       cookie: reviewer.cookie,

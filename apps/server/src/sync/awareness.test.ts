@@ -3,38 +3,29 @@
 
 import { CARET_COLORS } from '@factdesk/model';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type CollabTestApp,
   eventually,
   identityOf,
   openClient,
   rawSocket,
-  startCollabApp,
   synced,
-  type TestClient,
   tokenFor,
+  useCollabApp,
 } from '../testing/collabClients.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../testing/factories.ts';
 
 describe('awareness', () => {
-  let t: CollabTestApp;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    t = await startCollabApp();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await t.close();
-  });
+  const collab = useCollabApp();
+  const { clients } = collab;
 
   it('others see the authenticated user, not the name a client claims', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
-    const liar = openClient(t.wsUrl, document.id, await tokenFor(t, reviewer));
-    const watcher = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const reviewer = await buildMember(collab.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    const liar = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, reviewer));
+    const watcher = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
     clients.push(liar, watcher);
     await Promise.all([synced(liar), synced(watcher)]);
     liar.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner', id: owner.id });
@@ -50,16 +41,16 @@ describe('awareness', () => {
   });
 
   it('eight people in one document get eight colours, and each is told its own', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
     const people: TestUser[] = [owner];
     while (people.length < CARET_COLORS.length) {
-      people.push(await buildMember(t, owner, workspaceId, 'reviewer'));
+      people.push(await buildMember(collab.t, owner, workspaceId, 'reviewer'));
     }
     const told: (() => { userId: string; color: string } | undefined)[] = [];
     for (const person of people) {
       // One after another, as people arrive: each colour is chosen among those present.
-      const client = openClient(t.wsUrl, document.id, await tokenFor(t, person), {
+      const client = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, person), {
         connect: false,
       });
       told.push(identityOf(client));
@@ -90,12 +81,12 @@ describe('awareness', () => {
   });
 
   it('a connection cannot set or remove another client’s awareness state', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
-    const watcher = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    const watcher = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
     clients.push(watcher);
     await synced(watcher);
-    const raw = rawSocket(t.wsUrl, document.id, await tokenFor(t, owner));
+    const raw = rawSocket(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
     await raw.opened;
     const update = (clientId: number, clock: number, state: object | null) => {
       const inner = encoding.createEncoder();

@@ -1,39 +1,30 @@
 // Several stock y-websocket clients typing at once end identical, and identical to what
 // PostgreSQL holds once the server has stored everything.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   articleString,
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
   seededRandom,
-  startCollabApp,
   synced,
-  type TestClient,
   tokenFor,
+  useCollabApp,
 } from '../testing/collabClients.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
 import { buildWorkspace } from '../testing/factories.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 describe('convergence', () => {
-  let t: CollabTestApp;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    t = await startCollabApp();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await t.close();
-  });
+  const collab = useCollabApp();
+  const { clients } = collab;
 
   it('concurrent random inserts and deletes from five clients converge, and PostgreSQL holds the same', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const token = await tokenFor(t, owner);
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
-    for (let i = 0; i < 5; i++) clients.push(openClient(t.wsUrl, document.id, token));
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const token = await tokenFor(collab.t, owner);
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    for (let i = 0; i < 5; i++) clients.push(openClient(collab.t.wsUrl, document.id, token));
     await Promise.all(clients.map(synced));
     paragraphText(clients[0]!.doc).insert(0, 'start');
     await eventually(
@@ -68,7 +59,7 @@ describe('convergence', () => {
       const saved = clients[0]!.saved();
       return [...Y.decodeStateVector(vector)].every(([id, clock]) => (saved.get(id) ?? 0) >= clock);
     }, 'the saved signal to cover every edit');
-    const stored = await new PostgresPersistence(t.db.sql).load(document.id);
+    const stored = await new PostgresPersistence(collab.t.db.sql).load(document.id);
     const restored = new Y.Doc();
     Y.applyUpdate(restored, stored!);
     expect(articleString(restored)).toBe(expected());

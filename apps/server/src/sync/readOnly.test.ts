@@ -1,46 +1,37 @@
 // Read-only connections receive everything and change nothing: a viewer's edits, or anyone's
 // while the source text is locked, never reach another client or PostgreSQL.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   articleString,
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
-  startCollabApp,
   synced,
-  type TestClient,
   tokenFor,
+  useCollabApp,
 } from '../testing/collabClients.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
 import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 describe('read-only connections', () => {
-  let t: CollabTestApp;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    t = await startCollabApp();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await t.close();
-  });
+  const collab = useCollabApp();
+  const { clients } = collab;
 
   async function storedText(documentId: string) {
-    const state = await new PostgresPersistence(t.db.sql).load(documentId);
+    const state = await new PostgresPersistence(collab.t.db.sql).load(documentId);
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     return articleString(doc);
   }
 
   it('a viewer’s edit never reaches another client or the database, but the viewer sees edits', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const viewer = await buildMember(t, owner, workspaceId, 'viewer');
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
-    const editor = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
-    const reader = openClient(t.wsUrl, document.id, await tokenFor(t, viewer));
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const viewer = await buildMember(collab.t, owner, workspaceId, 'viewer');
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    const editor = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const reader = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, viewer));
     clients.push(editor, reader);
     await Promise.all([synced(editor), synced(reader)]);
 
@@ -57,14 +48,14 @@ describe('read-only connections', () => {
   });
 
   it('while the text is locked even an owner’s socket changes nothing', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const document = await buildDocument(t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const document = await buildDocument(collab.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
       textLocked: true,
     });
-    const first = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
-    const second = openClient(t.wsUrl, document.id, await tokenFor(t, owner));
+    const first = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const second = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
     clients.push(first, second);
     await Promise.all([synced(first), synced(second)]);
     paragraphText(first.doc).insert(0, 'locked edit');
@@ -75,26 +66,19 @@ describe('read-only connections', () => {
 });
 
 describe('locking the text of an open document', () => {
-  let t: CollabTestApp;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    t = await startCollabApp();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await t.close();
-  });
+  const collab = useCollabApp();
+  const { clients } = collab;
 
   it('turns open sockets read-only within 2 seconds, and unlocking lets them write again', async () => {
-    const { owner, workspaceId } = await buildWorkspace(t);
-    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
-    const token = await tokenFor(t, owner);
-    const writer = openClient(t.wsUrl, document.id, token);
-    const watcher = openClient(t.wsUrl, document.id, token);
+    const { owner, workspaceId } = await buildWorkspace(collab.t);
+    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    const token = await tokenFor(collab.t, owner);
+    const writer = openClient(collab.t.wsUrl, document.id, token);
+    const watcher = openClient(collab.t.wsUrl, document.id, token);
     clients.push(writer, watcher);
     await Promise.all([synced(writer), synced(watcher)]);
     const lockedAt = Date.now();
-    const lock = await t.request({
+    const lock = await collab.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/lock`,
       cookie: owner.cookie,
@@ -107,7 +91,7 @@ describe('locking the text of an open document', () => {
     expect(Date.now() - lockedAt).toBeLessThan(2_000);
     expect(articleString(watcher.doc)).not.toContain('while locked');
 
-    const unlock = await t.request({
+    const unlock = await collab.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/unlock`,
       cookie: owner.cookie,

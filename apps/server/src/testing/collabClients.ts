@@ -8,6 +8,7 @@ import {
   MESSAGE_SAVED,
 } from '@factdesk/sync';
 import * as decoding from 'lib0/decoding';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -203,4 +204,20 @@ export async function seedCollabDocument(sql: Sql, name: string) {
     textLocked: false,
   });
   return { token, documentId: document.id };
+}
+
+/**
+ * The usual frame of a sync test file: a fresh app (and database) for each test in `t`, and
+ * every client a test pushes onto `clients` destroyed after it.
+ */
+export function useCollabApp(): { t: CollabTestApp; clients: TestClient[] } {
+  const fixture = { t: undefined as unknown as CollabTestApp, clients: [] as TestClient[] };
+  beforeEach(async () => {
+    fixture.t = await startCollabApp();
+  });
+  afterEach(async () => {
+    for (const client of fixture.clients.splice(0)) client.destroy();
+    await fixture.t.close();
+  });
+  return fixture;
 }
