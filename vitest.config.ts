@@ -1,12 +1,18 @@
 // One test run: unit and integration tests on the embedded PostgreSQL, the same integration
-// tests again on a PostgreSQL server when TEST_DATABASE_URL is set, and browser tests.
+// tests again on a PostgreSQL server when TEST_DATABASE_URL is set, and browser tests. The
+// built server and web app are brought up to date first: process and browser tests use them.
 import { defineConfig } from 'vitest/config';
 
-const unitAndIntegration = ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+const unitAndIntegration = [
+  'apps/*/src/**/*.test.ts',
+  'packages/*/src/**/*.test.ts',
+  'scripts/**/*.test.ts',
+];
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   test: {
+    globalSetup: ['scripts/vitestGlobalSetup.mjs'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

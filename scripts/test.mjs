@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `pnpm test`: everything the tests need, then every test. Installs Debian's chromium for
-// the browser tests when it is missing, builds the web app the browser tests load, runs
+// the browser tests when it is missing, builds the server and the web app when stale (the
+// process and browser tests run what `pnpm build` produces), runs
 // vitest (embedded PostgreSQL always; a PostgreSQL server too when TEST_DATABASE_URL is
 // set) and ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkNode } from './checkNode.mjs';
+import { ensureBuilt } from './ensureBuilt.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -30,8 +33,9 @@ function ensureChromium() {
   if (run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) !== 0) process.exit(1);
 }
 
+checkNode();
 ensureChromium();
-if (run('pnpm', ['--filter', '@factdesk/web', 'build']) !== 0) process.exit(1);
+ensureBuilt(['server', 'web']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'factdesk-test-')), 'results.json');
 const status = run('pnpm', [

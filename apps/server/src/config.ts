@@ -1,5 +1,6 @@
 // Every environment variable the server and the command line read, validated once.
 import { resolve } from 'node:path';
+import { StartupError } from './errors.ts';
 
 export interface Config {
   port: number;
@@ -48,7 +49,7 @@ export interface CollabConfig {
   relayHoldMs: number;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends StartupError {}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

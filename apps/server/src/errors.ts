@@ -53,8 +53,17 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * A set-up the server or the command line cannot start with (a busy or unwritable data
+ * directory, a database that does not answer, a port in use): printed as its one sentence,
+ * never as a stack trace, because the fix is in the set-up, not the code.
+ */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
 /** The embedded database's data directory is held by another live process. */
-export class DataDirBusyError extends Error {
+export class DataDirBusyError extends StartupError {
   constructor(
     readonly dataDir: string,
     readonly pid: number | undefined,
@@ -64,6 +73,5 @@ export class DataDirBusyError extends Error {
         pid ? ` (pid ${pid})` : ''
       }. Stop it, or run the command while that server is running so it goes through the server.`,
     );
-    this.name = 'DataDirBusyError';
   }
 }

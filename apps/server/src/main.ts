@@ -2,10 +2,11 @@
 import type { Server } from 'node:http';
 import { buildApp } from './app.ts';
 import { startAdminSocket } from './cli/adminSocket.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { DataDirBusyError } from './errors.ts';
+import { StartupError } from './errors.ts';
+import { describeSystemError } from './systemErrorText.ts';
 
 async function main() {
   const config = loadConfig();
@@ -40,14 +41,23 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    adminSocket?.close();
+    await db.close();
+    throw new StartupError(
+      `Cannot listen on ${config.host}:${config.port}: ${describeSystemError(error)}. Stop what uses it or set PORT (and HOST).`,
+    );
+  }
   const where =
     db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
   app.log.info(`Factdesk is ready at ${config.publicUrl.origin} (${where})`);
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+  if (error instanceof StartupError) {
     console.error(`factdesk: ${error.message}`);
   } else {
     console.error(error);

@@ -1,12 +1,11 @@
 // The real command line, spawned as a child process the way an administrator runs it: on a
 // fresh embedded data directory, or (FACTDESK_TEST_DB=server) on a fresh, empty database of
 // the PostgreSQL server. With the embedded database, it also runs beside a real server.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -16,15 +15,13 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
-import { startServerProcess } from '../testing/serverProcess.ts';
+import { runCommandLine, startServerProcess } from '../testing/serverProcess.ts';
 import { TEST_ORIGIN } from '../testing/testApp.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
-// Each spawned process loads TypeScript through tsx and opens its database: seconds each.
+// Each spawned process opens its database: seconds each.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CLI = 'apps/server/src/cli/main.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const kind = testDatabaseKind();
 
@@ -80,32 +77,10 @@ interface Result {
   stderr: string;
 }
 
-/** Runs `factdesk <args>` to completion, with `stdin` piped in. */
-function factdesk(args: string[], stdin = ''): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      cwd: ROOT,
-      env: environment(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    // A command that exits without reading its input closes the pipe: not an error here.
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin);
-  });
+/** Runs the built `factdesk <args>` to completion, with `stdin` piped in. */
+async function factdesk(args: string[], stdin = ''): Promise<Result> {
+  const result = await runCommandLine(args, { env: environment(), stdin });
+  return { ...result, stdout: result.stdout.toString('utf8') };
 }
 
 /** The real app on the PostgreSQL server database the command line wrote to. */

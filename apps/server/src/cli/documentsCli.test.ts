@@ -1,11 +1,9 @@
 // `factdesk import` and `factdesk document lock|unlock`, spawned as an administrator runs
 // them: on a fresh database (embedded data directory, or a fresh one on the PostgreSQL
 // server), and — with the embedded database — through a running server's admin socket.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { anchorFor } from '../testing/claimFactories.ts';
@@ -14,12 +12,16 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
-import { type ServerProcess, startServerProcess, stopChild } from '../testing/serverProcess.ts';
+import {
+  runCommandLine,
+  type ServerProcess,
+  startServerProcess,
+  stopChild,
+} from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const kind = testDatabaseKind();
 
@@ -35,28 +37,10 @@ function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(script: string, args: string[], stdin = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env: environment(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin);
-  });
+async function factdesk(args: string[], stdin = '') {
+  const result = await runCommandLine(args, { env: environment(), stdin });
+  return { ...result, stdout: result.stdout.toString('utf8') };
 }
-const factdesk = (args: string[], stdin = '') => run('apps/server/src/cli/main.ts', args, stdin);
 
 async function file(name: string, content: string | Buffer): Promise<string> {
   const path = join(dataDir, name);

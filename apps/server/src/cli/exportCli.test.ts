@@ -1,22 +1,24 @@
 // `factdesk export`, spawned as an administrator runs it: on its own database (embedded data
 // directory, or a fresh one on the PostgreSQL server), and — with the embedded database —
 // through a running server's admin socket, where the PDF's bytes must survive the trip.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
-import { type ServerProcess, startServerProcess, stopChild } from '../testing/serverProcess.ts';
+import {
+  runCommandLine,
+  type ServerProcess,
+  startServerProcess,
+  stopChild,
+} from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const kind = testDatabaseKind();
 const MISSING = '3f1c2a8e-0b7d-4c55-9e61-2d4f8a9b0c1e';
 
@@ -33,25 +35,9 @@ function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs the command line; standard output is kept as bytes (a PDF is not text). */
+/** Runs the built command line; standard output is kept as bytes (a PDF is not text). */
 function factdesk(args: string[], stdin = '') {
-  return new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'apps/server/src/cli/main.ts', ...args],
-      { cwd: ROOT, env: environment(), stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    const stdout: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout), stderr }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin);
-  });
+  return runCommandLine(args, { env: environment(), stdin });
 }
 
 async function importArticle(title: string): Promise<string> {

@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { lockHolder } from '../db/dataDirLock.ts';
 import { migrate } from '../db/migrate.ts';
-import { AppError, DataDirBusyError } from '../errors.ts';
+import { AppError, DataDirBusyError, StartupError } from '../errors.ts';
 import { type AdminCommand, runAdminCommand, validateAdminCommand } from './adminCommands.ts';
 import { sendAdminCommand } from './adminSocket.ts';
 
@@ -235,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`factdesk: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof AppError || error instanceof DataDirBusyError) {
+    if (error instanceof AppError || error instanceof StartupError) {
       process.stderr.write(`factdesk: ${error.message}\n`);
       return 1;
     }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
+import { StartupError } from '../errors.ts';
+import { describeSystemError } from '../systemErrorText.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 
 /** A connection pool: can run queries and start transactions. */
@@ -31,7 +33,15 @@ const quiet = { onnotice: () => {} };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'server') {
-    const sql = postgres(target.url, { ...quiet, max: 10 });
+    const sql = postgres(target.url, { ...quiet, max: 10, connect_timeout: 10 });
+    try {
+      await sql`select 1`;
+    } catch (error) {
+      await sql.end({ timeout: 1 });
+      throw new StartupError(
+        `Cannot reach the PostgreSQL server in DATABASE_URL (${withoutPassword(target.url)}): ${describeSystemError(error)}.`,
+      );
+    }
     return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
   }
   return openEmbedded(target);
@@ -41,8 +51,15 @@ async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { ki
   let lock: DataDirLock | undefined;
   let dataUri = 'memory://';
   if (target.kind === 'embedded') {
-    await mkdir(target.dataDir, { recursive: true });
-    lock = await acquireDataDirLock(target.dataDir);
+    try {
+      await mkdir(target.dataDir, { recursive: true });
+      lock = await acquireDataDirLock(target.dataDir);
+    } catch (error) {
+      if (error instanceof StartupError) throw error;
+      throw new StartupError(
+        `DATA_DIR ${target.dataDir} cannot hold the embedded database: ${describeSystemError(error)}. Set DATA_DIR to a folder this user can write.`,
+      );
+    }
     dataUri = join(target.dataDir, 'pg');
   }
   try {
@@ -69,5 +86,16 @@ async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { ki
   } catch (error) {
     await lock?.release();
     throw error;
+  }
+}
+
+/** The URL as people may see it in a message: the password replaced by ***. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an unparseable URL';
   }
 }

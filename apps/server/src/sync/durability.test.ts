@@ -3,7 +3,6 @@
 // server lost; every edit ends up in PostgreSQL, and nothing reported saved is ever lost.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,21 +22,9 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
+import { BUILT_SERVER, freePort } from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
-
-const MAIN = new URL('../main.ts', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Fixture {
   target: DatabaseTarget;
@@ -92,7 +79,7 @@ class ServerProcess {
   ) {}
 
   async start() {
-    this.child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    this.child = spawn(process.execPath, [BUILT_SERVER], {
       env: {
         ...process.env,
         ...this.env,

@@ -1,12 +1,53 @@
-// The real server as its own process, for command-line tests that need one running beside
-// them (the admin socket, the data-directory lock): started on a free port, waited on until
-// healthy, its output kept for failure messages, and stopped by waiting for its exit.
+// The server and the command line as people run them: the files `pnpm build` produced
+// (apps/server/dist), spawned as processes — never the TypeScript sources through tsx, which
+// would prove only that the sources run. The test run builds them first when stale
+// (scripts/vitestGlobalSetup.mjs). A server starts on a free port, is waited on until
+// healthy, keeps its output for failure messages and is stopped by waiting for its exit.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MAIN = 'apps/server/src/main.ts';
+/** The built server (`pnpm start` runs it). */
+export const BUILT_SERVER = `${ROOT}apps/server/dist/main.js`;
+/** The built command line (`pnpm factdesk` and the `factdesk` bin run it). */
+export const BUILT_CLI = `${ROOT}apps/server/dist/cli.js`;
+
+export interface CommandLineResult {
+  code: number | null;
+  /** Bytes as printed: a PDF report is not text. */
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs the built `factdesk <args>` to completion in `env`, with `stdin` piped in. */
+export function runCommandLine(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; stdin?: string; timeoutMs?: number },
+): Promise<CommandLineResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], {
+      cwd: ROOT,
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(stdout), stderr });
+    });
+    // A command that exits without reading its input closes the pipe: not an error here.
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.stdin ?? '');
+  });
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -37,7 +78,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [BUILT_SERVER], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, WEB_DIST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

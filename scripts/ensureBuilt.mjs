@@ -1,0 +1,76 @@
+// Builds what `pnpm start`, `pnpm factdesk` and the process tests run — the server bundle and
+// the web app — only when it is missing or older than what it is built from, so a second
+// start does not pay for a build. Build output goes to standard error: standard output stays
+// the command's own (the command line prints ids and reports there).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+
+const packageSources = readdirSync(join(ROOT, 'packages')).flatMap((name) => [
+  `packages/${name}/src`,
+  `packages/${name}/package.json`,
+]);
+
+/** Each build: the file it produces and every path whose change makes it stale. */
+const TARGETS = {
+  server: {
+    output: 'apps/server/dist/main.js',
+    inputs: [
+      'apps/server/src',
+      'apps/server/package.json',
+      'apps/server/tsup.config.ts',
+      ...packageSources,
+      'pnpm-lock.yaml',
+    ],
+    filter: '@factdesk/server',
+  },
+  web: {
+    output: 'apps/web/dist/index.html',
+    inputs: [
+      'apps/web/src',
+      'apps/web/public',
+      'apps/web/index.html',
+      'apps/web/package.json',
+      'apps/web/vite.config.ts',
+      ...packageSources,
+      'pnpm-lock.yaml',
+    ],
+    filter: '@factdesk/web',
+  },
+};
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Whether `name`'s output is missing or older than one of its inputs. */
+export function isStale(name) {
+  const target = TARGETS[name];
+  const output = join(ROOT, target.output);
+  if (!existsSync(output)) return true;
+  const builtAt = statSync(output).mtimeMs;
+  return target.inputs.some((input) => newestMtime(join(ROOT, input)) > builtAt);
+}
+
+/** Builds the stale ones among `names`; exits the process if a build fails. */
+export function ensureBuilt(names = ['server', 'web']) {
+  const stale = names.filter(isStale);
+  if (stale.length === 0) return;
+  process.stderr.write(`Building ${stale.join(' and ')} (sources changed since the last build)…\n`);
+  const filters = stale.flatMap((name) => ['--filter', TARGETS[name].filter]);
+  const build = spawnSync('pnpm', [...filters, 'run', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2],
+  });
+  if (build.status !== 0) {
+    process.stderr.write('factdesk: the build failed (see above).\n');
+    process.exit(build.status ?? 1);
+  }
+}
