@@ -229,7 +229,7 @@ async function main() {
   check('a reviewer joins through an invite', reviewerId);
 
   // Import, then unlock the text for editing.
-  const imported = await ownerApi.call<{ document: { id: string } }>(
+  const imported = await ownerApi.call<{ id: string }>(
     'POST',
     `/api/workspaces/${workspaceId}/documents`,
     {
@@ -238,7 +238,7 @@ async function main() {
       sourceUrl: 'https://example.com/story',
     },
   );
-  const documentId = imported.document.id;
+  const documentId = imported.id;
   check('an article is imported', documentId);
   await ownerApi.call('POST', `/api/documents/${documentId}/unlock`);
 
@@ -269,25 +269,18 @@ async function main() {
       suffix: text.slice(from + exact.length, from + exact.length + 32),
     },
   };
-  let claim = (
-    await reviewerApi.call<{ claim: { id: string; version: number } }>(
-      'POST',
-      `/api/documents/${documentId}/claims`,
-      { anchor, statement: 'Unemployment fell by 40% last year.' },
-    )
-  ).claim;
-  type ClaimReply = { claim: { id: string; version: number; status: string } };
-  claim = (
-    await ownerApi.call<ClaimReply>('POST', `/api/claims/${claim.id}/assign`, {
-      version: claim.version,
-      reviewerIds: [reviewerId],
-    })
-  ).claim;
-  claim = (
-    await reviewerApi.call<ClaimReply>('POST', `/api/claims/${claim.id}/start`, {
-      version: claim.version,
-    })
-  ).claim;
+  type Claim = { id: string; version: number; status: string };
+  let claim = await reviewerApi.call<Claim>('POST', `/api/documents/${documentId}/claims`, {
+    anchor,
+    statement: 'Unemployment fell by 40% last year.',
+  });
+  claim = await ownerApi.call<Claim>('POST', `/api/claims/${claim.id}/assign`, {
+    version: claim.version,
+    reviewerIds: [reviewerId],
+  });
+  claim = await reviewerApi.call<Claim>('POST', `/api/claims/${claim.id}/start`, {
+    version: claim.version,
+  });
   await reviewerApi.call('POST', `/api/claims/${claim.id}/evidence`, {
     version: claim.version,
     url: 'https://stats.example.org/unemployment-2025',
@@ -295,19 +288,15 @@ async function main() {
     stance: 'refutes',
     title: 'Labour statistics 2025',
   });
-  claim = (await reviewerApi.call<ClaimReply>('GET', `/api/claims/${claim.id}`)).claim;
-  claim = (
-    await reviewerApi.call<ClaimReply>('POST', `/api/claims/${claim.id}/propose`, {
-      version: claim.version,
-      verdict: 'false',
-      rationale: 'The statistics office reports a fall of 4%, not 40%.',
-    })
-  ).claim;
-  const approved = (
-    await ownerApi.call<ClaimReply>('POST', `/api/claims/${claim.id}/approve`, {
-      version: claim.version,
-    })
-  ).claim;
+  claim = await reviewerApi.call<Claim>('GET', `/api/claims/${claim.id}`);
+  claim = await reviewerApi.call<Claim>('POST', `/api/claims/${claim.id}/propose`, {
+    version: claim.version,
+    verdict: 'false',
+    rationale: 'The statistics office reports a fall of 4%, not 40%.',
+  });
+  const approved = await ownerApi.call<Claim>('POST', `/api/claims/${claim.id}/approve`, {
+    version: claim.version,
+  });
   check('claim → evidence → verdict → approval over HTTP', approved.status === 'approved');
   writer.provider.destroy();
   reader.provider.destroy();
@@ -359,13 +348,10 @@ async function main() {
     `a second pnpm start → /healthz in ${secondStart.toFixed(1)} s`,
     !serverOutput.includes('Building'),
   );
-  const after = await ownerApi.call<{ claims: { id: string; status: string }[] }>(
-    'GET',
-    `/api/documents/${documentId}/claims`,
-  );
+  const after = await ownerApi.call<Claim[]>('GET', `/api/documents/${documentId}/claims`);
   check(
     'after the restart the approved claim is still there',
-    after.claims.some((c) => c.id === approved.id && c.status === 'approved'),
+    after.some((c) => c.id === approved.id && c.status === 'approved'),
   );
   const reopened = openClient(baseUrl, documentId, ownerToken);
   await reopened.synced;
