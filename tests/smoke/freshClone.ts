@@ -7,7 +7,7 @@
 // help, and a SIGTERM and restart that keeps the data. Run by .ci/run; prints one line per
 // check and the two start-up times.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,11 +57,11 @@ function userEnvironment(port: number): NodeJS.ProcessEnv {
 
 let serverOutput = '';
 /** Runs `command` in the clone as its own process group; resolves with seconds to /healthz. */
-async function startServer(command: string, env: NodeJS.ProcessEnv, baseUrl: string) {
+async function startServer(command: string, env: NodeJS.ProcessEnv, baseUrl: string, cwd = clone) {
   const started = Date.now();
   serverOutput = '';
   server = spawn('bash', ['-c', command], {
-    cwd: clone,
+    cwd,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +110,10 @@ class Api {
     readonly baseUrl: string,
     private auth: Record<string, string> = {},
   ) {}
+
+  get cookie(): string {
+    return this.auth.cookie ?? '';
+  }
 
   withToken(token: string): Api {
     return new Api(this.baseUrl, { authorization: `Bearer ${token}` });
@@ -361,10 +365,54 @@ async function main() {
   );
   reopened.provider.destroy();
   await stopServer();
+  await checkImageLayout(env);
   console.log(
     `smoke: first start ${firstStart.toFixed(1)} s, second start ${secondStart.toFixed(1)} s`,
   );
   console.log(`smoke: ${passed} passed, 0 failed`);
+}
+
+/**
+ * The Docker image's layout without Docker (this machine has no daemon): the server deployed
+ * with its production dependencies only, as the Dockerfile does, the web app beside it, and
+ * the same entry point run from another folder — serving the app and rendering a PDF.
+ */
+async function checkImageLayout(env: NodeJS.ProcessEnv) {
+  const image = join(work, 'image');
+  const deploy = spawnSync(
+    'pnpm',
+    ['--filter', '@factdesk/server', 'deploy', '--prod', '--legacy', join(image, 'apps/server')],
+    { cwd: clone, env, encoding: 'utf8' },
+  );
+  check("pnpm deploy --prod makes the image's server folder", deploy.status === 0, deploy.stderr);
+  cpSync(join(clone, 'apps/web/dist'), join(image, 'apps/web/dist'), { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const imageEnv = { ...env, PORT: String(port), DATA_DIR: join(work, 'image-data') };
+  await startServer('exec node apps/server/dist/main.js', imageEnv, baseUrl, image);
+  const page = await fetch(`${baseUrl}/`);
+  check(
+    'the image layout serves the web app',
+    page.ok && (await page.text()).includes('id="root"'),
+  );
+  const owner = new Api(baseUrl);
+  await owner.call('POST', '/api/auth/signup', {
+    email: 'image@example.com',
+    displayName: 'Image Check',
+    password: 'a long enough passphrase',
+  });
+  const me = await owner.call<{ workspaces: { id: string }[] }>('GET', '/api/me');
+  const imported = await owner.call<{ id: string }>(
+    'POST',
+    `/api/workspaces/${me.workspaces[0]?.id}/documents`,
+    { format: 'md', content: '# Dans l’image\n\nUne phrase à vérifier.\n' },
+  );
+  const pdf = await fetch(`${baseUrl}/api/documents/${imported.id}/report?format=pdf&scope=all&articleText=true`, {
+    headers: { cookie: owner.cookie },
+  });
+  const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+  check('the image layout renders a PDF report', pdf.ok && text.includes('Dans l’image'), text);
+  await stopServer();
 }
 
 try {
