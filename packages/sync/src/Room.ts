@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
+import { checkUpdate } from './checkUpdate.ts';
 import { encodeMessage } from './encodeMessage.ts';
 import type { Persistence } from './Persistence.ts';
 import {
@@ -187,6 +188,8 @@ export class Room<Auth = unknown> {
     if (this.unsavedBytes + update.byteLength > this.options.limits.maxUnsavedBytes) {
       return CloseCodes.storageUnavailable;
     }
+    const malformed = checkUpdate(update, this.doc, this.options.limits.maxMessageBytes);
+    if (malformed) return { code: CloseCodes.malformed.code, reason: malformed };
     let refusal: string | null;
     try {
       refusal = this.options.validateUpdate(update, this.doc);
