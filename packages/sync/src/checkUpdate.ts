@@ -44,12 +44,13 @@ interface Cursor {
  */
 export function checkUpdate(update: Uint8Array, doc: Y.Doc, maxLength: number): string | null {
   let structs: Struct[];
-  let ds: Y.DeleteSet;
+  let ds: ReturnType<typeof Y.decodeUpdate>['ds'];
   let decoder: RecordingDecoder | null;
   try {
     RecordingDecoder.last = null;
     ({ structs, ds } = Y.decodeUpdateV2(update, RecordingDecoder));
-    decoder = RecordingDecoder.last;
+    // Set by the constructor during decoding, which TypeScript's narrowing cannot see.
+    decoder = RecordingDecoder.last as RecordingDecoder | null;
   } catch {
     return 'update could not be decoded';
   }
