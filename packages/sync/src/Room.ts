@@ -157,7 +157,8 @@ export class Room<Auth = unknown> {
       messages.push(this.savedMessage());
       // Who the server says you are here (the colour may differ from your usual one when
       // someone else in the document has it): a client shows itself as others see it.
-      const identity = { type: IDENTITY_EVENT, user: connection.identity };
+      const { maxMessageBytes } = this.options.limits; // the editor refuses larger pastes up front
+      const identity = { type: IDENTITY_EVENT, user: connection.identity, maxMessageBytes };
       messages.push(
         encodeMessage(MESSAGE_EVENT, (encoder) =>
           encoding.writeVarString(encoder, JSON.stringify(identity)),
