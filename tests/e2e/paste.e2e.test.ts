@@ -95,7 +95,9 @@ describe('a paste larger than one change may be', () => {
     expect(shownAfterMs).toBeLessThan(1_000);
     await expect
       .poll(() => dialog.textContent())
-      .toMatch(/The paste is 1\.\d MB; one change can be at most 1\.0 MB/);
+      .toMatch(
+        /The paste is 1\.1 MB of text, about 1\.\d MB as one change; one change can be at most 1\.0 MB/,
+      );
     expect(await longestTask(page)).toBeLessThan(1_000);
     expect((await view.paragraphs()).join('\n')).not.toContain('Line 1:');
     await screenshot(page, 'paste-01-too-large', false);

@@ -3,7 +3,10 @@
 // it here as several parts that each fit, sent one after the other.
 import { useMemo, useState } from 'react';
 import { Dialog } from '../components/Dialog.tsx';
-import { type OversizedPaste, splitIntoParts } from './pasteLimit.ts';
+import { type OversizedPaste, splitIntoParts, utf8Bytes } from './pasteLimit.ts';
+
+/** Largest part pasted at once. */
+const PART_BYTES = 128 * 1024;
 
 /** "1.1 MB", "850 kB": sizes as a person reads them. */
 export function formatBytes(bytes: number): string {
@@ -39,8 +42,13 @@ function PasteTooLargeBody({
   onPasteInParts(parts: string[][], onProgress: (done: number) => void): Promise<void>;
   onClose(): void;
 }) {
-  // Half the limit per part leaves room for what the editor adds around the text.
-  const parts = useMemo(() => splitIntoParts(paste.text, paste.limit / 2), [paste]);
+  // Small parts keep each one quick for the editor to lay out (the page stays responsive)
+  // and well inside the limit, whatever the editor adds around the text.
+  const parts = useMemo(
+    () => splitIntoParts(paste.text, Math.min(paste.limit / 2, PART_BYTES)),
+    [paste],
+  );
+  const textBytes = useMemo(() => utf8Bytes(paste.text), [paste]);
   const [done, setDone] = useState<number | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
 
@@ -63,7 +71,8 @@ function PasteTooLargeBody({
     <div className="stack">
       <div className="dialog-body stack">
         <p>
-          The paste is <strong>{formatBytes(paste.bytes)}</strong>; one change can be at most{' '}
+          The paste is <strong>{formatBytes(textBytes)}</strong> of text, about{' '}
+          {formatBytes(paste.bytes)} as one change; one change can be at most{' '}
           <strong>{formatBytes(paste.limit)}</strong>, so nothing was pasted. Your text is kept:
         </p>
         <ul>

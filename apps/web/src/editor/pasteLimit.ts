@@ -113,10 +113,12 @@ export async function pasteInParts(
       type: 'paragraph',
       content: [{ type: 'text', text: paragraph }],
     }));
-    editor.chain().focus().insertContent(content).run();
+    // No focus or scrolling per part: each would lay out the whole (long) document again.
+    editor.commands.insertContent(content);
     onProgress(index + 1);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  editor.commands.focus(null, { scrollIntoView: true });
 }
 
 export interface PasteLimitOptions {
