@@ -29,7 +29,10 @@ interface Started {
 }
 
 function startServer(): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'servers/ours.ts'), '3'], {
+  // BENCH_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const args = [...extra, '--import', 'tsx', join(here, 'servers/ours.ts'), '3'];
+  const child = spawn(process.execPath, args, {
     cwd: join(here, '..'),
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
