@@ -109,7 +109,7 @@ describe('checkUpdate', () => {
     );
   });
 
-  it('validates a typing update in well under 50 µs', () => {
+  it('costs a typing update a few times the bare Yjs decode (goal: under 50 µs)', () => {
     const doc = serverDoc();
     for (let i = 0; i < 200; i++) {
       const paragraph = new Y.XmlElement('paragraph');
@@ -117,12 +117,30 @@ describe('checkUpdate', () => {
       doc.getXmlFragment('article').insert(0, [paragraph]);
     }
     const update = typingUpdate(doc);
-    const runs = 20_000;
-    for (let i = 0; i < 1_000; i++) checkUpdate(update, doc, MAX);
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) checkUpdate(update, doc, MAX);
-    const perUpdateUs = ((performance.now() - started) * 1000) / runs;
-    console.info(`checkUpdate: ${perUpdateUs.toFixed(2)} µs per typing update`);
-    expect(perUpdateUs).toBeLessThan(50);
+    const time = (run: () => void) => {
+      const runs = 20_000;
+      const started = performance.now();
+      for (let i = 0; i < runs; i++) run();
+      return ((performance.now() - started) * 1000) / runs;
+    };
+    const check = () => checkUpdate(update, doc, MAX);
+    expect(check()).toBeNull();
+    const decode = () => Y.decodeUpdate(update);
+    time(check);
+    time(decode);
+    // Interleaved, best of three: the machine running the tests is shared.
+    const checks: number[] = [];
+    const decodes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      checks.push(time(check));
+      decodes.push(time(decode));
+    }
+    const checkUs = Math.min(...checks);
+    const decodeUs = Math.min(...decodes);
+    console.info(
+      `checkUpdate: ${checkUs.toFixed(1)} µs per typing update (decode alone ${decodeUs.toFixed(1)} µs)`,
+    );
+    // Absolute time depends on the machine's load; relative to decoding, much less.
+    expect(checkUs < 50 && checkUs < decodeUs * 5).toBe(true);
   });
 });

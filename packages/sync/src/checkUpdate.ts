@@ -33,6 +33,7 @@ class RecordingDecoder extends Y.UpdateDecoderV1 {
 type Struct = Y.Item | Y.GC | Y.Skip;
 
 interface Cursor {
+  client: number;
   structs: Struct[];
   next: number;
 }
@@ -61,13 +62,19 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, maxLength: number): 
     return 'update lists a client twice';
   }
 
+  // Structs arrive block by block, one block per client.
   const cursors = new Map<number, Cursor>();
+  let cursor: Cursor | undefined;
   for (const struct of structs) {
-    if (struct.length > maxLength)
+    if (struct.length > maxLength) {
       return `a struct of ${struct.length} clocks is longer than allowed`;
-    const cursor = cursors.get(struct.id.client);
-    if (cursor) cursor.structs.push(struct);
-    else cursors.set(struct.id.client, { structs: [struct], next: 0 });
+    }
+    const client = struct.id.client;
+    if (cursor?.client !== client) {
+      cursor = { client, structs: [], next: 0 };
+      cursors.set(client, cursor);
+    }
+    cursor.structs.push(struct);
   }
 
   const held = new Map<number, number>();
@@ -99,19 +106,24 @@ function walk(
   stateOf: (client: number) => number,
   held: Map<number, number>,
 ): string | null {
-  for (const start of cursors.keys()) {
-    let client = start;
-    const waiting: number[] = [];
-    const waitingSet = new Set<number>();
+  for (const first of cursors.values()) {
+    // The client being integrated, kept in locals: this loop runs once per struct.
+    let cursor = first;
+    let state = stateOf(cursor.client);
+    const switchTo = (next: Cursor) => {
+      held.set(cursor.client, state);
+      cursor = next;
+      state = stateOf(next.client);
+    };
+    const waiting: Cursor[] = [];
     for (;;) {
-      const cursor = cursors.get(client) as Cursor;
       const struct = cursor.structs[cursor.next];
-      if (!struct) break; // only the starting client can run out here: others are checked below
-      const state = stateOf(client);
+      if (!struct) break; // only the first client can run out here: others are checked below
       if (struct instanceof Y.Skip) {
         // A skip may only stand for clocks the document already holds.
-        if (struct.id.clock + struct.length > state)
+        if (struct.id.clock + struct.length > state) {
           return 'update skips clocks the document does not have';
+        }
         cursor.next++;
       } else {
         if (struct.id.clock > state) return 'update is not contiguous with the document';
@@ -123,22 +135,19 @@ function walk(
             if (!target || target.next === target.structs.length) {
               return 'update refers to content the document does not have';
             }
-            if (waitingSet.has(missing)) return 'update refers to itself in a cycle';
-            waiting.push(client);
-            waitingSet.add(client);
-            client = missing;
+            if (waiting.includes(target)) return 'update refers to itself in a cycle';
+            waiting.push(cursor);
+            switchTo(target);
             continue;
           }
         }
-        held.set(client, Math.max(state, struct.id.clock + struct.length));
+        state = Math.max(state, struct.id.clock + struct.length);
         cursor.next++;
       }
       const back = waiting.pop();
-      if (back !== undefined) {
-        waitingSet.delete(back);
-        client = back;
-      }
+      if (back !== undefined) switchTo(back);
     }
+    held.set(cursor.client, state);
   }
   return null;
 }
@@ -151,15 +160,24 @@ function missingReference(
   item: Y.Item,
   stateOf: (client: number) => number,
 ): number | string | null {
-  const parent = item.parent instanceof Y.ID ? item.parent : null;
-  for (const ref of [item.origin, item.rightOrigin, parent]) {
-    if (!ref) continue;
-    if (ref.client === item.id.client) {
-      // Yjs assumes a client's own references point back in time; anything else throws midway.
-      if (ref.clock >= item.id.clock) return 'update refers to content the document does not have';
-    } else if (ref.clock >= stateOf(ref.client)) {
-      return ref.client;
-    }
+  return (
+    referenceProblem(item, item.origin, stateOf) ??
+    referenceProblem(item, item.rightOrigin, stateOf) ??
+    referenceProblem(item, item.parent instanceof Y.ID ? item.parent : null, stateOf)
+  );
+}
+
+function referenceProblem(
+  item: Y.Item,
+  ref: Y.ID | null,
+  stateOf: (client: number) => number,
+): number | string | null {
+  if (!ref) return null;
+  if (ref.client === item.id.client) {
+    // Yjs assumes a client's own references point back in time; anything else throws midway.
+    return ref.clock >= item.id.clock
+      ? 'update refers to content the document does not have'
+      : null;
   }
-  return null;
+  return ref.clock >= stateOf(ref.client) ? ref.client : null;
 }
