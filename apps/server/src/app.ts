@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import type { Config } from './config.ts';
 import type { Sql } from './db/database.ts';
+import { limitConnectionsPerAddress } from './limitConnectionsPerAddress.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
 import { collabPlugin } from './plugins/collab.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -62,6 +63,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
+    // Node checks these timeouts on an interval (30 s by default): check often enough that a
+    // slow handshake is dropped close to its deadline.
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs / 2),
+    },
+    requestTimeout: config.http.requestTimeoutMs,
     // Unknown fields are an error (400), not silently dropped. `uuid` is narrowed to the form
     // PostgreSQL reads: ajv-formats also accepts "urn:uuid:…", which then failed as a 500.
     ajv: {
@@ -70,6 +78,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  limitConnectionsPerAddress(app.server, config.http.maxConnectionsPerAddress);
   app.decorate('config', config);
   app.decorate('db', deps.db);
   app.decorate('loginThrottle', deps.loginThrottle ?? new LoginThrottle());

@@ -24,6 +24,17 @@ export interface Config {
   /** Largest article accepted by import, in bytes of UTF-8 text (IMPORT_MAX_BYTES). */
   importMaxBytes: number;
   collab: CollabConfig;
+  http: HttpLimits;
+}
+
+/** Transport limits of the HTTP server (HTTP_*): what a slow or greedy client may hold. */
+export interface HttpLimits {
+  /** A request's headers (and a WebSocket handshake) must arrive within this, or 408 and close. */
+  headersTimeoutMs: number;
+  /** A whole request, body included, must arrive within this. */
+  requestTimeoutMs: number;
+  /** Open connections one source address may hold; 0 turns the cap off (behind a proxy). */
+  maxConnectionsPerAddress: number;
 }
 
 /** The sync server's knobs (COLLAB_*); defaults suit a newsroom, the benchmark raises some. */
@@ -117,6 +128,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
     importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     collab: loadCollabConfig(env),
+    http: loadHttpLimits(env),
+  };
+}
+
+function loadHttpLimits(env: NodeJS.ProcessEnv): HttpLimits {
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 60_000);
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS.');
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxConnectionsPerAddress: integer(env, 'HTTP_MAX_CONNECTIONS_PER_ADDRESS', 256, 0, 1_000_000),
   };
 }
 

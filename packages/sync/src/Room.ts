@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
+import { checkUpdate } from './checkUpdate.ts';
 import { encodeMessage } from './encodeMessage.ts';
 import type { Persistence } from './Persistence.ts';
 import {
@@ -156,7 +157,8 @@ export class Room<Auth = unknown> {
       messages.push(this.savedMessage());
       // Who the server says you are here (the colour may differ from your usual one when
       // someone else in the document has it): a client shows itself as others see it.
-      const identity = { type: IDENTITY_EVENT, user: connection.identity };
+      const { maxMessageBytes } = this.options.limits; // the editor refuses larger pastes up front
+      const identity = { type: IDENTITY_EVENT, user: connection.identity, maxMessageBytes };
       messages.push(
         encodeMessage(MESSAGE_EVENT, (encoder) =>
           encoding.writeVarString(encoder, JSON.stringify(identity)),
@@ -187,6 +189,8 @@ export class Room<Auth = unknown> {
     if (this.unsavedBytes + update.byteLength > this.options.limits.maxUnsavedBytes) {
       return CloseCodes.storageUnavailable;
     }
+    const malformed = checkUpdate(update, this.doc, this.options.limits.maxMessageBytes);
+    if (malformed) return { code: CloseCodes.malformed.code, reason: malformed };
     let refusal: string | null;
     try {
       refusal = this.options.validateUpdate(update, this.doc);

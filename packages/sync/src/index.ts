@@ -3,6 +3,7 @@ export * from './ArticleUpdateValidator.ts';
 export * from './CloseCodes.ts';
 export type { ConnectionIdentity, ConnectionOptions, SyncSocket } from './Connection.ts';
 export { Connection } from './Connection.ts';
+export { checkUpdate } from './checkUpdate.ts';
 export type { Persistence } from './Persistence.ts';
 export * from './protocol.ts';
 export { Registry, type RegistryOptions } from './Registry.ts';

@@ -20,8 +20,9 @@ export const MESSAGE_SAVED = 100;
 export const MESSAGE_EVENT = 101;
 
 /**
- * The first live event a Factdesk client receives: `{type, user: {userId, name, color}}`,
- * the identity the server stamps on its awareness state for everyone else.
+ * The first live event a Factdesk client receives: `{type, user: {userId, name, color},
+ * maxMessageBytes}`, the identity the server stamps on its awareness state for everyone else,
+ * and the largest frame the server accepts (one change must fit in it).
  */
 export const IDENTITY_EVENT = 'connection.identity';
 

@@ -22,6 +22,8 @@ import { Icon } from '../components/Icon.tsx';
 import { anchorOfSelection, highlightsOf, placeClaims } from './claimAnchors.ts';
 import { CollaborationCarets } from './collaborationCarets.ts';
 import type { DocumentConnection } from './DocumentConnection.ts';
+import { PasteTooLargeDialog } from './PasteTooLargeDialog.tsx';
+import { type OversizedPaste, PasteLimit, pasteInParts } from './pasteLimit.ts';
 import './editor.css';
 
 export interface ArticleEditorHandle {
@@ -84,6 +86,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     const frame = useRef<HTMLDivElement>(null);
     const button = useRef<HTMLButtonElement>(null);
     const [selectionAt, setSelectionAt] = useState<{ top: number; left: number } | null>(null);
+    const [oversized, setOversized] = useState<OversizedPaste | null>(null);
 
     const extensions = useMemo(
       () => [
@@ -94,6 +97,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           onClaimClick: (claimId) => latest.current.onClaimClick(claimId),
         }),
         readOnlyGuard(() => latest.current.writable),
+        PasteLimit.configure({
+          limit: () => connection.maxMessageBytes,
+          writable: () => latest.current.writable,
+          onOversized: setOversized,
+        }),
       ],
       [connection],
     );
@@ -225,6 +233,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
             New claim
           </button>
         )}
+        <PasteTooLargeDialog
+          paste={oversized}
+          onPasteInParts={(parts, onProgress) => pasteInParts(editor, parts, onProgress)}
+          onClose={() => setOversized(null)}
+        />
       </div>
     );
   },

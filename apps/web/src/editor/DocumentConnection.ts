@@ -33,7 +33,7 @@ const CLOSED_REASONS: Record<number, string> = {
   [CloseCodes.notFound.code]: 'This document was deleted or you are no longer a member.',
   [CloseCodes.malformed.code]: 'The connection was refused by the server. Reload the page.',
   [CloseCodes.tooLarge.code]:
-    'The document has grown past its size limit; the last change was not saved.',
+    'The last change was larger than the server accepts, or the document has reached its size limit; that change was not saved.',
 };
 
 /** Close codes after which reconnecting cannot help; any other close is retried with back-off. */
@@ -42,7 +42,12 @@ const TERMINAL = new Set(Object.keys(CLOSED_REASONS).map(Number));
 interface IdentityEvent {
   type: typeof IDENTITY_EVENT;
   user: { userId: string; name: string; color: string };
+  /** The largest frame the server accepts (absent from older servers). */
+  maxMessageBytes?: number;
 }
+
+/** The server's default frame limit, assumed until its greeting says otherwise. */
+const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
 
 function isIdentity(event: unknown): event is IdentityEvent {
   const candidate = event as Partial<IdentityEvent> | null;
@@ -64,6 +69,8 @@ export class DocumentConnection {
     closedReason: null,
   };
   private savedClock = 0;
+  /** The largest frame the server accepts: one change (a paste) must fit in it. */
+  maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly eventListeners = new Set<(event: unknown) => void>();
   private readonly syncedListeners = new Set<() => void>();
@@ -104,6 +111,7 @@ export class DocumentConnection {
       if (isIdentity(event)) {
         // Show ourselves as the others see us (the server may give another colour).
         this.provider.awareness.setLocalStateField('user', event.user);
+        if (typeof event.maxMessageBytes === 'number') this.maxMessageBytes = event.maxMessageBytes;
         return;
       }
       for (const listener of this.eventListeners) listener(event);
