@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { CloseCodes } from './CloseCodes.ts';
 import { Connection, type ConnectionOptions, type SyncSocket } from './Connection.ts';
+import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import type { Relay } from './Relay.ts';
 import { encodeRelayMessage } from './RelayMessage.ts';
@@ -14,6 +15,8 @@ import { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';
 
 export interface RegistryOptions {
   persistence: Persistence;
+  /** Where refusals and lineage are kept, so they hold across restarts and instances. */
+  history?: HistoryStore;
   validateUpdate: UpdateValidator;
   limits?: Partial<SyncLimits>;
   /** Group-commit window: updates are stored at most this long after they arrive. */
@@ -130,7 +133,7 @@ export class Registry<Auth = unknown> {
     const room = this.roomFor(documentId);
     try {
       await room.ready;
-      room.change(change);
+      room.change(change, await room.history.newLineageClient());
       await room.flushed();
     } finally {
       this.scheduleUnload(room);
@@ -174,6 +177,7 @@ export class Registry<Auth = unknown> {
         documentId,
         {
           persistence: this.options.persistence,
+          ...(this.options.history ? { history: this.options.history } : {}),
           validateUpdate: this.options.validateUpdate,
           limits: this.limits,
           batchWindowMs: this.options.batchWindowMs ?? 100,

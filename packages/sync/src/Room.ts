@@ -11,6 +11,7 @@ import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { encodeMessage } from './encodeMessage.ts';
+import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import {
   IDENTITY_EVENT,
@@ -21,6 +22,7 @@ import {
 } from './protocol.ts';
 import type { Relay } from './Relay.ts';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './RelayMessage.ts';
+import { RoomHistory } from './RoomHistory.ts';
 import type { SyncLimits } from './SyncLimits.ts';
 
 /** Origin of the stored state applied at load: not an edit, so neither relayed nor stored. */
@@ -73,6 +75,8 @@ export interface RoomOptions {
   batchWindowMs: number;
   hooks: RoomHooks;
   relay?: RoomRelay;
+  /** Where refusals and lineage are kept (absent: in memory only). */
+  history?: HistoryStore;
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -115,6 +119,8 @@ export class Room<Auth = unknown> {
   /** Awareness client ids that live on other instances. */
   private readonly remoteAwareness = new Set<number>();
   private subscribed = false;
+  /** What this document refused and which server ids wrote it (see HistoryGuard). */
+  readonly history: RoomHistory;
 
   constructor(
     readonly documentId: string,
@@ -122,6 +128,12 @@ export class Room<Auth = unknown> {
     /** Called when a connection leaves; the registry decides about unloading. */
     private readonly onLeave: (room: Room<Auth>, connection: Connection<Auth>) => void,
   ) {
+    this.history = new RoomHistory(documentId, {
+      store: options.history,
+      announce: (records) =>
+        this.publish({ kind: 'history', refused: [], lineage: [], ...records }),
+      onError: options.hooks.onSaveError,
+    });
     this.awareness.setLocalState(null); // the server itself has no cursor
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -129,7 +141,10 @@ export class Room<Auth = unknown> {
   }
 
   private async load(): Promise<void> {
-    const state = await this.options.persistence.load(this.documentId);
+    const [state] = await Promise.all([
+      this.options.persistence.load(this.documentId),
+      this.history.load(),
+    ]);
     if (state) {
       Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
       this.bytes = state.byteLength;
@@ -189,6 +204,7 @@ export class Room<Auth = unknown> {
     }
     let refusal: string | null;
     try {
+      if (this.history.check(update, this.doc)) return CloseCodes.RefusedChangesHeld;
       refusal = this.options.validateUpdate(update, this.doc);
     } catch {
       return { code: CloseCodes.malformed.code, reason: 'update could not be decoded' };
@@ -203,9 +219,18 @@ export class Room<Auth = unknown> {
     return null;
   }
 
-  /** Changes made by the server itself: relayed and stored like any edit. */
-  change(change: (doc: Y.Doc) => void): void {
+  /**
+   * Changes made by the server itself: relayed and stored like any edit, written with `client`
+   * (a server client id of the document's lineage).
+   */
+  change(change: (doc: Y.Doc) => void, client: number): void {
+    this.doc.clientID = client;
     this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+  }
+
+  /** A read-only connection's update: refused for good. Whether its copy now holds refused changes. */
+  refuse(update: Uint8Array): boolean {
+    return this.history.refuse(update, this.doc);
   }
 
   applyAwareness(connection: Connection<Auth>, update: Uint8Array): void {
@@ -266,7 +291,7 @@ export class Room<Auth = unknown> {
    */
   async settle(): Promise<void> {
     this.adoptHeld(Number.POSITIVE_INFINITY);
-    await this.flushed();
+    await Promise.all([this.flushed(), this.history.settled()]);
   }
 
   /** Resolves once every accepted edit is committed (waits through retries). */
@@ -285,6 +310,7 @@ export class Room<Auth = unknown> {
     this.destroyed = true;
     clearTimeout(this.flushTimer);
     clearTimeout(this.holdTimer);
+    this.history.destroy();
     if (this.subscribed) this.options.relay?.relay.unsubscribe(this.documentId);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -396,6 +422,9 @@ export class Room<Auth = unknown> {
         break;
       case 'event':
         this.sendEvent(message.json);
+        break;
+      case 'history':
+        this.history.merge(message);
         break;
       case 'hello': {
         // A room became live elsewhere: what it lacks, then our vector so it sends what we

@@ -25,6 +25,7 @@ import {
   decideAccess,
   upgradeCredential,
 } from '../sync/collabAccess.ts';
+import { PostgresHistoryStore } from '../sync/PostgresHistoryStore.ts';
 import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
 import { RedisRelay } from '../sync/RedisRelay.ts';
 
@@ -53,6 +54,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
   if (relay) app.addHook('onClose', () => relay.close());
   const registry = new Registry<CollabAuth>({
     persistence,
+    history: new PostgresHistoryStore(app.db),
     ...(relay ? { relay, relayHoldMs: limits.relayHoldMs } : {}),
     validateUpdate: createArticleUpdateValidator({
       rootName: ARTICLE_FIELD,
@@ -108,7 +110,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     const { auth } = connection;
     try {
       const decision = await decideAccess(app.db, auth.documentId, auth.credential);
-      if (!decision.ok) connection.close(decision.close);
+      // Lost access: the copy's later edits are refused for good (docs/sync.md).
+      if (!decision.ok) connection.revoke(decision.close);
       else connection.setReadOnly(decision.readOnly);
     } catch (error) {
       app.log.warn({ err: error, documentId: auth.documentId }, 're-checking socket access failed');
