@@ -143,11 +143,18 @@ export class Registry<Auth = unknown> {
   stats() {
     let connections = 0;
     let unsavedBytes = 0;
+    let failingSaves = 0;
     for (const room of this.rooms.values()) {
       connections += room.connections.size;
       unsavedBytes += room.unsaved;
+      if (room.failingSaves) failingSaves++;
     }
-    return { documents: this.rooms.size, connections, unsavedBytes };
+    return { documents: this.rooms.size, connections, unsavedBytes, failingSaves };
+  }
+
+  /** Storage answers again: every document whose save failed retries now (at most once a second). */
+  retryFailedSaves(): void {
+    for (const room of this.rooms.values()) room.retryFailedSave();
   }
 
   /** Stops accepting, stores every accepted edit, then closes every socket with 1001. */

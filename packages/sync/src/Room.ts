@@ -79,7 +79,11 @@ export interface RoomOptions {
   history?: HistoryStore;
 }
 
-const MAX_RETRY_MS = 5_000;
+/**
+ * A failed save is retried once a second, never faster (storage that is down is not hammered);
+ * recovery need not wait for it: `retryFailedSave` is called as soon as storage answers again.
+ */
+const RETRY_MS = 1_000;
 
 export class Room<Auth = unknown> {
   readonly doc = new Y.Doc();
@@ -96,6 +100,7 @@ export class Room<Auth = unknown> {
   private flushing = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private failedAttempts = 0;
+  private lastAttemptAt = 0;
   private idleWaiters: (() => void)[] = [];
   /** Updates of this event-loop turn, waiting to be broadcast together. */
   private broadcastQueue: { update: Uint8Array; origin: unknown }[] = [];
@@ -283,6 +288,19 @@ export class Room<Auth = unknown> {
 
   get unsaved(): number {
     return this.unsavedBytes;
+  }
+
+  /** Whether the latest save failed (it is being retried). */
+  get failingSaves(): boolean {
+    return this.failedAttempts > 0;
+  }
+
+  /** Storage is back: retry a failed save now, or as soon as a second has passed since the last try. */
+  retryFailedSave(): void {
+    if (this.failedAttempts === 0 || this.flushing || this.destroyed) return;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.scheduleFlush();
   }
 
   /**
@@ -533,7 +551,7 @@ export class Room<Auth = unknown> {
     const delay =
       this.failedAttempts === 0
         ? this.options.batchWindowMs
-        : Math.min(MAX_RETRY_MS, 100 * 2 ** (this.failedAttempts - 1));
+        : Math.max(0, this.lastAttemptAt + RETRY_MS - Date.now());
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
@@ -543,6 +561,7 @@ export class Room<Auth = unknown> {
   private async flush(): Promise<void> {
     if (this.flushing || this.pending.length === 0) return;
     this.flushing = true;
+    this.lastAttemptAt = Date.now();
     const batch = this.pending;
     this.pending = [];
     // Everything applied so far is in this batch or already stored, so once it commits the

@@ -1,12 +1,14 @@
 // Opens the database the server and the command line share: a PostgreSQL server when a
 // URL is given, otherwise an embedded PostgreSQL (PGlite) persisted in the data directory.
 // Both are reached through postgres.js, so the same queries and migrations run on both.
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
+import { POOL_APPLICATION_PREFIX } from '../queries/storageProbe.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 
 /** A connection pool: can run queries and start transactions. */
@@ -31,7 +33,16 @@ const quiet = { onnotice: () => {} };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'server') {
-    const sql = postgres(target.url, { ...quiet, max: 10 });
+    // A name of this pool's own, so it can recycle its sessions (queries/storageProbe.ts).
+    const application_name = `${POOL_APPLICATION_PREFIX}${randomUUID().slice(0, 8)}`;
+    const sql = postgres(target.url, {
+      ...quiet,
+      max: 10,
+      connection: { application_name },
+      // Reconnect attempts back off to a quarter second, not postgres.js's 20 s: after an
+      // outage saves resume as soon as the database answers (StorageHealth probes it).
+      backoff: (retries: number) => Math.min(0.02 * 2 ** retries, 0.25),
+    });
     return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
   }
   return openEmbedded(target);

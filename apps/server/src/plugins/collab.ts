@@ -13,9 +13,10 @@ import {
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
+import { recycleSessions, writeStorageProbe } from '../queries/storageProbe.ts';
 import { AccessChangeRelay } from '../sync/AccessChangeRelay.ts';
 import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
@@ -28,6 +29,7 @@ import {
 import { PostgresHistoryStore } from '../sync/PostgresHistoryStore.ts';
 import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
 import { RedisRelay } from '../sync/RedisRelay.ts';
+import { StorageHealth } from '../sync/StorageHealth.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,12 +68,18 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     unloadGraceMs: limits.unloadGraceMs,
     hooks: {
       // The text changed: re-anchoring and orphaning happen now, not when claims are read.
-      onSaved: (documentId) => anchors.textChanged(documentId),
-      onSaveError: (documentId, error, attempt) =>
+      onSaved: (documentId) => {
+        storage.saveSucceeded();
+        anchors.textChanged(documentId);
+      },
+      onSaveError: (documentId, error, attempt) => {
+        failedSaves.inc();
+        storage.saveFailed(error);
         app.log.error(
           { err: error, documentId, attempt },
           'saving document updates failed; retrying',
-        ),
+        );
+      },
       onLoadError: (documentId, error) =>
         app.log.error({ err: error, documentId }, 'loading a document failed'),
       onRelayError: (documentId, error) =>
@@ -80,6 +88,21 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
           'dropped a relayed frame that could not be applied',
         ),
     },
+  });
+
+  // Saves fail: /healthz says why, a write probe watches for the database to take writes again.
+  const storage = new StorageHealth({
+    probe: () => writeStorageProbe(app.db),
+    recycle: () => recycleSessions(app.db),
+    onRecovered: () => registry.retryFailedSaves(),
+    failingDocuments: () => registry.stats().failingSaves,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => storage.close());
+  const failedSaves = new Counter({
+    name: 'factdesk_collab_failed_saves_total',
+    help: 'Document saves that failed (each is retried)',
+    registers: [app.metrics],
   });
 
   for (const [name, help, read] of [
@@ -93,6 +116,16 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       'factdesk_collab_unsaved_bytes',
       'Accepted edits not yet committed',
       () => registry.stats().unsavedBytes,
+    ],
+    [
+      'factdesk_collab_failing_save_documents',
+      'Documents whose latest save failed and is being retried',
+      () => registry.stats().failingSaves,
+    ],
+    [
+      'factdesk_storage_writable',
+      '1 while saves succeed, 0 while they fail (see /healthz for the reason)',
+      () => (storage.status.ok ? 1 : 0),
     ],
   ] as const) {
     new Gauge({
@@ -156,6 +189,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     readDocument: (documentId, read) => registry.readDocument(documentId, read),
     changeDocument: (documentId, change) => registry.changeDocument(documentId, change),
     publishEvent: (documentId, event) => registry.publishEvent(documentId, event),
+    storageStatus: () => storage.status,
     presentUsers(documentId) {
       const people = new Map<string, PersonRef>();
       for (const connection of registry.connections()) {
