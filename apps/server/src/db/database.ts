@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
-import { POOL_APPLICATION_PREFIX } from '../queries/storageProbe.ts';
+import { terminateIdleSessions } from '../queries/storageProbe.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 
 /** A connection pool: can run queries and start transactions. */
@@ -28,13 +28,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const recyclers = new WeakMap<Sql, () => Promise<void>>();
+
+/**
+ * Replaces the idle sessions of a pool opened here for a PostgreSQL server, so they pick up
+ * the database's current settings (read-only no more, or a new primary after a failover).
+ * Undefined for the embedded database: its single session has nothing to catch up with.
+ */
+export function sessionRecyclerOf(sql: Sql): (() => Promise<void>) | undefined {
+  return recyclers.get(sql);
+}
+
 // postgres.js would log NOTICEs (e.g. "relation already exists, skipping") to the console.
 const quiet = { onnotice: () => {} };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'server') {
-    // A name of this pool's own, so it can recycle its sessions (queries/storageProbe.ts).
-    const application_name = `${POOL_APPLICATION_PREFIX}${randomUUID().slice(0, 8)}`;
+    // A name of this pool's own, so its sessions can be recycled (recycleSessions).
+    const application_name = `factdesk-pool-${randomUUID().slice(0, 8)}`;
     const sql = postgres(target.url, {
       ...quiet,
       max: 10,
@@ -42,6 +53,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       // Reconnect attempts back off to a quarter second, not postgres.js's 20 s: after an
       // outage saves resume as soon as the database answers (StorageHealth probes it).
       backoff: (retries: number) => Math.min(0.02 * 2 ** retries, 0.25),
+    });
+    recyclers.set(sql, async () => {
+      // From a connection of its own: a pool session ending itself under postgres.js can crash
+      // the driver (a write scheduled on the closed socket).
+      const outside = postgres(target.url, { ...quiet, max: 1 });
+      try {
+        await terminateIdleSessions(outside, application_name);
+      } finally {
+        await outside.end({ timeout: 1 });
+      }
     });
     return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
   }

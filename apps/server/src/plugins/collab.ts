@@ -16,7 +16,8 @@ import fp from 'fastify-plugin';
 import { Counter, Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
-import { recycleSessions, writeStorageProbe } from '../queries/storageProbe.ts';
+import { sessionRecyclerOf } from '../db/database.ts';
+import { writeStorageProbe } from '../queries/storageProbe.ts';
 import { AccessChangeRelay } from '../sync/AccessChangeRelay.ts';
 import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
@@ -91,9 +92,10 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
   });
 
   // Saves fail: /healthz says why, a write probe watches for the database to take writes again.
+  const recycleSessions = sessionRecyclerOf(app.db);
   const storage = new StorageHealth({
     probe: () => writeStorageProbe(app.db),
-    recycle: () => recycleSessions(app.db),
+    ...(recycleSessions ? { recycle: recycleSessions } : {}),
     onRecovered: () => registry.retryFailedSaves(),
     failingDocuments: () => registry.stats().failingSaves,
     log: app.log,

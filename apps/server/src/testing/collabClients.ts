@@ -48,7 +48,11 @@ export async function startCollabAppOn(
     COLLAB_UNLOAD_GRACE_MS: '50',
     ...env,
   });
-  const app = await buildApp({ config, db: db.sql, logger: false });
+  const app = await buildApp({
+    config,
+    db: db.sql,
+    logger: process.env.DEBUG_COLLAB_TESTS ? { level: 'info' } : false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
