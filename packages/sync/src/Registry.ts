@@ -29,6 +29,8 @@ export interface RegistryOptions {
   instanceId?: string;
   /** How long another instance's unsaved edits are held before this one stores them. */
   relayHoldMs?: number;
+  /** How long a loading document waits for the instances holding it before its first sync. */
+  relayCatchUpMs?: number;
   hooks: RoomHooks & {
     /** Loading a document failed; its waiting connections are closed. */
     onLoadError(documentId: string, error: unknown): void;
@@ -51,6 +53,7 @@ export class Registry<Auth = unknown> {
       instanceId: options.instanceId ?? crypto.randomUUID(),
       nextSeq: () => ++seq,
       holdMs: options.relayHoldMs ?? 10_000,
+      catchUpMs: options.relayCatchUpMs ?? 1_000,
     };
   }
 

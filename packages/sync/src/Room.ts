@@ -21,6 +21,7 @@ import {
   MESSAGE_SYNC,
 } from './protocol.ts';
 import type { Relay } from './Relay.ts';
+import { RelayCatchUp } from './RelayCatchUp.ts';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './RelayMessage.ts';
 import { RoomHistory } from './RoomHistory.ts';
 import type { SyncLimits } from './SyncLimits.ts';
@@ -56,6 +57,8 @@ export interface RoomRelay {
    * past it this room stores them itself (that instance may have died with them unsaved).
    */
   holdMs: number;
+  /** How long a loading room waits for the instances holding the document (RelayCatchUp). */
+  catchUpMs: number;
 }
 
 /** Edits another instance relayed and has not yet reported saved. */
@@ -126,6 +129,9 @@ export class Room<Auth = unknown> {
   private subscribed = false;
   /** What this document refused and which server ids wrote it (see HistoryGuard). */
   readonly history: RoomHistory;
+  /** While loading with a relay: the wait for the other instances' state. */
+  private catchUp: RelayCatchUp | undefined;
+  private everLive = false;
 
   constructor(
     readonly documentId: string,
@@ -160,12 +166,39 @@ export class Room<Auth = unknown> {
     const roomRelay = this.options.relay;
     if (roomRelay && !this.destroyed) {
       this.subscribed = true;
+      // Without a live transport there is nobody to wait for; the room catches up once it is.
+      const catchUp =
+        roomRelay.relay.isLive?.() === false ? undefined : new RelayCatchUp(roomRelay.catchUpMs);
+      this.catchUp = catchUp;
       roomRelay.relay.subscribe(this.documentId, {
         message: (data) => this.receiveRelayed(data),
-        // Loaded, or back after losing the transport: ask the others for what is missing.
-        live: () => this.publish({ kind: 'hello', stateVector: Y.encodeStateVector(this.doc) }),
+        live: () => this.sayHello(),
       });
+      await catchUp?.done;
+      this.catchUp = undefined;
     }
+  }
+
+  /** Loaded, or back after losing the transport: asks the others for what is missing. */
+  private sayHello(): void {
+    const roomRelay = this.options.relay;
+    if (!roomRelay || this.destroyed) return;
+    const hello = encodeRelayMessage({
+      from: roomRelay.instanceId,
+      to: null,
+      message: { kind: 'hello', stateVector: Y.encodeStateVector(this.doc) },
+    });
+    if (roomRelay.relay.publishCounted) {
+      void roomRelay.relay
+        .publishCounted(this.documentId, hello)
+        .then((peers) => this.catchUp?.asked(peers));
+    } else {
+      roomRelay.relay.publish(this.documentId, hello);
+      this.catchUp?.asked(0);
+    }
+    // Refusals announced while the transport was away never arrived: read them again.
+    if (this.everLive) void this.history.reload().catch(() => {});
+    this.everLive = true;
   }
 
   /** What a client receives once the document is loaded. */
@@ -329,6 +362,7 @@ export class Room<Auth = unknown> {
     clearTimeout(this.flushTimer);
     clearTimeout(this.holdTimer);
     this.history.destroy();
+    this.catchUp?.cancel();
     if (this.subscribed) this.options.relay?.relay.unsubscribe(this.documentId);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -421,6 +455,9 @@ export class Room<Auth = unknown> {
       if (!envelope || envelope.from === roomRelay.instanceId) return;
       if (envelope.to !== null && envelope.to !== roomRelay.instanceId) return;
       this.applyRelayed(envelope.from, envelope.message);
+      if (envelope.message.kind === 'syncStep2' && envelope.to === roomRelay.instanceId) {
+        this.catchUp?.answeredBy(envelope.from);
+      }
     } catch (error) {
       this.options.hooks.onRelayError?.(this.documentId, error);
     }

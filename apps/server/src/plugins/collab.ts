@@ -58,7 +58,9 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
   const registry = new Registry<CollabAuth>({
     persistence,
     history: new PostgresHistoryStore(app.db),
-    ...(relay ? { relay, relayHoldMs: limits.relayHoldMs } : {}),
+    ...(relay
+      ? { relay, relayHoldMs: limits.relayHoldMs, relayCatchUpMs: limits.relayCatchUpMs }
+      : {}),
     validateUpdate: createArticleUpdateValidator({
       rootName: ARTICLE_FIELD,
       nodeNames: ARTICLE_NODE_NAMES,
