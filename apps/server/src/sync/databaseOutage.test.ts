@@ -81,7 +81,7 @@ describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
     const app = await buildApp({
       config: loadConfig({ WEB_DIST: '', COLLAB_BATCH_MS: '20' }),
       db: db.sql,
-      logger: process.env.DEBUG_OUTAGE ? { level: 'info' } : false,
+      logger: process.env.DEBUG_COLLAB_TESTS ? { level: 'info' } : false,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -51,6 +51,7 @@ export async function startCollabAppOn(
   const app = await buildApp({
     config,
     db: db.sql,
+    // DEBUG_COLLAB_TESTS=1 shows the server's log (saves, retries, storage health) in a test run.
     logger: process.env.DEBUG_COLLAB_TESTS ? { level: 'info' } : false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
