@@ -58,6 +58,11 @@ export interface CollabConfig {
    * this instance stores them itself (that instance may have died with them unsaved).
    */
   relayHoldMs: number;
+  /**
+   * Scale-out: how long a document that loads waits for the instances holding it to send what
+   * they have before its first clients are answered (their `synced` then covers those edits).
+   */
+  relayCatchUpMs: number;
 }
 
 export class ConfigError extends StartupError {}
@@ -162,6 +167,7 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     maxUnsavedBytes: integer(env, 'COLLAB_MAX_UNSAVED_BYTES', 64 * MiB, MiB, 4096 * MiB),
     anchorRefreshMs: integer(env, 'COLLAB_ANCHOR_REFRESH_MS', 750, 0, 60_000),
     relayHoldMs: integer(env, 'COLLAB_RELAY_HOLD_MS', 10_000, 100, 600_000),
+    relayCatchUpMs: integer(env, 'COLLAB_RELAY_CATCHUP_MS', 1_000, 0, 30_000),
   };
 }
 

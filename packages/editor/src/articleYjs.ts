@@ -10,10 +10,14 @@ import * as Y from 'yjs';
 import { ARTICLE_FIELD, getArticleSchema } from './articleExtensions.ts';
 import { type ArticleJSON, articleNode } from './articleJSON.ts';
 
-/** A Yjs update that creates the article fragment with this content (for a new document). */
-export function articleToYUpdate(json: ArticleJSON): Uint8Array {
+/**
+ * A Yjs update that creates the article fragment with this content (for a new document),
+ * written by `clientId` when given (the server's import id, recorded as the document's lineage).
+ */
+export function articleToYUpdate(json: ArticleJSON, clientId?: number): Uint8Array {
   articleNode(json);
   const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
   try {
     prosemirrorJSONToYXmlFragment(getArticleSchema(), json, doc.getXmlFragment(ARTICLE_FIELD));
     return Y.encodeStateAsUpdate(doc);

@@ -51,6 +51,8 @@ export class Connection<Auth = unknown> {
   lastEditSeq = 0;
   /** Up to which edit sequence number it has been told "saved". */
   lastSavedSeq = 0;
+  /** The client's copy holds changes the server refused (sent while read-only). */
+  private holdsRefused = false;
   /** The awareness client id this connection speaks for: the first one it sends. */
   private awarenessClientId: number | undefined;
   private awarenessTokens: number;
@@ -78,14 +80,31 @@ export class Connection<Auth = unknown> {
   }
 
   /**
-   * Changes whether the connection may write (text locked or unlocked, role changed). When it
-   * may write again, the server asks for the client's state: what the client kept while
-   * read-only arrives then, like offline edits, and later edits no longer depend on unknown content.
+   * Changes whether the connection may write (text locked or unlocked, role changed). A copy
+   * that holds refused changes is told to reload (4409): what it kept while read-only is never
+   * merged. Any other copy is asked for its state, so offline edits arrive and later edits no
+   * longer depend on unknown content (anything refused in it still closes with 4409).
    */
   setReadOnly(readOnly: boolean): void {
     const reopened = this.readOnlyNow && !readOnly;
     this.readOnlyNow = readOnly;
-    if (reopened && !this.queue) this.send(this.room.syncStep1());
+    if (!reopened || this.queue) return;
+    const fenced =
+      this.awarenessClientId !== undefined &&
+      this.room.history.guard.isFenced(this.awarenessClientId);
+    if (this.holdsRefused || fenced) this.close(CloseCodes.RefusedChangesHeld);
+    else this.send(this.room.syncStep1());
+  }
+
+  /**
+   * Closes a connection that lost access (removed, revoked, signed out): its copy's later
+   * edits are refused for good, so the same copy coming back cannot bring them in.
+   */
+  revoke(close: CloseCode | { code: number; reason: string }): void {
+    if (this.awarenessClientId !== undefined) {
+      this.room.history.fence(this.awarenessClientId, this.room.doc);
+    }
+    this.close(close);
   }
 
   /** A frame from the client. Call synchronously from the socket's message event. */
@@ -195,8 +214,11 @@ export class Connection<Auth = unknown> {
     }
     if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
       const update = decoding.readVarUint8Array(decoder);
-      // Read-only: received, never applied, relayed or stored.
-      if (this.readOnly) return null;
+      // Read-only: received, never applied, relayed or stored — and never merged later.
+      if (this.readOnly) {
+        if (this.room.refuse(update)) this.holdsRefused = true;
+        return null;
+      }
       return this.room.applyClientUpdate(this, update);
     }
     return { code: CloseCodes.malformed.code, reason: `unknown sync step ${step}` };

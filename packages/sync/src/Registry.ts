@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { CloseCodes } from './CloseCodes.ts';
 import { Connection, type ConnectionOptions, type SyncSocket } from './Connection.ts';
+import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import type { Relay } from './Relay.ts';
 import { encodeRelayMessage } from './RelayMessage.ts';
@@ -14,6 +15,8 @@ import { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';
 
 export interface RegistryOptions {
   persistence: Persistence;
+  /** Where refusals and lineage are kept, so they hold across restarts and instances. */
+  history?: HistoryStore;
   validateUpdate: UpdateValidator;
   limits?: Partial<SyncLimits>;
   /** Group-commit window: updates are stored at most this long after they arrive. */
@@ -26,6 +29,8 @@ export interface RegistryOptions {
   instanceId?: string;
   /** How long another instance's unsaved edits are held before this one stores them. */
   relayHoldMs?: number;
+  /** How long a loading document waits for the instances holding it before its first sync. */
+  relayCatchUpMs?: number;
   hooks: RoomHooks & {
     /** Loading a document failed; its waiting connections are closed. */
     onLoadError(documentId: string, error: unknown): void;
@@ -48,6 +53,7 @@ export class Registry<Auth = unknown> {
       instanceId: options.instanceId ?? crypto.randomUUID(),
       nextSeq: () => ++seq,
       holdMs: options.relayHoldMs ?? 10_000,
+      catchUpMs: options.relayCatchUpMs ?? 1_000,
     };
   }
 
@@ -130,7 +136,7 @@ export class Registry<Auth = unknown> {
     const room = this.roomFor(documentId);
     try {
       await room.ready;
-      room.change(change);
+      room.change(change, await room.history.newLineageClient());
       await room.flushed();
     } finally {
       this.scheduleUnload(room);
@@ -140,11 +146,18 @@ export class Registry<Auth = unknown> {
   stats() {
     let connections = 0;
     let unsavedBytes = 0;
+    let failingSaves = 0;
     for (const room of this.rooms.values()) {
       connections += room.connections.size;
       unsavedBytes += room.unsaved;
+      if (room.failingSaves) failingSaves++;
     }
-    return { documents: this.rooms.size, connections, unsavedBytes };
+    return { documents: this.rooms.size, connections, unsavedBytes, failingSaves };
+  }
+
+  /** Storage answers again: every document whose save failed retries now (at most once a second). */
+  retryFailedSaves(): void {
+    for (const room of this.rooms.values()) room.retryFailedSave();
   }
 
   /** Stops accepting, stores every accepted edit, then closes every socket with 1001. */
@@ -174,6 +187,7 @@ export class Registry<Auth = unknown> {
         documentId,
         {
           persistence: this.options.persistence,
+          ...(this.options.history ? { history: this.options.history } : {}),
           validateUpdate: this.options.validateUpdate,
           limits: this.limits,
           batchWindowMs: this.options.batchWindowMs ?? 100,

@@ -23,4 +23,11 @@ export interface Relay {
    * transport is down messages are dropped, and rooms catch up when it is `live` again.
    */
   publish(documentId: string, data: Uint8Array): void;
+  /**
+   * Publishes like `publish` and resolves with how many other instances received it (0 while
+   * the transport is down). A loading room uses it to know how many answers to wait for.
+   */
+  publishCounted?(documentId: string, data: Uint8Array): Promise<number>;
+  /** Whether messages flow right now (absent: assumed). */
+  isLive?(): boolean;
 }

@@ -3,6 +3,7 @@
 // "saved" notices so the others know when they no longer need to keep those edits.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { RefusedClient } from './HistoryGuard.ts';
 
 /** Bumped on an incompatible change; frames of another version are ignored (rolling deploys). */
 const RELAY_VERSION = 1;
@@ -21,7 +22,9 @@ export type RelayMessage =
   /** Sync step 1 in answer to a hello: answer with what the sender lacks. */
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   /** Sync step 2: what the receiver lacked; `seq` as in `update`. */
-  | { kind: 'syncStep2'; update: Uint8Array; seq: number };
+  | { kind: 'syncStep2'; update: Uint8Array; seq: number }
+  /** New HistoryGuard records: refused clients and lineage (the sender also stores them). */
+  | { kind: 'history'; refused: RefusedClient[]; lineage: number[] };
 
 export interface RelayEnvelope {
   /** The sending instance. */
@@ -31,7 +34,16 @@ export interface RelayEnvelope {
   message: RelayMessage;
 }
 
-const KINDS = ['update', 'saved', 'awareness', 'event', 'hello', 'syncStep1', 'syncStep2'] as const;
+const KINDS = [
+  'update',
+  'saved',
+  'awareness',
+  'event',
+  'hello',
+  'syncStep1',
+  'syncStep2',
+  'history',
+] as const;
 
 export function encodeRelayMessage(envelope: RelayEnvelope): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -58,6 +70,15 @@ export function encodeRelayMessage(envelope: RelayEnvelope): Uint8Array {
     case 'hello':
     case 'syncStep1':
       encoding.writeVarUint8Array(encoder, message.stateVector);
+      break;
+    case 'history':
+      encoding.writeVarUint(encoder, message.refused.length);
+      for (const { client, fromClock } of message.refused) {
+        encoding.writeVarUint(encoder, client);
+        encoding.writeVarUint(encoder, fromClock);
+      }
+      encoding.writeVarUint(encoder, message.lineage.length);
+      for (const client of message.lineage) encoding.writeVarUint(encoder, client);
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -91,6 +112,20 @@ export function decodeRelayMessage(data: Uint8Array): RelayEnvelope | null {
     case 'syncStep1':
       message = { kind, stateVector: decoding.readVarUint8Array(decoder) };
       break;
+    case 'history': {
+      const refused: RefusedClient[] = [];
+      for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+        refused.push({
+          client: decoding.readVarUint(decoder),
+          fromClock: decoding.readVarUint(decoder),
+        });
+      }
+      const lineage: number[] = [];
+      for (let n = decoding.readVarUint(decoder); n > 0; n--)
+        lineage.push(decoding.readVarUint(decoder));
+      message = { kind, refused, lineage };
+      break;
+    }
     default:
       throw new Error('unknown relay message kind');
   }

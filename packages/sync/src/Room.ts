@@ -12,6 +12,7 @@ import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { checkUpdate } from './checkUpdate.ts';
 import { encodeMessage } from './encodeMessage.ts';
+import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import {
   IDENTITY_EVENT,
@@ -21,7 +22,9 @@ import {
   MESSAGE_SYNC,
 } from './protocol.ts';
 import type { Relay } from './Relay.ts';
+import { RelayCatchUp } from './RelayCatchUp.ts';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './RelayMessage.ts';
+import { RoomHistory } from './RoomHistory.ts';
 import type { SyncLimits } from './SyncLimits.ts';
 
 /** Origin of the stored state applied at load: not an edit, so neither relayed nor stored. */
@@ -55,6 +58,8 @@ export interface RoomRelay {
    * past it this room stores them itself (that instance may have died with them unsaved).
    */
   holdMs: number;
+  /** How long a loading room waits for the instances holding the document (RelayCatchUp). */
+  catchUpMs: number;
 }
 
 /** Edits another instance relayed and has not yet reported saved. */
@@ -74,9 +79,15 @@ export interface RoomOptions {
   batchWindowMs: number;
   hooks: RoomHooks;
   relay?: RoomRelay;
+  /** Where refusals and lineage are kept (absent: in memory only). */
+  history?: HistoryStore;
 }
 
-const MAX_RETRY_MS = 5_000;
+/**
+ * A failed save is retried once a second, never faster (storage that is down is not hammered);
+ * recovery need not wait for it: `retryFailedSave` is called as soon as storage answers again.
+ */
+const RETRY_MS = 1_000;
 
 export class Room<Auth = unknown> {
   readonly doc = new Y.Doc();
@@ -93,6 +104,7 @@ export class Room<Auth = unknown> {
   private flushing = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private failedAttempts = 0;
+  private lastAttemptAt = 0;
   private idleWaiters: (() => void)[] = [];
   /** Updates of this event-loop turn, waiting to be broadcast together. */
   private broadcastQueue: { update: Uint8Array; origin: unknown }[] = [];
@@ -116,6 +128,11 @@ export class Room<Auth = unknown> {
   /** Awareness client ids that live on other instances. */
   private readonly remoteAwareness = new Set<number>();
   private subscribed = false;
+  /** What this document refused and which server ids wrote it (see HistoryGuard). */
+  readonly history: RoomHistory;
+  /** While loading with a relay: the wait for the other instances' state. */
+  private catchUp: RelayCatchUp | undefined;
+  private everLive = false;
 
   constructor(
     readonly documentId: string,
@@ -123,6 +140,12 @@ export class Room<Auth = unknown> {
     /** Called when a connection leaves; the registry decides about unloading. */
     private readonly onLeave: (room: Room<Auth>, connection: Connection<Auth>) => void,
   ) {
+    this.history = new RoomHistory(documentId, {
+      store: options.history,
+      announce: (records) =>
+        this.publish({ kind: 'history', refused: [], lineage: [], ...records }),
+      onError: options.hooks.onSaveError,
+    });
     this.awareness.setLocalState(null); // the server itself has no cursor
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -130,7 +153,10 @@ export class Room<Auth = unknown> {
   }
 
   private async load(): Promise<void> {
-    const state = await this.options.persistence.load(this.documentId);
+    const [state] = await Promise.all([
+      this.options.persistence.load(this.documentId),
+      this.history.load(),
+    ]);
     if (state) {
       Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
       this.bytes = state.byteLength;
@@ -141,12 +167,39 @@ export class Room<Auth = unknown> {
     const roomRelay = this.options.relay;
     if (roomRelay && !this.destroyed) {
       this.subscribed = true;
+      // Without a live transport there is nobody to wait for; the room catches up once it is.
+      const catchUp =
+        roomRelay.relay.isLive?.() === false ? undefined : new RelayCatchUp(roomRelay.catchUpMs);
+      this.catchUp = catchUp;
       roomRelay.relay.subscribe(this.documentId, {
         message: (data) => this.receiveRelayed(data),
-        // Loaded, or back after losing the transport: ask the others for what is missing.
-        live: () => this.publish({ kind: 'hello', stateVector: Y.encodeStateVector(this.doc) }),
+        live: () => this.sayHello(),
       });
+      await catchUp?.done;
+      this.catchUp = undefined;
     }
+  }
+
+  /** Loaded, or back after losing the transport: asks the others for what is missing. */
+  private sayHello(): void {
+    const roomRelay = this.options.relay;
+    if (!roomRelay || this.destroyed) return;
+    const hello = encodeRelayMessage({
+      from: roomRelay.instanceId,
+      to: null,
+      message: { kind: 'hello', stateVector: Y.encodeStateVector(this.doc) },
+    });
+    if (roomRelay.relay.publishCounted) {
+      void roomRelay.relay
+        .publishCounted(this.documentId, hello)
+        .then((peers) => this.catchUp?.asked(peers));
+    } else {
+      roomRelay.relay.publish(this.documentId, hello);
+      this.catchUp?.asked(0);
+    }
+    // Refusals announced while the transport was away never arrived: read them again.
+    if (this.everLive) void this.history.reload().catch(() => {});
+    this.everLive = true;
   }
 
   /** What a client receives once the document is loaded. */
@@ -193,6 +246,7 @@ export class Room<Auth = unknown> {
     if (malformed) return { code: CloseCodes.malformed.code, reason: malformed };
     let refusal: string | null;
     try {
+      if (this.history.check(update, this.doc)) return CloseCodes.RefusedChangesHeld;
       refusal = this.options.validateUpdate(update, this.doc);
     } catch {
       return { code: CloseCodes.malformed.code, reason: 'update could not be decoded' };
@@ -207,9 +261,18 @@ export class Room<Auth = unknown> {
     return null;
   }
 
-  /** Changes made by the server itself: relayed and stored like any edit. */
-  change(change: (doc: Y.Doc) => void): void {
+  /**
+   * Changes made by the server itself: relayed and stored like any edit, written with `client`
+   * (a server client id of the document's lineage).
+   */
+  change(change: (doc: Y.Doc) => void, client: number): void {
+    this.doc.clientID = client;
     this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+  }
+
+  /** A read-only connection's update: refused for good. Whether its copy now holds refused changes. */
+  refuse(update: Uint8Array): boolean {
+    return this.history.refuse(update, this.doc);
   }
 
   applyAwareness(connection: Connection<Auth>, update: Uint8Array): void {
@@ -264,13 +327,26 @@ export class Room<Auth = unknown> {
     return this.unsavedBytes;
   }
 
+  /** Whether the latest save failed (it is being retried). */
+  get failingSaves(): boolean {
+    return this.failedAttempts > 0;
+  }
+
+  /** Storage is back: retry a failed save now, or as soon as a second has passed since the last try. */
+  retryFailedSave(): void {
+    if (this.failedAttempts === 0 || this.flushing || this.destroyed) return;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.scheduleFlush();
+  }
+
   /**
    * Before unloading: stores the edits other instances relayed and have not reported saved
    * (duplicates are harmless in Yjs), then waits until everything is committed.
    */
   async settle(): Promise<void> {
     this.adoptHeld(Number.POSITIVE_INFINITY);
-    await this.flushed();
+    await Promise.all([this.flushed(), this.history.settled()]);
   }
 
   /** Resolves once every accepted edit is committed (waits through retries). */
@@ -289,6 +365,8 @@ export class Room<Auth = unknown> {
     this.destroyed = true;
     clearTimeout(this.flushTimer);
     clearTimeout(this.holdTimer);
+    this.history.destroy();
+    this.catchUp?.cancel();
     if (this.subscribed) this.options.relay?.relay.unsubscribe(this.documentId);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -381,6 +459,9 @@ export class Room<Auth = unknown> {
       if (!envelope || envelope.from === roomRelay.instanceId) return;
       if (envelope.to !== null && envelope.to !== roomRelay.instanceId) return;
       this.applyRelayed(envelope.from, envelope.message);
+      if (envelope.message.kind === 'syncStep2' && envelope.to === roomRelay.instanceId) {
+        this.catchUp?.answeredBy(envelope.from);
+      }
     } catch (error) {
       this.options.hooks.onRelayError?.(this.documentId, error);
     }
@@ -400,6 +481,9 @@ export class Room<Auth = unknown> {
         break;
       case 'event':
         this.sendEvent(message.json);
+        break;
+      case 'history':
+        this.history.merge(message);
         break;
       case 'hello': {
         // A room became live elsewhere: what it lacks, then our vector so it sends what we
@@ -508,7 +592,7 @@ export class Room<Auth = unknown> {
     const delay =
       this.failedAttempts === 0
         ? this.options.batchWindowMs
-        : Math.min(MAX_RETRY_MS, 100 * 2 ** (this.failedAttempts - 1));
+        : Math.max(0, this.lastAttemptAt + RETRY_MS - Date.now());
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
@@ -518,6 +602,7 @@ export class Room<Auth = unknown> {
   private async flush(): Promise<void> {
     if (this.flushing || this.pending.length === 0) return;
     this.flushing = true;
+    this.lastAttemptAt = Date.now();
     const batch = this.pending;
     this.pending = [];
     // Everything applied so far is in this batch or already stored, so once it commits the

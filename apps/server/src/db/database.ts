@@ -1,6 +1,7 @@
 // Opens the database the server and the command line share: a PostgreSQL server when a
 // URL is given, otherwise an embedded PostgreSQL (PGlite) persisted in the data directory.
 // Both are reached through postgres.js, so the same queries and migrations run on both.
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
 import { StartupError } from '../errors.ts';
+import { terminateIdleSessions } from '../queries/storageProbe.ts';
 import { describeSystemError } from '../systemErrorText.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 
@@ -28,12 +30,33 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const recyclers = new WeakMap<Sql, () => Promise<void>>();
+
+/**
+ * Replaces the idle sessions of a pool opened here for a PostgreSQL server, so they pick up
+ * the database's current settings (read-only no more, or a new primary after a failover).
+ * Undefined for the embedded database: its single session has nothing to catch up with.
+ */
+export function sessionRecyclerOf(sql: Sql): (() => Promise<void>) | undefined {
+  return recyclers.get(sql);
+}
+
 // postgres.js would log NOTICEs (e.g. "relation already exists, skipping") to the console.
 const quiet = { onnotice: () => {} };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'server') {
-    const sql = postgres(target.url, { ...quiet, max: 10, connect_timeout: 10 });
+    // A name of this pool's own, so its sessions can be recycled (recycleSessions).
+    const application_name = `factdesk-pool-${randomUUID().slice(0, 8)}`;
+    const sql = postgres(target.url, {
+      ...quiet,
+      max: 10,
+      connect_timeout: 10,
+      connection: { application_name },
+      // Reconnect attempts back off to a quarter second, not postgres.js's 20 s: after an
+      // outage saves resume as soon as the database answers (StorageHealth probes it).
+      backoff: (retries: number) => Math.min(0.02 * 2 ** retries, 0.25),
+    });
     try {
       await sql`select 1`;
     } catch (error) {
@@ -42,6 +65,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         `Cannot reach the PostgreSQL server in DATABASE_URL (${withoutPassword(target.url)}): ${describeSystemError(error)}.`,
       );
     }
+    recyclers.set(sql, async () => {
+      // From a connection of its own: a pool session ending itself under postgres.js can crash
+      // the driver (a write scheduled on the closed socket).
+      const outside = postgres(target.url, { ...quiet, max: 1 });
+      try {
+        await terminateIdleSessions(outside, application_name);
+      } finally {
+        await outside.end({ timeout: 1 });
+      }
+    });
     return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
   }
   return openEmbedded(target);

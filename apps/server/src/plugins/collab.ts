@@ -13,9 +13,11 @@ import {
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
+import { sessionRecyclerOf } from '../db/database.ts';
+import { writeStorageProbe } from '../queries/storageProbe.ts';
 import { AccessChangeRelay } from '../sync/AccessChangeRelay.ts';
 import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
@@ -25,8 +27,10 @@ import {
   decideAccess,
   upgradeCredential,
 } from '../sync/collabAccess.ts';
+import { PostgresHistoryStore } from '../sync/PostgresHistoryStore.ts';
 import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
 import { RedisRelay } from '../sync/RedisRelay.ts';
+import { StorageHealth } from '../sync/StorageHealth.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,7 +57,10 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
   if (relay) app.addHook('onClose', () => relay.close());
   const registry = new Registry<CollabAuth>({
     persistence,
-    ...(relay ? { relay, relayHoldMs: limits.relayHoldMs } : {}),
+    history: new PostgresHistoryStore(app.db),
+    ...(relay
+      ? { relay, relayHoldMs: limits.relayHoldMs, relayCatchUpMs: limits.relayCatchUpMs }
+      : {}),
     validateUpdate: createArticleUpdateValidator({
       rootName: ARTICLE_FIELD,
       nodeNames: ARTICLE_NODE_NAMES,
@@ -64,12 +71,18 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     unloadGraceMs: limits.unloadGraceMs,
     hooks: {
       // The text changed: re-anchoring and orphaning happen now, not when claims are read.
-      onSaved: (documentId) => anchors.textChanged(documentId),
-      onSaveError: (documentId, error, attempt) =>
+      onSaved: (documentId) => {
+        storage.saveSucceeded();
+        anchors.textChanged(documentId);
+      },
+      onSaveError: (documentId, error, attempt) => {
+        failedSaves.inc();
+        storage.saveFailed(error);
         app.log.error(
           { err: error, documentId, attempt },
           'saving document updates failed; retrying',
-        ),
+        );
+      },
       onLoadError: (documentId, error) =>
         app.log.error({ err: error, documentId }, 'loading a document failed'),
       onRelayError: (documentId, error) =>
@@ -78,6 +91,22 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
           'dropped a relayed frame that could not be applied',
         ),
     },
+  });
+
+  // Saves fail: /healthz says why, a write probe watches for the database to take writes again.
+  const recycleSessions = sessionRecyclerOf(app.db);
+  const storage = new StorageHealth({
+    probe: () => writeStorageProbe(app.db),
+    ...(recycleSessions ? { recycle: recycleSessions } : {}),
+    onRecovered: () => registry.retryFailedSaves(),
+    failingDocuments: () => registry.stats().failingSaves,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => storage.close());
+  const failedSaves = new Counter({
+    name: 'factdesk_collab_failed_saves_total',
+    help: 'Document saves that failed (each is retried)',
+    registers: [app.metrics],
   });
 
   for (const [name, help, read] of [
@@ -91,6 +120,16 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       'factdesk_collab_unsaved_bytes',
       'Accepted edits not yet committed',
       () => registry.stats().unsavedBytes,
+    ],
+    [
+      'factdesk_collab_failing_save_documents',
+      'Documents whose latest save failed and is being retried',
+      () => registry.stats().failingSaves,
+    ],
+    [
+      'factdesk_storage_writable',
+      '1 while saves succeed, 0 while they fail (see /healthz for the reason)',
+      () => (storage.status.ok ? 1 : 0),
     ],
   ] as const) {
     new Gauge({
@@ -108,7 +147,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     const { auth } = connection;
     try {
       const decision = await decideAccess(app.db, auth.documentId, auth.credential);
-      if (!decision.ok) connection.close(decision.close);
+      // Lost access: the copy's later edits are refused for good (docs/sync.md).
+      if (!decision.ok) connection.revoke(decision.close);
       else connection.setReadOnly(decision.readOnly);
     } catch (error) {
       app.log.warn({ err: error, documentId: auth.documentId }, 're-checking socket access failed');
@@ -153,6 +193,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     readDocument: (documentId, read) => registry.readDocument(documentId, read),
     changeDocument: (documentId, change) => registry.changeDocument(documentId, change),
     publishEvent: (documentId, event) => registry.publishEvent(documentId, event),
+    storageStatus: () => storage.status,
     presentUsers(documentId) {
       const people = new Map<string, PersonRef>();
       for (const connection of registry.connections()) {

@@ -3,6 +3,7 @@
 // to its open editors, and re-check sockets when someone's access changes.
 import type { PersonRef } from '@factdesk/model';
 import type * as Y from 'yjs';
+import type { StorageStatus } from './StorageHealth.ts';
 
 /** Whose access changed; every open socket it matches is re-authorised within 2 seconds. */
 export type AccessChange =
@@ -23,6 +24,8 @@ export interface CollabService {
    * the change reaches every open editor and is persisted like a client's edit.
    */
   changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
+  /** Whether this instance's saves go through right now, and if not, why. */
+  storageStatus(): StorageStatus;
   /** Sends a live event (JSON) to every Factdesk editor connected to the document. */
   publishEvent(documentId: string, event: object): void;
   /**

@@ -1,5 +1,6 @@
 // Where the sync core keeps documents: appended Yjs updates in doc_updates (one INSERT per
 // group-commit batch), compacted into doc_snapshots once the log grows past a threshold.
+import type { Persistence } from '@factdesk/sync';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
 import {
@@ -17,7 +18,7 @@ export interface PostgresPersistenceOptions {
   onCompactError?: (documentId: string, error: unknown) => void;
 }
 
-export class PostgresPersistence {
+export class PostgresPersistence implements Persistence {
   private readonly compactAfter: number;
   private readonly compacting = new Set<string>();
   /** Logged updates per document as this instance knows them: counted, not queried. */
@@ -56,7 +57,7 @@ export class PostgresPersistence {
   }
 
   /** Forgets what it counted for a document the sync core has unloaded. */
-  forget(documentId: string): void {
+  unloaded(documentId: string): void {
     this.logLength.delete(documentId);
   }
 

@@ -70,6 +70,24 @@ export class RedisRelay implements Relay {
       });
   }
 
+  async publishCounted(documentId: string, data: Uint8Array): Promise<number> {
+    if (this.redis.publisher.status !== 'ready') return 0;
+    try {
+      const receivers = await this.redis.publisher.publish(
+        this.channel(documentId),
+        Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      );
+      // Every subscriber of the channel counts, this instance's own among them.
+      return Math.max(0, receivers - (this.confirmed.has(documentId) ? 1 : 0));
+    } catch {
+      return 0;
+    }
+  }
+
+  isLive(): boolean {
+    return this.redis.publisher.status === 'ready' && this.redis.subscriber.status === 'ready';
+  }
+
   async close(): Promise<void> {
     this.subscribers.clear();
     await this.redis.close();

@@ -1,5 +1,6 @@
 // Read-only connections receive everything and change nothing: a viewer's edits, or anyone's
 // while the source text is locked, never reach another client or PostgreSQL.
+import { CloseCodes } from '@factdesk/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -69,14 +70,15 @@ describe('locking the text of an open document', () => {
   const collab = useCollabApp();
   const { clients } = collab;
 
-  it('turns open sockets read-only within 2 seconds, and unlocking lets them write again', async () => {
+  it('turns open sockets read-only within 2 seconds; unlocking lets them write again, except a copy that typed while locked (4409)', async () => {
     const { owner, workspaceId } = await buildWorkspace(collab.t);
     const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
     const token = await tokenFor(collab.t, owner);
     const writer = openClient(collab.t.wsUrl, document.id, token);
     const watcher = openClient(collab.t.wsUrl, document.id, token);
-    clients.push(writer, watcher);
-    await Promise.all([synced(writer), synced(watcher)]);
+    const idle = openClient(collab.t.wsUrl, document.id, token);
+    clients.push(writer, watcher, idle);
+    await Promise.all([synced(writer), synced(watcher), synced(idle)]);
     const lockedAt = Date.now();
     const lock = await collab.t.request({
       method: 'POST',
@@ -97,11 +99,15 @@ describe('locking the text of an open document', () => {
       cookie: owner.cookie,
     });
     expect(unlock.statusCode).toBe(200);
+    // What the writer typed while locked is never merged: its copy must reload.
+    expect(await writer.closed).toEqual(CloseCodes.RefusedChangesHeld);
+    // A copy that typed nothing while locked writes again.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    paragraphText(writer.doc).insert(0, 'after unlock ');
+    paragraphText(idle.doc).insert(0, 'after unlock ');
     await eventually(
       () => articleString(watcher.doc).includes('after unlock'),
       'the unlocked edit',
     );
+    expect(articleString(watcher.doc)).not.toContain('while locked');
   });
 });

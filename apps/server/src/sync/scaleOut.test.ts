@@ -298,6 +298,71 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
     await eventually(() => articleString(onA.doc).includes('from B'), 'B’s edit on A');
   });
 
+  it('a client opening a document on B is synced only once it has every edit acknowledged on A', async () => {
+    // Root cause: B answered a new client's first sync from PostgreSQL before A's answer to
+    // B's hello arrived, so `synced` was true without A's unsaved edits (7 of 10 trials).
+    const { a, b, owner, workspaceId, token } = await twoInstances({ COLLAB_BATCH_MS: '10000' });
+    const trials = 10;
+    let complete = 0;
+    const waits: number[] = [];
+    for (let trial = 0; trial < trials; trial++) {
+      const document = await buildDocument(db.sql, { workspaceId, createdBy: owner.id });
+      const onA = client(a, document.id, token);
+      await synced(onA);
+      const mark = `acknowledged on A ${trial}`;
+      paragraphText(onA.doc).insert(0, mark);
+      await until(
+        () => a.app.collab.readDocument(document.id, (doc) => articleString(doc).includes(mark)),
+        'the edit on A',
+      );
+      const onB = openClient(b.wsUrl, document.id, token, { connect: false });
+      clients.push(onB);
+      const openedAt = Date.now();
+      const hadItWhenSynced = new Promise<boolean>((resolve) => {
+        onB.provider.once('sync', () => resolve(articleString(onB.doc).includes(mark)));
+      });
+      onB.provider.connect();
+      if (await hadItWhenSynced) complete++;
+      waits.push(Date.now() - openedAt);
+    }
+    console.info(
+      `scale-out first sync on B: ${complete}/${trials} complete; open→synced ${Math.min(...waits)}–${Math.max(...waits)} ms`,
+    );
+    expect(complete).toBe(trials);
+  });
+
+  it('a copy refused on A is told to reload on B, and what it typed never reaches either', async () => {
+    const { a, b, owner, workspaceId, token } = await twoInstances();
+    const document = await buildDocument(db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+      textLocked: true,
+    });
+    const watcherOnB = client(b, document.id, token);
+    const typist = client(a, document.id, token);
+    await Promise.all([synced(watcherOnB), synced(typist)]);
+    paragraphText(typist.doc).insert(0, 'TYPED WHILE LOCKED ');
+    await until(async () => {
+      const rows = await db.sql`
+        SELECT 1 FROM doc_refused_clients WHERE client_id = ${String(typist.doc.clientID)}`;
+      return rows.length > 0;
+    }, 'the refusal to be recorded');
+    typist.provider.destroy();
+    const unlock = await a.request({
+      method: 'POST',
+      url: `/api/documents/${document.id}/unlock`,
+      cookie: owner.cookie,
+    });
+    expect(unlock.statusCode).toBe(200);
+    const onB = openClient(b.wsUrl, document.id, token, { doc: typist.doc });
+    clients.push(onB);
+    expect(await onB.closed).toEqual(CloseCodes.RefusedChangesHeld);
+    paragraphText(watcherOnB.doc).insert(0, 'barrier ');
+    await eventually(() => savedAll(watcherOnB), 'the barrier edit saved');
+    expect(articleString(watcherOnB.doc)).not.toContain('LOCKED');
+    expect(await storedText(db, document.id)).not.toContain('LOCKED');
+  });
+
   it('edits an instance never reports saved are stored by the instance that holds them', async () => {
     // A never gets to store within the test (as if it had died); B stops waiting after 300 ms.
     const { a, b, document, token } = await twoInstances(

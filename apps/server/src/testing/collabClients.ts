@@ -12,13 +12,15 @@ import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { buildApp } from '../app.ts';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
 import { createWorkspace } from '../commands/workspaces.ts';
-import type { Sql } from '../db/database.ts';
+import { loadConfig } from '../config.ts';
+import type { Database, Sql } from '../db/database.ts';
 import { insertDocument } from '../queries/documents.ts';
 import type { TestUser } from './factories.ts';
-import { buildTestApp, type TestApp } from './testApp.ts';
+import { buildTestApp, TEST_ORIGIN, type TestApp } from './testApp.ts';
 
 export interface CollabTestApp extends TestApp {
   wsUrl: string;
@@ -30,6 +32,48 @@ export async function startCollabApp(env: NodeJS.ProcessEnv = {}): Promise<Colla
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { ...t, wsUrl: `ws://127.0.0.1:${port}/collab` };
+}
+
+/**
+ * The real app on an existing database, listening: one more instance, or the same server
+ * after a restart. Closing it leaves the database open.
+ */
+export async function startCollabAppOn(
+  db: Database,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CollabTestApp> {
+  const config = loadConfig({
+    PUBLIC_URL: TEST_ORIGIN,
+    WEB_DIST: '',
+    COLLAB_UNLOAD_GRACE_MS: '50',
+    ...env,
+  });
+  const app = await buildApp({
+    config,
+    db: db.sql,
+    // DEBUG_COLLAB_TESTS=1 shows the server's log (saves, retries, storage health) in a test run.
+    logger: process.env.DEBUG_COLLAB_TESTS ? { level: 'info' } : false,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    db,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    request({ cookie, token, headers, ...rest }) {
+      return app.inject({
+        ...rest,
+        headers: {
+          origin: TEST_ORIGIN,
+          ...(cookie ? { cookie: `factdesk_session=${cookie}` } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+      });
+    },
+    close: () => app.close(),
+  };
 }
 
 export async function tokenFor(t: TestApp, user: TestUser): Promise<string> {
@@ -57,9 +101,10 @@ export function openClient(
   wsUrl: string,
   documentId: string,
   token: string,
-  options: { extensions?: boolean; connect?: boolean } = {},
+  /** `doc`: reconnect an existing copy (the same Y.Doc, as a page that never reloaded). */
+  options: { extensions?: boolean; connect?: boolean; doc?: Y.Doc } = {},
 ): TestClient {
-  const doc = new Y.Doc();
+  const doc = options.doc ?? new Y.Doc();
   const params: Record<string, string> = { token };
   if (options.extensions !== false) params.factdesk = '1';
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {

@@ -1,10 +1,14 @@
 // Creates a document from a pasted or uploaded article: checks the input, converts it through
 // the shared editor schema, and writes the row, its first Yjs update and an automatic
-// "import" version in one transaction. The source text starts locked.
+// "import" version in one transaction. The source text starts locked. The update is written
+// with a server client id recorded as the document's lineage, so a copy of this document can
+// never be merged into another (docs/sync.md).
 import { articlePlainText, articleToYUpdate, importArticle, safeHref } from '@factdesk/editor';
 import type { ImportFormat } from '@factdesk/model';
+import { newServerClientId } from '@factdesk/sync';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
+import { insertLineageClient } from '../../queries/docHistory.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
 
@@ -104,7 +108,8 @@ export async function importDocument(
       'content',
     );
   }
-  const update = articleToYUpdate(article);
+  const lineageClient = newServerClientId();
+  const update = articleToYUpdate(article, lineageClient);
   return sql.begin(async (tx) => {
     const row = await insertDocument(tx, {
       workspaceId: input.workspaceId,
@@ -118,6 +123,7 @@ export async function importDocument(
       publishedOn: input.publishedAt ?? null,
       language: input.language ?? null,
     });
+    await insertLineageClient(tx, row.id, lineageClient);
     await appendDocUpdates(tx, row.id, [update]);
     await insertDocVersion(tx, {
       documentId: row.id,

@@ -39,7 +39,11 @@ describe('health check', () => {
     try {
       const response = await app.inject({ method: 'GET', url: '/healthz' });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({ status: 'unavailable', database: false });
+      expect(response.json()).toEqual({
+        status: 'unavailable',
+        database: false,
+        reason: 'the database does not answer',
+      });
     } finally {
       await app.close();
       await unreachable.end({ timeout: 0 });

@@ -1,8 +1,13 @@
-// Liveness with a database check, for load balancers and orchestrators.
+// Health for load balancers and orchestrators: the database answers, and this instance's saves
+// go through (503 with the reason while they fail: unreachable, read-only, disk full).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 
-const Health = Type.Object({ status: Type.Enum(['ok', 'unavailable']), database: Type.Boolean() });
+const Health = Type.Object({
+  status: Type.Enum(['ok', 'unavailable']),
+  database: Type.Boolean(),
+  reason: Type.Optional(Type.String()),
+});
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -10,7 +15,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['health'],
-        summary: 'Health: 200 when the database answers, 503 otherwise',
+        summary:
+          'Health: 200 when the database answers and saves go through, 503 with a reason otherwise',
         response: { 200: Health, 503: Health },
       },
     },
@@ -23,13 +29,23 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
             timer = setTimeout(() => reject(new Error('database did not answer in 2 s')), 2000);
           }),
         ]);
-        return { status: 'ok' as const, database: true };
       } catch (error) {
         request.log.warn({ err: error }, 'health check: database unavailable');
-        return reply.status(503).send({ status: 'unavailable' as const, database: false });
+        return reply.status(503).send({
+          status: 'unavailable' as const,
+          database: false,
+          reason: 'the database does not answer',
+        });
       } finally {
         clearTimeout(timer);
       }
+      const storage = app.collab.storageStatus();
+      if (!storage.ok) {
+        return reply
+          .status(503)
+          .send({ status: 'unavailable' as const, database: true, reason: storage.reason });
+      }
+      return { status: 'ok' as const, database: true };
     },
   );
 };
