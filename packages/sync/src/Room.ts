@@ -242,11 +242,13 @@ export class Room<Auth = unknown> {
     if (this.unsavedBytes + update.byteLength > this.options.limits.maxUnsavedBytes) {
       return CloseCodes.storageUnavailable;
     }
-    const malformed = checkUpdate(update, this.doc, this.options.limits.maxMessageBytes);
-    if (malformed) return { code: CloseCodes.malformed.code, reason: malformed };
     let refusal: string | null;
     try {
+      // Before the structural check: a copy that continues refused clocks leaves a gap the
+      // structural check would call malformed, but what it needs to hear is "reload".
       if (this.history.check(update, this.doc)) return CloseCodes.RefusedChangesHeld;
+      const malformed = checkUpdate(update, this.doc, this.options.limits.maxMessageBytes);
+      if (malformed) return { code: CloseCodes.malformed.code, reason: malformed };
       refusal = this.options.validateUpdate(update, this.doc);
     } catch {
       return { code: CloseCodes.malformed.code, reason: 'update could not be decoded' };
