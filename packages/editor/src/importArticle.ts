@@ -2,13 +2,14 @@
 // format goes through one sanitiser (sanitize-html) and one parser (ProseMirror's DOMParser
 // over happy-dom), so the same rules hold whatever the input: no scripts, styles, event
 // handlers or javascript:/data: links; images become links whose text is their alt text.
+
+import { safeHref } from '@factdesk/model';
 import { DOMParser as PMDOMParser } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { getArticleSchema } from './articleExtensions.ts';
 import type { ArticleJSON } from './articleJSON.ts';
-import { safeHref } from './safeHref.ts';
 
 export type ImportFormat = 'md' | 'html' | 'txt';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['md', 'html', 'txt'];

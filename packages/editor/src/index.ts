@@ -8,4 +8,3 @@ export * from './claimHighlights/claimHighlights.ts';
 export * from './exportArticle.ts';
 export * from './importArticle.ts';
 export * from './proseMirrorText.ts';
-export * from './safeHref.ts';

@@ -1,8 +1,8 @@
 // Creates a document from a pasted or uploaded article: checks the input, converts it through
 // the shared editor schema, and writes the row, its first Yjs update and an automatic
 // "import" version in one transaction. The source text starts locked.
-import { articlePlainText, articleToYUpdate, importArticle, safeHref } from '@factdesk/editor';
-import type { ImportFormat } from '@factdesk/model';
+import { articlePlainText, articleToYUpdate, importArticle } from '@factdesk/editor';
+import { checkLinkUrl, type ImportFormat, WEB_PROTOCOLS } from '@factdesk/model';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
@@ -65,11 +65,9 @@ export function checkImportContent(content: string, maxBytes: number): void {
 
 function checkSourceUrl(raw: string | undefined | null): string | undefined | null {
   if (raw === undefined || raw === null) return raw;
-  const href = safeHref(raw);
-  if (!href || !/^https?:/.test(href)) {
-    throw new BadRequestError('sourceUrl must be an http or https URL.', 'sourceUrl');
-  }
-  return href;
+  const checked = checkLinkUrl(raw, 'sourceUrl', WEB_PROTOCOLS);
+  if (!checked.ok) throw new BadRequestError(checked.problem, 'sourceUrl', 'invalid_url');
+  return checked.href;
 }
 
 export { checkSourceUrl };
