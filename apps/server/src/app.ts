@@ -70,6 +70,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The API speaks JSON only. Fastify parses text/plain by default, which turned a text body
+  // into a confusing 400 from the schema; without the parser every non-JSON body is a 415.
+  app.removeContentTypeParser('text/plain');
+
   app.decorate('config', config);
   app.decorate('db', deps.db);
   app.decorate('loginThrottle', deps.loginThrottle ?? new LoginThrottle());
