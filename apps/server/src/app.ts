@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import type { Config } from './config.ts';
 import type { Sql } from './db/database.ts';
+import { HeavyWorkPool } from './heavyWork/HeavyWorkPool.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
 import { collabPlugin } from './plugins/collab.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -27,6 +28,8 @@ declare module 'fastify' {
     config: Config;
     db: Sql;
     loginThrottle: LoginThrottle;
+    /** Imports and reports run here, off the event loop. */
+    heavyWork: HeavyWorkPool;
   }
 }
 
@@ -77,6 +80,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('config', config);
   app.decorate('db', deps.db);
   app.decorate('loginThrottle', deps.loginThrottle ?? new LoginThrottle());
+  const heavyWork = new HeavyWorkPool(config.heavyWork);
+  app.decorate('heavyWork', heavyWork);
+  app.addHook('onClose', () => heavyWork.close());
 
   await app.register(errorsPlugin);
   await app.register(fastifyHelmet, {

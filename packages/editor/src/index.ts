@@ -6,5 +6,6 @@ export * from './articleText.ts';
 export * from './articleYjs.ts';
 export * from './claimHighlights/claimHighlights.ts';
 export * from './exportArticle.ts';
+export * from './ImportLimitError.ts';
 export * from './importArticle.ts';
 export * from './proseMirrorText.ts';

@@ -1,10 +1,11 @@
 // Creates a document from a pasted or uploaded article: checks the input, converts it through
-// the shared editor schema, and writes the row, its first Yjs update and an automatic
-// "import" version in one transaction. The source text starts locked.
-import { articlePlainText, articleToYUpdate, importArticle } from '@factdesk/editor';
+// the shared editor schema on the worker pool (under its depth, element, size and time caps),
+// and writes the row, its first Yjs update and an automatic "import" version in one
+// transaction. The source text starts locked; past a cap nothing is created.
 import { checkLinkUrl, type ImportFormat, WEB_PROTOCOLS } from '@factdesk/model';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
+import type { HeavyWorkPool } from '../../heavyWork/HeavyWorkPool.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
 
@@ -21,7 +22,6 @@ export interface ImportInput {
   language?: string;
 }
 
-const TITLE_MAX = 300;
 /** Control characters other than tab, line feed, form feed and carriage return: a binary file. */
 function looksBinary(content: string): boolean {
   for (let i = 0; i < content.length; i++) {
@@ -72,21 +72,11 @@ function checkSourceUrl(raw: string | undefined | null): string | undefined | nu
 
 export { checkSourceUrl };
 
-function defaultTitle(json: ReturnType<typeof importArticle>, text: string): string {
-  const heading = json.content?.find((node) => node.type === 'heading');
-  const headingText = (heading?.content ?? [])
-    .map((node) => node.text ?? '')
-    .join('')
-    .trim();
-  const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
-  const title = headingText || firstLine.trim() || 'Untitled article';
-  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
-}
-
 export async function importDocument(
   sql: Sql,
   input: ImportInput,
-  limits: { maxBytes: number },
+  limits: { maxBytes: number; maxDocumentBytes: number },
+  heavyWork: HeavyWorkPool,
 ): Promise<DocumentRow> {
   checkImportContent(input.content, limits.maxBytes);
   const sourceUrl = checkSourceUrl(input.sourceUrl);
@@ -94,20 +84,22 @@ export async function importDocument(
   if (input.title !== undefined && !title) {
     throw new BadRequestError('title cannot be blank.', 'title');
   }
-  const article = importArticle(input.content, input.format);
-  const text = articlePlainText(article);
-  if (text.trim() === '') {
+  const { update, defaultTitle, hasText } = await heavyWork.importArticle(
+    input.content,
+    input.format,
+    limits.maxDocumentBytes,
+  );
+  if (!hasText) {
     throw new BadRequestError(
       'content has no text left once scripts, styles and other disallowed markup are removed.',
       'content',
     );
   }
-  const update = articleToYUpdate(article);
   return sql.begin(async (tx) => {
     const row = await insertDocument(tx, {
       workspaceId: input.workspaceId,
       createdBy: input.createdBy,
-      title: title || defaultTitle(article, text),
+      title: title || defaultTitle,
       textLocked: true,
       sourceFormat: input.format,
       sourceUrl,
