@@ -1,5 +1,7 @@
 // Public surface of @factdesk/editor: the article schema, import/export, Yjs conversion and
 // the text model claims anchor on. Used by the web app and the server alike.
+
+export * from './articleAttributes.ts';
 export * from './articleExtensions.ts';
 export * from './articleJSON.ts';
 export * from './articleText.ts';
