@@ -5,6 +5,7 @@
 // bystander's latency percentiles, idle and under load, with the goals (API p99 ≤ 250 ms,
 // fan-out p99 ≤ 50 ms). The real app on 127.0.0.1, embedded PostgreSQL, default settings.
 import { availableParallelism } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -166,6 +167,10 @@ async function main() {
   })();
 
   await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  // How long the event loop itself was held (the bench shares the server's process), apart
+  // from waits on the embedded database, which runs in that process too.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   phase = 'load';
   const loadStarted = performance.now();
   const jobs = [
@@ -192,6 +197,7 @@ async function main() {
   const outcomes = await Promise.all(jobs);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   phase = 'done';
+  loopDelay.disable();
   clearInterval(typing);
   await reading;
 
@@ -204,6 +210,10 @@ async function main() {
   console.log(summary('bystander API, under attack', api.load, API_GOAL_MS));
   console.log(summary('sync fan-out, idle', fanout.idle));
   console.log(summary('sync fan-out, under attack', fanout.load, FANOUT_GOAL_MS));
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  console.log(
+    `event-loop delay under attack   p50 ${ms(loopDelay.percentile(50))}  p99 ${ms(loopDelay.percentile(99))}  max ${ms(loopDelay.max)} ms`,
+  );
 
   writer.provider.destroy();
   reader.provider.destroy();

@@ -29,11 +29,12 @@ export const CSV_COLUMNS = [
 // Spreadsheets start a formula at = + - @ (or their full-width forms), and some after a tab
 // or carriage return, even behind leading spaces or quotes: " =HYPERLINK(…)", "\"@SUM(…)".
 const FORMULA_START = /^[\s"']*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+// Columns the report writes itself as numbers (a rating can be negative): never user text.
+const NUMERIC_COLUMNS = new Set<string>(['number', 'rating_value', 'evidence_count']);
 
 /** The cell as text a spreadsheet shows and never evaluates: a leading ' when it could be a formula. */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function renderCsv(
@@ -61,7 +62,14 @@ export function renderCsv(
     claim.evidence.map((evidence) => safeUrl(evidence.url) ?? evidence.url).join(' '),
   ]);
   const csv = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows.map((row) => row.map(neutraliseCell)) },
+    {
+      fields: [...CSV_COLUMNS],
+      data: rows.map((row) =>
+        row.map((cell, index) =>
+          NUMERIC_COLUMNS.has(CSV_COLUMNS[index] ?? '') ? cell : neutraliseCell(cell),
+        ),
+      ),
+    },
     { escapeFormulae: false, newline: '\r\n', quotes: false },
   );
   return `${options.bom ? '\uFEFF' : ''}${csv}\r\n`;

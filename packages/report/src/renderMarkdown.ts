@@ -13,6 +13,8 @@ export function escapeMarkdown(value: string): string {
       .replace(/[\\`*_{}[\]<>|~&]/g, (char) => `\\${char}`)
       // Bare URLs would be autolinked by GitHub, javascript: ones included in some renderers.
       .replace(/:\/\//g, '\\://')
+      // …and so would protocol-relative "//host/path" (linkify and others read it as a link).
+      .replace(/\/\//g, '/\\/')
       // Block syntax only counts at the start of a line.
       .replace(/^(\s*)([#>+\-=])/, '$1\\$2')
       .replace(/^(\s*\d+)([.)])/, '$1\\$2')
