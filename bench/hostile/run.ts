@@ -4,6 +4,7 @@
 // document measure the sync fan-out (write on one, time until the other sees it). Prints the
 // bystander's latency percentiles, idle and under load, with the goals (API p99 ≤ 250 ms,
 // fan-out p99 ≤ 50 ms). The real app on 127.0.0.1, embedded PostgreSQL, default settings.
+import { request as httpRequest } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -18,6 +19,14 @@ const API_GOAL_MS = 250;
 const FANOUT_GOAL_MS = 50;
 const CLAIMS = 1_000;
 const IDLE_MS = 3_000;
+
+interface Reply {
+  status: number;
+  ok: boolean;
+  bytes: number;
+  text(): string;
+  json(): unknown;
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -59,15 +68,37 @@ async function main() {
   const { owner, workspaceId } = await buildWorkspace(t);
   const bystander = await buildMember(t, owner, workspaceId, 'reviewer');
 
-  const call = (path: string, cookie: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, {
-      ...init,
-      headers: {
-        origin: TEST_ORIGIN,
-        cookie: `factdesk_session=${cookie}`,
-        'content-type': 'application/json',
-        ...(init.headers ?? {}),
-      },
+  // node:http rather than fetch: a queued export may take longer than fetch's header timeout.
+  const call = (path: string, cookie: string, init: { method?: string; body?: string } = {}) =>
+    new Promise<Reply>((resolve, reject) => {
+      const request = httpRequest(
+        `${base}${path}`,
+        {
+          method: init.method ?? 'GET',
+          headers: {
+            origin: TEST_ORIGIN,
+            cookie: `factdesk_session=${cookie}`,
+            'content-type': 'application/json',
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const body = Buffer.concat(chunks);
+            resolve({
+              status: response.statusCode ?? 0,
+              ok: (response.statusCode ?? 0) < 400,
+              bytes: body.byteLength,
+              text: () => body.toString('utf8'),
+              json: () => JSON.parse(body.toString('utf8')) as unknown,
+            });
+          });
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(init.body);
     });
 
   // The document the exports read: an article and 1,000 claims with rationales.
@@ -80,8 +111,8 @@ async function main() {
     body: JSON.stringify({ format: 'md', content: paragraphs.join('\n\n') }),
   });
   if (imported.status !== 201)
-    throw new Error(`seed import: ${imported.status} ${await imported.text()}`);
-  const reportDoc = ((await imported.json()) as { id: string }).id;
+    throw new Error(`seed import: ${imported.status} ${imported.text()}`);
+  const reportDoc = (imported.json() as { id: string }).id;
   for (let batch = 0; batch < CLAIMS; batch += 100) {
     const rows = Array.from({ length: 100 }, (_, i) => ({
       document_id: reportDoc,
@@ -159,7 +190,6 @@ async function main() {
       const current = phase;
       const started = performance.now();
       const response = await call(paths[i++ % paths.length] ?? '', bystander.cookie);
-      await response.arrayBuffer();
       if (!response.ok) throw new Error(`bystander read: ${response.status}`);
       api[current].push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -181,7 +211,7 @@ async function main() {
         method: 'POST',
         body: JSON.stringify({ format, content }),
       });
-      const body = (await response.json()) as { code?: string };
+      const body = response.json() as { code?: string };
       return `import ${name}: ${response.status} ${body.code ?? ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     }),
     ...Array.from({ length: 10 }, async (_, i) => {
@@ -190,7 +220,7 @@ async function main() {
         `/api/documents/${reportDoc}/report?format=pdf&scope=all`,
         owner.cookie,
       );
-      const bytes = (await response.arrayBuffer()).byteLength;
+      const bytes = response.bytes;
       return `PDF export ${i + 1} (${CLAIMS} claims): ${response.status}, ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     }),
   ];

@@ -5,11 +5,13 @@ import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { type HeavyResult, type HeavyTask, runHeavyTask } from './heavyTasks.ts';
 
-// The lowest CPU priority for this thread: on Linux a thread's nice value is its own, so the
-// event loop (routing, API reads, sync fan-out) wins every core it shares with a heavy job.
+// A lower CPU priority for this thread: on Linux a thread's nice value is its own, so the
+// event loop (routing, API reads, sync fan-out) wins a core it shares with a heavy job
+// (weight 110 against 1024). Not the lowest (19): on a machine loaded by other processes the
+// job would starve and spend its time budget, which is wall-clock time, waiting for a core.
 // Elsewhere this may lower the whole process or be refused; either way jobs still run.
 try {
-  setPriority(19);
+  setPriority(10);
 } catch {
   // Not permitted here: the job runs at normal priority.
 }
