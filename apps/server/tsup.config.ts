@@ -28,7 +28,12 @@ if (missing.length > 0) {
 }
 
 export default defineConfig({
-  entry: { main: 'src/main.ts', cli: 'src/cli/main.ts' },
+  // The worker pool's threads load heavyWorker.js from beside main.js and cli.js (HeavyWorkPool).
+  entry: {
+    main: 'src/main.ts',
+    cli: 'src/cli/main.ts',
+    heavyWorker: 'src/heavyWork/heavyWorker.ts',
+  },
   format: 'esm',
   platform: 'node',
   target: 'node20',

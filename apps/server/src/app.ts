@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginThrottle } from './auth/LoginThrottle.ts';
 import type { Config } from './config.ts';
 import type { Sql } from './db/database.ts';
+import { HeavyWorkPool } from './heavyWork/HeavyWorkPool.ts';
 import { limitConnectionsPerAddress } from './limitConnectionsPerAddress.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
 import { collabPlugin } from './plugins/collab.ts';
@@ -28,6 +29,8 @@ declare module 'fastify' {
     config: Config;
     db: Sql;
     loginThrottle: LoginThrottle;
+    /** Imports and reports run here, off the event loop. */
+    heavyWork: HeavyWorkPool;
   }
 }
 
@@ -79,9 +82,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   limitConnectionsPerAddress(app.server, config.http.maxConnectionsPerAddress);
+  // The API speaks JSON only. Fastify parses text/plain by default, which turned a text body
+  // into a confusing 400 from the schema; without the parser every non-JSON body is a 415.
+  app.removeContentTypeParser('text/plain');
+
   app.decorate('config', config);
   app.decorate('db', deps.db);
   app.decorate('loginThrottle', deps.loginThrottle ?? new LoginThrottle());
+  const heavyWork = new HeavyWorkPool(config.heavyWork);
+  app.decorate('heavyWork', heavyWork);
+  app.addHook('onClose', () => heavyWork.close());
 
   await app.register(errorsPlugin);
   await app.register(fastifyHelmet, {

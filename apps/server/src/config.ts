@@ -1,4 +1,5 @@
 // Every environment variable the server and the command line read, validated once.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { StartupError } from './errors.ts';
 
@@ -25,6 +26,7 @@ export interface Config {
   importMaxBytes: number;
   collab: CollabConfig;
   http: HttpLimits;
+  heavyWork: HeavyWorkConfig;
 }
 
 /** Transport limits of the HTTP server (HTTP_*): what a slow or greedy client may hold. */
@@ -35,6 +37,32 @@ export interface HttpLimits {
   requestTimeoutMs: number;
   /** Open connections one source address may hold; 0 turns the cap off (behind a proxy). */
   maxConnectionsPerAddress: number;
+}
+
+/**
+ * The worker pool that parses imports and renders reports off the event loop, and the budgets
+ * of each job (HEAVY_WORK_*, IMPORT_*, REPORT_*). Past a cap the request gets 413 or 422.
+ */
+export interface HeavyWorkConfig {
+  /** Worker threads: one core is left to the event loop. */
+  threads: number;
+  /** Jobs waiting for a thread before new ones get 503. */
+  maxQueue: number;
+  /** Old-generation heap of each worker, in MiB: a job past it gets 413. */
+  memoryMb: number;
+  import: {
+    /** Deepest element nesting (HTML tags, Markdown blocks). */
+    maxDepth: number;
+    /** Most elements (tags, blocks, paragraphs). */
+    maxNodes: number;
+    /** Time one import may run on its worker. */
+    timeBudgetMs: number;
+  };
+  report: {
+    timeBudgetMs: number;
+    /** Largest report file. */
+    maxBytes: number;
+  };
 }
 
 /** The sync server's knobs (COLLAB_*); defaults suit a newsroom, the benchmark raises some. */
@@ -134,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     collab: loadCollabConfig(env),
     http: loadHttpLimits(env),
+    heavyWork: loadHeavyWorkConfig(env),
   };
 }
 
@@ -174,4 +203,21 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
 function defaultWebDist(): string {
   // apps/server/dist/main.js → apps/web/dist
   return new URL('../../web/dist/', import.meta.url).pathname;
+}
+
+function loadHeavyWorkConfig(env: NodeJS.ProcessEnv): HeavyWorkConfig {
+  return {
+    threads: integer(env, 'HEAVY_WORK_THREADS', Math.max(1, availableParallelism() - 1), 1, 256),
+    maxQueue: integer(env, 'HEAVY_WORK_QUEUE', 64, 1, 100_000),
+    memoryMb: integer(env, 'HEAVY_WORK_MEMORY_MB', 512, 64, 16_384),
+    import: {
+      maxDepth: integer(env, 'IMPORT_MAX_DEPTH', 128, 8, 1_000),
+      maxNodes: integer(env, 'IMPORT_MAX_NODES', 50_000, 100, 10_000_000),
+      timeBudgetMs: integer(env, 'IMPORT_TIME_BUDGET_MS', 10_000, 100, 600_000),
+    },
+    report: {
+      timeBudgetMs: integer(env, 'REPORT_TIME_BUDGET_MS', 60_000, 100, 600_000),
+      maxBytes: integer(env, 'REPORT_MAX_BYTES', 64 * MiB, 64 * 1024, 4096 * MiB),
+    },
+  };
 }

@@ -62,6 +62,23 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
+/**
+ * A job past one of its caps (depth, element count, output size, memory: 413; time: 422). The
+ * message names the limit, its value and the setting that holds it; nothing was created.
+ */
+export class LimitExceededError extends AppError {
+  constructor(status: 413 | 422, code: string, message: string, field: string) {
+    super(status, code, message, field);
+  }
+}
+
+/** The worker pool's queue is full: try again shortly. */
+export class BusyError extends AppError {
+  constructor(message: string) {
+    super(503, 'busy', message);
+  }
+}
+
 /** The embedded database's data directory is held by another live process. */
 export class DataDirBusyError extends StartupError {
   constructor(

@@ -19,7 +19,9 @@ async function main() {
   const app = await buildApp({ config, db: db.sql });
   // After the app: commands from the command line reach its live documents (app.collab).
   const adminSocket: Server | undefined =
-    db.kind === 'embedded' ? await startAdminSocket(config.dataDir, db.sql, app.collab) : undefined;
+    db.kind === 'embedded'
+      ? await startAdminSocket(config.dataDir, db.sql, app.collab, app.heavyWork)
+      : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,9 +1,10 @@
 // The article schema: one list of Tiptap extensions that the web editor (with Collaboration)
 // and the server (import, export, sync checks) both build from, so they can never disagree.
+
+import { safeHref } from '@factdesk/model';
 import { type AnyExtension, getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
-import { safeHref } from './safeHref.ts';
 
 /** The Y.XmlFragment of the document's Y.Doc holding the article (Collaboration's `field`). */
 export const ARTICLE_FIELD = 'article';

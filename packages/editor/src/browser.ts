@@ -4,4 +4,3 @@ export * from './articleExtensions.ts';
 export * from './articleText.ts';
 export * from './claimHighlights/claimHighlights.ts';
 export * from './proseMirrorText.ts';
-export * from './safeHref.ts';

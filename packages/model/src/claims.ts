@@ -188,7 +188,10 @@ export const Evidence = Type.Object({
   id: Uuid,
   claimId: Uuid,
   url: Type.String({ description: 'Normalised http(s) URL; IDN hosts in punycode' }),
-  displayHost: Type.String({ description: 'The host as people read it (Unicode)' }),
+  displayHost: Type.String({
+    description:
+      'The host (and port) as people read it: Unicode only when single-script and not confusable (UTS #39), punycode otherwise',
+  }),
   title: Type.String(),
   publisher: Type.String(),
   excerpt: Type.String(),

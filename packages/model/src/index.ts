@@ -1,7 +1,9 @@
 // Public surface of the domain model: roles, actions, the fact-check vocabulary and API schemas.
 export * from './actions.ts';
+export * from './checkLinkUrl.ts';
 export * from './claims.ts';
 export * from './claimVocabulary.ts';
+export * from './displayHost.ts';
 export * from './documents.ts';
 export * from './evidenceUrl.ts';
 export * from './presence.ts';

@@ -58,9 +58,13 @@ export function buildClaimReviews(data: ReportData, claims: ReportClaim[]): Clai
   return reviews;
 }
 
-/** JSON for a `<script type="application/ld+json">` block: no `<` survives, so nothing breaks out. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+/**
+ * JSON safe inside a `<script type="application/ld+json">` block and in JavaScript source: no
+ * `<`, `>` or `&` survives (`</script>` cannot end the block), nor U+2028/U+2029 (line
+ * terminators in older JavaScript). Still the same JSON to any parser.
+ */
+export function jsonForScript(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -1,4 +1,6 @@
-// The CSV report: one row per claim, RFC 4180 quoting, formula-looking cells neutralised.
+// The CSV report: one row per claim, RFC 4180 quoting, every cell that a spreadsheet would
+// read as a formula neutralised, and a UTF-8 byte-order mark (Excel reads the file as
+// Windows-1252 without one, garbling accents).
 import Papa from 'papaparse';
 import { formatRating, type PreparedReport } from './prepareReport.ts';
 import { safeUrl } from './safeUrl.ts';
@@ -24,7 +26,21 @@ export const CSV_COLUMNS = [
   'evidence_urls',
 ] as const;
 
-export function renderCsv(prepared: PreparedReport): string {
+// Spreadsheets start a formula at = + - @ (or their full-width forms), and some after a tab
+// or carriage return, even behind leading spaces or quotes: " =HYPERLINK(…)", "\"@SUM(…)".
+const FORMULA_START = /^[\s"']*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// Columns the report writes itself as numbers (a rating can be negative): never user text.
+const NUMERIC_COLUMNS = new Set<string>(['number', 'rating_value', 'evidence_count']);
+
+/** The cell as text a spreadsheet shows and never evaluates: a leading ' when it could be a formula. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function renderCsv(
+  prepared: PreparedReport,
+  options: { bom: boolean } = { bom: true },
+): string {
   const rows = prepared.claims.map((claim) => [
     String(claim.number),
     claim.status,
@@ -45,9 +61,16 @@ export function renderCsv(prepared: PreparedReport): string {
     String(claim.evidence.length),
     claim.evidence.map((evidence) => safeUrl(evidence.url) ?? evidence.url).join(' '),
   ]);
-  // escapeFormulae prefixes ' to cells starting with = + - @ tab or CR (CSV injection).
-  return `${Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows },
-    { escapeFormulae: true, newline: '\r\n', quotes: false },
-  )}\r\n`;
+  const csv = Papa.unparse(
+    {
+      fields: [...CSV_COLUMNS],
+      data: rows.map((row) =>
+        row.map((cell, index) =>
+          NUMERIC_COLUMNS.has(CSV_COLUMNS[index] ?? '') ? cell : neutraliseCell(cell),
+        ),
+      ),
+    },
+    { escapeFormulae: false, newline: '\r\n', quotes: false },
+  );
+  return `${options.bom ? '\uFEFF' : ''}${csv}\r\n`;
 }

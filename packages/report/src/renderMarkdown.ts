@@ -1,6 +1,7 @@
 // The Markdown report: plain text that reads well raw and renders well on GitHub and the like.
 import type { ReportClaim } from '@factdesk/model';
 import { formatDate, formatRating, type PreparedReport, statusLabel } from './prepareReport.ts';
+import { rationaleMarkdown } from './rationaleMarkdown.ts';
 import { safeUrl } from './safeUrl.ts';
 
 /** User text on one line with every Markdown metacharacter (and any HTML) made literal. */
@@ -12,6 +13,8 @@ export function escapeMarkdown(value: string): string {
       .replace(/[\\`*_{}[\]<>|~&]/g, (char) => `\\${char}`)
       // Bare URLs would be autolinked by GitHub, javascript: ones included in some renderers.
       .replace(/:\/\//g, '\\://')
+      // …and so would protocol-relative "//host/path" (linkify and others read it as a link).
+      .replace(/\/\//g, '/\\/')
       // Block syntax only counts at the start of a line.
       .replace(/^(\s*)([#>+\-=])/, '$1\\$2')
       .replace(/^(\s*\d+)([.)])/, '$1\\$2')
@@ -23,11 +26,6 @@ function link(url: string | null, label: string | null): string {
   const shown = escapeMarkdown(label || url || '');
   // Angle brackets keep spaces and parentheses in the URL from ending the link early.
   return href ? `[${shown}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)` : shown;
-}
-
-/** Rationale is Markdown already; its raw HTML and non-http links are neutralised. */
-function rationale(source: string): string {
-  return source.replace(/</g, '&lt;').replace(/\]\(\s*<?\s*(?!https?:)[^)]*\)/gi, ']');
 }
 
 function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
@@ -54,7 +52,7 @@ function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
     `> …${escapeMarkdown(claim.quote.prefix)}**${escapeMarkdown(claim.quote.exact)}**${escapeMarkdown(claim.quote.suffix)}…`,
     '',
   );
-  if (claim.rationale) lines.push(rationale(claim.rationale), '');
+  if (claim.rationale) lines.push(rationaleMarkdown(claim.rationale, escapeMarkdown), '');
   if (prepared.data.options.evidence && claim.evidence.length > 0) {
     lines.push('**Evidence**', '');
     for (const evidence of claim.evidence) {

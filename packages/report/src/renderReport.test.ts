@@ -145,7 +145,7 @@ describe('CSV', () => {
   it('parses back, one row per claim, with the same values', async () => {
     const csv = await asText(sampleReport({ scope: 'all' }), 'csv');
     expect(csv).toContain('\r\n');
-    const rows: Record<string, string>[] = parse(csv, { columns: true });
+    const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
     expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
     expect(rows.map((row) => row.number)).toEqual(['1', '2', '3']);
     expect(rows[0]?.statement).toBe('Unemployment fell by 40% last year.');

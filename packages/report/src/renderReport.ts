@@ -1,6 +1,6 @@
 // One entry point: ReportData and a format in, the file's bytes (or text) and type out.
 import type { ReportData } from '@factdesk/model';
-import { buildClaimReviews } from './claimReview.ts';
+import { buildClaimReviews, jsonForScript } from './claimReview.ts';
 import { prepareReport } from './prepareReport.ts';
 import { renderCsv } from './renderCsv.ts';
 import { renderHtml } from './renderHtml.ts';
@@ -14,18 +14,26 @@ export interface RenderedReport {
   extension: string;
 }
 
+/** How a file is written, beside what it contains (ReportOptions). */
+export interface RenderOptions {
+  /** CSV: start with a UTF-8 byte-order mark, so Excel reads accents right (default true). */
+  csvBom?: boolean;
+}
+
 export async function renderReport(
   data: ReportData,
   format: ReportFormat,
+  options: RenderOptions = {},
 ): Promise<RenderedReport> {
   const prepared = prepareReport(data);
-  const body = await renderBody(prepared, format);
+  const body = await renderBody(prepared, format, options);
   return { body, ...FORMAT_INFO[format] };
 }
 
 async function renderBody(
   prepared: ReturnType<typeof prepareReport>,
   format: ReportFormat,
+  options: RenderOptions,
 ): Promise<Uint8Array | string> {
   switch (format) {
     case 'html':
@@ -35,10 +43,11 @@ async function renderBody(
     case 'md':
       return renderMarkdown(prepared);
     case 'csv':
-      return renderCsv(prepared);
+      return renderCsv(prepared, { bom: options.csvBom ?? true });
     case 'json':
-      return `${JSON.stringify(prepared.data, null, 2)}\n`;
+      return `${jsonForScript(prepared.data, 2)}\n`;
     case 'claimreview':
-      return `${JSON.stringify(buildClaimReviews(prepared.data, prepared.claims), null, 2)}\n`;
+      // Often pasted into a <script type="application/ld+json"> block as it is.
+      return `${jsonForScript(buildClaimReviews(prepared.data, prepared.claims), 2)}\n`;
   }
 }

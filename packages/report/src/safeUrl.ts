@@ -1,13 +1,8 @@
-// Links in a report are shown only when they are absolute http(s) URLs; anything else is text.
+// Links in a report are shown only when they pass the link rule of @factdesk/model for web
+// pages (absolute http(s), no credentials, nothing the URL parser would have to repair).
+import { safeHref, WEB_PROTOCOLS } from '@factdesk/model';
 
-/** The normalised URL when `value` is an absolute http: or https: URL, otherwise null. */
+/** The normalised URL when `value` is an acceptable http: or https: URL, otherwise null. */
 export function safeUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return null;
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  return safeHref(value, WEB_PROTOCOLS);
 }

@@ -7,7 +7,7 @@ import {
   PASSWORD_MIN_LENGTH,
   type Role,
 } from '@factdesk/model';
-import { REPORT_FORMATS, type ReportFormat, renderReport } from '@factdesk/report';
+import { REPORT_FORMATS, type ReportFormat } from '@factdesk/report';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
 import { buildReport, type ReadDocument, readStoredDocument } from '../commands/buildReport.ts';
@@ -18,6 +18,7 @@ import { loadConfig } from '../config.ts';
 import type { Sql } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
+import { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
 import { findDocument } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
 import type { CollabService } from '../sync/CollabService.ts';
@@ -146,12 +147,14 @@ export function validateAdminCommand(input: unknown): AdminCommand {
  * server's live documents (commands that came through its admin socket): lock changes reach
  * open sockets at once and exports read the live text. Without it (the command line's own
  * process) open sockets elsewhere pick a lock up at their periodic re-check and exports read
- * the stored text.
+ * the stored text. Imports and exports run on `heavyWork` (the server's pool), or on a pool of
+ * the command's own, closed when it is done.
  */
 export async function runAdminCommand(
   sql: Sql,
   command: AdminCommand,
   collab?: CollabService,
+  heavyWork?: HeavyWorkPool,
 ): Promise<string> {
   switch (command.name) {
     case 'migrate': {
@@ -178,10 +181,14 @@ export async function runAdminCommand(
     }
     case 'document.import': {
       const { name: _name, ...input } = command;
-      const document = await importDocument(
-        sql,
-        { ...input, createdBy: null },
-        { maxBytes: loadConfig().importMaxBytes },
+      const config = loadConfig();
+      const document = await onPool(heavyWork, (pool) =>
+        importDocument(
+          sql,
+          { ...input, createdBy: null },
+          { maxBytes: config.importMaxBytes, maxDocumentBytes: config.collab.maxDocumentBytes },
+          pool,
+        ),
       );
       return document.id;
     }
@@ -203,9 +210,25 @@ export async function runAdminCommand(
         evidence: true,
         articleText: false,
       });
-      const { body } = await renderReport(data, command.format);
+      const { body } = await onPool(heavyWork, (pool) =>
+        pool.renderReport(data, command.format, {}),
+      );
       return Buffer.from(body).toString('base64');
     }
+  }
+}
+
+/** Runs `work` on the server's pool, or on one of the command's own, closed afterwards. */
+async function onPool<T>(
+  heavyWork: HeavyWorkPool | undefined,
+  work: (pool: HeavyWorkPool) => Promise<T>,
+): Promise<T> {
+  if (heavyWork) return work(heavyWork);
+  const pool = new HeavyWorkPool(loadConfig().heavyWork);
+  try {
+    return await work(pool);
+  } finally {
+    await pool.close();
   }
 }
 

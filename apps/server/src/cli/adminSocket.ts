@@ -6,6 +6,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Sql } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
 import type { CollabService } from '../sync/CollabService.ts';
 import { type AdminCommand, runAdminCommand, validateAdminCommand } from './adminCommands.ts';
 
@@ -18,11 +19,15 @@ export interface AdminReply {
   error?: string;
 }
 
-/** `collab`: the server's live documents, so commands act on open sockets and live text. */
+/**
+ * `collab`: the server's live documents, so commands act on open sockets and live text;
+ * `heavyWork`: the server's worker pool, where imports and exports run.
+ */
 export async function startAdminSocket(
   dataDir: string,
   sql: Sql,
   collab: CollabService,
+  heavyWork: HeavyWorkPool,
 ): Promise<Server> {
   const path = join(dataDir, ADMIN_SOCKET);
   await rm(path, { force: true }); // left behind by a killed server
@@ -37,7 +42,7 @@ export async function startAdminSocket(
       let reply: AdminReply;
       try {
         const command = validateAdminCommand(JSON.parse(body));
-        reply = { output: await runAdminCommand(sql, command, collab) };
+        reply = { output: await runAdminCommand(sql, command, collab, heavyWork) };
       } catch (error) {
         reply = {
           error:

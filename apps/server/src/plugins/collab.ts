@@ -2,7 +2,13 @@
 // on the upgrade, before a frame is read or the document loaded; refusals close the socket
 // with a named code. Documents persist to PostgreSQL through PostgresPersistence, and
 // `app.collab` lets the rest of the server read, change and notify live documents.
-import { ARTICLE_FIELD, ARTICLE_MARK_NAMES, ARTICLE_NODE_NAMES } from '@factdesk/editor';
+import {
+  ARTICLE_FIELD,
+  ARTICLE_MARK_NAMES,
+  ARTICLE_NODE_NAMES,
+  checkArticleAttribute,
+  checkArticleMarkAttributes,
+} from '@factdesk/editor';
 import { caretColorAmong, type PersonRef } from '@factdesk/model';
 import {
   CloseCodes,
@@ -65,6 +71,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       rootName: ARTICLE_FIELD,
       nodeNames: ARTICLE_NODE_NAMES,
       markNames: ARTICLE_MARK_NAMES,
+      checkAttribute: checkArticleAttribute,
+      checkMarkAttributes: checkArticleMarkAttributes,
     }),
     limits,
     batchWindowMs: limits.batchWindowMs,

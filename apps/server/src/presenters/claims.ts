@@ -1,14 +1,14 @@
 // Claim, evidence, comment and event rows → API shapes (schemas in @factdesk/model).
-import { domainToUnicode } from 'node:url';
-import type {
-  Claim,
-  ClaimEvent,
-  ClaimState,
-  Comment,
-  Evidence,
-  PersonRef,
-  QueueClaim,
-  Role,
+import {
+  type Claim,
+  type ClaimEvent,
+  type ClaimState,
+  type Comment,
+  displayHost,
+  type Evidence,
+  type PersonRef,
+  type QueueClaim,
+  type Role,
 } from '@factdesk/model';
 import { claimAbilitiesOf } from '../policies.ts';
 import type { CommentRow } from '../queries/claimComments.ts';
@@ -81,18 +81,12 @@ export function presentQueueClaim(
   return { ...presentClaim(row, viewer), documentTitle: row.document_title };
 }
 
-/** The host as people read it: "xn--bcher-kva.example" → "bücher.example". */
-export function displayHostOf(url: string): string {
-  const host = new URL(url).hostname;
-  return domainToUnicode(host) || host;
-}
-
 export function presentEvidence(row: EvidenceRow): Evidence {
   return {
     id: row.id,
     claimId: row.claim_id,
     url: row.url,
-    displayHost: displayHostOf(row.url),
+    displayHost: displayHost(row.url),
     title: row.title,
     publisher: row.publisher,
     excerpt: row.excerpt,

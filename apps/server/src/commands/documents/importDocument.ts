@@ -1,13 +1,14 @@
 // Creates a document from a pasted or uploaded article: checks the input, converts it through
-// the shared editor schema, and writes the row, its first Yjs update and an automatic
-// "import" version in one transaction. The source text starts locked. The update is written
-// with a server client id recorded as the document's lineage, so a copy of this document can
-// never be merged into another (docs/sync.md).
-import { articlePlainText, articleToYUpdate, importArticle, safeHref } from '@factdesk/editor';
-import type { ImportFormat } from '@factdesk/model';
+// the shared editor schema on the worker pool (under its depth, element, size and time caps),
+// and writes the row, its first Yjs update and an automatic "import" version in one
+// transaction. The source text starts locked; past a cap nothing is created. The update is
+// written with a server client id recorded as the document's lineage, so a copy of this
+// document can never be merged into another (docs/sync.md).
+import { checkLinkUrl, type ImportFormat, WEB_PROTOCOLS } from '@factdesk/model';
 import { newServerClientId } from '@factdesk/sync';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
+import type { HeavyWorkPool } from '../../heavyWork/HeavyWorkPool.ts';
 import { insertLineageClient } from '../../queries/docHistory.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
@@ -25,7 +26,6 @@ export interface ImportInput {
   language?: string;
 }
 
-const TITLE_MAX = 300;
 /** Control characters other than tab, line feed, form feed and carriage return: a binary file. */
 function looksBinary(content: string): boolean {
   for (let i = 0; i < content.length; i++) {
@@ -69,30 +69,18 @@ export function checkImportContent(content: string, maxBytes: number): void {
 
 function checkSourceUrl(raw: string | undefined | null): string | undefined | null {
   if (raw === undefined || raw === null) return raw;
-  const href = safeHref(raw);
-  if (!href || !/^https?:/.test(href)) {
-    throw new BadRequestError('sourceUrl must be an http or https URL.', 'sourceUrl');
-  }
-  return href;
+  const checked = checkLinkUrl(raw, 'sourceUrl', WEB_PROTOCOLS);
+  if (!checked.ok) throw new BadRequestError(checked.problem, 'sourceUrl', 'invalid_url');
+  return checked.href;
 }
 
 export { checkSourceUrl };
 
-function defaultTitle(json: ReturnType<typeof importArticle>, text: string): string {
-  const heading = json.content?.find((node) => node.type === 'heading');
-  const headingText = (heading?.content ?? [])
-    .map((node) => node.text ?? '')
-    .join('')
-    .trim();
-  const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
-  const title = headingText || firstLine.trim() || 'Untitled article';
-  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
-}
-
 export async function importDocument(
   sql: Sql,
   input: ImportInput,
-  limits: { maxBytes: number },
+  limits: { maxBytes: number; maxDocumentBytes: number },
+  heavyWork: HeavyWorkPool,
 ): Promise<DocumentRow> {
   checkImportContent(input.content, limits.maxBytes);
   const sourceUrl = checkSourceUrl(input.sourceUrl);
@@ -100,21 +88,24 @@ export async function importDocument(
   if (input.title !== undefined && !title) {
     throw new BadRequestError('title cannot be blank.', 'title');
   }
-  const article = importArticle(input.content, input.format);
-  const text = articlePlainText(article);
-  if (text.trim() === '') {
+  const lineageClient = newServerClientId();
+  const { update, defaultTitle, hasText } = await heavyWork.importArticle(
+    input.content,
+    input.format,
+    limits.maxDocumentBytes,
+    lineageClient,
+  );
+  if (!hasText) {
     throw new BadRequestError(
       'content has no text left once scripts, styles and other disallowed markup are removed.',
       'content',
     );
   }
-  const lineageClient = newServerClientId();
-  const update = articleToYUpdate(article, lineageClient);
   return sql.begin(async (tx) => {
     const row = await insertDocument(tx, {
       workspaceId: input.workspaceId,
       createdBy: input.createdBy,
-      title: title || defaultTitle(article, text),
+      title: title || defaultTitle,
       textLocked: true,
       sourceFormat: input.format,
       sourceUrl,

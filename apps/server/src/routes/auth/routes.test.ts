@@ -111,6 +111,17 @@ describe('sign-up and login', () => {
     expect(form.statusCode).toBe(415);
     expect(form.json().message).toMatch(/JSON/);
 
+    for (const contentType of ['text/plain', 'text/plain; charset=utf-8', 'text/html']) {
+      const text = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': contentType },
+        payload: '{"email":"a@example.com","password":"b"}',
+      });
+      expect(text.statusCode, contentType).toBe(415);
+      expect(text.json().code).toBe('unsupported_media_type');
+    }
+
     const huge = await t.request({
       method: 'POST',
       url: '/api/auth/signup',

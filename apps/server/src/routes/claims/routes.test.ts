@@ -327,6 +327,21 @@ describe('concurrency', () => {
 });
 
 describe('evidence', () => {
+  it('shows a mixed-script host in punycode and keeps the port', async () => {
+    const claim = await newClaim(members.reviewer);
+    const spoof = expectStatus(
+      await as(members.reviewer, 'POST', `/api/claims/${claim.id}/evidence`, {
+        version: 1,
+        url: 'https://аpple.com:8443/login',
+        kind: 'other',
+        stance: 'supports',
+      }),
+      201,
+    );
+    expect(spoof.evidence.url).toBe('https://xn--pple-43d.com:8443/login');
+    expect(spoof.evidence.displayHost).toBe('xn--pple-43d.com:8443');
+  });
+
   it('normalises http(s) URLs, shows IDN hosts in Unicode, refuses other schemes and credentials', async () => {
     const claim = await newClaim(members.reviewer);
     const url = `/api/claims/${claim.id}/evidence`;
@@ -350,6 +365,11 @@ describe('evidence', () => {
       'ftp://x.example/',
       'https://user:pw@x.example/',
       'not a url',
+      // Refused, not repaired: what the URL parser would silently rewrite.
+      'https:\\\\evil.example\\x',
+      'https://exam\nple.com/',
+      'https://example.com/\u0007',
+      'https://exa mple.com/',
     ]) {
       const refused = expectStatus(
         await as(members.reviewer, 'POST', url, {
@@ -361,6 +381,7 @@ describe('evidence', () => {
         400,
       );
       expect(refused.field).toBe('url');
+      expect(refused.message).toMatch(/^url /);
     }
     const changed = expectStatus(
       await as(members.reviewer, 'PATCH', `/api/evidence/${added.evidence.id}`, {

@@ -40,6 +40,9 @@ const errors = {
   404: ErrorBody,
   409: ErrorBody,
   413: ErrorBody,
+  415: ErrorBody,
+  422: ErrorBody,
+  503: ErrorBody,
 };
 const WorkspaceParams = Type.Object({ workspaceId: Uuid });
 const DocumentParams = Type.Object({ documentId: Uuid });
@@ -73,7 +76,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await importDocument(
         app.db,
         { ...request.body, workspaceId, createdBy: actor.userId },
-        { maxBytes: app.config.importMaxBytes },
+        {
+          maxBytes: app.config.importMaxBytes,
+          maxDocumentBytes: app.config.collab.maxDocumentBytes,
+        },
+        app.heavyWork,
       );
       return reply.status(201).send(presentDocument(row, membership.role));
     },

@@ -1,7 +1,7 @@
 // The verdict report download: schema → access (members, viewers and above) → buildReport →
 // the renderer of the asked format, sent as an attachment named from the title.
 import { ErrorBody, Uuid } from '@factdesk/model';
-import { REPORT_FORMATS, renderReport, reportFilename } from '@factdesk/report';
+import { REPORT_FORMATS, reportFilename } from '@factdesk/report';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { buildReport } from '../../commands/buildReport.ts';
@@ -23,6 +23,12 @@ export const ReportQuery = Type.Object(
     ),
     articleText: Type.Optional(
       Type.Boolean({ description: 'Include the full article, claims highlighted (default false)' }),
+    ),
+    bom: Type.Optional(
+      Type.Boolean({
+        description:
+          'CSV only: start with a UTF-8 byte-order mark so spreadsheet programs read accents right (default true)',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -55,20 +61,30 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
+          413: ErrorBody,
+          422: ErrorBody,
+          503: ErrorBody,
         },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const { documentId } = request.params;
-      const { format, scope = 'approved', evidence = true, articleText = false } = request.query;
+      const {
+        format,
+        scope = 'approved',
+        evidence = true,
+        articleText = false,
+        bom = true,
+      } = request.query;
       const document = await documentAccess(app.db, actor.userId, documentId, 'report.export');
       const data = await buildReport(
         { sql: app.db, readDocument: (id, read) => app.collab.readDocument(id, read) },
         document,
         { scope, evidence, articleText },
       );
-      const rendered = await renderReport(data, format);
+      // Rendering (PDF above all) runs on the worker pool under REPORT_* budgets.
+      const rendered = await app.heavyWork.renderReport(data, format, { csvBom: bom });
       return reply
         .header('content-type', rendered.contentType)
         .header(

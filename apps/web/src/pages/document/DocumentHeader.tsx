@@ -1,8 +1,9 @@
 // The document's title block in the review workspace: where the article comes from, whether
 // its source text is locked (moderators lock and unlock it), who is in it, the connection,
 // and the export.
-import { displayHost, safeHref } from '@factdesk/editor/browser';
+
 import type { DocumentSchema } from '@factdesk/model';
+import { displayHost, safeHref } from '@factdesk/model';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Awareness } from 'y-protocols/awareness';

@@ -1,0 +1,190 @@
+// The worker pool (piscina) where imports and reports are parsed and rendered, so the event
+// loop only routes, authorises and relays. Each job runs under a time budget counted from the
+// moment a thread starts it, a heap cap per thread, and the structural caps of its task; past
+// any of them the caller gets a LimitExceededError (413/422) naming the limit and its value.
+//
+// The worker entry is found beside this module: heavyWorker.js in the built server (tsup
+// bundles this module into dist/main.js and dist/cli.js and the worker into
+// dist/heavyWorker.js), heavyWorker.ts when running from sources (vitest, tsx), in which case
+// the worker thread registers tsx itself so it can load TypeScript.
+import { createRequire } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+import { ImportLimitError } from '@factdesk/editor';
+import type { ImportFormat, ReportData } from '@factdesk/model';
+import type { RenderedReport, RenderOptions, ReportFormat } from '@factdesk/report';
+import { Piscina } from 'piscina';
+import type { HeavyWorkConfig } from '../config.ts';
+import { BusyError, LimitExceededError } from '../errors.ts';
+import type { HeavyResult, HeavyTask, ImportResult, LimitHit } from './heavyTasks.ts';
+import type { HeavyJob } from './heavyWorker.ts';
+
+const fromSources = import.meta.url.endsWith('.ts');
+
+function workerEntry(): { filename: string; execArgv: string[] } {
+  if (!fromSources) {
+    return { filename: new URL('./heavyWorker.js', import.meta.url).href, execArgv: [] };
+  }
+  // Resolved from here, so the worker finds tsx whatever the current directory is.
+  const tsx = createRequire(import.meta.url).resolve('tsx');
+  return {
+    filename: new URL('./heavyWorker.ts', import.meta.url).href,
+    execArgv: ['--import', new URL(`file://${tsx}`).href],
+  };
+}
+
+/** What the job is, for the sentences: "content" of an import, the report of an export. */
+type JobKind = 'import' | 'report';
+
+export class HeavyWorkPool {
+  private readonly pool: Piscina<HeavyJob, HeavyResult>;
+
+  constructor(private readonly config: HeavyWorkConfig) {
+    const entry = workerEntry();
+    this.pool = new Piscina<HeavyJob, HeavyResult>({
+      filename: entry.filename,
+      execArgv: entry.execArgv,
+      minThreads: 0,
+      maxThreads: config.threads,
+      maxQueue: config.maxQueue,
+      idleTimeout: 30_000,
+      resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
+    });
+  }
+
+  /** The article converted through the editor schema: its first Yjs update and default title. */
+  async importArticle(
+    content: string,
+    format: ImportFormat,
+    maxOutputBytes: number,
+    lineageClient: number,
+  ): Promise<ImportResult> {
+    const { maxDepth, maxNodes, timeBudgetMs } = this.config.import;
+    const result = await this.run(
+      { kind: 'import', content, format, maxDepth, maxNodes, maxOutputBytes, lineageClient },
+      timeBudgetMs,
+      'import',
+    );
+    if (result.kind !== 'imported') throw new Error(`import job returned ${result.kind}`);
+    return result;
+  }
+
+  async renderReport(
+    data: ReportData,
+    format: ReportFormat,
+    options: RenderOptions,
+  ): Promise<RenderedReport> {
+    const { timeBudgetMs, maxBytes } = this.config.report;
+    const result = await this.run(
+      { kind: 'report', data, format, options, maxOutputBytes: maxBytes },
+      timeBudgetMs,
+      'report',
+    );
+    if (result.kind !== 'report') throw new Error(`report job returned ${result.kind}`);
+    return result.rendered;
+  }
+
+  /** Jobs running or waiting, for metrics and tests. */
+  get pending(): number {
+    return this.pool.queueSize + this.pool.threads.length;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private async run(
+    task: HeavyTask,
+    budgetMs: number,
+    kind: JobKind,
+  ): Promise<Exclude<HeavyResult, LimitHit>> {
+    const controller = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    let overBudget = false;
+    port1.once('message', () => {
+      timer = setTimeout(() => {
+        overBudget = true;
+        controller.abort();
+      }, budgetMs);
+      port1.close();
+    });
+    try {
+      const result = await this.pool.run(
+        { task, started: port2 },
+        { transferList: [port2], signal: controller.signal },
+      );
+      if (result.kind === 'limit') throw limitError(result, kind);
+      return result;
+    } catch (error) {
+      if (overBudget) {
+        throw new LimitExceededError(
+          422,
+          'time_budget_exceeded',
+          `${subject(kind)} took longer than its time budget of ${budgetMs} ms (${kind === 'import' ? 'IMPORT' : 'REPORT'}_TIME_BUDGET_MS)${kind === 'import' ? ': simplify or split the article' : ''}.`,
+          field(kind),
+        );
+      }
+      if (isOutOfMemory(error)) {
+        throw new LimitExceededError(
+          413,
+          'memory_budget_exceeded',
+          `${subject(kind)} needed more than the ${this.config.memoryMb} MiB a job may use (HEAVY_WORK_MEMORY_MB).`,
+          field(kind),
+        );
+      }
+      if (isQueueFull(error)) {
+        throw new BusyError(
+          `The server is busy with ${this.config.maxQueue} imports and exports (HEAVY_WORK_QUEUE); try again in a moment.`,
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+}
+
+function subject(kind: JobKind): string {
+  return kind === 'import' ? 'content' : 'The report';
+}
+
+function field(kind: JobKind): string {
+  return kind === 'import' ? 'content' : 'report';
+}
+
+function limitError(hit: LimitHit, kind: JobKind): LimitExceededError {
+  switch (hit.limit) {
+    case 'depth':
+      return new LimitExceededError(
+        422,
+        'content_too_deep',
+        new ImportLimitError(hit.limit, hit.value).message,
+        field(kind),
+      );
+    case 'nodes':
+      return new LimitExceededError(
+        413,
+        'content_too_many_nodes',
+        new ImportLimitError(hit.limit, hit.value).message,
+        field(kind),
+      );
+    case 'output':
+      return new LimitExceededError(
+        413,
+        'output_too_large',
+        kind === 'import'
+          ? `content would make a document larger than ${hit.value} bytes (COLLAB_MAX_DOCUMENT_BYTES): split the article.`
+          : `The report would be larger than ${hit.value} bytes (REPORT_MAX_BYTES): export approved claims only, or without evidence.`,
+        field(kind),
+      );
+  }
+}
+
+function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
+function isQueueFull(error: unknown): boolean {
+  return error instanceof Error && /queue is at limit/i.test(error.message);
+}
