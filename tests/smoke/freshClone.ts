@@ -407,9 +407,12 @@ async function checkImageLayout(env: NodeJS.ProcessEnv) {
     `/api/workspaces/${me.workspaces[0]?.id}/documents`,
     { format: 'md', content: '# Dans l’image\n\nUne phrase à vérifier.\n' },
   );
-  const pdf = await fetch(`${baseUrl}/api/documents/${imported.id}/report?format=pdf&scope=all&articleText=true`, {
-    headers: { cookie: owner.cookie },
-  });
+  const pdf = await fetch(
+    `${baseUrl}/api/documents/${imported.id}/report?format=pdf&scope=all&articleText=true`,
+    {
+      headers: { cookie: owner.cookie },
+    },
+  );
   const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
   check('the image layout renders a PDF report', pdf.ok && text.includes('Dans l’image'), text);
   await stopServer();
