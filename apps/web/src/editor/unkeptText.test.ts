@@ -91,8 +91,6 @@ describe('unkeptText', () => {
   test("a copy from another document's history is unkept entirely", () => {
     const server = article(['This document.']);
     const foreign = article(['Another article.', 'Its second paragraph.']);
-    expect(unkeptText(foreign, server, FIELD)).toEqual([
-      'Another article.\nIts second paragraph.',
-    ]);
+    expect(unkeptText(foreign, server, FIELD)).toEqual(['Another article.\nIts second paragraph.']);
   });
 });
