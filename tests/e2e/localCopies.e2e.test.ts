@@ -178,7 +178,7 @@ describe("a reviewer's copy of a document in this browser", () => {
     await dialog.waitFor();
     await expect
       .poll(() => dialog.getByRole('textbox', { name: 'The text that was not kept' }).inputValue())
-      .toBe(' Never sent.');
+      .toBe('Never sent.');
     await dialog.getByText('you can no longer edit this document').waitFor();
     await screenshot(next, 'local-copies-02-dropped-copy-dialog', false);
 
@@ -192,7 +192,7 @@ describe("a reviewer's copy of a document in this browser", () => {
       .getByRole('button', { name: 'Copy the text that was not kept' })
       .getByText('Copied')
       .waitFor();
-    expect(await next.evaluate(() => navigator.clipboard.readText())).toBe(' Never sent.');
+    expect(await next.evaluate(() => navigator.clipboard.readText())).toBe('Never sent.');
     await next.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
@@ -252,8 +252,8 @@ describe.skip('text typed while the text was locked', () => {
     await mine.typeAtEndOf('Critics say', ' Typed while locked.');
     await setLocked(documentId, true);
     await context.setOffline(false);
-    await mine.waitLive();
     await page.getByText('Source text locked').waitFor();
+    await page.getByText('Live · read-only: your recent changes are not saved').waitFor();
     expect(await theirs.text()).not.toContain('Typed while locked.');
 
     await setLocked(documentId, false);
@@ -262,7 +262,7 @@ describe.skip('text typed while the text was locked', () => {
     await dialog.getByText('while you could not edit this document').waitFor();
     expect(
       await dialog.getByRole('textbox', { name: 'The text that was not kept' }).inputValue(),
-    ).toBe(' Typed while locked.');
+    ).toBe('Typed while locked.');
     await screenshot(page, 'local-copies-03-refused-dialog', false);
     await dialog.getByRole('button', { name: 'Close' }).click();
 

@@ -49,7 +49,7 @@ describe('unkeptText', () => {
     const local = copyOf(server);
     textOf(local, 1).insert(17, ' Loudly.');
     textOf(local, 0).insert(5, ' (violent)');
-    expect(unkeptText(local, server, FIELD)).toEqual([' (violent)', ' Loudly.']);
+    expect(unkeptText(local, server, FIELD)).toEqual(['(violent)', 'Loudly.']);
   });
 
   test("what colleagues typed meanwhile is the server's, not the person's loss", () => {
@@ -58,7 +58,7 @@ describe('unkeptText', () => {
     textOf(local, 0).insert(25, ' Refused sentence.');
     textOf(server, 0).insert(0, 'Colleague: ');
     textOf(server, 0).delete(11, 6);
-    expect(unkeptText(local, server, FIELD)).toEqual([' Refused sentence.']);
+    expect(unkeptText(local, server, FIELD)).toEqual(['Refused sentence.']);
   });
 
   test('edits the server accepted before the refusal are not offered back', () => {
@@ -68,7 +68,7 @@ describe('unkeptText', () => {
     sync(local, server);
     // Same client, later clock: the server never got these (the text was locked).
     textOf(local, 0).insert(21, ' Refused.');
-    expect(unkeptText(local, server, FIELD)).toEqual([' Refused.']);
+    expect(unkeptText(local, server, FIELD)).toEqual(['Refused.']);
   });
 
   test('a new paragraph typed after an existing one joins the passage with a line break', () => {
@@ -78,7 +78,7 @@ describe('unkeptText', () => {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('A whole new paragraph.')]);
     local.getXmlFragment(FIELD).insert(1, [paragraph]);
-    expect(unkeptText(local, server, FIELD)).toEqual([' More.\nA whole new paragraph.']);
+    expect(unkeptText(local, server, FIELD)).toEqual(['More.\nA whole new paragraph.']);
   });
 
   test('deleting text alone loses nothing to copy', () => {

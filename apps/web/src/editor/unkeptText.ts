@@ -15,7 +15,7 @@ interface DeltaOp {
 
 /**
  * The passages of `field` in `discarded` that `server` (the document as the server holds it)
- * lacks, in text order. A passage runs until text both copies share interrupts it; one that
+ * lacks, in text order, trimmed. A passage runs until text both copies share interrupts it; one that
  * continues into the next paragraph keeps the break. Empty when nothing typed is missing
  * (deleting or formatting alone loses no text to offer back).
  */
@@ -29,7 +29,9 @@ export function unkeptText(discarded: Y.Doc, server: Y.Doc, field: string): stri
   let open: string | null = null;
   let breakPending = false;
   const close = () => {
-    if (open !== null && open.trim() !== '') passages.push(open);
+    // The spaces around a passage belonged to the sentence it was typed into.
+    const passage = open?.trim();
+    if (passage) passages.push(passage);
     open = null;
     breakPending = false;
   };

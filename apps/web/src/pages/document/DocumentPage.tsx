@@ -96,6 +96,22 @@ function Workspace({ initial }: { initial: Loaded }) {
     [connection, document.id],
   );
 
+  // Events sent while the socket was down (a lock, a new title) are not replayed: after each
+  // reconnect (and on a fresh copy after a refusal) the document is read again, so the lock
+  // and what the reader may do are current. The first sync follows the page's own read.
+  const firstSync = useRef(true);
+  useEffect(
+    () =>
+      connection.onSynced(() => {
+        if (firstSync.current) {
+          firstSync.current = false;
+          return;
+        }
+        api.document(document.id).then(setDocument, () => {});
+      }),
+    [connection, document.id],
+  );
+
   const select = useCallback(
     (claimId: string | null) => {
       setParams(

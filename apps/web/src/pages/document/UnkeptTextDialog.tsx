@@ -8,7 +8,7 @@ import type { UnkeptChanges } from './useDocumentConnection.ts';
 
 const EXPLANATION: Record<UnkeptChanges['reason'], string> = {
   refused:
-    'You made these changes while you could not edit this document (the text was locked, or your role did not allow editing), so the server did not keep them. The article now shows the saved text.',
+    'These changes reached the server while you could not edit this document (the text was locked, your role did not allow editing, or you were not a member), so it did not keep them. The article now shows the saved text.',
   readOnly:
     'This browser kept changes you made offline, but you can no longer edit this document, so they were not sent. The article shows the saved text.',
 };
