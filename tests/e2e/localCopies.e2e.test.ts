@@ -266,10 +266,14 @@ describe.skip('text typed while the text was locked', () => {
     await screenshot(page, 'local-copies-03-refused-dialog', false);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    // The page runs on a fresh copy of the server's text, writable again, without it.
+    // The page runs on a fresh copy of the server's text, writable again, without it — and
+    // the copy this browser keeps again holds the server's text, not the refused one.
     await page.getByText('Draft editing on').waitFor();
     await mine.waitLive();
     expect(await mine.text()).not.toContain('Typed while locked.');
+    const stored = localCopyName(reviewer.id, documentId);
+    await expect.poll(() => storedArticleText(page, stored)).toContain('Critics say');
+    expect(await storedArticleText(page, stored)).not.toContain('Typed while locked.');
     await mine.typeAtEndOf('The council said', ' Typed after the unlock.');
     await expect.poll(() => theirs.text()).toContain('Typed after the unlock.');
     expect(await theirs.text()).not.toContain('Typed while locked.');
