@@ -201,7 +201,9 @@ export class DocumentConnection {
     const previous = this.localCopy;
     this.localCopy = null;
     if (previous) await dropLocalCopy(previous);
-    if (name === null || this.doc.isDestroyed) return;
+    // A refused copy is never stored again, even if the page learns it may write before it
+    // has replaced this connection: the next connection's copy would load the refused text.
+    if (name === null || this.doc.isDestroyed || this.state.refused) return;
     this.localCopy = keepLocalCopy(name, this.doc);
     await this.localCopy.whenSynced;
   }

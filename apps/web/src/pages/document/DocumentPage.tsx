@@ -203,6 +203,8 @@ function Workspace({ initial }: { initial: Loaded }) {
             </p>
           )}
           <ArticleEditor
+            // A refused copy is replaced by a new Y.Doc: a new editor, mounted afresh on it.
+            key={connection.doc.guid}
             ref={editor}
             connection={connection}
             writable={writable}
