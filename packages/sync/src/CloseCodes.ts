@@ -15,7 +15,6 @@ export const CloseCodes = {
   notFound: { code: 4404, reason: 'no such document' },
   /** The reader is too slow: its outbound buffer passed the limit. */
   slowReader: { code: 4408, reason: 'too slow to keep up' },
-  /** The client holds changes the server refused (typed while read-only, or from another document's history): discard the local copy and load the document again. */
   RefusedChangesHeld: { code: 4409, reason: 'reload: this copy holds changes the server refused' },
   /** A message, the document or an awareness state is over its size limit. */
   tooLarge: { code: 4413, reason: 'message or document too large' },
