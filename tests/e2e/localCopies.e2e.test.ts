@@ -206,36 +206,12 @@ describe("a reviewer's copy of a document in this browser", () => {
     expect(await theirs.text()).not.toContain('Never sent.');
     await next.close();
   });
-
-  test('a viewer keeps no copy, and logging out deletes every copy', async () => {
-    const documentId = await article('Rents: who keeps a copy');
-    const viewerContext = await newsroom.contextFor(browser, viewer, WIDE);
-    const viewerPage = watchForBreakage(await viewerContext.newPage(), problems);
-    await new ReviewPage(viewerPage).open(server.url, newsroom.workspaceId, documentId);
-    const lockedId = await article('Rents: locked for the reviewer', true);
-
-    const page = await reviewerTab();
-    await new ReviewPage(page).open(server.url, newsroom.workspaceId, documentId);
-    await expect.poll(() => localCopyNames(page)).toContain(localCopyName(reviewer.id, documentId));
-    await new ReviewPage(page).open(server.url, newsroom.workspaceId, lockedId);
-    await page.getByText('Source text locked').waitFor();
-    expect(await localCopyNames(page)).not.toContain(localCopyName(reviewer.id, lockedId));
-    expect(await localCopyNames(viewerPage)).toEqual([]);
-    await viewerContext.close();
-
-    await page.getByRole('button', { name: /Account:/ }).click();
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await page.waitForURL(/\/login/);
-    await expect.poll(() => localCopyNames(page)).toEqual([]);
-    await page.close();
-  });
 });
 
 // Needs the server side of issue 14 (close 4409 when a connection holding refused changes
 // regains write access), built in parallel on another branch: unskip once it is merged.
 describe.skip('text typed while the text was locked', () => {
   test('is not kept when the text is unlocked: the reviewer is told and offered it', async () => {
-    // The reviewer signs in again: the previous test logged her out.
     const context = await newsroom.contextFor(browser, reviewer, WIDE);
     const documentId = await article('Rents: locked while typing');
     const page = watchForBreakage(await context.newPage(), problems);
@@ -279,6 +255,31 @@ describe.skip('text typed while the text was locked', () => {
     expect(await theirs.text()).not.toContain('Typed while locked.');
     expect(await mine.text()).toEqual(await theirs.text());
     await context.close();
+  });
+});
+
+describe('who keeps a copy', () => {
+  test('a viewer keeps no copy, and logging out deletes every copy', async () => {
+    const documentId = await article('Rents: who keeps a copy');
+    const viewerContext = await newsroom.contextFor(browser, viewer, WIDE);
+    const viewerPage = watchForBreakage(await viewerContext.newPage(), problems);
+    await new ReviewPage(viewerPage).open(server.url, newsroom.workspaceId, documentId);
+    const lockedId = await article('Rents: locked for the reviewer', true);
+
+    const page = await reviewerTab();
+    await new ReviewPage(page).open(server.url, newsroom.workspaceId, documentId);
+    await expect.poll(() => localCopyNames(page)).toContain(localCopyName(reviewer.id, documentId));
+    await new ReviewPage(page).open(server.url, newsroom.workspaceId, lockedId);
+    await page.getByText('Source text locked').waitFor();
+    expect(await localCopyNames(page)).not.toContain(localCopyName(reviewer.id, lockedId));
+    expect(await localCopyNames(viewerPage)).toEqual([]);
+    await viewerContext.close();
+
+    await page.getByRole('button', { name: /Account:/ }).click();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    await expect.poll(() => localCopyNames(page)).toEqual([]);
+    await page.close();
   });
 });
 
