@@ -206,6 +206,36 @@ describe("a reviewer's copy of a document in this browser", () => {
     expect(await theirs.text()).not.toContain('Never sent.');
     await next.close();
   });
+
+  test('a copy deleted by another tab stops being written here, and typing goes on', async () => {
+    const documentId = await article('Rents: two tabs');
+    const name = localCopyName(reviewer.id, documentId);
+    const [one, two] = [await reviewerTab(), await reviewerTab()];
+    const first = await new ReviewPage(one).open(server.url, newsroom.workspaceId, documentId);
+    await new ReviewPage(two).open(server.url, newsroom.workspaceId, documentId);
+    await expect.poll(() => localCopyNames(two)).toContain(name);
+    // As a refusal, a lock or a logout in the other tab would.
+    await two.evaluate(
+      (database) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(database);
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }),
+      name,
+    );
+    const before = problems.length;
+    await first.typeAtEndOf('The council said', ' Typed after the other tab deleted it.');
+    const theirs = await new ReviewPage(moderatorPage).open(
+      server.url,
+      newsroom.workspaceId,
+      documentId,
+    );
+    await expect.poll(() => theirs.text()).toContain('Typed after the other tab deleted it.');
+    expect(problems.slice(before)).toEqual([]);
+    await one.close();
+    await two.close();
+  });
 });
 
 // Needs the server side of issue 14 (close 4409 when a connection holding refused changes

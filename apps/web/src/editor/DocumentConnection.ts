@@ -204,8 +204,17 @@ export class DocumentConnection {
     // A refused copy is never stored again, even if the page learns it may write before it
     // has replaced this connection: the next connection's copy would load the refused text.
     if (name === null || this.doc.isDestroyed || this.state.refused) return;
-    this.localCopy = keepLocalCopy(name, this.doc);
-    await this.localCopy.whenSynced;
+    const copy = keepLocalCopy(name, this.doc);
+    this.localCopy = copy;
+    await copy.whenSynced;
+    // Another tab deleting this copy (its copy was refused, the text locked, logout) closes
+    // our connection to the database: stop writing to it instead of failing on every edit.
+    // Not reopened: after a logout that would bring the copy back.
+    copy.db?.addEventListener('versionchange', () => {
+      if (this.localCopy !== copy) return;
+      this.localCopy = null;
+      void copy.destroy();
+    });
   }
 
   /**
