@@ -145,7 +145,7 @@ export class DocumentConnection {
     });
     this.provider.on('closed', ({ code }) => {
       const refused = code === CloseCodes.RefusedChangesHeld.code;
-      if (ACCESS_ENDED.has(code)) this.keepLocalCopy(null);
+      if (ACCESS_ENDED.has(code)) void this.keepLocalCopy(null);
       this.update({
         status: 'closed',
         synced: false,
