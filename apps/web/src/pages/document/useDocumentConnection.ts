@@ -74,14 +74,11 @@ export function useDocumentConnection(
   const [writableAtOpen] = useState(writable);
   useEffect(() => {
     if (writableAtOpen) return;
-    let current = true;
+    // Not cancelled on cleanup: the copy is deleted once read, so a second run (React's
+    // development double effects) finds nothing, and only the first can tell what it held.
     void takeLocalCopy(copyName).then((doc) => {
-      if (doc && current) setDiscarded({ doc, reason: 'readOnly' });
-      else doc?.destroy();
+      if (doc) setDiscarded({ doc, reason: 'readOnly' });
     });
-    return () => {
-      current = false;
-    };
   }, [writableAtOpen, copyName]);
 
   // Refused: discard this Y.Doc (and its stored copy) and load the text again in a new one.
