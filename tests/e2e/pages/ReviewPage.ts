@@ -23,6 +23,16 @@ export class ReviewPage {
     return this.page.locator('.lock-badge');
   }
 
+  /** "Your changes were not kept": what the server refused, or a dropped read-only copy. */
+  get unkeptDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Your changes were not kept' });
+  }
+
+  /** The article's text as a reader sees it, one line per block. */
+  async text(): Promise<string> {
+    return (await this.paragraphs()).join('\n');
+  }
+
   get panel(): Locator {
     return this.page.getByRole('complementary', { name: 'Claims' });
   }

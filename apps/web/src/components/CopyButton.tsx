@@ -11,7 +11,7 @@ export function CopyButton({
   text: string;
   /** What is copied, for the accessible name: "Copy invite link". */
   label: string;
-  fallbackInput?: HTMLInputElement | null;
+  fallbackInput?: HTMLInputElement | HTMLTextAreaElement | null;
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'select'>('idle');
 

@@ -1,7 +1,9 @@
 // One open document: its Y.Doc and the y-websocket connection that syncs it, with Factdesk's
 // own messages (the saved signal and live events, asked for with ?factdesk=1) and a
-// connection state a person can read. Edits made while offline stay in the Y.Doc and are
-// sent when the connection returns (the sync handshake exchanges what each side lacks).
+// connection state a person can read. Edits made while offline stay in the Y.Doc (and, for a
+// writable document, in this browser's IndexedDB copy, so a reload keeps them) and are sent
+// when the connection returns (the sync handshake exchanges what each side lacks). A copy
+// the server refuses (close 4409) is never offered again: see `discard`.
 import { caretColorOf } from '@factdesk/model';
 import { CloseCodes } from '@factdesk/sync/closeCodes';
 import {
@@ -11,8 +13,10 @@ import {
   MESSAGE_SAVED,
 } from '@factdesk/sync/protocol';
 import * as decoding from 'lib0/decoding';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { dropLocalCopy, keepLocalCopy } from './localCopies.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
@@ -24,6 +28,11 @@ export interface ConnectionState {
   saved: boolean;
   /** Why the server ended the connection for good (status "closed"). */
   closedReason: string | null;
+  /**
+   * Closed because this copy holds changes the server refused (typed while read-only, or
+   * from another document's history): it must be discarded and the text loaded again.
+   */
+  refused: boolean;
 }
 
 /** What to tell a person when the server closes the socket for good. */
@@ -36,8 +45,17 @@ const CLOSED_REASONS: Record<number, string> = {
     'The last change was larger than the server accepts, or the document has reached its size limit; that change was not saved.',
 };
 
+const REFUSED_REASON = 'This copy holds changes the server refused; loading the saved text…';
+
 /** Close codes after which reconnecting cannot help; any other close is retried with back-off. */
-const TERMINAL = new Set(Object.keys(CLOSED_REASONS).map(Number));
+const TERMINAL = new Set([
+  ...Object.keys(CLOSED_REASONS).map(Number),
+  // Reconnecting with the same Y.Doc would offer the refused changes again.
+  CloseCodes.RefusedChangesHeld.code,
+]);
+
+/** After these the person may not read the document any more: no copy stays in this browser. */
+const ACCESS_ENDED = new Set<number>([CloseCodes.forbidden.code, CloseCodes.notFound.code]);
 
 interface IdentityEvent {
   type: typeof IDENTITY_EVENT;
@@ -67,16 +85,25 @@ export class DocumentConnection {
     synced: false,
     saved: true,
     closedReason: null,
+    refused: false,
   };
-  private savedClock = 0;
   /** The largest frame the server accepts: one change (a paste) must fit in it. */
   maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+  /** What the server has committed, by Yjs client. */
+  private savedState = new Map<number, number>();
+  /**
+   * The clients whose edits are this browser's to save: this tab's, and those an earlier tab
+   * left in the local copy (after a reload they are not this Y.Doc's clientID any more).
+   */
+  private readonly ownClients = new Set<number>();
+  private localCopy: IndexeddbPersistence | null = null;
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly eventListeners = new Set<(event: unknown) => void>();
   private readonly syncedListeners = new Set<() => void>();
 
   /** `me`: shown to the others until the server stamps the same identity on our awareness. */
   constructor(documentId: string, me: { userId: string; name: string }) {
+    this.ownClients.add(this.doc.clientID);
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(
       `${scheme}://${window.location.host}/collab`,
@@ -97,8 +124,7 @@ export class DocumentConnection {
       color: caretColorOf(me.userId),
     });
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-      const covered = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-      this.savedClock = covered.get(this.doc.clientID) ?? 0;
+      this.savedState = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       this.update({ saved: this.isSaved() });
     };
     this.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
@@ -126,15 +152,27 @@ export class DocumentConnection {
       if (synced) for (const listener of this.syncedListeners) listener();
     });
     this.provider.on('closed', ({ code }) => {
+      const refused = code === CloseCodes.RefusedChangesHeld.code;
+      if (ACCESS_ENDED.has(code)) void this.keepLocalCopy(null);
       this.update({
         status: 'closed',
         synced: false,
-        closedReason: CLOSED_REASONS[code] ?? 'The connection was closed by the server.',
+        refused,
+        closedReason: refused
+          ? REFUSED_REASON
+          : (CLOSED_REASONS[code] ?? 'The connection was closed by the server.'),
       });
     });
-    this.doc.on('update', (_update, origin) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider) return;
+      if (origin !== null && origin === this.localCopy) {
+        // Edits an earlier tab stored and may not have sent: ours to save too.
+        for (const client of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()) {
+          this.ownClients.add(client);
+        }
+      }
       // Our own edit (not one applied from the socket) is unsaved until the server says so.
-      if (origin !== this.provider) this.update({ saved: this.isSaved() });
+      this.update({ saved: this.isSaved() });
     });
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
@@ -161,6 +199,45 @@ export class DocumentConnection {
     return () => this.syncedListeners.delete(listener);
   }
 
+  /**
+   * Keeps this document in IndexedDB under `name` (loading what is stored there first), or,
+   * with null, stops and deletes the copy — for read-only access, which must never keep one.
+   * Resolves once the copy is loaded or gone.
+   */
+  async keepLocalCopy(name: string | null): Promise<void> {
+    if (this.localCopy?.name === name) return;
+    const previous = this.localCopy;
+    this.localCopy = null;
+    if (previous) await dropLocalCopy(previous);
+    // A refused copy is never stored again, even if the page learns it may write before it
+    // has replaced this connection: the next connection's copy would load the refused text.
+    if (name === null || this.doc.isDestroyed || this.state.refused) return;
+    const copy = keepLocalCopy(name, this.doc);
+    this.localCopy = copy;
+    await copy.whenSynced;
+    // Another tab deleting this copy (its copy was refused, the text locked, logout) closes
+    // our connection to the database: stop writing to it instead of failing on every edit.
+    // Not reopened: after a logout that would bring the copy back.
+    copy.db?.addEventListener('versionchange', () => {
+      if (this.localCopy !== copy) return;
+      this.localCopy = null;
+      void copy.destroy();
+    });
+  }
+
+  /**
+   * Gives up this copy after the server refused it: no reconnecting, the IndexedDB copy
+   * deleted. Resolves with a detached copy of what it held, to show what was not kept.
+   */
+  async discard(): Promise<Y.Doc> {
+    this.provider.shouldConnect = false;
+    this.provider.disconnect();
+    const held = new Y.Doc();
+    Y.applyUpdate(held, Y.encodeStateAsUpdate(this.doc));
+    await this.keepLocalCopy(null);
+    return held;
+  }
+
   destroy(): void {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
@@ -168,11 +245,16 @@ export class DocumentConnection {
     this.eventListeners.clear();
     this.syncedListeners.clear();
     this.provider.destroy();
+    // The IndexedDB copy stays (that is its point); only its handle closes with the doc.
+    this.localCopy = null;
     this.doc.destroy();
   }
 
   private isSaved(): boolean {
-    return this.savedClock >= Y.getState(this.doc.store, this.doc.clientID);
+    for (const client of this.ownClients) {
+      if ((this.savedState.get(client) ?? 0) < Y.getState(this.doc.store, client)) return false;
+    }
+    return true;
   }
 
   private update(change: Partial<ConnectionState>): void {
@@ -181,7 +263,8 @@ export class DocumentConnection {
       next.status === this.state.status &&
       next.synced === this.state.synced &&
       next.saved === this.state.saved &&
-      next.closedReason === this.state.closedReason
+      next.closedReason === this.state.closedReason &&
+      next.refused === this.state.refused
     ) {
       return;
     }

@@ -5,6 +5,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
 import { onUnauthorized } from '../api/request.ts';
+import { dropAllLocalCopies } from '../editor/localCopyNames.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -50,6 +51,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logOut = useCallback(async () => {
     await api.logOut();
     setState({ status: 'anonymous' });
+    // Documents kept for offline editing go with the session: the next person at this
+    // browser must not find them. An open document closes its copy as its page unmounts,
+    // which the deletion waits for.
+    await dropAllLocalCopies();
   }, []);
 
   return (

@@ -13,7 +13,12 @@ function describe(state: ConnectionState, writable: boolean): { tone: string; te
   }
   if (state.status === 'connecting') return { tone: 'connecting', text: 'Reconnecting…' };
   if (!state.synced) return { tone: 'connecting', text: 'Loading the text…' };
-  if (!state.saved) return { tone: 'saving', text: 'Saving…' };
+  if (!state.saved) {
+    // Read-only with edits of its own: the server drops them, "Saving…" would never end.
+    return writable
+      ? { tone: 'saving', text: 'Saving…' }
+      : { tone: 'offline', text: 'Live · read-only: your recent changes are not saved' };
+  }
   return { tone: 'live', text: writable ? 'Live · saved' : 'Live' };
 }
 

@@ -18,13 +18,14 @@ import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { ArticleEditor, type ArticleEditorHandle } from '../../editor/ArticleEditor.tsx';
-import { type ConnectionState, DocumentConnection } from '../../editor/DocumentConnection.ts';
 import { useMe } from '../../state/SessionProvider.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { ClaimPanel } from './panel/ClaimPanel.tsx';
+import { UnkeptTextDialog } from './UnkeptTextDialog.tsx';
+import { useDocumentConnection } from './useDocumentConnection.ts';
 import { useLiveClaims } from './useLiveClaims.ts';
 import './document.css';
 
@@ -60,37 +61,18 @@ export function DocumentPage() {
   return <Workspace key={documentId} initial={resource.data} />;
 }
 
-function useConnection(documentId: string): [DocumentConnection, ConnectionState] {
-  const me = useMe();
-  const [connection] = useState(
-    () => new DocumentConnection(documentId, { userId: me.user.id, name: me.user.displayName }),
-  );
-  const [state, setState] = useState(connection.getState());
-  useEffect(() => {
-    setState(connection.getState());
-    const stop = connection.onState(setState);
-    return () => {
-      stop();
-    };
-  }, [connection]);
-  useEffect(() => () => connection.destroy(), [connection]);
-  // Leaving with edits the server has not stored yet (offline, or within the save window)
-  // would lose them: the browser asks first.
-  useEffect(() => {
-    if (state.saved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [state.saved]);
-  return [connection, state];
-}
-
 function Workspace({ initial }: { initial: Loaded }) {
   const me = useMe();
   const { workspace } = useWorkspace();
   const [document, setDocument] = useState(initial.document);
   const [deleted, setDeleted] = useState(false);
-  const [connection, connectionState] = useConnection(document.id);
+  const mayEdit = document.abilities['document.edit'] === true && !deleted;
+  const {
+    connection,
+    state: connectionState,
+    unkept,
+    dismissUnkept,
+  } = useDocumentConnection(document.id, mayEdit);
   const live = useLiveClaims(document.id, connection, connectionState.synced);
   const [params, setParams] = useSearchParams();
   const selectedClaimId = params.get('claim');
@@ -110,6 +92,22 @@ function Workspace({ initial }: { initial: Loaded }) {
         if (type === 'document.updated') {
           api.document(document.id).then(setDocument, () => {});
         }
+      }),
+    [connection, document.id],
+  );
+
+  // Events sent while the socket was down (a lock, a new title) are not replayed: after each
+  // reconnect (and on a fresh copy after a refusal) the document is read again, so the lock
+  // and what the reader may do are current. The first sync follows the page's own read.
+  const firstSync = useRef(true);
+  useEffect(
+    () =>
+      connection.onSynced(() => {
+        if (firstSync.current) {
+          firstSync.current = false;
+          return;
+        }
+        api.document(document.id).then(setDocument, () => {});
       }),
     [connection, document.id],
   );
@@ -156,8 +154,7 @@ function Workspace({ initial }: { initial: Loaded }) {
     [document.id, live.apply, select],
   );
 
-  const writable =
-    document.abilities['document.edit'] === true && connectionState.status !== 'closed' && !deleted;
+  const writable = mayEdit && connectionState.status !== 'closed';
   const onClaimChanged = useCallback((claim: Claim) => live.apply(claim), [live.apply]);
   const selectionAnchor = useCallback(() => editor.current?.selectionAnchor() ?? null, []);
   const open = useMemo(
@@ -206,6 +203,8 @@ function Workspace({ initial }: { initial: Loaded }) {
             </p>
           )}
           <ArticleEditor
+            // A refused copy is replaced by a new Y.Doc: a new editor, mounted afresh on it.
+            key={connection.doc.guid}
             ref={editor}
             connection={connection}
             writable={writable}
@@ -250,6 +249,8 @@ function Workspace({ initial }: { initial: Loaded }) {
           )}
         </aside>
       </div>
+
+      <UnkeptTextDialog unkept={unkept} onClose={dismissUnkept} />
 
       <ExportDialog
         documentId={document.id}
