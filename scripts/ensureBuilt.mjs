@@ -3,7 +3,7 @@
 // start does not pay for a build. Build output goes to standard error: standard output stays
 // the command's own (the command line prints ids and reports there).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -59,18 +59,50 @@ export function isStale(name) {
   return target.inputs.some((input) => newestMtime(join(ROOT, input)) > builtAt);
 }
 
+/**
+ * Runs `build` while holding the build lock: two test runs or a test run and `pnpm start`
+ * building at once would write one dist folder with each other's chunks.
+ */
+function withBuildLock(build) {
+  const lock = join(ROOT, 'node_modules', '.factdesk-build-lock');
+  const waitUntil = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // Left by a build that was killed: older than any build takes.
+      if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true });
+      else if (Date.now() > waitUntil) throw new Error(`another build still holds ${lock}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Builds the stale ones among `names`; exits the process if a build fails. */
 export function ensureBuilt(names = ['server', 'web']) {
-  const stale = names.filter(isStale);
-  if (stale.length === 0) return;
-  process.stderr.write(`Building ${stale.join(' and ')} (sources changed since the last build)…\n`);
-  const filters = stale.flatMap((name) => ['--filter', TARGETS[name].filter]);
-  const build = spawnSync('pnpm', [...filters, 'run', 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 2, 2],
+  if (!names.some(isStale)) return;
+  withBuildLock(() => {
+    // Checked again under the lock: another process may have just built them.
+    const stale = names.filter(isStale);
+    if (stale.length === 0) return;
+    process.stderr.write(
+      `Building ${stale.join(' and ')} (sources changed since the last build)…\n`,
+    );
+    const filters = stale.flatMap((name) => ['--filter', TARGETS[name].filter]);
+    const build = spawnSync('pnpm', [...filters, 'run', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 2, 2],
+    });
+    if (build.status !== 0) {
+      process.stderr.write('factdesk: the build failed (see above).\n');
+      process.exit(build.status ?? 1);
+    }
   });
-  if (build.status !== 0) {
-    process.stderr.write('factdesk: the build failed (see above).\n');
-    process.exit(build.status ?? 1);
-  }
 }
