@@ -442,7 +442,8 @@ describe('ClaimReview export', () => {
       });
     }
     const unverifiable = reviews.find(
-      (r) => (r.reviewRating as { alternateName: string }).alternateName === 'Unverifiable',
+      (r) =>
+        (r.reviewRating as unknown as { alternateName: string }).alternateName === 'Unverifiable',
     );
     expect(unverifiable?.reviewRating).toEqual({
       '@type': 'Rating',
