@@ -19,6 +19,8 @@ import {
   scaleOf,
   type VerdictMapping,
 } from './scaleDraft.ts';
+// The chips' colours live with the claim panel; the preview shows the very same chips.
+import '../document/panel/panel.css';
 import './settings.css';
 
 export function VerdictScaleEditor() {
