@@ -3,13 +3,22 @@
 import type { VerdictScale } from '@factdesk/model';
 import { verdictColorStyle, verdictName, verdictTone } from '../../../components/claimWords.ts';
 
-export function VerdictChip({ scale, verdict }: { scale: VerdictScale; verdict: string | null }) {
+/** `frozenLabel`: an approved claim's label as approved, whatever the scale calls it now. */
+export function VerdictChip({
+  scale,
+  verdict,
+  frozenLabel,
+}: {
+  scale: VerdictScale;
+  verdict: string | null;
+  frozenLabel?: string | undefined;
+}) {
   return (
     <span
       className={`verdict-chip verdict-chip-${verdictTone(scale, verdict)}`}
       style={verdictColorStyle(scale, verdict)}
     >
-      {verdictName(scale, verdict)}
+      {frozenLabel ?? verdictName(scale, verdict)}
     </span>
   );
 }

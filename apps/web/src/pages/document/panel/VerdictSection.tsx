@@ -40,7 +40,11 @@ export function VerdictSection(props: ClaimWriteContext) {
         {announcement}
       </p>
       <div className="verdict-now">
-        <VerdictChip scale={scale} verdict={claim.verdict} />
+        <VerdictChip
+          scale={scale}
+          verdict={claim.verdict}
+          frozenLabel={claim.approvedVerdict?.label}
+        />
         <span className={`claim-status claim-status-${claim.status}`}>
           {STATUS_LABELS[claim.status]}
         </span>
