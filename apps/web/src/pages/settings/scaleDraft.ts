@@ -47,6 +47,8 @@ export function keyFor(label: string, taken: Set<string>): string {
   const base =
     label
       .normalize('NFKD')
+      // Accents come apart under NFKD; dropping the marks keeps "ça" as "ca".
+      .replace(/\p{M}+/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '')
