@@ -59,6 +59,9 @@ function syntheticReport(): ReportData {
     from += paragraph.length + 1;
   }
   const labels = DEFAULT_VERDICT_SCALE.labels;
+  const { bestRating, worstRating } = DEFAULT_VERDICT_SCALE;
+  const verdictOf = (label: (typeof labels)[number] | undefined) =>
+    label ? { ...label, bestRating, worstRating } : null;
   const claims: ReportClaim[] = [];
   const highlights: NonNullable<ReportData['article']>['highlights'] = [];
   for (let n = 1; n <= CLAIMS; n += 1) {
@@ -80,7 +83,7 @@ function syntheticReport(): ReportData {
       },
       currentQuote: exact,
       orphaned: n % 50 === 0,
-      verdict: labels[n % labels.length] ?? null,
+      verdict: verdictOf(labels[n % labels.length]),
       rationale: `The **data** show otherwise; see [source ${n}](https://example.org/${n}).\n\n- point one\n- point two`,
       evidence: Array.from({ length: EVIDENCE_PER_CLAIM }, (_, e) => ({
         url: `https://example.org/evidence/${n}/${e}`,
@@ -95,6 +98,8 @@ function syntheticReport(): ReportData {
       })),
       reviewers: ['Rita Reviewer'],
       approver: 'Mo Moderator',
+      selfApproved: false,
+      fourEyesOverride: false,
       createdAt: '2026-11-19T09:00:00.000Z',
       proposedAt: '2026-11-20T12:00:00.000Z',
       approvedAt: '2026-11-21T08:30:00.000Z',
@@ -105,7 +110,7 @@ function syntheticReport(): ReportData {
     version: 1,
     generatedAt: new Date().toISOString(),
     options: { scope: 'all', evidence: true, articleText: true },
-    workspace: { name: 'Bench desk', url: 'https://example.org' },
+    workspace: { name: 'Bench desk', url: 'https://example.org', logo: null },
     document: {
       id: 'bench',
       title: 'Benchmark document',

@@ -319,7 +319,14 @@ describe('the claim panel of the document page', () => {
 
   test('approving keeps only the moderator’s reopen; back returns to the list', async () => {
     const panel = new ClaimPanel(page);
-    await panel.button('Approve verdict').click();
+    // Olive proposed this verdict herself: the four-eyes rule leaves her, an owner, only the
+    // confirmed override (verdictPublishing.e2e.test.ts covers the rule itself).
+    expect(await panel.button('Approve verdict').isDisabled()).toBe(true);
+    await panel.button('Override and approve…').click();
+    await page
+      .getByRole('dialog', { name: 'Approve your own verdict?' })
+      .getByRole('button', { name: 'Override and approve' })
+      .click();
     await panel.button('Reopen claim').waitFor();
     expect(await panel.button('Add evidence').count()).toBe(0);
     await panel.back();

@@ -4,6 +4,7 @@ import { ForbiddenError } from './errors.ts';
 import {
   abilitiesOf,
   authorize,
+  authorizeApproval,
   authorizeClaim,
   can,
   claimAbilitiesOf,
@@ -31,6 +32,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'claim.work': ['owner', 'moderator', 'reviewer'],
   'claim.assign': ['owner', 'moderator'],
   'verdict.approve': ['owner', 'moderator'],
+  'verdict.overrideFourEyes': ['owner'],
   'claim.comment': ['owner', 'moderator', 'reviewer'],
   'verdictScale.update': ['owner'],
   'report.export': ['owner', 'moderator', 'reviewer', 'viewer'],
@@ -85,18 +87,54 @@ describe('claim policy', () => {
     expect(Object.values(claimPermissions('viewer', me, assigned)).some(Boolean)).toBe(false);
   });
   it('approved claims are frozen until a moderator reopens them', () => {
-    const approved = { ...assigned, status: 'approved' } as const;
+    const approved = {
+      ...assigned,
+      status: 'approved',
+      proposedBy: other,
+      fourEyes: true,
+    } as const;
     expect(claimAbilitiesOf('moderator', me, approved)).toEqual({
       update: false,
       work: false,
       comment: true,
       assign: false,
       approve: false,
+      approveOverride: false,
+      fourEyesBlocked: false,
       reopen: true,
       reanchor: false,
     });
     expect(
-      claimAbilitiesOf('moderator', me, { ...assigned, status: 'verdict_proposed' }).approve,
+      claimAbilitiesOf('moderator', me, { ...approved, status: 'verdict_proposed' }).approve,
     ).toBe(true);
+  });
+  it('under the four-eyes rule the proposer cannot approve; only an owner may override', () => {
+    const own = {
+      ...assigned,
+      status: 'verdict_proposed',
+      proposedBy: me,
+      fourEyes: true,
+    } as const;
+    expect(claimAbilitiesOf('moderator', me, own)).toMatchObject({
+      approve: false,
+      fourEyesBlocked: true,
+      approveOverride: false,
+    });
+    expect(claimAbilitiesOf('owner', me, own)).toMatchObject({
+      approve: false,
+      fourEyesBlocked: true,
+      approveOverride: true,
+    });
+    expect(() => authorizeApproval('moderator', me, own, true)).toThrow(ForbiddenError);
+    expect(() => authorizeApproval('owner', me, own, false)).toThrow(ForbiddenError);
+    expect(authorizeApproval('owner', me, own, true)).toEqual({ override: true });
+    // Someone else's verdict, or the rule switched off: no override is needed or recorded.
+    expect(authorizeApproval('owner', me, { ...own, proposedBy: other }, true)).toEqual({
+      override: false,
+    });
+    expect(authorizeApproval('moderator', me, { ...own, fourEyes: false }, false)).toEqual({
+      override: false,
+    });
+    expect(claimAbilitiesOf('moderator', me, { ...own, fourEyes: false }).approve).toBe(true);
   });
 });

@@ -31,6 +31,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'claim.work': 'reviewer',
   'claim.assign': 'moderator',
   'verdict.approve': 'moderator',
+  'verdict.overrideFourEyes': 'owner',
   'claim.comment': 'reviewer',
   'verdictScale.update': 'owner',
   'report.export': 'viewer',
@@ -58,6 +59,15 @@ export interface ClaimSubject {
   status: ClaimStatus;
 }
 
+/** …and, for approval, who proposed the verdict and whether the workspace asks for four eyes. */
+export interface ApprovalSubject extends ClaimSubject {
+  proposedBy: string | null;
+  fourEyes: boolean;
+}
+
+/** What a role may do to a claim whatever its state (abilities add the state's rules). */
+export type ClaimPermissions = Omit<ClaimAbilities, 'approveOverride' | 'fourEyesBlocked'>;
+
 /**
  * What the role allows on this claim, whatever its status: moderators and owners act on
  * every claim; reviewers work on claims assigned to them or created by them; viewers read.
@@ -75,22 +85,61 @@ export function claimPermissions(role: Role, userId: string, claim: ClaimSubject
     approve: can(role, 'verdict.approve'),
     reopen: can(role, 'verdict.approve'),
     reanchor: works,
-  } satisfies ClaimAbilities;
+  } satisfies ClaimPermissions;
+}
+
+/** The four-eyes rule holds this person back: they proposed the verdict and the workspace asks for another. */
+function ownVerdict(userId: string, claim: ApprovalSubject): boolean {
+  return claim.fourEyes && claim.proposedBy === userId;
 }
 
 /** Sent with each claim: what this member can do to it now (approved claims are frozen). */
-export function claimAbilitiesOf(role: Role, userId: string, claim: ClaimSubject): ClaimAbilities {
+export function claimAbilitiesOf(
+  role: Role,
+  userId: string,
+  claim: ApprovalSubject,
+): ClaimAbilities {
   const allowed = claimPermissions(role, userId, claim);
   const open = claim.status !== 'approved';
+  const approvable = allowed.approve && claim.status === 'verdict_proposed';
+  const blocked = approvable && ownVerdict(userId, claim);
   return {
     update: allowed.update && open,
     work: allowed.work && open,
     comment: allowed.comment,
     assign: allowed.assign && open,
-    approve: allowed.approve && claim.status === 'verdict_proposed',
+    approve: approvable && !blocked,
+    approveOverride: blocked && can(role, 'verdict.overrideFourEyes'),
+    fourEyesBlocked: blocked,
     reopen: allowed.reopen && claim.status === 'approved',
     reanchor: allowed.reanchor && open,
   };
+}
+
+/**
+ * The four-eyes rule at approval: refuses (403) a verdict's own proposer unless they are an
+ * owner who explicitly overrides it. Returns whether the approval is such an override.
+ */
+export function authorizeApproval(
+  role: Role,
+  userId: string,
+  claim: ApprovalSubject,
+  override: boolean,
+): { override: boolean } {
+  if (!ownVerdict(userId, claim)) return { override: false };
+  if (!can(role, 'verdict.overrideFourEyes')) {
+    throw new ForbiddenError(
+      'You proposed this verdict: another moderator or owner must approve it (four-eyes rule).',
+      'four_eyes',
+    );
+  }
+  if (!override) {
+    throw new ForbiddenError(
+      'You proposed this verdict: another moderator or owner must approve it (four-eyes rule). As an owner you may override the rule by sending override: true; the history and the report will say so.',
+      'four_eyes',
+    );
+  }
+  return { override: true };
 }
 
 /** Throws 403 unless the role allows `ability` on this claim. */
@@ -98,7 +147,7 @@ export function authorizeClaim(
   role: Role,
   userId: string,
   claim: ClaimSubject,
-  ability: keyof ClaimAbilities,
+  ability: keyof ClaimPermissions,
 ): void {
   if (!claimPermissions(role, userId, claim)[ability]) {
     throw new ForbiddenError(

@@ -23,6 +23,8 @@ export function presentWorkspace(row: MembershipRow): Workspace {
   return {
     ...presentWorkspaceSummary(row),
     openSignupRole: row.open_signup_role,
+    organization: { name: row.org_name, url: row.org_url, logoUrl: row.org_logo_url },
+    fourEyes: row.four_eyes,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -21,6 +21,8 @@ export interface VerdictLabel {
    * true–false line (e.g. Unverifiable), which ClaimReview carries as `alternateName` only.
    */
   ratingValue: number | null;
+  /** How the web app shows it (#rrggbb); without one, a tone follows from the rating. */
+  color?: string;
 }
 
 export interface VerdictScale {

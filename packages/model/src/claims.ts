@@ -55,6 +55,13 @@ const Version = Type.Integer({
 });
 const VerdictKey = Type.String({ minLength: 1, maxLength: 50, pattern: '^[a-z0-9_]+$' });
 
+/**
+ * A number or null, as one JSON Schema `type` list rather than `anyOf`: the server's
+ * validator coerces types, and under `anyOf` it turned null into 0 (an "Unverifiable"
+ * rating of 0, worse than False). With a type list nothing is coerced when either matches.
+ */
+const NumberOrNull = Type.Unsafe<number | null>({ type: ['number', 'null'] });
+
 export const PersonRef = Type.Object({ id: Uuid, name: Type.String() });
 export type PersonRef = Static<typeof PersonRef>;
 const MaybePerson = Type.Union([PersonRef, Type.Null()]);
@@ -66,10 +73,31 @@ export const ClaimAbilities = Type.Object({
   comment: Type.Boolean(),
   assign: Type.Boolean(),
   approve: Type.Boolean({ description: 'approve or return a proposed verdict' }),
+  approveOverride: Type.Boolean({
+    description:
+      'approve a verdict you proposed yourself, overriding the four-eyes rule (owners; the history and the report say so)',
+  }),
+  fourEyesBlocked: Type.Boolean({
+    description:
+      'approve is false only because you proposed this verdict and the workspace requires a second person',
+  }),
   reopen: Type.Boolean(),
   reanchor: Type.Boolean(),
 });
 export type ClaimAbilities = Static<typeof ClaimAbilities>;
+
+/**
+ * The verdict as approved: its label, rating and the scale's bounds then. A later change of
+ * the workspace's scale never alters it; reports and ClaimReview read it.
+ */
+export const FrozenVerdict = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  ratingValue: Type.Union([Type.Number(), Type.Null()]),
+  bestRating: Type.Number(),
+  worstRating: Type.Number(),
+});
+export type FrozenVerdict = Static<typeof FrozenVerdict>;
 
 const claimFields = {
   id: Uuid,
@@ -91,6 +119,12 @@ const claimFields = {
   proposedAt: MaybeTime,
   approvedBy: MaybePerson,
   approvedAt: MaybeTime,
+  approvedVerdict: Type.Union([FrozenVerdict, Type.Null()], {
+    description: 'What approval froze; null unless approved',
+  }),
+  approvalOverride: Type.Boolean({
+    description: 'Approved by the person who proposed it, an owner overriding the four-eyes rule',
+  }),
   dueAt: MaybeTime,
   evidenceCount: Type.Integer(),
   commentCount: Type.Integer(),
@@ -144,6 +178,20 @@ export type UpdateClaimBody = Static<typeof UpdateClaimBody>;
 
 export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
 export type VersionBody = Static<typeof VersionBody>;
+
+export const ApproveVerdictBody = Type.Object(
+  {
+    version: Version,
+    override: Type.Optional(
+      Type.Boolean({
+        description:
+          'Owners only: approve a verdict you proposed yourself although the workspace requires a second person (recorded in the history and marked in the report)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ApproveVerdictBody = Static<typeof ApproveVerdictBody>;
 
 export const AssignClaimBody = Type.Object(
   {
@@ -260,8 +308,15 @@ export const ClaimEvent = Type.Object({
   documentId: Uuid,
   type: ClaimEventTypeSchema,
   actor: MaybePerson,
-  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'The fields the event changed, as they were (only those whose value changed)',
+  }),
+  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'The same fields, as they became',
+  }),
+  subject: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'What the event is about, unchanged by it (the evidence link, the verdict)',
+  }),
   createdAt: Timestamp,
 });
 export type ClaimEvent = Static<typeof ClaimEvent>;
@@ -301,7 +356,13 @@ export const VerdictLabelSchema = Type.Object(
   {
     key: VerdictKey,
     label: Type.String({ minLength: 1, maxLength: 80 }),
-    ratingValue: Type.Union([Type.Number(), Type.Null()]),
+    ratingValue: NumberOrNull,
+    color: Type.Optional(
+      Type.String({
+        pattern: '^#[0-9a-fA-F]{6}$',
+        description: 'How the web app shows it, #rrggbb',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -313,8 +374,17 @@ export const VerdictScaleSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** How many claims carry a verdict key: live ones follow the scale, approved ones are frozen. */
+export const VerdictUsage = Type.Object({
+  key: Type.String(),
+  claims: Type.Integer({ description: 'Claims with this verdict, not approved' }),
+  approved: Type.Integer({ description: 'Approved claims: they keep the values they froze' }),
+});
+export type VerdictUsage = Static<typeof VerdictUsage>;
+
 export const WorkspaceVerdictScale = Type.Object({
   scale: VerdictScaleSchema,
   isDefault: Type.Boolean({ description: 'true until the owners change it' }),
+  usage: Type.Array(VerdictUsage),
 });
 export type WorkspaceVerdictScale = Static<typeof WorkspaceVerdictScale>;

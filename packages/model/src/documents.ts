@@ -22,6 +22,11 @@ const SourceUrl = Type.String({
   maxLength: 2048,
   description: 'Where the article was published (http or https)',
 });
+const FactCheckUrl = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: 'The public page where this fact-check is published (http or https, no #fragment)',
+});
 const ShortText = Type.String({ minLength: 1, maxLength: 200 });
 const PublishedOn = Type.String({ format: 'date', description: 'Publication date, YYYY-MM-DD' });
 const Language = Type.String({
@@ -55,6 +60,7 @@ export const UpdateDocumentBody = Type.Object(
     author: Type.Optional(nullable(ShortText)),
     publishedAt: Type.Optional(nullable(PublishedOn)),
     language: Type.Optional(nullable(Language)),
+    factCheckUrl: Type.Optional(nullable(FactCheckUrl)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -69,6 +75,9 @@ const documentFields = {
   author: Type.Union([Type.String(), Type.Null()]),
   publishedAt: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   language: Type.Union([Type.String(), Type.Null()]),
+  factCheckUrl: Type.Union([Type.String(), Type.Null()], {
+    description: 'Where the fact-check is published; ClaimReview url = <this>#claim-<n>',
+  }),
   sourceFormat: Type.Union([ImportFormatSchema, Type.Null()]),
   /** While true, no socket may change the text (everyone's connection is read-only). */
   textLocked: Type.Boolean(),

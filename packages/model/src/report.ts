@@ -30,6 +30,16 @@ export const ReportVerdictLabel = Type.Object({
   ratingValue: Type.Union([Type.Number(), Type.Null()]),
 });
 
+/** A claim's verdict with the bounds it is rated on: frozen at approval for approved claims. */
+export const ReportClaimVerdict = Type.Object({
+  key: Type.String({ minLength: 1 }),
+  label: Type.String({ minLength: 1 }),
+  ratingValue: Type.Union([Type.Number(), Type.Null()]),
+  bestRating: Type.Number(),
+  worstRating: Type.Number(),
+});
+export type ReportClaimVerdict = Static<typeof ReportClaimVerdict>;
+
 export const ReportVerdictScale = Type.Object({
   bestRating: Type.Number(),
   worstRating: Type.Number(),
@@ -72,12 +82,17 @@ export const ReportClaim = Type.Object({
   /** The text now under the highlight; null when the passage is gone (orphaned). */
   currentQuote: OptionalText,
   orphaned: Type.Boolean(),
-  verdict: Type.Union([ReportVerdictLabel, Type.Null()]),
+  /** Approved claims: the label, rating and bounds frozen at approval, whatever the scale now. */
+  verdict: Type.Union([ReportClaimVerdict, Type.Null()]),
   /** Markdown. */
   rationale: OptionalText,
   evidence: Type.Array(ReportEvidence),
   reviewers: Type.Array(Type.String()),
   approver: OptionalText,
+  /** The approver is the person who proposed the verdict. */
+  selfApproved: Type.Boolean(),
+  /** …and did so as an owner overriding the workspace's four-eyes rule. */
+  fourEyesOverride: Type.Boolean(),
   createdAt: ReportTimestamp,
   proposedAt: Type.Union([ReportTimestamp, Type.Null()]),
   approvedAt: Type.Union([ReportTimestamp, Type.Null()]),
@@ -119,6 +134,8 @@ export const ReportData = Type.Object(
       name: Type.String({ minLength: 1 }),
       /** The publishing organisation's public URL (ClaimReview author.url). */
       url: Link,
+      /** Its logo (ClaimReview author.logo). */
+      logo: Link,
     }),
     document: Type.Object({
       id: Type.String({ minLength: 1 }),

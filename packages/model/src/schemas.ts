@@ -55,10 +55,29 @@ export const WorkspaceSummary = Type.Object({
 });
 export type WorkspaceSummary = Static<typeof WorkspaceSummary>;
 
+/** An http(s) URL, checked and normalised by the server (checkEvidenceUrl's rule). */
+const PublicUrl = Type.String({ minLength: 1, maxLength: 2048 });
+const StringOrNull = <T extends ReturnType<typeof Type.String>>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+/** The publishing organisation, as ClaimReview names its author. */
+export const Organization = Type.Object({
+  name: Type.Union([Type.String(), Type.Null()], {
+    description: 'Null: the workspace name is used',
+  }),
+  url: Type.Union([Type.String(), Type.Null()], { description: 'Its public site' }),
+  logoUrl: Type.Union([Type.String(), Type.Null()], { description: 'Its logo (an image URL)' }),
+});
+export type Organization = Static<typeof Organization>;
+
 export const Workspace = Type.Object({
   id: Uuid,
   name: WorkspaceName,
   openSignupRole: OpenSignupRoleSchema,
+  organization: Organization,
+  fourEyes: Type.Boolean({
+    description: 'The approver of a verdict must differ from the person who proposed it',
+  }),
   createdAt: Timestamp,
   role: RoleSchema,
   abilities: AbilitiesSchema,
@@ -117,9 +136,21 @@ export const UpdateWorkspaceBody = Type.Object(
   {
     name: Type.Optional(WorkspaceName),
     openSignupRole: Type.Optional(OpenSignupRoleSchema),
+    organization: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(StringOrNull(Type.String({ maxLength: 200 }))),
+          url: Type.Optional(StringOrNull(PublicUrl)),
+          logoUrl: Type.Optional(StringOrNull(PublicUrl)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    fourEyes: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateWorkspaceBody = Static<typeof UpdateWorkspaceBody>;
 
 export const INVITE_MAX_DAYS = 30;
 export const Invite = Type.Object({

@@ -41,7 +41,7 @@ const reportOf = fc
       version: 1,
       generatedAt: '2026-12-01T00:00:00.000Z',
       options: { scope: 'all', evidence: true, articleText: true },
-      workspace: { name: f.workspace || 'w', url: null },
+      workspace: { name: f.workspace || 'w', url: null, logo: null },
       document: {
         id: 'd1',
         title: f.title || 't',
@@ -64,7 +64,13 @@ const reportOf = fc
           quote: { exact: f.exact, prefix: f.prefix, suffix: f.suffix },
           currentQuote: f.exact,
           orphaned: false,
-          verdict: { ...label, label: f.verdictLabel || label.label },
+          verdict: {
+            key: label.key,
+            label: f.verdictLabel || label.label,
+            ratingValue: label.ratingValue,
+            bestRating: 5,
+            worstRating: 1,
+          },
           rationale: f.rationale,
           evidence: [
             {
@@ -85,6 +91,8 @@ const reportOf = fc
           proposedAt: null,
           approvedAt: '2026-12-01T00:00:00.000Z',
           reviewDate: '2026-12-01T00:00:00.000Z',
+          selfApproved: false,
+          fourEyesOverride: false,
         },
       ],
       article: {

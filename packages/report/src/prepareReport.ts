@@ -69,8 +69,20 @@ export function formatDate(value: string | null): string {
   });
 }
 
-export function formatRating(claim: ReportClaim, data: ReportData): string {
+/** An approved verdict is rated on the bounds frozen with it, not on today's scale. */
+export function formatRating(claim: ReportClaim, _data: ReportData): string {
   if (!claim.verdict) return 'No verdict yet';
-  if (claim.verdict.ratingValue === null) return claim.verdict.label;
-  return `${claim.verdict.label} (${claim.verdict.ratingValue} on a scale of ${data.scale.worstRating}–${data.scale.bestRating})`;
+  const { label, ratingValue, worstRating, bestRating } = claim.verdict;
+  if (ratingValue === null) return label;
+  return `${label} (${ratingValue} on a scale of ${worstRating}–${bestRating})`;
+}
+
+/** The approver, marked when they approved their own verdict (every format says the same). */
+export function approverText(claim: ReportClaim): string | null {
+  if (!claim.approver) return null;
+  if (claim.fourEyesOverride) {
+    return `${claim.approver} (who proposed it; an owner's override of the four-eyes rule)`;
+  }
+  if (claim.selfApproved) return `${claim.approver} (who proposed it)`;
+  return claim.approver;
 }

@@ -2,7 +2,13 @@
 import type { ReportArticle, ReportClaim, ReportEvidence } from '@factdesk/model';
 import { buildClaimReviews, jsonForScript } from './claimReview.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatDate, formatRating, type PreparedReport, statusLabel } from './prepareReport.ts';
+import {
+  approverText,
+  formatDate,
+  formatRating,
+  type PreparedReport,
+  statusLabel,
+} from './prepareReport.ts';
 import { renderMarkdownSafely } from './renderMarkdownSafely.ts';
 import { REPORT_CSS } from './reportCss.ts';
 import { safeUrl } from './safeUrl.ts';
@@ -55,7 +61,7 @@ function claimSection(prepared: PreparedReport, claim: ReportClaim): string {
 <header class="claim-head"><span class="claim-number">Claim ${claim.number}</span><span class="verdict verdict-${verdictKey}">${escapeHtml(formatRating(claim, data))}</span></header>
 ${orphan}${quote}${current}
 <h3 class="statement" dir="auto">${escapeHtml(claim.statement)}</h3>
-<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(claim.approver)}</dd><dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd></dl>
+<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(approverText(claim))}</dd><dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd></dl>
 ${rationale}${evidence}
 </section>`;
 }

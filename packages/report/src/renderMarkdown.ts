@@ -1,6 +1,12 @@
 // The Markdown report: plain text that reads well raw and renders well on GitHub and the like.
 import type { ReportClaim } from '@factdesk/model';
-import { formatDate, formatRating, type PreparedReport, statusLabel } from './prepareReport.ts';
+import {
+  approverText,
+  formatDate,
+  formatRating,
+  type PreparedReport,
+  statusLabel,
+} from './prepareReport.ts';
 import { rationaleMarkdown } from './rationaleMarkdown.ts';
 import { safeUrl } from './safeUrl.ts';
 
@@ -37,7 +43,9 @@ function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
     `**Claimant:** ${claim.claimant ? `${escapeMarkdown(claim.claimant.name)} (${claim.claimant.kind})` : '—'}  `,
   );
   lines.push(`**Reviewers:** ${claim.reviewers.map(escapeMarkdown).join(', ') || '—'}  `);
-  lines.push(`**Approved by:** ${claim.approver ? escapeMarkdown(claim.approver) : '—'}  `);
+  lines.push(
+    `**Approved by:** ${claim.approver ? escapeMarkdown(approverText(claim) ?? '') : '—'}  `,
+  );
   lines.push(
     `**Dates:** created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}`,
     '',

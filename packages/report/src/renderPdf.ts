@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ReportClaim } from '@factdesk/model';
 import PDFDocument from 'pdfkit';
 import {
+  approverText,
   formatDate,
   formatRating,
   type PreparedReport,
@@ -103,7 +104,7 @@ function claimBlock(doc: Doc, prepared: PreparedReport, claim: ReportClaim): voi
   field(doc, 'Claimant', claim.claimant ? `${claim.claimant.name} (${claim.claimant.kind})` : '—');
   field(doc, 'Status', statusLabel(claim.status));
   field(doc, 'Reviewers', claim.reviewers.join(', '));
-  field(doc, 'Approved by', claim.approver ?? '—');
+  field(doc, 'Approved by', approverText(claim) ?? '—');
   field(
     doc,
     'Dates',

@@ -69,6 +69,27 @@ describe('scope and options', () => {
   });
 });
 
+describe('four-eyes mark', () => {
+  it('a verdict approved by its proposer under an owner override is marked in every readable format', async () => {
+    const sample = sampleReport();
+    const [first, ...rest] = sample.claims as [ReportData['claims'][number]];
+    const data = {
+      ...sample,
+      claims: [{ ...first, selfApproved: true, fourEyesOverride: true }, ...rest],
+    };
+    const mark = "Mo Moderator (who proposed it; an owner's override of the four-eyes rule)";
+    expect(await asText(data, 'md')).toContain(mark);
+    expect(await asText(data, 'html')).toContain(
+      'Mo Moderator (who proposed it; an owner&#39;s override',
+    );
+    const pdf = await renderReport(data, 'pdf');
+    if (typeof pdf.body === 'string') throw new Error('pdf body is text');
+    expect((await extractPdfText(pdf.body)).replace(/\s+/g, ' ')).toContain('four-eyes rule');
+    expect(JSON.parse(await asText(data, 'json')).claims[0].fourEyesOverride).toBe(true);
+    expect(await asText(sample, 'md')).not.toContain('who proposed it');
+  });
+});
+
 describe('JSON', () => {
   it('the committed JSON Schema is the TypeBox schema', () => {
     const { $schema: _ignored, ...committed } = readSchema('report.schema.json');
@@ -89,46 +110,154 @@ describe('JSON', () => {
 });
 
 describe('ClaimReview', () => {
-  it('one valid ClaimReview per approved claim, rating within best and worst', async () => {
-    const validate = ajv().compile(readSchema('claimreview.schema.json'));
+  const validateReviews = () => ajv().compile(readSchema('claimreview.schema.json'));
+
+  it('one valid ClaimReview per approved claim, with every field the fact-check markup asks for', async () => {
+    const validate = validateReviews();
     const reviews = JSON.parse(await asText(sampleReport({ scope: 'all' }), 'claimreview'));
     expect(validate(reviews), JSON.stringify(validate.errors)).toBe(true);
     expect(reviews).toHaveLength(2);
     const [falseClaim, unverifiable] = reviews;
-    expect(falseClaim.url).toBe('https://factdesk-news.example.org/reports/budget-2026#claim-1');
-    expect(falseClaim.reviewRating).toEqual({
-      '@type': 'Rating',
-      ratingValue: 1,
-      bestRating: 5,
-      worstRating: 1,
-      alternateName: 'False',
+    expect(falseClaim).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: 'https://factdesk-news.example.org/reports/budget-2026#claim-1',
+      claimReviewed: 'Unemployment fell by 40% last year.',
+      datePublished: '2026-11-21',
+      author: {
+        '@type': 'Organization',
+        name: 'Politics desk',
+        url: 'https://factdesk-news.example.org/',
+        logo: 'https://factdesk-news.example.org/logo.png',
+      },
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: 1,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: 'False',
+      },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Jane Minister' },
+        datePublished: '2026-11-18',
+        appearance: {
+          '@type': 'CreativeWork',
+          headline: 'Budget speech, 2026 – “Growth for all”',
+          url: 'https://daily.example.com/budget-speech',
+          datePublished: '2026-11-18',
+          publisher: { '@type': 'Organization', name: 'Daily Example' },
+        },
+      },
+      inLanguage: 'en',
     });
-    expect(falseClaim.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Jane Minister' });
-    expect(falseClaim.itemReviewed.appearance.url).toBe('https://daily.example.com/budget-speech');
-    expect(unverifiable.reviewRating).not.toHaveProperty('ratingValue');
-    expect(unverifiable.reviewRating.alternateName).toBe('Unverifiable');
+    // A verdict off the true–false line carries its label only: no rating of 0 or of the bounds.
+    expect(unverifiable.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Unverifiable' });
+    expect(unverifiable.url).toBe('https://factdesk-news.example.org/reports/budget-2026#claim-2');
     expect(unverifiable.itemReviewed.author['@type']).toBe('Organization');
+  });
+
+  it('every numeric rating lies between the worst and best rating it carries', async () => {
+    const sample = sampleReport();
+    const [first, ...rest] = sample.claims as [ReportData['claims'][number]];
+    // Frozen on a 0–10 scale at approval: the bounds travel with the rating.
+    const data = {
+      ...sample,
+      claims: [
+        {
+          ...first,
+          verdict: {
+            key: 'false',
+            label: 'Pants on fire',
+            ratingValue: 0,
+            bestRating: 10,
+            worstRating: 0,
+          },
+        },
+        ...rest,
+      ],
+    };
+    const reviews = JSON.parse(await asText(data, 'claimreview'));
+    expect(reviews[0].reviewRating).toEqual({
+      '@type': 'Rating',
+      ratingValue: 0,
+      bestRating: 10,
+      worstRating: 0,
+      alternateName: 'Pants on fire',
+    });
     for (const review of reviews) {
       const { ratingValue, bestRating, worstRating } = review.reviewRating;
-      if (ratingValue !== undefined) {
-        expect(ratingValue).toBeGreaterThanOrEqual(worstRating);
-        expect(ratingValue).toBeLessThanOrEqual(bestRating);
-      }
+      if (ratingValue === undefined) continue;
+      expect(ratingValue).toBeGreaterThanOrEqual(Math.min(worstRating, bestRating));
+      expect(ratingValue).toBeLessThanOrEqual(Math.max(worstRating, bestRating));
     }
   });
 
-  it('the schema rejects a review without a rating or with a non-http url', () => {
-    const validate = ajv().compile(readSchema('claimreview.schema.json'));
-    const review = {
+  it('without a published fact-check URL no ClaimReview is made (it would be invalid)', async () => {
+    const data = { ...sampleReport(), reportUrl: null };
+    expect(JSON.parse(await asText(data, 'claimreview'))).toEqual([]);
+  });
+
+  it('the organisation falls back to the site the fact-check is published on', async () => {
+    const data = sampleReport();
+    data.workspace = { name: 'Politics desk', url: null, logo: null };
+    const [review] = JSON.parse(await asText(data, 'claimreview'));
+    expect(review.author).toEqual({
+      '@type': 'Organization',
+      name: 'Politics desk',
+      url: 'https://factdesk-news.example.org/',
+    });
+    expect(validateReviews()([review])).toBe(true);
+  });
+
+  it('the schema refuses what schema.org or the markup guidelines do not allow', () => {
+    const validate = validateReviews();
+    const valid = {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
-      url: 'javascript:alert(1)',
+      url: 'https://desk.example.org/check#claim-1',
       claimReviewed: 'x',
-      author: { '@type': 'Organization', name: 'Desk' },
+      author: { '@type': 'Organization', name: 'Desk', url: 'https://desk.example.org/' },
       datePublished: '2026-11-21',
-      itemReviewed: { '@type': 'Claim', appearance: { '@type': 'CreativeWork' } },
+      reviewRating: { '@type': 'Rating', alternateName: 'Unverifiable' },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'A' },
+        datePublished: '2026-11-01',
+        appearance: { '@type': 'CreativeWork', url: 'https://news.example.com/a' },
+      },
     };
-    expect(validate([review])).toBe(false);
+    expect(validate([valid]), JSON.stringify(validate.errors)).toBe(true);
+    const broken: [string, Record<string, unknown>][] = [
+      ['no url', { url: undefined }],
+      ['a non-http url', { url: 'javascript:alert(1)' }],
+      ['no rating', { reviewRating: undefined }],
+      [
+        'a rating without its label',
+        { reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1 } },
+      ],
+      [
+        'a rating without bounds',
+        { reviewRating: { '@type': 'Rating', ratingValue: 0, alternateName: 'X' } },
+      ],
+      ['an author without a url', { author: { '@type': 'Organization', name: 'Desk' } }],
+      ['a property schema.org does not define', { verdict: 'false' }],
+      [
+        'a claim without its appearance',
+        {
+          itemReviewed: {
+            '@type': 'Claim',
+            author: { '@type': 'Person', name: 'A' },
+            datePublished: '2026-11-01',
+          },
+        },
+      ],
+    ];
+    for (const [what, change] of broken) {
+      const review: Record<string, unknown> = { ...valid, ...change };
+      for (const key of Object.keys(change)) if (change[key] === undefined) delete review[key];
+      expect(validate([review]), what).toBe(false);
+    }
   });
 
   it('the HTML embeds the same ClaimReviews as its only script element', async () => {

@@ -8,6 +8,7 @@ import {
   REPORT_DATA_VERSION,
   type ReportArticle,
   type ReportClaim,
+  type ReportClaimVerdict,
   type ReportData,
   type ReportOptions,
   type VerdictScale,
@@ -83,7 +84,12 @@ export async function buildReport(
     version: REPORT_DATA_VERSION,
     generatedAt: now.toISOString(),
     options,
-    workspace: { name: workspace.name, url: null },
+    // The publishing organisation as ClaimReview names it (workspace settings).
+    workspace: {
+      name: workspace.org_name ?? workspace.name,
+      url: workspace.org_url,
+      logo: workspace.org_logo_url,
+    },
     document: {
       id: document.id,
       title: document.title,
@@ -93,9 +99,13 @@ export async function buildReport(
       sourceUrl: document.source_url,
       language: document.language,
     },
-    reportUrl: null,
+    reportUrl: document.fact_check_url,
     team: reviewTeam(order.map(({ row }) => row)),
-    scale: { bestRating: scale.bestRating, worstRating: scale.worstRating, labels: scale.labels },
+    scale: {
+      bestRating: scale.bestRating,
+      worstRating: scale.worstRating,
+      labels: scale.labels.map(({ key, label, ratingValue }) => ({ key, label, ratingValue })),
+    },
     claims,
   };
   if (options.articleText) data.article = article(text, order);
@@ -129,7 +139,6 @@ function reportClaim(
   number: number,
   scale: VerdictScale,
 ): ReportClaim {
-  const label = row.verdict ? scale.labels.find((l) => l.key === row.verdict) : undefined;
   const approvedAt = row.approved_at?.toISOString() ?? null;
   return {
     id: row.id,
@@ -143,10 +152,7 @@ function reportClaim(
     quote: { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix },
     currentQuote: placement.currentQuote,
     orphaned: placement.from === null,
-    // A key the owners have since removed from the scale still shows, unrated.
-    verdict: row.verdict
-      ? (label ?? { key: row.verdict, label: row.verdict, ratingValue: null })
-      : null,
+    verdict: reportVerdict(row, scale),
     rationale: row.rationale === '' ? null : row.rationale,
     evidence: row.evidence.map((e) => ({
       url: e.url,
@@ -161,10 +167,42 @@ function reportClaim(
     })),
     reviewers: reviewers(row).map((person) => person.name),
     approver: row.approver?.name ?? null,
+    selfApproved: row.approver !== null && row.approver.id === row.proposer?.id,
+    fourEyesOverride: row.approval_override,
     createdAt: row.created_at.toISOString(),
     proposedAt: row.proposed_at?.toISOString() ?? null,
     approvedAt,
     reviewDate: approvedAt,
+  };
+}
+
+/**
+ * An approved verdict as approval froze it (a later scale change never alters it); any other
+ * as the scale rates it now. A key the owners have since removed still shows, unrated.
+ */
+function reportVerdict(row: ReportClaimRow, scale: VerdictScale): ReportClaimVerdict | null {
+  if (!row.verdict) return null;
+  if (
+    row.status === 'approved' &&
+    row.approved_label !== null &&
+    row.approved_best_rating !== null &&
+    row.approved_worst_rating !== null
+  ) {
+    return {
+      key: row.verdict,
+      label: row.approved_label,
+      ratingValue: row.approved_rating,
+      bestRating: row.approved_best_rating,
+      worstRating: row.approved_worst_rating,
+    };
+  }
+  const label = scale.labels.find((l) => l.key === row.verdict);
+  return {
+    key: row.verdict,
+    label: label?.label ?? row.verdict,
+    ratingValue: label?.ratingValue ?? null,
+    bestRating: scale.bestRating,
+    worstRating: scale.worstRating,
   };
 }
 

@@ -1,6 +1,6 @@
 // Workspaces and their members: create, rename, change roles, remove. The last owner of a
 // workspace can be neither demoted nor removed.
-import type { Role } from '@factdesk/model';
+import { checkEvidenceUrl, type Role, type UpdateWorkspaceBody } from '@factdesk/model';
 import type { Queryable, Sql } from '../db/database.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
 import { findUserByEmail } from '../queries/users.ts';
@@ -35,12 +35,29 @@ export async function createWorkspace(
 export async function updateWorkspace(
   sql: Queryable,
   membership: MembershipRow,
-  changes: { name?: string; openSignupRole?: 'reviewer' | 'viewer' | null },
+  changes: UpdateWorkspaceBody,
 ): Promise<MembershipRow> {
   const name = changes.name?.trim();
   if (name === '') throw new BadRequestError('Workspace name cannot be blank.', 'name');
-  const row = await updateWorkspaceRow(sql, membership.id, { ...changes, name });
+  const org = changes.organization;
+  const row = await updateWorkspaceRow(sql, membership.id, {
+    name,
+    openSignupRole: changes.openSignupRole,
+    orgName: org?.name === undefined ? undefined : org.name?.trim() || null,
+    orgUrl: publicUrl(org?.url, 'organization.url'),
+    orgLogoUrl: publicUrl(org?.logoUrl, 'organization.logoUrl'),
+    fourEyes: changes.fourEyes,
+  });
   return { ...row, role: membership.role };
+}
+
+/** An organisation link as ClaimReview publishes it: http(s), normalised; blank clears it. */
+function publicUrl(raw: string | null | undefined, field: string): string | null | undefined {
+  if (raw === undefined || raw === null) return raw;
+  if (raw.trim() === '') return null;
+  const checked = checkEvidenceUrl(raw, field);
+  if (!checked.ok) throw new BadRequestError(checked.problem, field);
+  return checked.href;
 }
 
 /** Inside a transaction holding the workspace lock: refuses to leave it without an owner. */

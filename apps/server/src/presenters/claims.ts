@@ -6,6 +6,7 @@ import {
   type Comment,
   displayHost,
   type Evidence,
+  type FrozenVerdict,
   type PersonRef,
   type QueueClaim,
   type Role,
@@ -13,7 +14,7 @@ import {
 import { claimAbilitiesOf } from '../policies.ts';
 import type { CommentRow } from '../queries/claimComments.ts';
 import type { ClaimEventRow } from '../queries/claimEvents.ts';
-import type { ClaimDetailRow } from '../queries/claims.ts';
+import type { ClaimDetailRow, ClaimRow } from '../queries/claims.ts';
 import type { EvidenceRow } from '../queries/evidence.ts';
 
 /** The member a claim is presented to: their abilities come with it. */
@@ -24,6 +25,26 @@ export interface Viewer {
 
 function person(id: string | null, name: string | null): PersonRef | null {
   return id && name !== null ? { id, name } : null;
+}
+
+/** What approval froze on the claim; null unless approved. */
+export function frozenVerdict(row: ClaimRow): FrozenVerdict | null {
+  if (
+    row.status !== 'approved' ||
+    row.verdict === null ||
+    row.approved_label === null ||
+    row.approved_best_rating === null ||
+    row.approved_worst_rating === null
+  ) {
+    return null;
+  }
+  return {
+    key: row.verdict,
+    label: row.approved_label,
+    ratingValue: row.approved_rating,
+    bestRating: row.approved_best_rating,
+    worstRating: row.approved_worst_rating,
+  };
 }
 
 export function presentClaimState(row: ClaimDetailRow): ClaimState {
@@ -54,6 +75,8 @@ export function presentClaimState(row: ClaimDetailRow): ClaimState {
     proposedAt: row.proposed_at?.toISOString() ?? null,
     approvedBy: person(row.approved_by, row.approved_by_name),
     approvedAt: row.approved_at?.toISOString() ?? null,
+    approvedVerdict: frozenVerdict(row),
+    approvalOverride: row.approval_override,
     dueAt: row.due_at?.toISOString() ?? null,
     evidenceCount: row.evidence_count,
     commentCount: row.comment_count,
@@ -69,6 +92,8 @@ export function presentClaim(row: ClaimDetailRow, viewer: Viewer): Claim {
       createdBy: row.created_by,
       assigneeIds: row.assignees.map((assignee) => assignee.id),
       status: row.status,
+      proposedBy: row.proposed_by,
+      fourEyes: row.four_eyes,
     }),
   };
 }
@@ -118,6 +143,7 @@ export function presentClaimEvent(row: ClaimEventRow): ClaimEvent {
     actor: person(row.actor_id, row.actor_name),
     before: row.before,
     after: row.after,
+    subject: row.subject,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -22,6 +22,7 @@ export function presentDocumentState(row: DocumentRow): Omit<DocumentSchema, 'ab
     author: row.author,
     publishedAt: row.published_on,
     language: row.language,
+    factCheckUrl: row.fact_check_url,
     sourceFormat: row.source_format,
     textLocked: row.text_locked,
     archived: row.archived_at !== null,

@@ -12,6 +12,7 @@ export interface ClaimEventRow {
   type: ClaimEventType;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  subject: Record<string, unknown> | null;
   created_at: Date;
 }
 
@@ -22,15 +23,17 @@ export interface NewClaimEvent {
   type: ClaimEventType;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  subject?: Record<string, unknown> | null;
 }
 
 export async function insertClaimEvent(sql: Queryable, event: NewClaimEvent): Promise<number> {
   const [row] = await sql<{ id: string }[]>`
-    INSERT INTO claim_events (claim_id, document_id, actor_id, type, before, after)
+    INSERT INTO claim_events (claim_id, document_id, actor_id, type, before, after, subject)
     VALUES (
       ${event.claimId}, ${event.documentId}, ${event.actorId}, ${event.type},
       ${event.before === null ? null : sql.json(event.before as never)},
-      ${event.after === null ? null : sql.json(event.after as never)}
+      ${event.after === null ? null : sql.json(event.after as never)},
+      ${event.subject ? sql.json(event.subject as never) : null}
     ) RETURNING id`;
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return Number(row.id);

@@ -26,6 +26,12 @@ export interface ClaimRow {
   proposed_at: Date | null;
   approved_by: string | null;
   approved_at: Date | null;
+  /** Frozen at approval (cleared on reopening): what reports and ClaimReview show. */
+  approved_label: string | null;
+  approved_rating: number | null;
+  approved_best_rating: number | null;
+  approved_worst_rating: number | null;
+  approval_override: boolean;
   due_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -38,6 +44,8 @@ export interface ClaimDetailRow extends ClaimRow {
   assignees: { id: string; name: string }[];
   evidence_count: number;
   comment_count: number;
+  /** The workspace's four-eyes rule, for the abilities sent with the claim. */
+  four_eyes: boolean;
 }
 
 const detailColumns = (sql: Queryable) => sql`
@@ -51,7 +59,8 @@ const detailColumns = (sql: Queryable) => sql`
     WHERE ca.claim_id = c.id
   ), '[]'::json) AS assignees,
   (SELECT count(*)::int FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,
-  (SELECT count(*)::int FROM claim_comments k WHERE k.claim_id = c.id) AS comment_count`;
+  (SELECT count(*)::int FROM claim_comments k WHERE k.claim_id = c.id) AS comment_count,
+  (SELECT w.four_eyes FROM workspaces w WHERE w.id = c.workspace_id) AS four_eyes`;
 
 const detailJoins = (sql: Queryable) => sql`
   LEFT JOIN users cu ON cu.id = c.created_by
@@ -141,13 +150,18 @@ export async function lockClaimForWrite(
   sql: Queryable,
   claimId: string,
   userId: string,
-): Promise<(ClaimRow & { role: Role | null; assignee_ids: string[] }) | undefined> {
-  const [row] = await sql<(ClaimRow & { role: Role | null; assignee_ids: string[] })[]>`
-    SELECT c.*, m.role, array(
+): Promise<
+  (ClaimRow & { role: Role | null; assignee_ids: string[]; four_eyes: boolean }) | undefined
+> {
+  const [row] = await sql<
+    (ClaimRow & { role: Role | null; assignee_ids: string[]; four_eyes: boolean })[]
+  >`
+    SELECT c.*, m.role, w.four_eyes, array(
       SELECT ca.user_id FROM claim_assignees ca WHERE ca.claim_id = c.id
       ORDER BY ca.created_at, ca.user_id
     )::text[] AS assignee_ids
     FROM claims c
+    JOIN workspaces w ON w.id = c.workspace_id
     LEFT JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = ${userId}
     WHERE c.id = ${claimId}
     FOR UPDATE OF c`;
@@ -211,6 +225,11 @@ export interface ClaimChanges {
   proposed_at?: Date | null;
   approved_by?: string | null;
   approved_at?: Date | null;
+  approved_label?: string | null;
+  approved_rating?: number | null;
+  approved_best_rating?: number | null;
+  approved_worst_rating?: number | null;
+  approval_override?: boolean;
   due_at?: Date | null;
 }
 
@@ -273,9 +292,20 @@ export async function findReviewerMembers(
 
 /** Verdict keys in use on the workspace's claims (a scale change must keep them). */
 export async function listUsedVerdicts(sql: Queryable, workspaceId: string): Promise<string[]> {
-  const rows = await sql<{ verdict: string }[]>`
-    SELECT DISTINCT verdict FROM claims WHERE workspace_id = ${workspaceId} AND verdict IS NOT NULL`;
-  return rows.map((row) => row.verdict);
+  return (await countVerdictUsage(sql, workspaceId)).map((row) => row.key);
+}
+
+/** Per verdict key: claims carrying it that follow the scale, and approved ones (frozen). */
+export async function countVerdictUsage(
+  sql: Queryable,
+  workspaceId: string,
+): Promise<{ key: string; claims: number; approved: number }[]> {
+  return sql<{ key: string; claims: number; approved: number }[]>`
+    SELECT verdict AS key,
+      count(*) FILTER (WHERE status <> 'approved')::int AS claims,
+      count(*) FILTER (WHERE status = 'approved')::int AS approved
+    FROM claims WHERE workspace_id = ${workspaceId} AND verdict IS NOT NULL
+    GROUP BY verdict ORDER BY verdict`;
 }
 
 export interface ClaimAccessRow {

@@ -19,6 +19,8 @@ export interface DocumentRow {
   language: string | null;
   source_format: ImportFormat | null;
   archived_at: Date | null;
+  /** Where the fact-check is published (ClaimReview url). */
+  fact_check_url: string | null;
 }
 
 export interface DocumentMetadata {
@@ -28,11 +30,12 @@ export interface DocumentMetadata {
   author?: string | null;
   publishedOn?: string | null;
   language?: string | null;
+  factCheckUrl?: string | null;
 }
 
 const COLUMNS = `id, workspace_id, title, text_locked, created_by, created_at, updated_at,
   source_url, outlet, author, published_on::text AS published_on, language, source_format,
-  archived_at`;
+  archived_at, fact_check_url`;
 
 export async function insertDocument(
   sql: Queryable,
@@ -114,6 +117,7 @@ export async function updateDocumentMetadata(
   if (changes.author !== undefined) set.author = changes.author;
   if (changes.publishedOn !== undefined) set.published_on = changes.publishedOn;
   if (changes.language !== undefined) set.language = changes.language;
+  if (changes.factCheckUrl !== undefined) set.fact_check_url = changes.factCheckUrl;
   // postgres.js reads `SET ${sql(object)}` as an assignment list only right after SET.
   const [row] = Object.keys(set).length
     ? await sql<DocumentRow[]>`

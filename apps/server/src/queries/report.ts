@@ -12,6 +12,9 @@ import type { Queryable } from '../db/database.ts';
 export interface ReportWorkspaceRow {
   name: string;
   verdict_scale: VerdictScale | null;
+  org_name: string | null;
+  org_url: string | null;
+  org_logo_url: string | null;
 }
 
 export async function findReportWorkspace(
@@ -19,7 +22,8 @@ export async function findReportWorkspace(
   workspaceId: string,
 ): Promise<ReportWorkspaceRow | undefined> {
   const [row] = await sql<ReportWorkspaceRow[]>`
-    SELECT name, verdict_scale FROM workspaces WHERE id = ${workspaceId}`;
+    SELECT name, verdict_scale, org_name, org_url, org_logo_url
+    FROM workspaces WHERE id = ${workspaceId}`;
   return row;
 }
 
@@ -59,6 +63,12 @@ export interface ReportClaimRow {
   created_at: Date;
   proposed_at: Date | null;
   approved_at: Date | null;
+  /** Frozen at approval: the label, rating and bounds the verdict was published with. */
+  approved_label: string | null;
+  approved_rating: number | null;
+  approved_best_rating: number | null;
+  approved_worst_rating: number | null;
+  approval_override: boolean;
   proposer: ReportPerson | null;
   approver: ReportPerson | null;
   assignees: ReportPerson[];
@@ -76,6 +86,8 @@ export async function listReportClaims(
       c.id, c.status, c.verdict, c.rationale, c.statement, c.claimant_name, c.claimant_type,
       c.anchor_start, c.anchor_end, c.quote_exact, c.quote_prefix, c.quote_suffix,
       c.current_quote, c.orphaned, c.created_at, c.proposed_at, c.approved_at,
+      c.approved_label, c.approved_rating, c.approved_best_rating, c.approved_worst_rating,
+      c.approval_override,
       CASE WHEN pu.id IS NULL THEN NULL
         ELSE json_build_object('id', pu.id, 'name', pu.display_name) END AS proposer,
       CASE WHEN au.id IS NULL THEN NULL

@@ -6,7 +6,21 @@ export interface WorkspaceRow {
   id: string;
   name: string;
   open_signup_role: 'reviewer' | 'viewer' | null;
+  org_name: string | null;
+  org_url: string | null;
+  org_logo_url: string | null;
+  four_eyes: boolean;
   created_at: Date;
+}
+
+/** The settings an owner changes; undefined: unchanged. */
+export interface WorkspaceChanges {
+  name?: string;
+  openSignupRole?: 'reviewer' | 'viewer' | null;
+  orgName?: string | null;
+  orgUrl?: string | null;
+  orgLogoUrl?: string | null;
+  fourEyes?: boolean;
 }
 
 export interface MembershipRow extends WorkspaceRow {
@@ -31,14 +45,18 @@ export async function insertWorkspace(sql: Queryable, name: string): Promise<Wor
 export async function updateWorkspace(
   sql: Queryable,
   id: string,
-  changes: { name?: string; openSignupRole?: 'reviewer' | 'viewer' | null },
+  changes: WorkspaceChanges,
 ): Promise<WorkspaceRow> {
+  const keep = <T>(value: T | undefined, column: string) =>
+    value === undefined ? sql(column) : value;
   const [row] = await sql<WorkspaceRow[]>`
     UPDATE workspaces SET
       name = coalesce(${changes.name ?? null}, name),
-      open_signup_role = ${
-        changes.openSignupRole === undefined ? sql`open_signup_role` : changes.openSignupRole
-      },
+      open_signup_role = ${keep(changes.openSignupRole, 'open_signup_role')},
+      org_name = ${keep(changes.orgName, 'org_name')},
+      org_url = ${keep(changes.orgUrl, 'org_url')},
+      org_logo_url = ${keep(changes.orgLogoUrl, 'org_logo_url')},
+      four_eyes = ${keep(changes.fourEyes, 'four_eyes')},
       updated_at = now()
     WHERE id = ${id}
     RETURNING *`;

@@ -32,6 +32,8 @@ import type {
   UpdateClaimBody,
   UpdateDocumentBody,
   UpdateEvidenceBody,
+  UpdateWorkspaceBody,
+  VerdictScale,
   Workspace,
   WorkspaceVerdictScale,
 } from '@factdesk/model';
@@ -39,10 +41,7 @@ import { request } from './request.ts';
 
 export type OpenSignupRole = Workspace['openSignupRole'];
 
-export interface WorkspaceChanges {
-  name?: string;
-  openSignupRole?: OpenSignupRole;
-}
+export type WorkspaceChanges = UpdateWorkspaceBody;
 
 export interface InviteOptions {
   role: Role;
@@ -167,8 +166,13 @@ export const api = {
     request<Claim>('POST', claim(claimId, '/start'), { version }),
   proposeVerdict: (claimId: string, body: ProposeVerdictBody) =>
     request<Claim>('POST', claim(claimId, '/propose'), body),
-  approveVerdict: (claimId: string, version: number) =>
-    request<Claim>('POST', claim(claimId, '/approve'), { version }),
+  /** override: an owner approving their own verdict past the four-eyes rule (recorded). */
+  approveVerdict: (claimId: string, version: number, override = false) =>
+    request<Claim>(
+      'POST',
+      claim(claimId, '/approve'),
+      override ? { version, override } : { version },
+    ),
   returnClaim: (claimId: string, version: number, reason?: string) =>
     request<Claim>('POST', claim(claimId, '/return'), { version, reason }),
   reopenClaim: (claimId: string, version: number) =>
@@ -195,6 +199,8 @@ export const api = {
     request<QueueClaim[]>('GET', `/workspaces/${path(workspaceId)}/claims`),
   verdictScale: (workspaceId: string) =>
     request<WorkspaceVerdictScale>('GET', `/workspaces/${path(workspaceId)}/verdict-scale`),
+  saveVerdictScale: (workspaceId: string, scale: VerdictScale) =>
+    request<WorkspaceVerdictScale>('PUT', `/workspaces/${path(workspaceId)}/verdict-scale`, scale),
 };
 
 /** Where the report of a document downloads from (the browser follows it; no fetch). */

@@ -50,6 +50,23 @@ export function verdictTone(scale: VerdictScale, key: string | null): VerdictTon
   return `tone-${step + 1}` as VerdictTone;
 }
 
+/**
+ * The owners' own colour for a verdict, as inline style (text in it, a light wash behind);
+ * undefined when the verdict follows its tone.
+ */
+export function verdictColorStyle(
+  scale: VerdictScale,
+  key: string | null,
+): { color: string; backgroundColor: string; borderColor: string } | undefined {
+  const color = verdictOf(scale, key)?.color;
+  if (!color) return undefined;
+  return {
+    color: `color-mix(in srgb, ${color} 80%, black)`,
+    backgroundColor: `color-mix(in srgb, ${color} 14%, white)`,
+    borderColor: color,
+  };
+}
+
 /** "False", or the key itself for a verdict the scale no longer has. */
 export function verdictName(scale: VerdictScale, key: string | null): string {
   if (key === null) return 'No verdict';

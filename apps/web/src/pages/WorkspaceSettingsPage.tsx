@@ -1,4 +1,5 @@
-// Workspace settings (owners): its name and open sign-up. Shown when the server grants
+// Workspace settings (owners): its name, open sign-up, the publishing organisation that
+// ClaimReview names, the four-eyes rule, and the verdict scale. Shown when the server grants
 // `workspace.update`; the server checks again on save.
 import { OPEN_SIGNUP_ROLES } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
@@ -11,6 +12,7 @@ import { ROLE_LABELS } from '../components/roles.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { useWorkspace } from '../state/WorkspaceContext.tsx';
+import { VerdictScaleEditor } from './settings/VerdictScaleEditor.tsx';
 
 const SIGNUP_CHOICES: Array<{ value: OpenSignupRole; label: string; hint: string }> = [
   { value: null, label: 'Off', hint: 'People join only with an invite link.' },
@@ -39,6 +41,7 @@ export function WorkspaceSettingsPage() {
     <div className="page page-narrow">
       <PageHeader title="Settings" eyebrow={workspace.name} />
       <SettingsForm key={workspace.id} />
+      <VerdictScaleEditor key={`scale-${workspace.id}`} />
     </div>
   );
 }
@@ -48,14 +51,27 @@ function SettingsForm() {
   const session = useSession();
   const [name, setName] = useState(workspace.name);
   const [openSignupRole, setOpenSignupRole] = useState<OpenSignupRole>(workspace.openSignupRole);
+  const [orgName, setOrgName] = useState(workspace.organization.name ?? '');
+  const [orgUrl, setOrgUrl] = useState(workspace.organization.url ?? '');
+  const [orgLogoUrl, setOrgLogoUrl] = useState(workspace.organization.logoUrl ?? '');
+  const [fourEyes, setFourEyes] = useState(workspace.fourEyes);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const radioName = useId();
 
+  // Blank organisation fields clear them (null): the workspace name stands in for the name.
+  const org = workspace.organization;
+  const organization: NonNullable<WorkspaceChanges['organization']> = {
+    ...(orgName.trim() !== (org.name ?? '') ? { name: orgName.trim() || null } : {}),
+    ...(orgUrl.trim() !== (org.url ?? '') ? { url: orgUrl.trim() || null } : {}),
+    ...(orgLogoUrl.trim() !== (org.logoUrl ?? '') ? { logoUrl: orgLogoUrl.trim() || null } : {}),
+  };
   const changes: WorkspaceChanges = {
     ...(name.trim() !== workspace.name ? { name: name.trim() } : {}),
     ...(openSignupRole !== workspace.openSignupRole ? { openSignupRole } : {}),
+    ...(Object.keys(organization).length > 0 ? { organization } : {}),
+    ...(fourEyes !== workspace.fourEyes ? { fourEyes } : {}),
   };
   const changed = Object.keys(changes).length > 0;
 
@@ -70,6 +86,10 @@ function SettingsForm() {
       replace(updated);
       setName(updated.name);
       setOpenSignupRole(updated.openSignupRole);
+      setOrgName(updated.organization.name ?? '');
+      setOrgUrl(updated.organization.url ?? '');
+      setOrgLogoUrl(updated.organization.logoUrl ?? '');
+      setFourEyes(updated.fourEyes);
       setSaved(true);
       // The switcher and navigation show the name from GET /api/me.
       await session.refresh();
@@ -116,6 +136,69 @@ function SettingsForm() {
             </span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="choices">
+        <legend>Publishing organisation</legend>
+        <p className="field-hint">
+          Who publishes your fact-checks. ClaimReview (the markup fact-check search reads) names it
+          as the author of every verdict.
+        </p>
+        <Field
+          label="Name"
+          hint={`Leave blank to use the workspace name, “${workspace.name}”.`}
+          value={orgName}
+          onChange={(event) => {
+            setOrgName(event.target.value);
+            setSaved(false);
+          }}
+          invalid={error?.field === 'organization.name'}
+          maxLength={200}
+          autoComplete="organization"
+        />
+        <Field
+          label="Public website"
+          type="url"
+          placeholder="https://"
+          value={orgUrl}
+          onChange={(event) => {
+            setOrgUrl(event.target.value);
+            setSaved(false);
+          }}
+          invalid={error?.field === 'organization.url'}
+          maxLength={2048}
+        />
+        <Field
+          label="Logo URL"
+          type="url"
+          placeholder="https://"
+          value={orgLogoUrl}
+          onChange={(event) => {
+            setOrgLogoUrl(event.target.value);
+            setSaved(false);
+          }}
+          invalid={error?.field === 'organization.logoUrl'}
+          maxLength={2048}
+        />
+      </fieldset>
+      <fieldset className="choices">
+        <legend>Approval</legend>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={fourEyes}
+            onChange={(event) => {
+              setFourEyes(event.target.checked);
+              setSaved(false);
+            }}
+          />
+          <span>
+            <span className="choice-label">Four-eyes rule</span>
+            <span className="choice-hint">
+              A verdict must be approved by someone other than the person who proposed it. Owners
+              may still override it for one claim; the history and the report say so.
+            </span>
+          </span>
+        </label>
       </fieldset>
       <ErrorAlert error={error} />
       <Notice>{saved && 'Settings saved.'}</Notice>

@@ -17,7 +17,8 @@ function offsets(needle: string): { from: number; to: number } {
 const verdict = (key: string) => {
   const label = DEFAULT_VERDICT_SCALE.labels.find((l) => l.key === key);
   if (!label) throw new Error(`no verdict ${key}`);
-  return label;
+  const { bestRating, worstRating } = DEFAULT_VERDICT_SCALE;
+  return { ...label, bestRating, worstRating };
 };
 
 const claims: ReportClaim[] = [
@@ -52,6 +53,8 @@ const claims: ReportClaim[] = [
     ],
     reviewers: ['Rita Reviewer'],
     approver: 'Mo Moderator',
+    selfApproved: false,
+    fourEyesOverride: false,
     createdAt: '2026-11-19T09:00:00.000Z',
     proposedAt: '2026-11-20T12:00:00.000Z',
     approvedAt: '2026-11-21T08:30:00.000Z',
@@ -71,6 +74,8 @@ const claims: ReportClaim[] = [
     evidence: [],
     reviewers: ['Rita Reviewer', 'Sam Second'],
     approver: 'Mo Moderator',
+    selfApproved: false,
+    fourEyesOverride: false,
     createdAt: '2026-11-19T09:05:00.000Z',
     proposedAt: '2026-11-20T13:00:00.000Z',
     approvedAt: '2026-11-21T09:00:00.000Z',
@@ -90,6 +95,8 @@ const claims: ReportClaim[] = [
     evidence: [],
     reviewers: ['Sam Second'],
     approver: null,
+    selfApproved: false,
+    fourEyesOverride: false,
     createdAt: '2026-11-19T09:10:00.000Z',
     proposedAt: null,
     approvedAt: null,
@@ -102,7 +109,11 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
     version: 1,
     generatedAt: '2026-12-01T12:00:00.000Z',
     options: { scope: 'approved', evidence: true, articleText: false, ...overrides },
-    workspace: { name: 'Politics desk', url: 'https://factdesk-news.example.org' },
+    workspace: {
+      name: 'Politics desk',
+      url: 'https://factdesk-news.example.org',
+      logo: 'https://factdesk-news.example.org/logo.png',
+    },
     document: {
       id: 'd1',
       title: 'Budget speech, 2026 – “Growth for all”',

@@ -35,7 +35,13 @@ export function proposeVerdict(
         proposed_at: new Date(),
       });
       return [
-        { type: 'claim.verdict_proposed', before: pick(claim, FIELDS), after: pick(row, FIELDS) },
+        {
+          type: 'claim.verdict_proposed',
+          before: pick(claim, FIELDS),
+          after: pick(row, FIELDS),
+          // The verdict proposed, even when it is the one proposed before (then not in after).
+          subject: { verdict: row.verdict },
+        },
       ];
     },
   );

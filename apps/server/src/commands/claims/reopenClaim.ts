@@ -1,10 +1,9 @@
 // reopenClaim: a moderator unfreezes an approved claim; it goes back to review.
 import type { VersionBody } from '@factdesk/model';
 import { updateClaimRow } from '../../queries/claims.ts';
+import { APPROVAL_FIELDS } from './approveVerdict.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { pick, writeClaim } from './writeClaim.ts';
-
-const FIELDS = ['status', 'approved_by', 'approved_at'] as const;
 
 export function reopenClaim(deps: ClaimDeps, actorId: string, claimId: string, body: VersionBody) {
   return writeClaim(
@@ -13,12 +12,25 @@ export function reopenClaim(deps: ClaimDeps, actorId: string, claimId: string, b
     claimId,
     { ability: 'reopen', verb: 'reopen', version: body.version, from: ['approved'] },
     async ({ tx, claim }) => {
+      // What approval froze goes with it: a re-approval freezes the scale of its own day.
       const row = await updateClaimRow(tx, claimId, {
         status: 'in_review',
         approved_by: null,
         approved_at: null,
+        approved_label: null,
+        approved_rating: null,
+        approved_best_rating: null,
+        approved_worst_rating: null,
+        approval_override: false,
       });
-      return [{ type: 'claim.reopened', before: pick(claim, FIELDS), after: pick(row, FIELDS) }];
+      return [
+        {
+          type: 'claim.reopened',
+          before: pick(claim, APPROVAL_FIELDS),
+          after: pick(row, APPROVAL_FIELDS),
+          subject: { verdict: row.verdict },
+        },
+      ];
     },
   );
 }

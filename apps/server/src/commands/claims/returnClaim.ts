@@ -20,8 +20,10 @@ export function returnClaim(
       return [
         {
           type: 'claim.returned',
-          before: { status: claim.status, verdict: claim.verdict },
-          after: { status: row.status, verdict: row.verdict, reason: body.reason ?? null },
+          before: { status: claim.status },
+          after: { status: row.status },
+          // The reason is what was said, not a field that changed: it goes with the subject.
+          subject: { verdict: row.verdict, reason: body.reason ?? null },
         },
       ];
     },

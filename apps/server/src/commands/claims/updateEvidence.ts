@@ -50,8 +50,12 @@ export async function updateEvidence(
       return [
         {
           type: 'evidence.updated',
-          before: { ...presentEvidence(current) },
-          after: { ...evidence },
+          // updatedAt is bookkeeping, not something anyone changed: it is left out, so an
+          // edit that changes nothing compares equal and writes no event.
+          before: withoutUpdatedAt(presentEvidence(current)),
+          after: withoutUpdatedAt(evidence),
+          // Which link, whatever changed on it (before/after keep only what changed).
+          subject: { id: evidence.id, title: evidence.title, displayHost: evidence.displayHost },
           live: { evidence },
         },
       ];
@@ -59,4 +63,9 @@ export async function updateEvidence(
   );
   if (!evidence) throw new Error('updateEvidence changed no evidence');
   return { ...result, evidence };
+}
+
+function withoutUpdatedAt(evidence: Evidence): Record<string, unknown> {
+  const { updatedAt: _ignored, ...fields } = evidence;
+  return fields;
 }

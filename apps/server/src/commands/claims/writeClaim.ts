@@ -1,8 +1,9 @@
 // The shape of every write to an existing claim, in one transaction: lock the row, check
 // membership (404), the policy (403), the version and the status (409 with the current
 // claim), apply the change, write its claim_events rows; after commit, push live events.
+// History tells the truth: an event lists only the fields whose value changed, and a write
+// that changes nothing is undone (no event, no new version).
 import type {
-  ClaimAbilities,
   ClaimEventType,
   ClaimLiveEvent,
   ClaimStatus,
@@ -12,7 +13,7 @@ import type {
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
 import { NotFoundError } from '../../errors.ts';
-import { authorizeClaim } from '../../policies.ts';
+import { authorizeClaim, type ClaimPermissions } from '../../policies.ts';
 import { presentClaimState } from '../../presenters/claims.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
@@ -26,6 +27,8 @@ import type { ClaimDeps } from './ClaimDeps.ts';
 
 export interface LockedClaim extends ClaimRow {
   assigneeIds: string[];
+  /** The workspace's four-eyes rule. */
+  four_eyes: boolean;
 }
 
 export interface ClaimWriteContext {
@@ -38,14 +41,21 @@ export interface ClaimWriteContext {
 /** One audit event of a write, and what its live event carries beside the claim. */
 export interface ClaimChange {
   type: ClaimEventType;
+  /**
+   * The fields the command touched, as they were and as they became. Fields whose value did
+   * not change are dropped before the event is written; when none is left (and neither side
+   * is null, as for an addition or a removal) there is no event.
+   */
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** What the event is about, unchanged by it (an evidence link's id and title, the verdict). */
+  subject?: Record<string, unknown>;
   live?: { evidence?: Evidence; evidenceId?: string; comment?: Comment };
 }
 
 export interface ClaimWriteRule {
   /** What the verb needs the caller to be allowed (policies.ts claimPermissions). */
-  ability: keyof ClaimAbilities;
+  ability: keyof ClaimPermissions;
   /** Names the verb in 409 messages: "cannot approve: claim is in_review". */
   verb: string;
   /** The version the client based the write on; omitted only by appends (comments). */
@@ -102,7 +112,19 @@ export async function writeClaim(
         await currentDetail(tx, claimId),
       );
     }
-    const changes = await mutate({ tx, claim, role, actorId });
+    // Inside a savepoint, so a write that turns out to change nothing is undone whole (the
+    // version bump included) while the transaction stays usable to read the claim back.
+    let changes: ClaimChange[] = [];
+    try {
+      await tx.savepoint(async (sp) => {
+        changes = (await mutate({ tx: sp, claim, role, actorId }))
+          .map(onlyChangedFields)
+          .filter((change): change is ClaimChange => change !== null);
+        if (changes.length === 0) throw NOTHING_CHANGED;
+      });
+    } catch (error) {
+      if (error !== NOTHING_CHANGED) throw error;
+    }
     const eventIds: number[] = [];
     for (const change of changes) {
       eventIds.push(
@@ -113,6 +135,7 @@ export async function writeClaim(
           type: change.type,
           before: change.before,
           after: change.after,
+          subject: change.subject ?? null,
         }),
       );
     }
@@ -121,6 +144,30 @@ export async function writeClaim(
   });
   publishClaimEvents(deps, result.claim, changes, result.eventIds);
   return result;
+}
+
+/** Thrown inside the savepoint to roll back a write that changed nothing. */
+const NOTHING_CHANGED = Symbol('nothing changed');
+
+/**
+ * The change with only the fields whose value differs between before and after; null when
+ * nothing differs. Additions and removals (a null side) are kept whole: they always change.
+ */
+export function onlyChangedFields(change: ClaimChange): ClaimChange | null {
+  const { before, after } = change;
+  if (before === null || after === null) return change;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => !sameValue(before[key], after[key]),
+  );
+  if (keys.length === 0) return null;
+  const keep = (side: Record<string, unknown>) =>
+    Object.fromEntries(keys.filter((key) => key in side).map((key) => [key, side[key]]));
+  return { ...change, before: keep(before), after: keep(after) };
+}
+
+/** Values as events store them (JSON): dates as ISO strings, arrays and objects by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 async function currentDetail(tx: TransactionSql, claimId: string): Promise<ClaimDetailRow> {

@@ -1,11 +1,25 @@
 // Moderators edit a document's metadata (title, source URL, outlet, author, date, language).
-import type { UpdateDocumentBody } from '@factdesk/model';
+import { checkEvidenceUrl, type UpdateDocumentBody } from '@factdesk/model';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
 import { presentDocumentState } from '../../presenters/documents.ts';
 import { type DocumentRow, updateDocumentMetadata as updateRow } from '../../queries/documents.ts';
 import type { CollabService } from '../../sync/CollabService.ts';
 import { checkSourceUrl } from './importDocument.ts';
+
+/** The published fact-check page: http(s), normalised, and without a #fragment (Factdesk adds one per claim). */
+function checkFactCheckUrl(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined || raw === null) return raw;
+  const checked = checkEvidenceUrl(raw, 'factCheckUrl');
+  if (!checked.ok) throw new BadRequestError(checked.problem, 'factCheckUrl');
+  if (new URL(checked.href).hash !== '') {
+    throw new BadRequestError(
+      'factCheckUrl must not contain a #fragment: each claim gets its own (#claim-<number>).',
+      'factCheckUrl',
+    );
+  }
+  return checked.href;
+}
 
 const blankToNull = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : value.trim() || null;
@@ -27,6 +41,7 @@ export async function updateDocumentMetadata(
     author: blankToNull(changes.author),
     publishedOn: changes.publishedAt,
     language: changes.language,
+    factCheckUrl: checkFactCheckUrl(changes.factCheckUrl),
   });
   collab.publishEvent(documentId, {
     type: 'document.updated',

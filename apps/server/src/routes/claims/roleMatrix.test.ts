@@ -100,7 +100,11 @@ async function freshClaim(who: Who, stage: Stage) {
     claim = await must(mod, 'POST', `${url}/start`, { version: claim.version });
   }
   if (stage === 'verdict_proposed' || stage === 'approved') {
-    claim = await must(mod, 'POST', `${url}/propose`, { version: claim.version, verdict: 'false' });
+    // The assigned reviewer proposes, so the four-eyes rule leaves approval to any moderator.
+    claim = await must(users['assigned reviewer'], 'POST', `${url}/propose`, {
+      version: claim.version,
+      verdict: 'false',
+    });
   }
   if (stage === 'approved') {
     claim = await must(mod, 'POST', `${url}/approve`, { version: claim.version });

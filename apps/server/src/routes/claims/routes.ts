@@ -3,6 +3,7 @@
 import {
   AddCommentBody,
   AddEvidenceBody,
+  ApproveVerdictBody,
   AssignClaimBody,
   Claim,
   ClaimConflictBody,
@@ -61,6 +62,7 @@ import {
 import { listComments } from '../../queries/claimComments.ts';
 import { listClaimEvents, listDocumentEventsAfter } from '../../queries/claimEvents.ts';
 import {
+  countVerdictUsage,
   findClaimDetail,
   listClaimDetails,
   listClaimDetailsByIds,
@@ -235,8 +237,8 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
   write(
     'POST',
     '/api/claims/:claimId/approve',
-    'Approve the proposed verdict (moderators)',
-    VersionBody,
+    'Approve the proposed verdict (moderators; not its proposer unless an owner overrides the four-eyes rule)',
+    ApproveVerdictBody,
     approveVerdict,
   );
   write(
@@ -474,9 +476,11 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { userId } = requireActor(request);
-      await workspaceAccess(app.db, userId, request.params.workspaceId, 'workspace.read');
-      const scale = await findVerdictScale(app.db, request.params.workspaceId);
-      return { scale: scale ?? DEFAULT_VERDICT_SCALE, isDefault: scale === null };
+      const { workspaceId } = request.params;
+      await workspaceAccess(app.db, userId, workspaceId, 'workspace.read');
+      const scale = await findVerdictScale(app.db, workspaceId);
+      const usage = await countVerdictUsage(app.db, workspaceId);
+      return { scale: scale ?? DEFAULT_VERDICT_SCALE, isDefault: scale === null, usage };
     },
   );
 
@@ -489,13 +493,16 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: WorkspaceParams,
         body: VerdictScaleSchema,
         response: { 200: WorkspaceVerdictScale, ...errors, 409: ErrorBody },
+        description:
+          'Labels may be renamed, re-rated, re-ordered and re-coloured; a label claims use cannot be removed. Approved claims keep the label, rating and bounds they were approved with.',
       },
     },
     async (request) => {
       const { userId } = requireActor(request);
-      await workspaceAccess(app.db, userId, request.params.workspaceId, 'verdictScale.update');
-      const scale = await updateVerdictScale(app.db, request.params.workspaceId, request.body);
-      return { scale, isDefault: false };
+      const { workspaceId } = request.params;
+      await workspaceAccess(app.db, userId, workspaceId, 'verdictScale.update');
+      const scale = await updateVerdictScale(app.db, workspaceId, request.body);
+      return { scale, isDefault: false, usage: await countVerdictUsage(app.db, workspaceId) };
     },
   );
 };

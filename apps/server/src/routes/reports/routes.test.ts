@@ -62,6 +62,7 @@ beforeAll(async () => {
   await ok(members.owner, 'PATCH', `/api/documents/${documentId}`, {
     title: HOSTILE_TITLE,
     outlet: 'Daily <b>Planet</b>',
+    factCheckUrl: 'https://desk.example.org/checks/unemployment',
   });
   const doc = docFrom(made.update);
   // Made first but later in the text: the report numbers claims in text order.
@@ -238,6 +239,7 @@ describe('formats', () => {
         expect(reviews).toHaveLength(1);
         expect(reviews[0]).toMatchObject({
           '@type': 'ClaimReview',
+          url: 'https://desk.example.org/checks/unemployment#claim-1',
           claimReviewed: 'Unemployment fell 40% in a year',
           reviewRating: { ratingValue: 1, alternateName: 'False' },
         });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { buildReport } from '../../commands/buildReport.ts';
 import { documentAccess } from '../../commands/documents/documentAccess.ts';
+import { BadRequestError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 
 const ReportParams = Type.Object({ documentId: Uuid });
@@ -78,6 +79,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         bom = true,
       } = request.query;
       const document = await documentAccess(app.db, actor.userId, documentId, 'report.export');
+      if (format === 'claimreview' && !document.fact_check_url) {
+        // Every ClaimReview needs the page it is published on; an empty file would pass silently.
+        throw new BadRequestError(
+          'factCheckUrl: set the document’s published fact-check URL before exporting ClaimReview (each claim is published at that page #claim-<number>).',
+          'factCheckUrl',
+        );
+      }
       const data = await buildReport(
         { sql: app.db, readDocument: (id, read) => app.collab.readDocument(id, read) },
         document,

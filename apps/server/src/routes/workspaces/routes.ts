@@ -73,7 +73,8 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['workspaces'],
-        summary: 'Rename the workspace or change open sign-up (owners)',
+        summary:
+          'Change the workspace settings: name, open sign-up, the publishing organisation (ClaimReview author) and the four-eyes rule (owners)',
         params: WorkspaceParams,
         body: UpdateWorkspaceBody,
         response: { 200: Workspace, ...errors },

@@ -60,7 +60,13 @@ export function BoardCard({
       </div>
       {showDocument && <p className="board-card-document">{claim.documentTitle}</p>}
       <div className="board-card-meta">
-        {claim.verdict !== null && <VerdictBadge scale={scale} verdict={claim.verdict} />}
+        {claim.verdict !== null && (
+          <VerdictBadge
+            scale={scale}
+            verdict={claim.verdict}
+            frozenLabel={claim.approvedVerdict?.label}
+          />
+        )}
         {(claim.dueAt !== null || assignable) && <DueDate claim={claim} />}
       </div>
       {others.length > 0 && (

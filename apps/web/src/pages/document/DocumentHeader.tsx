@@ -12,6 +12,7 @@ import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { formatDate } from '../../components/formatDate.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { FactCheckPageDialog } from './FactCheckPageDialog.tsx';
 import { PresenceList } from './PresenceList.tsx';
 
 export function DocumentHeader({
@@ -31,7 +32,9 @@ export function DocumentHeader({
 }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError>();
+  const [editingPage, setEditingPage] = useState(false);
   const source = safeHref(document.sourceUrl);
+  const published = safeHref(document.factCheckUrl);
   const facts = [
     document.outlet,
     document.author && `by ${document.author}`,
@@ -74,6 +77,14 @@ export function DocumentHeader({
             )}
           </p>
         )}
+        {published && (
+          <p className="review-facts muted">
+            Fact-check published at{' '}
+            <a href={published} target="_blank" rel="noopener noreferrer">
+              {displayHost(published)}
+            </a>
+          </p>
+        )}
       </div>
       <div className="review-tools">
         <p
@@ -95,6 +106,15 @@ export function DocumentHeader({
         )}
         <PresenceList awareness={awareness} myUserId={myUserId} />
         {children}
+        {document.abilities['document.import'] && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => setEditingPage(true)}
+          >
+            Fact-check page…
+          </button>
+        )}
         {document.abilities['report.export'] && (
           <button type="button" className="button button-secondary button-small" onClick={onExport}>
             Export report
@@ -102,6 +122,12 @@ export function DocumentHeader({
         )}
       </div>
       <ErrorAlert error={problem} />
+      <FactCheckPageDialog
+        document={document}
+        open={editingPage}
+        onClose={() => setEditingPage(false)}
+        onDocumentChanged={onDocumentChanged}
+      />
     </header>
   );
 }

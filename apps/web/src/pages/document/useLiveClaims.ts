@@ -21,6 +21,8 @@ const NO_ABILITIES: ClaimAbilities = {
   comment: false,
   assign: false,
   approve: false,
+  approveOverride: false,
+  fourEyesBlocked: false,
   reopen: false,
   reanchor: false,
 };

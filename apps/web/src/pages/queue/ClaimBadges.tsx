@@ -10,19 +10,22 @@ export function StatusBadge({ status }: { status: ClaimStatus }) {
   return <span className={`claim-status claim-status-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
+/** `frozenLabel`: an approved claim's label as approved, whatever the scale calls it now. */
 export function VerdictBadge({
   scale,
   verdict,
+  frozenLabel,
 }: {
   scale: VerdictScale | undefined;
   verdict: string | null;
+  frozenLabel?: string | undefined;
 }) {
   if (verdict === null)
     return <span className="verdict-badge verdict-badge-empty">No verdict</span>;
   const tone = scale ? verdictTone(scale, verdict) : 'tone-none';
   return (
     <span className={`verdict-badge verdict-badge-${tone}`}>
-      {scale ? verdictName(scale, verdict) : verdict}
+      {frozenLabel ?? (scale ? verdictName(scale, verdict) : verdict)}
     </span>
   );
 }

@@ -145,7 +145,11 @@ export function ClaimList(props: ClaimListProps) {
                   {truncate(claim.orphaned ? claim.anchor.quote.exact : claim.currentQuote)}
                 </span>
                 <span className="claim-item-meta">
-                  <VerdictChip scale={scale} verdict={claim.verdict} />
+                  <VerdictChip
+                    scale={scale}
+                    verdict={claim.verdict}
+                    frozenLabel={claim.approvedVerdict?.label}
+                  />
                   <span className={`claim-status claim-status-${claim.status}`}>
                     {STATUS_LABELS[claim.status]}
                   </span>

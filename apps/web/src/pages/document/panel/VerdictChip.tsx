@@ -1,12 +1,24 @@
 // A claim's verdict as a chip in its tone's colours, with the label in words (colour is never
 // the only signal); "No verdict" when there is none yet.
 import type { VerdictScale } from '@factdesk/model';
-import { verdictName, verdictTone } from '../../../components/claimWords.ts';
+import { verdictColorStyle, verdictName, verdictTone } from '../../../components/claimWords.ts';
 
-export function VerdictChip({ scale, verdict }: { scale: VerdictScale; verdict: string | null }) {
+/** `frozenLabel`: an approved claim's label as approved, whatever the scale calls it now. */
+export function VerdictChip({
+  scale,
+  verdict,
+  frozenLabel,
+}: {
+  scale: VerdictScale;
+  verdict: string | null;
+  frozenLabel?: string | undefined;
+}) {
   return (
-    <span className={`verdict-chip verdict-chip-${verdictTone(scale, verdict)}`}>
-      {verdictName(scale, verdict)}
+    <span
+      className={`verdict-chip verdict-chip-${verdictTone(scale, verdict)}`}
+      style={verdictColorStyle(scale, verdict)}
+    >
+      {frozenLabel ?? verdictName(scale, verdict)}
     </span>
   );
 }

@@ -3,6 +3,7 @@
 import type { Claim } from '@factdesk/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { api } from '../../../api/api.ts';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { STATUS_LABELS, verdictTone } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
 import { RationaleEditor } from './RationaleEditor.tsx';
@@ -39,7 +40,11 @@ export function VerdictSection(props: ClaimWriteContext) {
         {announcement}
       </p>
       <div className="verdict-now">
-        <VerdictChip scale={scale} verdict={claim.verdict} />
+        <VerdictChip
+          scale={scale}
+          verdict={claim.verdict}
+          frozenLabel={claim.approvedVerdict?.label}
+        />
         <span className={`claim-status claim-status-${claim.status}`}>
           {STATUS_LABELS[claim.status]}
         </span>
@@ -65,7 +70,9 @@ export function VerdictSection(props: ClaimWriteContext) {
           onStepDone={onStepDone}
         />
       )}
-      {claim.abilities.approve && <ApproveOrReturn {...props} onStepDone={onStepDone} />}
+      {(claim.abilities.approve || claim.abilities.fourEyesBlocked) && (
+        <ApproveOrReturn {...props} onStepDone={onStepDone} />
+      )}
       {claim.abilities.reopen && <Reopen {...props} onStepDone={onStepDone} />}
     </section>
   );
@@ -83,6 +90,7 @@ function VerdictCredits({ claim }: { claim: Claim }) {
       {claim.approvedBy && claim.approvedAt && (
         <li>
           Approved by {claim.approvedBy.name}, {formatDateTime(claim.approvedAt)}
+          {claim.approvalOverride && ', overriding the four-eyes rule'}
         </li>
       )}
     </ul>
@@ -235,6 +243,8 @@ function ApproveOrReturn(props: StepProps) {
   const id = useId();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  const [confirmingOverride, setConfirmingOverride] = useState(false);
+  const blocked = claim.abilities.fourEyesBlocked;
 
   async function sendBack(event: FormEvent) {
     event.preventDefault();
@@ -287,15 +297,47 @@ function ApproveOrReturn(props: StepProps) {
         </form>
       ) : (
         <>
+          {blocked && (
+            <p className="four-eyes-notice" id={`${id}-four-eyes`}>
+              You proposed this verdict. This workspace’s four-eyes rule asks another moderator or
+              owner to approve it.
+              {claim.abilities.approveOverride &&
+                ' As an owner you may override the rule; the history and the report will say so.'}
+            </p>
+          )}
           <div className="claim-form-actions">
-            <button
-              type="button"
-              className="button button-primary button-small"
-              disabled={write.pending}
-              onClick={() => step(write, props, (version) => api.approveVerdict(claim.id, version))}
-            >
-              {write.pending ? 'Approving…' : 'Approve verdict'}
-            </button>
+            {!blocked && (
+              <button
+                type="button"
+                className="button button-primary button-small"
+                disabled={write.pending}
+                onClick={() =>
+                  step(write, props, (version) => api.approveVerdict(claim.id, version))
+                }
+              >
+                {write.pending ? 'Approving…' : 'Approve verdict'}
+              </button>
+            )}
+            {blocked && (
+              <button
+                type="button"
+                className="button button-primary button-small"
+                disabled
+                aria-describedby={`${id}-four-eyes`}
+              >
+                Approve verdict
+              </button>
+            )}
+            {claim.abilities.approveOverride && (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={write.pending}
+                onClick={() => setConfirmingOverride(true)}
+              >
+                Override and approve…
+              </button>
+            )}
             <button
               type="button"
               className="button button-secondary button-small"
@@ -308,6 +350,21 @@ function ApproveOrReturn(props: StepProps) {
             </button>
           </div>
           <WriteProblem write={write} kept={false} />
+          <ConfirmDialog
+            open={confirmingOverride}
+            title="Approve your own verdict?"
+            confirmLabel="Override and approve"
+            onClose={() => setConfirmingOverride(false)}
+            onConfirm={async () => {
+              await step(write, props, (version) => api.approveVerdict(claim.id, version, true));
+            }}
+          >
+            <p>
+              You proposed this verdict, and this workspace asks for a second person to approve it.
+              Approving it yourself overrides the four-eyes rule: the claim’s history and the report
+              will show that you approved your own verdict.
+            </p>
+          </ConfirmDialog>
         </>
       )}
     </div>

@@ -17,6 +17,7 @@ function event(type: ClaimEvent['type'], changes: Partial<ClaimEvent> = {}): Cla
     actor: olive,
     before: null,
     after: null,
+    subject: null,
     createdAt: '2026-12-02T10:00:00.000Z',
     ...changes,
   };
@@ -56,7 +57,49 @@ describe('describeClaimEvent', () => {
     );
   });
 
+  test('an edit names every field it changed, the tags included beside a new claimant', () => {
+    // Regression: with a claimant set, the sentence returned before the tags were listed.
+    const edit = event('claim.updated', {
+      before: { claimant_name: null, claimant_type: null, tags: [] },
+      after: { claimant_name: 'The minister', claimant_type: 'person', tags: ['economy'] },
+    });
+    expect(say(edit)).toBe('Olive Owner set the claimant to The minister and edited the tags.');
+    expect(say(event('claim.updated', { after: { claimant_type: 'person' } }))).toBe(
+      'Olive Owner edited the claimant.',
+    );
+  });
+
+  test('approval names the frozen label and says when the four-eyes rule was overridden', () => {
+    const approved = event('claim.approved', {
+      before: { status: 'verdict_proposed', approval_override: false },
+      after: { status: 'approved', approved_label: 'Pants on fire', approval_override: true },
+      subject: { verdict: 'false' },
+    });
+    expect(say(approved)).toBe(
+      'Olive Owner approved the verdict Pants on fire, overriding the four-eyes rule.',
+    );
+    // A verdict that did not change is named from the event's subject.
+    const proposed = event('claim.verdict_proposed', {
+      after: { status: 'verdict_proposed' },
+      subject: { verdict: 'mixed' },
+    });
+    expect(say(proposed)).toBe('Olive Owner proposed the verdict Mixed.');
+    const returned = event('claim.returned', {
+      after: { status: 'in_review' },
+      subject: { verdict: 'mixed', reason: 'Add a source.' },
+    });
+    expect(say(returned)).toBe('Olive Owner returned the claim to review: “Add a source.”');
+  });
+
   test('evidence is named by title, else by host', () => {
+    expect(
+      say(
+        event('evidence.updated', {
+          after: { stance: 'refutes' },
+          subject: { title: 'Rent index', displayHost: 'stats.example' },
+        }),
+      ),
+    ).toBe('Olive Owner edited evidence: Rent index.');
     expect(
       say(event('evidence.added', { after: { title: '', displayHost: 'bücher.example' } })),
     ).toBe('Olive Owner added evidence: bücher.example.');

@@ -37,20 +37,27 @@ function people(userIds: string[], nameOf: NameOf): string {
   return list(userIds.map((id) => nameOf(id) ?? 'a former member'));
 }
 
-/** What an edit changed: "edited the statement and the tags". */
+/** What an edit changed: "edited the statement and the tags". The event lists only changed fields. */
 function updatedFields(before: Snapshot, after: Snapshot): string {
   const keys = Object.keys(after ?? before ?? {});
   const parts: string[] = [];
   if (keys.includes('statement')) parts.push('the statement');
   if (keys.includes('rationale')) parts.push('the rationale');
-  if (keys.includes('claimant_name') || keys.includes('claimant_type')) {
-    const name = text(after, 'claimant_name');
-    if (name)
-      return `set the claimant to ${name}${parts.length ? ` and edited ${list(parts)}` : ''}`;
-    parts.push('the claimant');
-  }
   if (keys.includes('tags')) parts.push('the tags');
+  const claimant = keys.includes('claimant_name') || keys.includes('claimant_type');
+  const name = text(after, 'claimant_name');
+  if (claimant && name) {
+    return `set the claimant to ${name}${parts.length ? ` and edited ${list(parts)}` : ''}`;
+  }
+  if (claimant) parts.splice(1, 0, 'the claimant');
   return parts.length ? `edited ${list(parts)}` : 'edited the claim';
+}
+
+/** The verdict an event is about: changed by it (after), or unchanged (its subject). */
+function verdictOf(event: ClaimEvent): string | null {
+  return (
+    text(event.after, 'verdict') ?? text(event.subject, 'verdict') ?? text(event.before, 'verdict')
+  );
 }
 
 /** The sentence without its subject: "proposed the verdict False". */
@@ -81,11 +88,16 @@ function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): stri
     case 'claim.review_started':
       return 'started the review';
     case 'claim.verdict_proposed':
-      return `proposed the verdict ${verdictName(scale, text(after, 'verdict'))}`;
-    case 'claim.approved':
-      return `approved the verdict ${verdictName(scale, text(after, 'verdict'))}`;
+      return `proposed the verdict ${verdictName(scale, verdictOf(event))}`;
+    case 'claim.approved': {
+      // The label approval froze, else (older events) the scale's name for the key.
+      const label = text(after, 'approved_label') ?? verdictName(scale, verdictOf(event));
+      return `approved the verdict ${label}${
+        after?.approval_override === true ? ', overriding the four-eyes rule' : ''
+      }`;
+    }
     case 'claim.returned': {
-      const reason = text(after, 'reason');
+      const reason = text(event.subject, 'reason') ?? text(after, 'reason');
       return `returned the claim to review${reason ? `: ${quoted(reason, 200)}` : ''}`;
     }
     case 'claim.reopened':
@@ -99,7 +111,7 @@ function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): stri
     case 'evidence.added':
       return `added evidence: ${evidenceName(after)}`;
     case 'evidence.updated':
-      return `edited evidence: ${evidenceName(after)}`;
+      return `edited evidence: ${evidenceName(event.subject ?? after)}`;
     case 'evidence.removed':
       return `removed evidence: ${evidenceName(before)}`;
     case 'comment.added':

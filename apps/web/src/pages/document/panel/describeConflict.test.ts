@@ -32,6 +32,8 @@ function claimAt(changes: Partial<Claim> = {}): Claim {
     proposedAt: null,
     approvedBy: null,
     approvedAt: null,
+    approvedVerdict: null,
+    approvalOverride: false,
     dueAt: null,
     evidenceCount: 0,
     commentCount: 0,
@@ -43,6 +45,8 @@ function claimAt(changes: Partial<Claim> = {}): Claim {
       comment: true,
       assign: false,
       approve: false,
+      approveOverride: false,
+      fourEyesBlocked: false,
       reopen: false,
       reanchor: true,
     },
@@ -101,6 +105,7 @@ describe('describeConflict', () => {
       actor,
       before: null,
       after: null,
+      subject: null,
       createdAt,
     });
     const events = [
