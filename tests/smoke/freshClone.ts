@@ -305,7 +305,10 @@ async function main() {
   writer.provider.destroy();
   reader.provider.destroy();
 
-  // Every report format.
+  // Every report format; ClaimReview needs the page the fact-check is published at.
+  await ownerApi.call('PATCH', `/api/documents/${documentId}`, {
+    factCheckUrl: 'https://factcheck.example.org/unemployment-2025',
+  });
   for (const format of ['html', 'pdf', 'md', 'csv', 'json', 'claimreview']) {
     const response = await fetch(`${baseUrl}/api/documents/${documentId}/report?format=${format}`, {
       headers: { authorization: `Bearer ${ownerToken}` },
