@@ -224,7 +224,8 @@ describe('formats', () => {
         expect(text).toContain('False');
         break;
       case 'csv': {
-        const lines = text.trimEnd().split(/\r\n/);
+        expect(text.startsWith('\uFEFF')).toBe(true); // the byte-order mark Excel reads UTF-8 by
+        const lines = text.slice(1).trimEnd().split(/\r\n/);
         expect(lines[0]).toBe(CSV_COLUMNS.join(','));
         expect(lines).toHaveLength(2);
         expect(lines[1]).toContain('Unemployment fell 40% in a year');
