@@ -203,6 +203,11 @@ async function main() {
   loopDelay.enable();
   phase = 'load';
   const loadStarted = performance.now();
+  // Each job's outcome as it ends (to standard error), so a slow machine still shows progress.
+  const progress = (line: string) => {
+    console.error(`  … ${line}`);
+    return line;
+  };
   const jobs = [
     ...Array.from({ length: 10 }, async (_, i) => {
       const [name, format, content] = BOMBS[i % BOMBS.length] ?? ['none', 'txt', 'x'];
@@ -212,7 +217,9 @@ async function main() {
         body: JSON.stringify({ format, content }),
       });
       const body = response.json() as { code?: string };
-      return `import ${name}: ${response.status} ${body.code ?? ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+      return progress(
+        `import ${name}: ${response.status} ${body.code ?? ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }),
     ...Array.from({ length: 10 }, async (_, i) => {
       const started = performance.now();
@@ -221,7 +228,9 @@ async function main() {
         owner.cookie,
       );
       const bytes = response.bytes;
-      return `PDF export ${i + 1} (${CLAIMS} claims): ${response.status}, ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+      return progress(
+        `PDF export ${i + 1} (${CLAIMS} claims): ${response.status}, ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }),
   ];
   const outcomes = await Promise.all(jobs);

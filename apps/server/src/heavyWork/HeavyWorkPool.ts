@@ -48,6 +48,7 @@ export class HeavyWorkPool {
       maxQueue: config.maxQueue,
       idleTimeout: 30_000,
       resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
+      workerData: { nice: config.nice },
     });
   }
 
