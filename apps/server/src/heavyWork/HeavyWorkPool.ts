@@ -83,11 +83,6 @@ export class HeavyWorkPool {
     return result.rendered;
   }
 
-  /** Jobs running or waiting, for metrics and tests. */
-  get pending(): number {
-    return this.pool.queueSize + this.pool.threads.length;
-  }
-
   async close(): Promise<void> {
     await this.pool.destroy();
   }
