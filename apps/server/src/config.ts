@@ -50,6 +50,8 @@ export interface HeavyWorkConfig {
   maxQueue: number;
   /** Old-generation heap of each worker, in MiB: a job past it gets 413. */
   memoryMb: number;
+  /** CPU niceness of the worker threads (0 = as the event loop; 19 = lowest). */
+  nice: number;
   import: {
     /** Deepest element nesting (HTML tags, Markdown blocks). */
     maxDepth: number;
@@ -210,6 +212,7 @@ function loadHeavyWorkConfig(env: NodeJS.ProcessEnv): HeavyWorkConfig {
     threads: integer(env, 'HEAVY_WORK_THREADS', Math.max(1, availableParallelism() - 1), 1, 256),
     maxQueue: integer(env, 'HEAVY_WORK_QUEUE', 64, 1, 100_000),
     memoryMb: integer(env, 'HEAVY_WORK_MEMORY_MB', 512, 64, 16_384),
+    nice: integer(env, 'HEAVY_WORK_NICE', 0, 0, 19),
     import: {
       maxDepth: integer(env, 'IMPORT_MAX_DEPTH', 128, 8, 1_000),
       maxNodes: integer(env, 'IMPORT_MAX_NODES', 50_000, 100, 10_000_000),

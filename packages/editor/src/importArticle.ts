@@ -87,7 +87,19 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   // Table cells and preformatted text keep their words as paragraphs.
-  transformTags: { td: 'p', th: 'p', pre: 'p', div: 'p' },
+  transformTags: {
+    td: 'p',
+    th: 'p',
+    pre: 'p',
+    div: 'p',
+    // A list's start is kept only when it is a whole number: the editor would read "x" as NaN,
+    // which the sync server's attribute check (rightly) refuses.
+    ol: (tagName, attribs) => {
+      const start = attribs.start ?? '';
+      const kept: sanitizeHtml.Attributes = /^-?\d{1,9}$/.test(start) ? { start } : {};
+      return { tagName, attribs: kept };
+    },
+  },
   // Their content is code or styling, not article text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head'],
 };

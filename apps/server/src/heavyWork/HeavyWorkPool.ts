@@ -48,6 +48,7 @@ export class HeavyWorkPool {
       maxQueue: config.maxQueue,
       idleTimeout: 30_000,
       resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
+      workerData: { nice: config.nice },
     });
   }
 
@@ -81,11 +82,6 @@ export class HeavyWorkPool {
     );
     if (result.kind !== 'report') throw new Error(`report job returned ${result.kind}`);
     return result.rendered;
-  }
-
-  /** Jobs running or waiting, for metrics and tests. */
-  get pending(): number {
-    return this.pool.queueSize + this.pool.threads.length;
   }
 
   async close(): Promise<void> {

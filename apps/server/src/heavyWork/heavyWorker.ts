@@ -2,18 +2,21 @@
 // main.js and cli.js). It says when it starts a job, so the pool's time budget counts running
 // time, not time spent waiting in the queue.
 import { setPriority } from 'node:os';
-import type { MessagePort } from 'node:worker_threads';
+import { type MessagePort, workerData } from 'node:worker_threads';
 import { type HeavyResult, type HeavyTask, runHeavyTask } from './heavyTasks.ts';
 
-// A lower CPU priority for this thread: on Linux a thread's nice value is its own, so the
-// event loop (routing, API reads, sync fan-out) wins a core it shares with a heavy job
-// (weight 110 against 1024). Not the lowest (19): on a machine loaded by other processes the
-// job would starve and spend its time budget, which is wall-clock time, waiting for a core.
-// Elsewhere this may lower the whole process or be refused; either way jobs still run.
-try {
-  setPriority(10);
-} catch {
-  // Not permitted here: the job runs at normal priority.
+// HEAVY_WORK_NICE lowers this thread's CPU priority: on Linux a thread's nice value is its
+// own, so the event loop (routing, API reads, sync fan-out) wins a core it shares with a heavy
+// job. Off by default: the time budget is wall-clock time, and on a machine loaded by other
+// processes a niced job would starve and spend its budget waiting for a core. Where a thread
+// cannot be niced on its own this may lower the whole process or be refused; jobs still run.
+const nice = (workerData as { nice?: number } | null)?.nice ?? 0;
+if (nice > 0) {
+  try {
+    setPriority(nice);
+  } catch {
+    // Not permitted here: the job runs at normal priority.
+  }
 }
 
 export interface HeavyJob {

@@ -189,6 +189,12 @@ describe('the report data', () => {
 });
 
 describe('formats', () => {
+  it('csv leaves the byte-order mark out when asked with bom=false', async () => {
+    const response = await as(members.viewer, 'GET', reportUrl('format=csv&bom=false'));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body.startsWith(CSV_COLUMNS.join(','))).toBe(true);
+  });
+
   const filename = 'unemployment-row-script-set-cookie-x-1-etc-passwd-fact-check';
 
   it.each([
@@ -224,7 +230,8 @@ describe('formats', () => {
         expect(text).toContain('False');
         break;
       case 'csv': {
-        expect(text.startsWith('\uFEFF')).toBe(true); // the byte-order mark Excel reads UTF-8 by
+        // A byte-order mark first (so Excel reads UTF-8), unless asked not to.
+        expect(text.startsWith('\uFEFF')).toBe(true);
         const lines = text.slice(1).trimEnd().split(/\r\n/);
         expect(lines[0]).toBe(CSV_COLUMNS.join(','));
         expect(lines).toHaveLength(2);
