@@ -147,7 +147,8 @@ describe.skipIf(kind === 'server')('factdesk export beside a running server', ()
     expectPdf(pdf.stdout);
     const csv = await factdesk(['export', documentId, '--format', 'csv']);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stdout.toString('utf8')).toMatch(/^number,status,statement,/);
+    // A byte-order mark first, so spreadsheet programs read the UTF-8 text right.
+    expect(csv.stdout.toString('utf8')).toMatch(/^\uFEFFnumber,status,statement,/);
     const missing = await factdesk(['export', MISSING, '--format', 'json']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Document was not found');
