@@ -88,9 +88,11 @@ describe('PostgreSQL persistence of Yjs documents', () => {
         persistence.append(id, updates.slice(i * 10, i * 10 + 10)),
       ),
     );
+    // Background work: on a loaded machine it can take longer than poll's default second.
     await expect
       .poll(
         async () => (await db.sql`SELECT 1 FROM doc_snapshots WHERE document_id = ${id}`).length,
+        { timeout: 15_000 },
       )
       .toBe(1);
     expect(textOf(await persistence.load(id))).toBe('x'.repeat(100));
