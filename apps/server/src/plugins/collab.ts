@@ -173,10 +173,9 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       auth.credential.via === 'token' &&
       auth.credential.id === change.tokenId);
 
-  const recheckMatching = (change: AccessChange) => {
-    for (const connection of registry.connections()) {
-      if (matches(connection.auth, change)) void recheck(connection);
-    }
+  const recheckMatching = async (change: AccessChange) => {
+    const matching = [...registry.connections()].filter((c) => matches(c.auth, change));
+    await Promise.all(matching.map(recheck));
   };
   const recheckAll = () => {
     for (const connection of registry.connections()) void recheck(connection);
@@ -192,7 +191,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     ? new AccessChangeRelay(config.redisUrl, {
         prefix: config.redisPrefix,
         log: app.log,
-        onChange: recheckMatching,
+        onChange: (change) => void recheckMatching(change),
         onMissed: recheckAll,
       })
     : undefined;
@@ -213,9 +212,9 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
         (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
       );
     },
-    accessChanged(change) {
-      recheckMatching(change);
+    async accessChanged(change) {
       accessRelay?.publish(change);
+      await recheckMatching(change);
     },
   };
   app.decorate('collab', service);

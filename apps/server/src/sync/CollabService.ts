@@ -33,6 +33,10 @@ export interface CollabService {
    * (With several instances, each knows only its own sockets.)
    */
   presentUsers(documentId: string): PersonRef[];
-  /** Re-authorises matching sockets: closes them or makes them read-only as the rows now say. */
-  accessChanged(change: AccessChange): void;
+  /**
+   * Re-authorises matching sockets: closes them or makes them read-only as the rows now say.
+   * Resolves once this instance's sockets are re-checked, so an event published afterwards
+   * (e.g. "unlocked") never reaches a socket that would still refuse the edit it invites.
+   */
+  accessChanged(change: AccessChange): Promise<void>;
 }

@@ -12,5 +12,5 @@ export async function deleteDocument(
   await sql.begin((tx) => deleteDocumentRow(tx, documentId));
   collab.publishEvent(documentId, { type: 'document.deleted', documentId });
   // The document is gone: the re-check closes every socket still open on it.
-  collab.accessChanged({ documentId });
+  await collab.accessChanged({ documentId });
 }

@@ -16,7 +16,8 @@ export async function lockDocument(
   locked: boolean,
 ): Promise<DocumentRow> {
   const row = await setTextLocked(sql, documentId, locked);
-  collab?.accessChanged({ documentId });
+  // Sockets first: an editor told "unlocked" must find its socket already writable.
+  await collab?.accessChanged({ documentId });
   collab?.publishEvent(documentId, {
     type: 'document.updated',
     document: presentDocumentState(row),

@@ -58,7 +58,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.config.sessionDays,
       );
       // Every other session ended: their sockets go too.
-      app.collab.accessChanged({ userId: actor.userId });
+      await app.collab.accessChanged({ userId: actor.userId });
       setSessionCookie(reply, app.config, token);
       return reply.status(204).send();
     },
@@ -109,7 +109,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       await revokeApiToken(app.db, actor.userId, request.params.tokenId);
-      app.collab.accessChanged({ tokenId: request.params.tokenId });
+      await app.collab.accessChanged({ tokenId: request.params.tokenId });
       return reply.status(204).send();
     },
   );

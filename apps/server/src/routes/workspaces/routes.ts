@@ -126,7 +126,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId, userId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'member.changeRole');
       const member = await changeMemberRole(app.db, workspaceId, userId, request.body.role);
-      app.collab.accessChanged({ userId });
+      await app.collab.accessChanged({ userId });
       return presentMember(member);
     },
   );
@@ -146,7 +146,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId, userId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'member.remove');
       await removeMember(app.db, workspaceId, userId);
-      app.collab.accessChanged({ userId });
+      await app.collab.accessChanged({ userId });
       return reply.status(204).send();
     },
   );
