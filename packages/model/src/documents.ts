@@ -78,6 +78,9 @@ const documentFields = {
   factCheckUrl: Type.Union([Type.String(), Type.Null()], {
     description: 'Where the fact-check is published; ClaimReview url = <this>#claim-<n>',
   }),
+  /** The hosts as they may be shown (Unicode only where not confusable; see displayHost). */
+  sourceHost: Type.Union([Type.String(), Type.Null()]),
+  factCheckHost: Type.Union([Type.String(), Type.Null()]),
   sourceFormat: Type.Union([ImportFormatSchema, Type.Null()]),
   /** While true, no socket may change the text (everyone's connection is read-only). */
   textLocked: Type.Boolean(),

@@ -7,7 +7,7 @@ import type {
   PersonRef,
   Role,
 } from '@factdesk/model';
-import { CLAIM_STATUSES } from '@factdesk/model';
+import { CLAIM_STATUSES, displayHost } from '@factdesk/model';
 import { abilitiesOf } from '../policies.ts';
 import type { DocumentListRow, DocumentRow, DocVersionRow } from '../queries/documents.ts';
 
@@ -23,6 +23,9 @@ export function presentDocumentState(row: DocumentRow): Omit<DocumentSchema, 'ab
     publishedAt: row.published_on,
     language: row.language,
     factCheckUrl: row.fact_check_url,
+    // Shown by the browser without shipping it the confusables tables.
+    sourceHost: row.source_url ? displayHost(row.source_url) : null,
+    factCheckHost: row.fact_check_url ? displayHost(row.fact_check_url) : null,
     sourceFormat: row.source_format,
     textLocked: row.text_locked,
     archived: row.archived_at !== null,

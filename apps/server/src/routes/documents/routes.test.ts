@@ -74,6 +74,9 @@ describe('import', () => {
       archived: false,
       sourceFormat: 'md',
       sourceUrl: 'https://xn--bcher-kva.example/story',
+      // Stored in ASCII, shown in Unicode: the label is one script and confuses with nothing.
+      sourceHost: 'bücher.example',
+      factCheckHost: null,
       outlet: 'Daily Example',
       publishedAt: '2026-11-30',
       language: 'en',

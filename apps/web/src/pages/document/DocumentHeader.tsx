@@ -3,7 +3,7 @@
 // and the export.
 
 import type { DocumentSchema } from '@factdesk/model';
-import { displayHost, safeHref } from '@factdesk/model';
+import { safeHref } from '@factdesk/model';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Awareness } from 'y-protocols/awareness';
@@ -71,7 +71,7 @@ export function DocumentHeader({
               <>
                 {facts.length > 0 && ' · '}
                 <a href={source} target="_blank" rel="noopener noreferrer">
-                  {displayHost(source)}
+                  {document.sourceHost}
                 </a>
               </>
             )}
@@ -81,7 +81,7 @@ export function DocumentHeader({
           <p className="review-facts muted">
             Fact-check published at{' '}
             <a href={published} target="_blank" rel="noopener noreferrer">
-              {displayHost(published)}
+              {document.factCheckHost}
             </a>
           </p>
         )}
