@@ -50,6 +50,18 @@ describe('hostile input', () => {
     expect(md).toContain(HOSTILE.rtl.replace(/&/g, '\\&'));
   });
 
+  it('Markdown: text ending in "!" before a link never turns that link into an image', async () => {
+    // Found by the property test: the rationale "!https://ok.example/a" became ![…](…).
+    const report = hostileReport();
+    const claim = report.claims[0];
+    if (!claim) throw new Error('no claim');
+    claim.rationale = '!https://ok.example/a';
+    const { body } = await renderReport(report, 'md');
+    const rendered = new MarkdownIt({ html: true, linkify: true }).render(String(body));
+    expect(rendered).not.toContain('<img');
+    expect(rendered).toContain('<a href="https://ok.example/a">');
+  });
+
   it('CSV: formula cells are prefixed with a quote and the rest reads back unchanged', async () => {
     const csv = await text('csv');
     // A byte-order mark first, so Excel reads the file as UTF-8.
