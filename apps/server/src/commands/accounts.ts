@@ -91,14 +91,14 @@ export async function logIn(
   const user = await findUserByEmail(sql, email);
   if (!user) {
     await burnPasswordCheck(input.password);
-    throttle.recordFailure(email);
+    throttle.recordFailure(input.ip, email);
     throw new UnauthenticatedError(BAD_CREDENTIALS, 'invalid_credentials');
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    throttle.recordFailure(email);
+    throttle.recordFailure(input.ip, email);
     throw new UnauthenticatedError(BAD_CREDENTIALS, 'invalid_credentials');
   }
-  throttle.recordSuccess(email);
+  throttle.recordSuccess(input.ip, email);
   return { user, sessionToken: await startSession(sql, user.id, sessionDays) };
 }
 
