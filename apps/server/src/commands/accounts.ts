@@ -29,7 +29,12 @@ export interface SignedIn {
   sessionToken: string;
 }
 
-async function startSession(sql: Queryable, userId: string, sessionDays: number): Promise<string> {
+/** A new session for the user; returns the cookie secret (only its hash is stored). */
+export async function startSession(
+  sql: Queryable,
+  userId: string,
+  sessionDays: number,
+): Promise<string> {
   const token = newSecret('session');
   const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
   await insertSession(sql, { userId, tokenHash: hashSecret(token), expiresAt });
