@@ -21,6 +21,7 @@ import { documentRoutes } from './routes/documents/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { inviteRoutes } from './routes/invites/routes.ts';
 import { meRoutes } from './routes/me/routes.ts';
+import { passwordResetRoutes } from './routes/passwordResets/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { workspaceRoutes } from './routes/workspaces/routes.ts';
 
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(workspaceRoutes, { prefix: '/api/workspaces' });
   await app.register(inviteRoutes, { prefix: '/api/invites' });
+  await app.register(passwordResetRoutes, { prefix: '/api/password-resets' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(claimRoutes);
   await app.register(reportRoutes);

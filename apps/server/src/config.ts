@@ -22,6 +22,8 @@ export interface Config {
   /** The built web app to serve at `/`; absent in API-only tests. */
   webDist: string | undefined;
   sessionDays: number;
+  /** How long a password reset link works after it is issued (PASSWORD_RESET_HOURS). */
+  passwordResetHours: number;
   /** Largest article accepted by import, in bytes of UTF-8 text (IMPORT_MAX_BYTES). */
   importMaxBytes: number;
   collab: CollabConfig;
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     webDist: env.WEB_DIST === '' ? undefined : resolve(env.WEB_DIST || defaultWebDist()),
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
+    passwordResetHours: integer(env, 'PASSWORD_RESET_HOURS', 24, 1, 168),
     importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     collab: loadCollabConfig(env),
     http: loadHttpLimits(env),

@@ -44,6 +44,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Something that existed and can no longer be used (an expired or used link). */
+export class GoneError extends AppError {
+  constructor(message: string, code = 'gone') {
+    super(410, code, message);
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(
     message: string,

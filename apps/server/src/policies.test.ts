@@ -19,6 +19,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'member.list': ['owner', 'moderator', 'reviewer', 'viewer'],
   'member.changeRole': ['owner'],
   'member.remove': ['owner'],
+  'member.resetPassword': ['owner'],
   'invite.list': ['owner'],
   'invite.create': ['owner'],
   'invite.revoke': ['owner'],

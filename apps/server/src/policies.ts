@@ -18,6 +18,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'member.list': 'viewer',
   'member.changeRole': 'owner',
   'member.remove': 'owner',
+  'member.resetPassword': 'owner',
   'invite.list': 'owner',
   'invite.create': 'owner',
   'invite.revoke': 'owner',
@@ -156,4 +157,46 @@ export function authorizeClaim(
         : `A ${role} cannot do this (claim.${ability}).`,
     );
   }
+}
+
+/** Who a password reset link would be for, as the reset-link rule sees them. */
+export interface ResetLinkSubject {
+  userId: string;
+  /** They own a workspace (this one or another). */
+  ownerSomewhere: boolean;
+  /** They belong to a workspace the issuer does not own. */
+  beyondIssuer: boolean;
+}
+
+/**
+ * Whoever holds a reset link can sign in as its person, so a link may give its issuer no
+ * access they do not already have: an owner issues links only for people who own no
+ * workspace and belong only to workspaces the issuer owns. Everyone else (other owners,
+ * people in other teams' workspaces, the owner themselves) is reset by the instance
+ * administrator on the command line. Reasons in docs/accounts.md.
+ */
+export function resetLinkRefusal(
+  role: Role,
+  issuerId: string,
+  subject: ResetLinkSubject,
+): string | undefined {
+  if (!can(role, 'member.resetPassword')) {
+    return `A ${role} cannot do this (member.resetPassword); ask a workspace owner.`;
+  }
+  if (subject.userId === issuerId) {
+    return 'You cannot issue a reset link for yourself: change your password under Settings → Password.';
+  }
+  if (subject.ownerSomewhere) {
+    return 'Owners cannot issue reset links for other owners: the instance administrator can (factdesk user reset-password).';
+  }
+  if (subject.beyondIssuer) {
+    return 'This person also belongs to a workspace you do not own, so a reset link from you would open it to you: the instance administrator can issue one (factdesk user reset-password).';
+  }
+  return undefined;
+}
+
+/** Throws 403 with the reason unless the issuer may hand out a reset link for the subject. */
+export function authorizeResetLink(role: Role, issuerId: string, subject: ResetLinkSubject): void {
+  const refusal = resetLinkRefusal(role, issuerId, subject);
+  if (refusal) throw new ForbiddenError(refusal, 'reset_link_refused');
 }

@@ -29,13 +29,15 @@ export function presentWorkspace(row: MembershipRow): Workspace {
   };
 }
 
-export function presentMember(row: MemberRow): Member {
+/** `resetLinks`: the members the caller may issue a reset link for (resetLinkAbilities). */
+export function presentMember(row: MemberRow, resetLinks: ReadonlyMap<string, boolean>): Member {
   return {
     userId: row.user_id,
     email: row.email,
     displayName: row.display_name,
     role: row.role,
     joinedAt: row.created_at.toISOString(),
+    abilities: { resetLink: resetLinks.get(row.user_id) === true },
   };
 }
 

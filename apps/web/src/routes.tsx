@@ -16,6 +16,7 @@ function page<K extends string>(
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
 const SignupPage = page(() => import('./pages/SignupPage.tsx'), 'SignupPage');
 const InvitePage = page(() => import('./pages/InvitePage.tsx'), 'InvitePage');
+const ResetPasswordPage = page(() => import('./pages/ResetPasswordPage.tsx'), 'ResetPasswordPage');
 const HomePage = page(() => import('./pages/HomePage.tsx'), 'HomePage');
 const MembersPage = page(() => import('./pages/members/MembersPage.tsx'), 'MembersPage');
 const WorkspaceSettingsPage = page(
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignupPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/reset/:token', element: <ResetPasswordPage /> },
   {
     path: '/',
     element: <AppLayout />,

@@ -7,6 +7,8 @@ export const ACTIONS = [
   'member.list',
   'member.changeRole',
   'member.remove',
+  // Issue a one-time password reset link for a member (policies.ts says for whom).
+  'member.resetPassword',
   'invite.list',
   'invite.create',
   'invite.revoke',

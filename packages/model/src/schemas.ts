@@ -123,8 +123,35 @@ export const Member = Type.Object({
   displayName: DisplayName,
   role: RoleSchema,
   joinedAt: Timestamp,
+  /** What the caller may do to this member beyond the workspace's abilities. */
+  abilities: Type.Object({
+    resetLink: Type.Boolean({
+      description:
+        'The caller may issue this member a one-time password reset link (docs/accounts.md)',
+    }),
+  }),
 });
 export type Member = Static<typeof Member>;
+
+export const CreatedResetLink = Type.Object({
+  userId: Uuid,
+  token: Type.String({ description: 'Shown once; the reset link is /reset/<token>' }),
+  expiresAt: Timestamp,
+});
+export type CreatedResetLink = Static<typeof CreatedResetLink>;
+
+export const ResetLinkPreview = Type.Object({
+  email: Email,
+  displayName: DisplayName,
+  expiresAt: Timestamp,
+});
+export type ResetLinkPreview = Static<typeof ResetLinkPreview>;
+
+export const UseResetLinkBody = Type.Object(
+  { newPassword: Password },
+  { additionalProperties: false },
+);
+export type UseResetLinkBody = Static<typeof UseResetLinkBody>;
 
 export const ChangeRoleBody = Type.Object({ role: RoleSchema }, { additionalProperties: false });
 

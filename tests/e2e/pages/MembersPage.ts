@@ -39,6 +39,18 @@ export class MembersPage {
     return this.page.getByRole('button', { name: /^Remove / });
   }
 
+  /** Issues a one-time password reset link for a member and returns it as shown (once). */
+  async issueResetLink(displayName: string): Promise<string> {
+    await this.page.getByRole('button', { name: `Reset link for ${displayName}` }).click();
+    const link = this.page.getByRole('textbox', { name: `Reset link for ${displayName}` });
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  get resetLinkButtons() {
+    return this.page.getByRole('button', { name: /^Reset link for / });
+  }
+
   get invitesHeading() {
     return this.page.getByRole('heading', { name: 'Invite links' });
   }

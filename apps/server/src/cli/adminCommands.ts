@@ -13,6 +13,7 @@ import { createApiToken } from '../commands/apiTokens.ts';
 import { buildReport, type ReadDocument, readStoredDocument } from '../commands/buildReport.ts';
 import { importDocument } from '../commands/documents/importDocument.ts';
 import { lockDocument } from '../commands/documents/lockDocument.ts';
+import { issueResetLinkAsAdministrator, resetLinkUrl } from '../commands/passwordResets.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
 import { loadConfig } from '../config.ts';
 import type { Sql } from '../db/database.ts';
@@ -26,6 +27,7 @@ import type { CollabService } from '../sync/CollabService.ts';
 export type AdminCommand =
   | { name: 'migrate' }
   | { name: 'user.create'; email: string; displayName: string; password: string }
+  | { name: 'user.resetPassword'; email: string }
   | { name: 'workspace.create'; workspaceName: string; ownerEmail: string }
   | { name: 'member.add'; workspaceId: string; email: string; role: Role }
   | { name: 'token.create'; email: string; tokenName: string }
@@ -77,6 +79,8 @@ export function validateAdminCommand(input: unknown): AdminCommand {
         password,
       };
     }
+    case 'user.resetPassword':
+      return { name: 'user.resetPassword', email: email('email') };
     case 'workspace.create':
       return {
         name: 'workspace.create',
@@ -164,6 +168,15 @@ export async function runAdminCommand(
     case 'user.create': {
       const user = await createUser(sql, command);
       return user.id;
+    }
+    case 'user.resetPassword': {
+      // The server's PUBLIC_URL when this runs inside it (admin socket), else this process's.
+      const config = loadConfig();
+      const { token } = await issueResetLinkAsAdministrator(sql, {
+        email: command.email,
+        hours: config.passwordResetHours,
+      });
+      return resetLinkUrl(config.publicUrl, token);
     }
     case 'workspace.create': {
       const owner = await userByEmail(sql, command.ownerEmail);

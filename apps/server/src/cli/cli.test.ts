@@ -78,8 +78,8 @@ interface Result {
 }
 
 /** Runs the built `factdesk <args>` to completion, with `stdin` piped in. */
-async function factdesk(args: string[], stdin = ''): Promise<Result> {
-  const result = await runCommandLine(args, { env: environment(), stdin });
+async function factdesk(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  const result = await runCommandLine(args, { env: environment(env), stdin });
   return { ...result, stdout: result.stdout.toString('utf8') };
 }
 
@@ -126,7 +126,25 @@ const alice = {
 };
 const bob = { email: 'bob@example.com', name: 'Bob Reviewer', password: 'another long password' };
 /** Filled in as the commands run, in order. */
-const made = { aliceId: '', workspaceId: '', token: '' };
+const made = { aliceId: '', workspaceId: '', token: '', resetLink: '' };
+const RESET_LINK = /^https:\/\/factdesk\.example\.org\/reset\/(fdr_[A-Za-z0-9_-]{43})\n$/;
+
+/** Sets bob's password with a reset link's secret through `post`, then logs in with it. */
+async function expectResetLinkWorks(
+  link: string,
+  send: (method: 'POST', url: string, body: object) => Promise<{ statusCode: number }>,
+) {
+  const token = new URL(link).pathname.split('/').pop() ?? '';
+  const newPassword = `reset by the admin ${token.slice(4, 10)}`;
+  expect((await send('POST', `/api/password-resets/${token}`, { newPassword })).statusCode).toBe(
+    200,
+  );
+  const old = await send('POST', '/api/auth/login', { email: bob.email, password: bob.password });
+  expect(old.statusCode).toBe(401);
+  const fresh = await send('POST', '/api/auth/login', { email: bob.email, password: newPassword });
+  expect(fresh.statusCode).toBe(200);
+  bob.password = newPassword;
+}
 
 describe('factdesk command line', () => {
   it('migrates a new database, printing what it applied', async () => {
@@ -231,6 +249,40 @@ describe('factdesk command line', () => {
     made.token = result.stdout.trim();
   });
 
+  it('prints a one-time password reset link built on PUBLIC_URL, and only that', async () => {
+    const env = { PUBLIC_URL: 'https://factdesk.example.org' };
+    const result = await factdesk(['user', 'reset-password', '--email', bob.email], '', env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(RESET_LINK);
+    made.resetLink = result.stdout.trim();
+
+    const unknown = await factdesk(['user', 'reset-password', '--email', 'nobody@example.com']);
+    expect(unknown).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'factdesk: A user with the email nobody@example.com was not found.\n',
+    });
+    const missing = await factdesk(['user', 'reset-password']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^factdesk: user reset-password needs --email\.\n\nUsage:/);
+    expect(missing.stderr).toContain('user reset-password --email E');
+  });
+
+  it.runIf(kind === 'server')(
+    'its reset link sets the password on an app on the same database',
+    async () => {
+      const { app, close } = await appOnServerDatabase(serverDatabase!.url);
+      try {
+        await expectResetLinkWorks(made.resetLink, (method, url, payload) =>
+          app.inject({ method, url, payload }),
+        );
+      } finally {
+        await close();
+      }
+    },
+  );
+
   // With the embedded database the running server below is that app (one opening, not two).
   it.runIf(kind === 'server')(
     'sees everything it made through an app on the same database, with the token as Bearer',
@@ -296,6 +348,31 @@ describe.skipIf(kind === 'server')('factdesk command line beside a running serve
       const body: unknown = await response.json();
       return { statusCode: response.status, json: () => body };
     });
+  });
+
+  it('the reset link it printed earlier sets the password on the server', async () => {
+    await expectResetLinkWorks(made.resetLink, async (method, url, body) => {
+      const response = await fetch(`${baseUrl}${url}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { statusCode: response.status };
+    });
+  });
+
+  it('issues a reset link through the server, on the server’s PUBLIC_URL', async () => {
+    const result = await factdesk(['user', 'reset-password', '--email', bob.email]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(`${baseUrl}/reset/fdr_`)).toBe(true);
+    const token = result.stdout.trim().split('/').pop();
+    const preview = await fetch(`${baseUrl}/api/password-resets/${token}`);
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ email: bob.email, displayName: bob.name });
+    // The link printed before is used up.
+    const used = await fetch(`${baseUrl}/api/password-resets/${made.resetLink.split('/').pop()}`);
+    expect(used.status).toBe(410);
   });
 
   it('goes through the server: the workspace it creates is visible over HTTP with a token', async () => {

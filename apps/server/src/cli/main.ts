@@ -17,6 +17,9 @@ const USAGE = `Usage: factdesk <command> [options]
 Commands:
   migrate                                              apply database migrations
   user create --email E --name N --password-stdin      create a user (password on standard input)
+  user reset-password --email E                        print a one-time link that sets a new password
+                                                       (PUBLIC_URL/reset/…, valid PASSWORD_RESET_HOURS,
+                                                       default 24; voids the user's earlier link)
   workspace create --name N --owner E                  create a workspace; prints its id
   member add --workspace W --email E --role R          add a member (or change their role)
   token create --email E --name N                      create an API token; prints it once
@@ -91,6 +94,9 @@ async function parseCommand(
         displayName: need('name'),
         password: await readStdin(),
       };
+      break;
+    case 'user reset-password':
+      raw = { name: 'user.resetPassword', email: need('email') };
       break;
     case 'workspace create':
       raw = { name: 'workspace.create', workspaceName: need('name'), ownerEmail: need('owner') };

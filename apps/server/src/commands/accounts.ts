@@ -29,7 +29,12 @@ export interface SignedIn {
   sessionToken: string;
 }
 
-async function startSession(sql: Queryable, userId: string, sessionDays: number): Promise<string> {
+/** A new session for the user; returns the cookie secret (only its hash is stored). */
+export async function startSession(
+  sql: Queryable,
+  userId: string,
+  sessionDays: number,
+): Promise<string> {
   const token = newSecret('session');
   const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
   await insertSession(sql, { userId, tokenHash: hashSecret(token), expiresAt });
@@ -91,14 +96,14 @@ export async function logIn(
   const user = await findUserByEmail(sql, email);
   if (!user) {
     await burnPasswordCheck(input.password);
-    throttle.recordFailure(email);
+    throttle.recordFailure(input.ip, email);
     throw new UnauthenticatedError(BAD_CREDENTIALS, 'invalid_credentials');
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    throttle.recordFailure(email);
+    throttle.recordFailure(input.ip, email);
     throw new UnauthenticatedError(BAD_CREDENTIALS, 'invalid_credentials');
   }
-  throttle.recordSuccess(email);
+  throttle.recordSuccess(input.ip, email);
   return { user, sessionToken: await startSession(sql, user.id, sessionDays) };
 }
 

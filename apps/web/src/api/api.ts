@@ -11,6 +11,7 @@ import type {
   Comment,
   CreateClaimBody,
   CreatedInvite,
+  CreatedResetLink,
   CreatedToken,
   DocumentListItem,
   DocumentSchema,
@@ -26,6 +27,7 @@ import type {
   ProposeVerdictBody,
   QueueClaim,
   ReportScope,
+  ResetLinkPreview,
   Role,
   SignupBody,
   UnassignClaimBody,
@@ -108,6 +110,17 @@ export const api = {
     }),
   removeMember: (workspaceId: string, userId: string) =>
     request<void>('DELETE', `/workspaces/${path(workspaceId)}/members/${path(userId)}`),
+  /** A one-time password reset link for the member; voids their earlier one. */
+  issueResetLink: (workspaceId: string, userId: string) =>
+    request<CreatedResetLink>(
+      'POST',
+      `/workspaces/${path(workspaceId)}/members/${path(userId)}/reset-link`,
+    ),
+  previewResetLink: (token: string) =>
+    request<ResetLinkPreview>('GET', `/password-resets/${path(token)}`),
+  /** Sets the password and signs in as the link's person. */
+  redeemResetLink: (token: string, newPassword: string) =>
+    request<Me>('POST', `/password-resets/${path(token)}`, { newPassword }),
 
   invites: (workspaceId: string) =>
     request<Invite[]>('GET', `/workspaces/${path(workspaceId)}/invites`),
@@ -206,6 +219,11 @@ export const api = {
 /** Where the report of a document downloads from (the browser follows it; no fetch). */
 export function reportUrl(documentId: string, report: ReportRequest): string {
   return `/api/documents/${path(documentId)}/report${query({ ...report })}`;
+}
+
+/** The link a password reset token is shared as (the command line builds the same). */
+export function resetLink(token: string): string {
+  return `${window.location.origin}/reset/${encodeURIComponent(token)}`;
 }
 
 /** The link an invite token is shared as. */

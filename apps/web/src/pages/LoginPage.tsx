@@ -69,6 +69,9 @@ export function LoginPage() {
         <button type="submit" className="button button-primary button-block" disabled={pending}>
           {pending ? 'Logging in…' : 'Log in'}
         </button>
+        <p className="center muted">
+          Forgot your password? Ask an owner of your workspace for a reset link.
+        </p>
       </form>
     </AuthLayout>
   );

@@ -1,34 +1,31 @@
 // Change your password. The server ends every other session and keeps this one.
-import { PASSWORD_MIN_LENGTH } from '@factdesk/model';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
+import { NewPasswordFields, useNewPassword } from '../components/NewPasswordFields.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 
 export function PasswordPage() {
   usePageTitle('Change password');
   const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const newPassword = useNewPassword();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState(false);
-  const mismatch = confirmation !== '' && confirmation !== newPassword;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (mismatch) return;
+    if (newPassword.mismatch) return;
     setPending(true);
     setError(undefined);
     setDone(false);
     try {
-      await api.changePassword({ currentPassword, newPassword });
+      await api.changePassword({ currentPassword, newPassword: newPassword.password });
       setCurrentPassword('');
-      setNewPassword('');
-      setConfirmation('');
+      newPassword.clear();
       setDone(true);
     } catch (caught) {
       setError(ApiError.from(caught));
@@ -52,33 +49,17 @@ export function PasswordPage() {
           invalid={error?.field === 'currentPassword'}
           required
         />
-        <Field
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(event) => setNewPassword(event.target.value)}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          invalid={error?.field === 'newPassword'}
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-        />
-        <Field
-          label="Repeat the new password"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          hint={mismatch ? 'The two new passwords differ.' : undefined}
-          invalid={mismatch}
-          required
-        />
+        <NewPasswordFields state={newPassword} invalid={error?.field === 'newPassword'} />
         <ErrorAlert error={error} />
         <Notice>
           {done && 'Your password was changed. Other devices and browsers were logged out.'}
         </Notice>
         <div>
-          <button type="submit" className="button button-primary" disabled={pending || mismatch}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={pending || newPassword.mismatch}
+          >
             {pending ? 'Changing…' : 'Change password'}
           </button>
         </div>

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../auth/LoginThrottle.ts';
-import { buildUser, buildWorkspace } from '../../testing/factories.ts';
+import { buildMember, buildUser, buildWorkspace } from '../../testing/factories.ts';
 import { buildTestApp, sessionCookieOf, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
-    loginThrottle: new LoginThrottle({ perIp: 1000, perAccountFailures: 3, windowMs: 60_000 }),
+    loginThrottle: new LoginThrottle({ perIp: 1000, perSourceFailures: 3, windowMs: 60_000 }),
   });
 });
 afterAll(() => t.close());
@@ -147,14 +147,14 @@ describe('sign-up and login', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('rate-limits failed logins per account with 429, even with the right password', async () => {
+  it('answers 429 with Retry-After to a source past its failures for an account', async () => {
     const email = 'ratelimited@example.com';
     for (let i = 0; i < 3; i++) {
       expect((await login({ email, password: 'wrong password!' })).statusCode).toBe(401);
     }
     const limited = await login({ email, password: 'wrong password!' });
     expect(limited.statusCode).toBe(429);
-    expect(limited.headers['retry-after']).toBeDefined();
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json().message).toMatch(/Too many login attempts/);
   });
 
@@ -227,6 +227,80 @@ describe('sign-up and login', () => {
     expect(noOrigin.statusCode).toBe(403);
     const names = await t.db.sql`SELECT name FROM workspaces WHERE name = 'Hijacked'`;
     expect(names).toHaveLength(0);
+  });
+});
+
+describe('failed-login throttling (default limits)', () => {
+  let d: TestApp;
+  let newsroom: Awaited<ReturnType<typeof buildWorkspace>>;
+  beforeAll(async () => {
+    d = await buildTestApp();
+    newsroom = await buildWorkspace(d);
+  });
+  afterAll(() => d.close());
+
+  const from = (remoteAddress: string, payload: object) =>
+    d.request({ method: 'POST', url: '/api/auth/login', payload, remoteAddress });
+
+  it('an attacker’s 50 failures from one address never keep the owner out from another', async () => {
+    const { owner } = newsroom;
+    const attacker = '203.0.113.7';
+    const answers: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const response = await from(attacker, { email: owner.email, password: `guess number ${i}` });
+      answers.push(response.statusCode);
+    }
+    // Ten wrong passwords are checked; everything after them is refused unchecked.
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(answers.slice(10)).toEqual(Array(40).fill(429));
+
+    const owners = await from('198.51.100.2', { email: owner.email, password: owner.password });
+    expect(owners.statusCode).toBe(200);
+    expect(sessionCookieOf(owners)).toBeTruthy();
+
+    // The attacker's address stays refused, even with the right password, and is told when.
+    const again = await from(attacker, { email: owner.email, password: owner.password });
+    expect(again.statusCode).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(60);
+    expect(again.json()).toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('slows every address that failed for an account under attack, but not a clean one', async () => {
+    const { owner, workspaceId } = newsroom;
+    const member = await buildMember(d, owner, workspaceId, 'reviewer');
+    // Twenty failures from twenty addresses: the account is under attack.
+    for (let i = 0; i < 20; i++) {
+      const response = await from(`10.9.0.${i}`, { email: member.email, password: 'wrong guess!' });
+      expect(response.statusCode).toBe(401);
+    }
+    // The latest of them failed moments ago: it waits up to 15 s, even with the right password.
+    const slowed = await from('10.9.0.19', { email: member.email, password: member.password });
+    expect(slowed.statusCode).toBe(429);
+    const wait = Number(slowed.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(15);
+    const clean = await from('10.9.1.1', { email: member.email, password: member.password });
+    expect(clean.statusCode).toBe(200);
+  });
+
+  it('forgets an address’s failures for the account once the right password comes from it', async () => {
+    const { owner, workspaceId } = newsroom;
+    const member = await buildMember(d, owner, workspaceId, 'viewer');
+    const office = '192.0.2.44';
+    for (let i = 0; i < 9; i++) {
+      expect(
+        (await from(office, { email: member.email, password: 'typo typo typo' })).statusCode,
+      ).toBe(401);
+    }
+    expect(
+      (await from(office, { email: member.email, password: member.password })).statusCode,
+    ).toBe(200);
+    // Nine more typos are all checked: the success started the count again.
+    for (let i = 0; i < 9; i++) {
+      expect(
+        (await from(office, { email: member.email, password: 'typo typo typo' })).statusCode,
+      ).toBe(401);
+    }
   });
 });
 

@@ -217,6 +217,7 @@ describe('members', () => {
       }
       expect(listed.map((m) => m.userId)).not.toContain(outsider.id);
       expect(Object.keys(listed[0] ?? {}).sort()).toEqual([
+        'abilities',
         'displayName',
         'email',
         'joinedAt',
@@ -782,6 +783,7 @@ describe('input at the edges', () => {
       ['GET', `${ws}/members`, undefined],
       ['PATCH', `${ws}/members/${members.viewer.id}`, { role: 'owner' }],
       ['DELETE', `${ws}/members/${members.viewer.id}`, undefined],
+      ['POST', `${ws}/members/${members.viewer.id}/reset-link`, undefined],
       ['GET', `${ws}/invites`, undefined],
       ['POST', `${ws}/invites`, { role: 'owner' }],
       ['DELETE', `${ws}/invites/${invite.id}`, undefined],
@@ -881,6 +883,20 @@ describe('the role × route matrix', () => {
           method: 'DELETE',
           url: `${ws()}/members/${target.id}`,
           tookEffect: async () => (await roleIn(workspaceId, target.id)) === undefined,
+        };
+      },
+    },
+    {
+      action: 'member.resetPassword',
+      what: 'POST a member’s reset link',
+      async prepare() {
+        const target = await buildMember(t, members.owner, workspaceId, 'viewer');
+        return {
+          method: 'POST',
+          url: `${ws()}/members/${target.id}/reset-link`,
+          tookEffect: async () =>
+            (await t.db.sql`SELECT 1 FROM password_resets WHERE user_id = ${target.id}`).length ===
+            1,
         };
       },
     },

@@ -2,6 +2,7 @@
 import {
   ChangeRoleBody,
   CreatedInvite,
+  CreatedResetLink,
   CreateInviteBody,
   CreateWorkspaceBody,
   ErrorBody,
@@ -15,6 +16,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { workspaceAccess } from '../../access.ts';
 import { createInvite, revokeInvite } from '../../commands/invites.ts';
+import { issueResetLink, resetLinkAbilities } from '../../commands/passwordResets.ts';
 import {
   changeMemberRole,
   createWorkspace,
@@ -22,6 +24,7 @@ import {
   updateWorkspace,
 } from '../../commands/workspaces.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { presentCreatedResetLink } from '../../presenters/passwordResets.ts';
 import { presentInvite, presentMember, presentWorkspace } from '../../presenters.ts';
 import { listInvites } from '../../queries/invites.ts';
 import { listMembers } from '../../queries/workspaces.ts';
@@ -105,8 +108,14 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { workspaceId } = request.params;
-      await workspaceAccess(app.db, actor.userId, workspaceId, 'member.list');
-      return (await listMembers(app.db, workspaceId)).map(presentMember);
+      const membership = await workspaceAccess(app.db, actor.userId, workspaceId, 'member.list');
+      const resetLinks = await resetLinkAbilities(
+        app.db,
+        workspaceId,
+        actor.userId,
+        membership.role,
+      );
+      return (await listMembers(app.db, workspaceId)).map((row) => presentMember(row, resetLinks));
     },
   );
 
@@ -124,10 +133,20 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { workspaceId, userId } = request.params;
-      await workspaceAccess(app.db, actor.userId, workspaceId, 'member.changeRole');
+      const membership = await workspaceAccess(
+        app.db,
+        actor.userId,
+        workspaceId,
+        'member.changeRole',
+      );
       const member = await changeMemberRole(app.db, workspaceId, userId, request.body.role);
       await app.collab.accessChanged({ userId });
-      return presentMember(member);
+      // Your own role may have changed too: the ability is judged on the rows as they are now.
+      const role = userId === actor.userId ? member.role : membership.role;
+      return presentMember(
+        member,
+        await resetLinkAbilities(app.db, workspaceId, actor.userId, role),
+      );
     },
   );
 
@@ -148,6 +167,37 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await removeMember(app.db, workspaceId, userId);
       await app.collab.accessChanged({ userId });
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/:workspaceId/members/:userId/reset-link',
+    {
+      schema: {
+        tags: ['members'],
+        summary:
+          'Issue a one-time password reset link for a member (owners; not for owners or people in workspaces you do not own); voids their earlier link',
+        params: MemberParams,
+        response: { 201: CreatedResetLink, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId, userId } = request.params;
+      const membership = await workspaceAccess(
+        app.db,
+        actor.userId,
+        workspaceId,
+        'member.resetPassword',
+      );
+      const link = await issueResetLink(app.db, {
+        workspaceId,
+        issuerId: actor.userId,
+        issuerRole: membership.role,
+        userId,
+        hours: app.config.passwordResetHours,
+      });
+      return reply.status(201).send(presentCreatedResetLink(link));
     },
   );
 

@@ -1,14 +1,16 @@
-// The members table. Role selects and remove buttons appear only with the matching ability.
-import type { Member, Role, Workspace } from '@factdesk/model';
+// The members table. Role selects, remove buttons and reset links appear only with the
+// matching ability (the reset-link one comes with each member: the server decides for whom).
+import type { CreatedResetLink, Member, Role, Workspace } from '@factdesk/model';
 import { ROLES } from '@factdesk/model';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/ApiError.ts';
-import { api } from '../../api/api.ts';
+import { api, resetLink } from '../../api/api.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatDate } from '../../components/formatDate.ts';
+import { formatDate, formatDateTime } from '../../components/formatDate.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { ROLE_LABELS } from '../../components/roles.ts';
 import { useMe, useSession } from '../../state/SessionProvider.tsx';
@@ -25,8 +27,25 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
   const [notice, setNotice] = useState('');
   const [pendingId, setPendingId] = useState<string>();
   const [removing, setRemoving] = useState<Member>();
+  const [reset, setReset] = useState<{ member: Member; link: CreatedResetLink }>();
   const canChangeRole = workspace.abilities['member.changeRole'];
   const canRemove = workspace.abilities['member.remove'];
+  const canReset = workspace.abilities['member.resetPassword'];
+  const hasActions = canRemove || canReset;
+
+  async function issueResetLink(member: Member) {
+    setPendingId(member.userId);
+    setError(undefined);
+    setNotice('');
+    setReset(undefined);
+    try {
+      setReset({ member, link: await api.issueResetLink(workspace.id, member.userId) });
+    } catch (caught) {
+      setError(ApiError.from(caught));
+    } finally {
+      setPendingId(undefined);
+    }
+  }
 
   async function changeRole(member: Member, role: Role) {
     setPendingId(member.userId);
@@ -71,6 +90,20 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       </div>
       <ErrorAlert error={members.error ?? error} />
       <Notice>{notice}</Notice>
+      {reset && (
+        <OneTimeSecret
+          label={`Reset link for ${reset.member.displayName}`}
+          value={resetLink(reset.link.token)}
+          onDone={() => setReset(undefined)}
+        >
+          <p>
+            <strong>Copy this link now: it is shown only once.</strong> Give it to{' '}
+            {reset.member.displayName} privately (not in a shared channel): whoever opens it can set
+            a new password for {reset.member.email}, once, until{' '}
+            {formatDateTime(reset.link.expiresAt)}. Any earlier reset link for them no longer works.
+          </p>
+        </OneTimeSecret>
+      )}
       {members.loading && <Loading label="Loading members…" />}
       {members.data && (
         <div className="table-wrap">
@@ -81,7 +114,7 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Joined</th>
-                {canRemove && (
+                {hasActions && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -118,16 +151,29 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
                   <td data-label="Joined" className="cell-muted">
                     {formatDate(member.joinedAt)}
                   </td>
-                  {canRemove && (
+                  {hasActions && (
                     <td className="cell-actions">
-                      <button
-                        type="button"
-                        className="button button-danger-quiet button-small"
-                        aria-label={`Remove ${member.displayName}`}
-                        onClick={() => setRemoving(member)}
-                      >
-                        Remove
-                      </button>
+                      {member.abilities.resetLink && (
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          aria-label={`Reset link for ${member.displayName}`}
+                          disabled={pendingId === member.userId}
+                          onClick={() => issueResetLink(member)}
+                        >
+                          Reset link
+                        </button>
+                      )}
+                      {canRemove && (
+                        <button
+                          type="button"
+                          className="button button-danger-quiet button-small"
+                          aria-label={`Remove ${member.displayName}`}
+                          onClick={() => setRemoving(member)}
+                        >
+                          Remove
+                        </button>
+                      )}
                     </td>
                   )}
                 </tr>
@@ -135,6 +181,14 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
             </tbody>
           </table>
         </div>
+      )}
+      {canReset && (
+        <p className="muted">
+          Someone cannot log in? <strong>Reset link</strong> gives you a one-time link for them to
+          set a new password. It is offered for members who own no workspace and belong only to
+          workspaces you own; for anyone else the instance administrator runs{' '}
+          <code>factdesk user reset-password --email …</code>.
+        </p>
       )}
       <ConfirmDialog
         open={removing !== undefined}
