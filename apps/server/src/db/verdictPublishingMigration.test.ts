@@ -68,7 +68,8 @@ describe('migration 0007', () => {
     const approvedOwn = await claimIn(own?.id ?? '', 'approved', 'false');
     const proposed = await claimIn(own?.id ?? '', 'verdict_proposed', 'false');
 
-    expect(await migrate(sql)).toEqual(['0007_verdict_publishing.sql']);
+    // Later migrations apply too; 0007 is the one under test.
+    expect(await migrate(sql)).toContain('0007_verdict_publishing.sql');
 
     const frozen = async (id: string) => {
       const [row] = await sql`
