@@ -28,6 +28,14 @@ describe('the text version in every format', () => {
     },
   );
 
+  it('a version without a name is named by what saved it', async () => {
+    const data = sampleReport();
+    data.textVersion = { ...data.textVersion, kind: 'import', name: null };
+    expect(await readable('md', data)).toContain(
+      `**Text version:** the text as imported, saved 30 November 2026, 16:45:00 UTC · version ${VERSION_ID} · SHA-256 ${HASH}`,
+    );
+  });
+
   it('the current text is named as such, read at the report’s time', async () => {
     const data = sampleReport();
     data.textVersion = { id: null, kind: 'current', name: null, createdAt: null, sha256: HASH };

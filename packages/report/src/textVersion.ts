@@ -35,8 +35,10 @@ export function textVersionLine(data: ReportData, quote: (name: string) => strin
   if (version.kind === 'current' || version.id === null) {
     return `current text, read ${formatDateTime(data.generatedAt)} · ${hash}`;
   }
-  const saved = `${SAVED_AS[version.kind]} saved ${formatDateTime(version.createdAt)}`;
-  const source = version.name ? `${quote(version.name)} (${saved})` : saved;
+  const saved = formatDateTime(version.createdAt);
+  const source = version.name
+    ? `${quote(version.name)} (${SAVED_AS[version.kind]} saved ${saved})`
+    : `${SAVED_AS[version.kind]}, saved ${saved}`;
   return `${source} · version ${version.id} · ${hash}`;
 }
 
