@@ -321,4 +321,21 @@ describe('which versions', () => {
     expect(response.json().field).toBe('factCheckUrl');
     expect(response.json().message).toContain('saved before the document had a published');
   });
+
+  it('restoring a version keeps the text it replaces as a version whose report can be made', async () => {
+    const restored = await ok(
+      moderator,
+      'POST',
+      `/api/documents/${documentId}/versions/${versionId}/restore`,
+    );
+    const { saved } = restored as unknown as {
+      saved: { id: string; kind: string; reportable: boolean };
+    };
+    expect(saved).toMatchObject({ kind: 'before_restore', reportable: true });
+    const data = JSON.parse(
+      (await download(`format=json&scope=all&version=${saved.id}`)).toString('utf8'),
+    );
+    expect(data.textVersion).toMatchObject({ id: saved.id, kind: 'before_restore' });
+    expect(data.claims).toHaveLength(3);
+  });
 });
