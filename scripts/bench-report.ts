@@ -110,6 +110,7 @@ function syntheticReport(): ReportData {
     version: 1,
     generatedAt: new Date().toISOString(),
     options: { scope: 'all', evidence: true, articleText: true },
+    textVersion: { id: null, kind: 'current', name: null, createdAt: null, sha256: '0'.repeat(64) },
     workspace: { name: 'Bench desk', url: 'https://example.org', logo: null },
     document: {
       id: 'bench',

@@ -406,6 +406,35 @@ describe('a desk imports, assigns and reviews articles in the browser', () => {
     expect(html).toContain(QUOTE_A);
   });
 
+  test('the export dialog downloads the report of a saved text version', async () => {
+    const saved = await fetch(`${server.url}/api/documents/${budgetId}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Before publication' }),
+    });
+    expect(saved.status).toBe(201);
+    const version = (await saved.json()) as { id: string };
+    const list = await new DocumentsPage(moderatorPage).open(server.url, workspaceId);
+    await list.openExport(BUDGET_TITLE);
+    const select = list.exportVersionSelect;
+    expect(await select.inputValue()).toBe('');
+    // Listed by name and date (the import's own version too), picked like any select.
+    const option = select.locator(`option[value="${version.id}"]`);
+    await option.waitFor({ state: 'attached' });
+    expect(await option.textContent()).toMatch(/^Before publication — \S/);
+    expect(await select.locator('option', { hasText: 'As imported' }).count()).toBe(1);
+    await select.selectOption(version.id);
+    await list.exportDialog.getByRole('radio', { name: /^JSON/ }).check();
+    await moderatorPage.getByText('the same report every time').waitFor();
+    await screenshot(moderatorPage, 'w08b-export-dialog-version', false);
+    const [download] = await Promise.all([
+      moderatorPage.waitForEvent('download'),
+      list.exportDialog.getByRole('link', { name: 'Download JSON' }).click(),
+    ]);
+    const data = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(data.textVersion).toMatchObject({ id: version.id, name: 'Before publication' });
+  });
+
   test('on a phone the list, the import dialog, the board and the queue fit the screen', async () => {
     const phone = watchForBreakage(await contexts[1]!.newPage(), problems);
     await phone.setViewportSize(NARROW);

@@ -144,6 +144,10 @@ export const DocumentVersion = Type.Object({
   name: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.Union([Uuid, Type.Null()]),
   createdAt: Timestamp,
+  reportable: Type.Boolean({
+    description:
+      'The claims were saved with this version, so its report can be exported (GET …/report?version=); false for versions saved before Factdesk kept them',
+  }),
 });
 export type DocumentVersion = Static<typeof DocumentVersion>;
 

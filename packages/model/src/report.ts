@@ -125,11 +125,36 @@ export const ReportArticle = Type.Object({
 });
 export type ReportArticle = Static<typeof ReportArticle>;
 
+/**
+ * The text the report was made from: the current text (read when the report was made) or a
+ * saved text version, whose report is the same, byte for byte, every time but for its
+ * generation time (docs/report.md, "What identifies a report").
+ */
+export const ReportTextVersion = Type.Object({
+  /** The saved version's id; null for the current text. */
+  id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  kind: Type.Enum(['current', 'import', 'named', 'before_restore'], {
+    description:
+      'current: the live text as read for this report; import, named, before_restore: a saved version',
+  }),
+  /** A named version's name. */
+  name: OptionalText,
+  /** When the saved version was made; null for the current text (read at `generatedAt`). */
+  createdAt: Type.Union([ReportTimestamp, Type.Null()]),
+  /**
+   * SHA-256 (hex) of the Yjs state read: a saved version's stored update as it is stored; for
+   * the current text, Y.encodeStateAsUpdate of the document when it was read.
+   */
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+});
+export type ReportTextVersion = Static<typeof ReportTextVersion>;
+
 export const ReportData = Type.Object(
   {
     version: Type.Literal(REPORT_DATA_VERSION),
     generatedAt: ReportTimestamp,
     options: ReportOptions,
+    textVersion: ReportTextVersion,
     workspace: Type.Object({
       name: Type.String({ minLength: 1 }),
       /** The publishing organisation's public URL (ClaimReview author.url). */

@@ -2,6 +2,7 @@
 // feeds: the fields schema.org defines and Google's fact-check markup requires or recommends.
 import type { ReportClaim, ReportData } from '@factdesk/model';
 import { safeUrl } from './safeUrl.ts';
+import { textVersionId } from './textVersion.ts';
 
 export type ClaimReviewJson = Record<string, unknown>;
 
@@ -61,6 +62,8 @@ function reviewFor(data: ReportData, claim: ReportClaim): ClaimReviewJson | null
   if (data.document.outlet) {
     appearance.publisher = { '@type': 'Organization', name: data.document.outlet };
   }
+  // schema.org CreativeWork `version`: the text of the article the review was made from.
+  appearance.version = textVersionId(data.textVersion);
   const itemReviewed: ClaimReviewJson = { '@type': 'Claim' };
   const author = claimAuthor(data, claim);
   if (author) itemReviewed.author = author;

@@ -33,6 +33,7 @@ const reportOf = fc
     excerpt: hostileString(),
     archived: hostileString(),
     verdictLabel: hostileString(),
+    versionName: hostileString(),
   })
   .map((f): ReportData => {
     const label = DEFAULT_VERDICT_SCALE.labels[0];
@@ -41,6 +42,13 @@ const reportOf = fc
       version: 1,
       generatedAt: '2026-12-01T00:00:00.000Z',
       options: { scope: 'all', evidence: true, articleText: true },
+      textVersion: {
+        id: '5b0f3d2e-8c1a-4f6b-9d7e-2a4c6e8f0b1d',
+        kind: 'named',
+        name: f.versionName,
+        createdAt: '2026-11-30T00:00:00.000Z',
+        sha256: '0'.repeat(64),
+      },
       workspace: { name: f.workspace || 'w', url: null, logo: null },
       document: {
         id: 'd1',

@@ -24,6 +24,10 @@ export const CSV_COLUMNS = [
   'approved_at',
   'evidence_count',
   'evidence_urls',
+  // The same on every row (issue 15): a row copied elsewhere still says what it was made from.
+  'text_version',
+  'text_sha256',
+  'generated_at',
 ] as const;
 
 // Spreadsheets start a formula at = + - @ (or their full-width forms), and some after a tab
@@ -60,6 +64,9 @@ export function renderCsv(
     claim.approvedAt ?? '',
     String(claim.evidence.length),
     claim.evidence.map((evidence) => safeUrl(evidence.url) ?? evidence.url).join(' '),
+    prepared.data.textVersion.id ?? 'current',
+    prepared.data.textVersion.sha256,
+    prepared.data.generatedAt,
   ]);
   const csv = Papa.unparse(
     {

@@ -13,6 +13,7 @@ import { renderMarkdownSafely } from './renderMarkdownSafely.ts';
 import { REPORT_CSS } from './reportCss.ts';
 import { safeUrl } from './safeUrl.ts';
 import { summaryChartSvg } from './summaryChart.ts';
+import { formatDateTime, textVersionLine } from './textVersion.ts';
 
 function text(value: string | null | undefined, fallback = '—'): string {
   return value ? `<bdi dir="auto">${escapeHtml(value)}</bdi>` : fallback;
@@ -131,7 +132,7 @@ ${jsonLd}</head>
 <header class="masthead">
 <div class="kicker">${text(data.workspace.name)} · Fact-check report</div>
 <h1 dir="auto">${escapeHtml(doc.title)}</h1>
-<dl class="doc-meta"><dt>Outlet</dt><dd>${text(doc.outlet)}</dd><dt>Author</dt><dd>${text(doc.author)}</dd><dt>Published</dt><dd>${formatDate(doc.publishedAt)}</dd><dt>Source</dt><dd>${doc.sourceUrl ? link(doc.sourceUrl, doc.sourceUrl) : '—'}</dd><dt>Report date</dt><dd>${formatDate(data.generatedAt)}</dd><dt>Scope</dt><dd>${scopeNote}</dd></dl>
+<dl class="doc-meta"><dt>Outlet</dt><dd>${text(doc.outlet)}</dd><dt>Author</dt><dd>${text(doc.author)}</dd><dt>Published</dt><dd>${formatDate(doc.publishedAt)}</dd><dt>Source</dt><dd>${doc.sourceUrl ? link(doc.sourceUrl, doc.sourceUrl) : '—'}</dd><dt>Report date</dt><dd>${formatDateTime(data.generatedAt)}</dd><dt>Text version</dt><dd class="text-version" style="overflow-wrap:anywhere">${textVersionLine(data, (name) => `“${text(name)}”`)}</dd><dt>Scope</dt><dd>${scopeNote}</dd></dl>
 </header>
 <section class="summary">
 <h2>Summary</h2>

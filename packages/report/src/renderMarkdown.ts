@@ -9,6 +9,7 @@ import {
 } from './prepareReport.ts';
 import { rationaleMarkdown } from './rationaleMarkdown.ts';
 import { safeUrl } from './safeUrl.ts';
+import { formatDateTime, textVersionLine } from './textVersion.ts';
 
 /** User text on one line with every Markdown metacharacter (and any HTML) made literal. */
 export function escapeMarkdown(value: string): string {
@@ -88,7 +89,8 @@ export function renderMarkdown(prepared: PreparedReport): string {
     `**Author:** ${doc.author ? escapeMarkdown(doc.author) : '—'}  `,
     `**Published:** ${formatDate(doc.publishedAt)}  `,
     `**Source:** ${doc.sourceUrl ? link(doc.sourceUrl, doc.sourceUrl) : '—'}  `,
-    `**Report date:** ${formatDate(data.generatedAt)}  `,
+    `**Report date:** ${formatDateTime(data.generatedAt)}  `,
+    `**Text version:** ${textVersionLine(data, (name) => `“${escapeMarkdown(name)}”`)}  `,
     `**Scope:** ${data.options.scope === 'approved' ? 'approved claims only' : 'all claims'}`,
     '',
     '## Summary',

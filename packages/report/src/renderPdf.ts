@@ -11,6 +11,7 @@ import {
   statusLabel,
 } from './prepareReport.ts';
 import { safeUrl } from './safeUrl.ts';
+import { formatDateTime, textVersionLine } from './textVersion.ts';
 
 const require = createRequire(import.meta.url);
 const FONTS = {
@@ -177,7 +178,12 @@ export async function renderPdf(prepared: PreparedReport): Promise<Uint8Array> {
   field(doc, 'Author', data.document.author ?? '—');
   field(doc, 'Published', formatDate(data.document.publishedAt));
   field(doc, 'Source', safeUrl(data.document.sourceUrl) ?? data.document.sourceUrl ?? '—');
-  field(doc, 'Report date', formatDate(data.generatedAt));
+  field(doc, 'Report date', formatDateTime(data.generatedAt));
+  field(
+    doc,
+    'Text version',
+    textVersionLine(data, (name) => `“${name}”`),
+  );
   field(doc, 'Scope', data.options.scope === 'approved' ? 'approved claims only' : 'all claims');
   if (data.team.length > 0) {
     field(doc, 'Review team', data.team.map((m) => `${m.name} (${m.roles.join(', ')})`).join('; '));

@@ -147,6 +147,8 @@ describe('ClaimReview', () => {
           url: 'https://daily.example.com/budget-speech',
           datePublished: '2026-11-18',
           publisher: { '@type': 'Organization', name: 'Daily Example' },
+          version:
+            '5b0f3d2e-8c1a-4f6b-9d7e-2a4c6e8f0b1d; sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
         },
       },
       inLanguage: 'en',

@@ -27,6 +27,11 @@ export class DocumentsPage {
     return this.page.getByRole('dialog', { name: 'Export verdict report' });
   }
 
+  /** The export dialog's "Text version" select: the current text or a saved version. */
+  get exportVersionSelect() {
+    return this.exportDialog.getByLabel('Text version');
+  }
+
   get searchBox() {
     return this.page.getByRole('searchbox', { name: 'Search' });
   }

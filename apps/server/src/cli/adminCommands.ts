@@ -10,9 +10,10 @@ import {
 import { REPORT_FORMATS, type ReportFormat } from '@factdesk/report';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
-import { buildReport, type ReadDocument, readStoredDocument } from '../commands/buildReport.ts';
+import { type ReadDocument, readStoredDocument } from '../commands/buildReport.ts';
 import { importDocument } from '../commands/documents/importDocument.ts';
 import { lockDocument } from '../commands/documents/lockDocument.ts';
+import { exportReport } from '../commands/exportReport.ts';
 import { issueResetLinkAsAdministrator, resetLinkUrl } from '../commands/passwordResets.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
 import { loadConfig } from '../config.ts';
@@ -20,7 +21,7 @@ import type { Sql } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
-import { findDocument } from '../queries/documents.ts';
+import { findDocument, listDocVersions } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
 import type { CollabService } from '../sync/CollabService.ts';
 
@@ -40,7 +41,19 @@ export type AdminCommand =
       sourceUrl?: string;
     }
   | { name: 'document.lock'; documentId: string; locked: boolean }
-  | { name: 'report.export'; documentId: string; format: ReportFormat; all: boolean };
+  | { name: 'document.versions'; documentId: string }
+  | {
+      name: 'report.export';
+      documentId: string;
+      format: ReportFormat;
+      all: boolean;
+      /** A saved text version; omitted: the current text. */
+      versionId?: string;
+      /** Defaults as the HTTP API's: evidence on, article text off, CSV byte-order mark on. */
+      evidence?: boolean;
+      articleText?: boolean;
+      bom?: boolean;
+    };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -126,6 +139,12 @@ export function validateAdminCommand(input: unknown): AdminCommand {
         throw new BadRequestError('The document id must be a UUID.', 'documentId');
       return { name: 'document.lock', documentId, locked: command.locked !== false };
     }
+    case 'document.versions': {
+      const documentId = text('documentId');
+      if (!UUID.test(documentId))
+        throw new BadRequestError('The document id must be a UUID.', 'documentId');
+      return { name: 'document.versions', documentId };
+    }
     case 'report.export': {
       const documentId = text('documentId');
       if (!UUID.test(documentId))
@@ -134,11 +153,29 @@ export function validateAdminCommand(input: unknown): AdminCommand {
       if (!REPORT_FORMATS.includes(format as ReportFormat)) {
         throw new BadRequestError(`The format must be ${REPORT_FORMATS.join(', ')}.`, 'format');
       }
+      const flag = (field: 'evidence' | 'articleText' | 'bom') => {
+        const value = command[field];
+        if (value !== undefined && typeof value !== 'boolean') {
+          throw new BadRequestError(`${field} must be true or false.`, field);
+        }
+        return value === undefined ? {} : { [field]: value };
+      };
+      let version = {};
+      if (command.versionId !== undefined) {
+        const versionId = text('versionId');
+        if (!UUID.test(versionId))
+          throw new BadRequestError('The version id must be a UUID.', 'versionId');
+        version = { versionId };
+      }
       return {
         name: 'report.export',
         documentId,
         format: format as ReportFormat,
         all: command.all === true,
+        ...version,
+        ...flag('evidence'),
+        ...flag('articleText'),
+        ...flag('bom'),
       };
     }
     default:
@@ -210,6 +247,21 @@ export async function runAdminCommand(
       const document = await lockDocument(sql, collab, command.documentId, command.locked);
       return `${document.id} is ${document.text_locked ? 'locked' : 'unlocked'}`;
     }
+    case 'document.versions': {
+      if (!(await findDocument(sql, command.documentId))) throw new NotFoundError('Document');
+      // One line each, tab-separated: what `export --version` takes, then what tells them apart.
+      return (await listDocVersions(sql, command.documentId))
+        .map((version) =>
+          [
+            version.id,
+            version.created_at.toISOString(),
+            version.kind,
+            version.reportable ? 'yes' : 'no',
+            version.name ?? '',
+          ].join('\t'),
+        )
+        .join('\n');
+    }
     case 'report.export': {
       const document = await findDocument(sql, command.documentId);
       if (!document) throw new NotFoundError('Document');
@@ -218,13 +270,15 @@ export async function runAdminCommand(
       const readDocument: ReadDocument = collab
         ? (id, read) => collab.readDocument(id, read)
         : readStoredDocument(sql);
-      const data = await buildReport({ sql, readDocument }, document, {
-        scope: command.all ? 'all' : 'approved',
-        evidence: true,
-        articleText: false,
-      });
       const { body } = await onPool(heavyWork, (pool) =>
-        pool.renderReport(data, command.format, {}),
+        exportReport({ sql, readDocument, heavyWork: pool }, document, {
+          format: command.format,
+          scope: command.all ? 'all' : 'approved',
+          evidence: command.evidence ?? true,
+          articleText: command.articleText ?? false,
+          versionId: command.versionId ?? null,
+          csvBom: command.bom ?? true,
+        }),
       );
       return Buffer.from(body).toString('base64');
     }

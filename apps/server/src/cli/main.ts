@@ -26,9 +26,17 @@ Commands:
   import --workspace W --file F [--format md|html|txt] [--title T] [--source-url U]
                                                        import an article; prints the document id
   document lock|unlock <id>                            lock or unlock a document's source text
-  export <id> --format html|pdf|md|csv|json|claimreview [--all] [--out FILE]
-                                                       the verdict report (approved claims; --all:
-                                                       every claim) to FILE or standard output
+  document versions <id>                               its saved text versions, newest first:
+                                                       id, saved at, kind, report (yes/no), name
+  export <id> --format html|pdf|md|csv|json|claimreview [--out FILE]
+         [--version V] [--all | --scope approved|all] [--article-text] [--no-evidence] [--no-bom]
+                                                       the verdict report to FILE or standard
+                                                       output: approved claims (--all: every
+                                                       claim), with evidence, of the current text
+                                                       (--version: of a saved version, the same
+                                                       report every time); --article-text adds the
+                                                       annotated article; --no-bom: CSV without
+                                                       the UTF-8 byte-order mark
 
 Database: DATABASE_URL (PostgreSQL server) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -61,6 +69,11 @@ async function parseCommand(
       title: { type: 'string' },
       'source-url': { type: 'string' },
       all: { type: 'boolean' },
+      scope: { type: 'string' },
+      version: { type: 'string' },
+      'article-text': { type: 'boolean' },
+      'no-evidence': { type: 'boolean' },
+      'no-bom': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -74,11 +87,20 @@ async function parseCommand(
   let raw: Record<string, unknown>;
   if (positionals[0] === 'export') {
     if (positionals.length !== 2) throw new UsageError('export needs <documentId>.');
+    const scope = values.scope ?? (values.all ? 'all' : 'approved');
+    if (scope !== 'approved' && scope !== 'all') {
+      throw new UsageError('--scope must be approved or all.');
+    }
+    if (values.all && scope !== 'all') throw new UsageError('--all means --scope all.');
     raw = {
       name: 'report.export',
       documentId: positionals[1],
       format: need('format'),
-      all: values.all === true,
+      all: scope === 'all',
+      ...(values.version !== undefined ? { versionId: values.version } : {}),
+      evidence: values['no-evidence'] !== true,
+      articleText: values['article-text'] === true,
+      bom: values['no-bom'] !== true,
     };
     return { command: validateAdminCommand(raw), out: values.out };
   }
@@ -127,6 +149,11 @@ async function parseCommand(
           documentId: positionals[2],
           locked: positionals[1] === 'lock',
         };
+        break;
+      }
+      if (positionals[0] === 'document' && positionals[1] === 'versions') {
+        if (positionals.length !== 3) throw new UsageError('document versions needs <id>.');
+        raw = { name: 'document.versions', documentId: positionals[2] };
         break;
       }
       throw new UsageError(words ? `Unknown command: ${words}` : 'No command given.');

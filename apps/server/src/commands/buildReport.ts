@@ -1,7 +1,9 @@
 // buildReport: a document's claim rows and its current text → the ReportData every renderer
-// takes. Read-only: anchors are resolved against the text here (the quote under each
-// highlight, text order, orphans) without re-anchoring rows, so an export by a viewer never
-// writes — the claims API does that when claims are read there.
+// takes; or, for a saved text version, the rows saved with it (reportSnapshot.ts) and its
+// stored text, so the version's report never changes. Read-only: anchors are resolved against
+// the text here (the quote under each highlight, text order, orphans) without re-anchoring
+// rows, so an export by a viewer never writes — the claims API does that when claims are read.
+import { createHash } from 'node:crypto';
 import { articleText, resolveAnchorRange } from '@factdesk/editor';
 import {
   DEFAULT_VERDICT_SCALE,
@@ -11,20 +13,21 @@ import {
   type ReportClaimVerdict,
   type ReportData,
   type ReportOptions,
+  type ReportTextVersion,
   type VerdictScale,
 } from '@factdesk/model';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
+import { AppError, NotFoundError } from '../errors.ts';
 import { readDocState } from '../queries/docState.ts';
-import type { DocumentRow } from '../queries/documents.ts';
-import {
-  findReportWorkspace,
-  listReportClaims,
-  type ReportClaimRow,
-  type ReportPerson,
-} from '../queries/report.ts';
+import { type DocumentRow, findDocVersion, type StoredDocVersion } from '../queries/documents.ts';
+import type { ReportClaimRow, ReportPerson } from '../queries/report.ts';
 import { findQuote } from './claims/findQuote.ts';
+import {
+  type ReportSource,
+  readLiveReportSource,
+  reportSourceFromSnapshot,
+} from './reportSnapshot.ts';
 
 /** Reads the live document (server) or its stored state (command line). */
 export type ReadDocument = <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<T>;
@@ -41,31 +44,45 @@ interface Placement {
   currentQuote: string | null;
 }
 
+/**
+ * The report of the current text, or — with `versionId` — of that saved version of the
+ * document (404 when it has none by that id; 409 when it was saved before versions kept their
+ * claims). `now` is the generation time, the only thing two reports of one version differ in.
+ */
 export async function buildReport(
   deps: ReportDeps,
   document: DocumentRow,
   options: ReportOptions,
   now: Date = new Date(),
+  versionId: string | null = null,
 ): Promise<ReportData> {
-  // One snapshot of the rows: the claims and the workspace they are reported with agree.
-  const { workspace, rows } = await deps.sql.begin(
-    'ISOLATION LEVEL REPEATABLE READ',
-    async (tx) => {
-      const workspace = await findReportWorkspace(tx, document.workspace_id);
-      const rows = await listReportClaims(tx, document.id, {
-        approvedOnly: options.scope === 'approved',
-        evidence: options.evidence,
-      });
-      return { workspace, rows };
-    },
-  );
-  if (!workspace) throw new NotFoundError('Workspace');
+  const pinned =
+    versionId === null ? null : await reproducibleVersion(deps.sql, document, versionId);
+  const source = pinned
+    ? reportSourceFromSnapshot(pinned.report_snapshot, options)
+    : await liveSource(deps.sql, document, options);
+  const { workspace, rows } = source;
   const scale: VerdictScale = workspace.verdict_scale ?? DEFAULT_VERDICT_SCALE;
 
-  const { text, placements } = await deps.readDocument(document.id, (doc) => {
+  const readText = pinned ? readVersionState(pinned.state) : deps.readDocument;
+  const { text, placements, sha256 } = await readText(document.id, (doc) => {
     const text = articleText(doc).text;
-    return { text, placements: rows.map((row) => place(doc, text, row)) };
+    return {
+      text,
+      placements: rows.map((row) => place(doc, text, row)),
+      // A saved version: its stored update, as stored. The current text: the state read now.
+      sha256: hash(pinned ? pinned.state : Y.encodeStateAsUpdate(doc)),
+    };
   });
+  const textVersion: ReportTextVersion = pinned
+    ? {
+        id: pinned.id,
+        kind: pinned.kind,
+        name: pinned.name,
+        createdAt: pinned.created_at.toISOString(),
+        sha256,
+      }
+    : { id: null, kind: 'current', name: null, createdAt: null, sha256 };
 
   // Text order; orphaned claims (no place in the text) last, oldest first.
   const order = rows
@@ -84,6 +101,7 @@ export async function buildReport(
     version: REPORT_DATA_VERSION,
     generatedAt: now.toISOString(),
     options,
+    textVersion,
     // The publishing organisation as ClaimReview names it (workspace settings).
     workspace: {
       name: workspace.org_name ?? workspace.name,
@@ -92,14 +110,16 @@ export async function buildReport(
     },
     document: {
       id: document.id,
-      title: document.title,
-      outlet: document.outlet,
-      author: document.author,
-      publishedAt: document.published_on ? `${document.published_on}T00:00:00.000Z` : null,
-      sourceUrl: document.source_url,
-      language: document.language,
+      title: source.document.title,
+      outlet: source.document.outlet,
+      author: source.document.author,
+      publishedAt: source.document.published_on
+        ? `${source.document.published_on}T00:00:00.000Z`
+        : null,
+      sourceUrl: source.document.source_url,
+      language: source.document.language,
     },
-    reportUrl: document.fact_check_url,
+    reportUrl: source.document.fact_check_url,
     team: reviewTeam(order.map(({ row }) => row)),
     scale: {
       bestRating: scale.bestRating,
@@ -110,6 +130,58 @@ export async function buildReport(
   };
   if (options.articleText) data.article = article(text, order);
   return data;
+}
+
+/** The rows now, in one snapshot: the claims and the workspace they are reported with agree. */
+async function liveSource(
+  sql: Sql,
+  document: DocumentRow,
+  options: ReportOptions,
+): Promise<ReportSource> {
+  const source = await sql.begin('ISOLATION LEVEL REPEATABLE READ', (tx) =>
+    readLiveReportSource(tx, document, {
+      approvedOnly: options.scope === 'approved',
+      evidence: options.evidence,
+    }),
+  );
+  if (!source) throw new NotFoundError('Workspace');
+  return source;
+}
+
+/** The saved version, when it belongs to the document and kept what its report needs. */
+async function reproducibleVersion(
+  sql: Sql,
+  document: DocumentRow,
+  versionId: string,
+): Promise<StoredDocVersion> {
+  const version = await findDocVersion(sql, document.id, versionId);
+  if (!version) throw new NotFoundError('Version');
+  if (version.report_snapshot === null) {
+    throw new AppError(
+      409,
+      'version_not_reproducible',
+      `version: this text version was saved on ${version.created_at.toISOString().slice(0, 10)}, before Factdesk kept the claims with each version, so its report cannot be reproduced. Export the current text, or save a new version and export that.`,
+      'version',
+    );
+  }
+  return version;
+}
+
+/** Reads a stored Yjs state, whatever document id is asked for. */
+function readVersionState(state: Uint8Array): ReadDocument {
+  return async (_documentId, read) => {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+}
+
+function hash(state: Uint8Array): string {
+  return createHash('sha256').update(state).digest('hex');
 }
 
 function orphan(): Placement {

@@ -73,5 +73,6 @@ export function presentDocumentVersion(row: DocVersionRow): DocumentVersion {
     name: row.name,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
+    reportable: row.reportable,
   };
 }

@@ -221,7 +221,18 @@ export interface DocVersionRow {
   name: string | null;
   created_by: string | null;
   created_at: Date;
+  /** Its report can be made: the claims were saved with it (migration 0009 on). */
+  reportable: boolean;
 }
+
+export interface StoredDocVersion extends DocVersionRow {
+  state: Uint8Array;
+  /** What its report is made of besides the text (commands/reportSnapshot.ts); null before 0009. */
+  report_snapshot: unknown;
+}
+
+const VERSION_COLUMNS = `id, document_id, kind, name, created_by, created_at,
+  report_snapshot IS NOT NULL AS reportable`;
 
 export async function insertDocVersion(
   sql: Queryable,
@@ -231,13 +242,15 @@ export async function insertDocVersion(
     name: string | null;
     state: Uint8Array;
     createdBy: string | null;
+    /** JSON (commands/reportSnapshot.ts). */
+    reportSnapshot: object;
   },
 ): Promise<DocVersionRow> {
   const [row] = await sql<DocVersionRow[]>`
-    INSERT INTO doc_versions (document_id, kind, name, state, created_by)
+    INSERT INTO doc_versions (document_id, kind, name, state, created_by, report_snapshot)
     VALUES (${values.documentId}, ${values.kind}, ${values.name}, ${Buffer.from(values.state)},
-      ${values.createdBy})
-    RETURNING id, document_id, kind, name, created_by, created_at`;
+      ${values.createdBy}, ${sql.json(values.reportSnapshot as never)})
+    RETURNING ${sql.unsafe(VERSION_COLUMNS)}`;
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return row;
 }
@@ -247,7 +260,7 @@ export async function listDocVersions(
   documentId: string,
 ): Promise<DocVersionRow[]> {
   return sql<DocVersionRow[]>`
-    SELECT id, document_id, kind, name, created_by, created_at FROM doc_versions
+    SELECT ${sql.unsafe(VERSION_COLUMNS)} FROM doc_versions
     WHERE document_id = ${documentId}
     ORDER BY created_at DESC, id DESC`;
 }
@@ -256,9 +269,9 @@ export async function findDocVersion(
   sql: Queryable,
   documentId: string,
   versionId: string,
-): Promise<(DocVersionRow & { state: Uint8Array }) | undefined> {
-  const [row] = await sql<(DocVersionRow & { state: Buffer })[]>`
-    SELECT id, document_id, kind, name, created_by, created_at, state FROM doc_versions
+): Promise<StoredDocVersion | undefined> {
+  const [row] = await sql<(DocVersionRow & { state: Buffer; report_snapshot: unknown })[]>`
+    SELECT ${sql.unsafe(VERSION_COLUMNS)}, state, report_snapshot FROM doc_versions
     WHERE document_id = ${documentId} AND id = ${versionId}`;
   return row ? { ...row, state: new Uint8Array(row.state) } : undefined;
 }

@@ -70,6 +70,8 @@ export interface ReportRequest {
   scope: ReportScope;
   evidence: boolean;
   articleText: boolean;
+  /** A saved text version's id; undefined: the current text. */
+  version?: string | undefined;
 }
 
 const path = encodeURIComponent;

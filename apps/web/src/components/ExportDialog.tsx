@@ -1,9 +1,12 @@
-// "Export report": pick a format and what goes in, then download. The link points straight at
-// the report route, so the browser downloads the file itself (the server names it).
-import type { ReportScope } from '@factdesk/model';
+// "Export report": pick a format, the text version and what goes in, then download. The link
+// points straight at the report route, so the browser downloads the file itself (the server
+// names it). A saved version gives the same report every time (docs/report.md).
+import type { DocumentVersion, ReportScope } from '@factdesk/model';
 import { useId, useState } from 'react';
-import { REPORT_FORMATS, type ReportFormat, reportUrl } from '../api/api.ts';
+import { api, REPORT_FORMATS, type ReportFormat, reportUrl } from '../api/api.ts';
+import { useResource } from '../state/useResource.ts';
 import { Dialog } from './Dialog.tsx';
+import { formatDateTime } from './formatDate.ts';
 import { Icon } from './Icon.tsx';
 import './ExportDialog.css';
 
@@ -34,6 +37,18 @@ export function ExportDialog({
   );
 }
 
+const SAVED_AS: Record<DocumentVersion['kind'], string> = {
+  import: 'As imported',
+  named: 'Saved version',
+  before_restore: 'Kept before a restore',
+};
+
+/** "Before publication — 6 Dec 2026, 14:02", or what saved it when it has no name. */
+function versionLabel(version: DocumentVersion): string {
+  const label = `${version.name ?? SAVED_AS[version.kind]} — ${formatDateTime(version.createdAt)}`;
+  return version.reportable ? label : `${label} (saved before reports were kept with versions)`;
+}
+
 function ExportForm({
   documentId,
   title,
@@ -47,8 +62,16 @@ function ExportForm({
   const [scope, setScope] = useState<ReportScope>('approved');
   const [evidence, setEvidence] = useState(true);
   const [articleText, setArticleText] = useState(false);
+  const [version, setVersion] = useState('');
+  const versions = useResource(`versions:${documentId}`, () => api.versions(documentId));
   const ids = useId();
-  const href = reportUrl(documentId, { format, scope, evidence, articleText });
+  const href = reportUrl(documentId, {
+    format,
+    scope,
+    evidence,
+    articleText,
+    version: version || undefined,
+  });
 
   return (
     <div className="export-form">
@@ -80,6 +103,30 @@ function ExportForm({
           ))}
         </div>
       </fieldset>
+
+      <div className="field export-version">
+        <label htmlFor={`${ids}-version`}>Text version</label>
+        <select
+          id={`${ids}-version`}
+          value={version}
+          onChange={(event) => setVersion(event.target.value)}
+          aria-describedby={`${ids}-version-hint`}
+        >
+          <option value="">Current text</option>
+          {versions.data?.map((saved) => (
+            <option key={saved.id} value={saved.id} disabled={!saved.reportable}>
+              {versionLabel(saved)}
+            </option>
+          ))}
+        </select>
+        <span className="export-format-hint" id={`${ids}-version-hint`}>
+          {versions.error
+            ? `Saved versions could not be loaded: ${versions.error.message}`
+            : version
+              ? 'The claims and verdicts as they were when this version was saved: the same report every time.'
+              : 'The text and claims as they are now.'}
+        </span>
+      </div>
 
       <fieldset className="export-group">
         <legend>Claims</legend>

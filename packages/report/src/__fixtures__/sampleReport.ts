@@ -109,6 +109,13 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
     version: 1,
     generatedAt: '2026-12-01T12:00:00.000Z',
     options: { scope: 'approved', evidence: true, articleText: false, ...overrides },
+    textVersion: {
+      id: '5b0f3d2e-8c1a-4f6b-9d7e-2a4c6e8f0b1d',
+      kind: 'named',
+      name: 'Before publication',
+      createdAt: '2026-11-30T16:45:00.000Z',
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    },
     workspace: {
       name: 'Politics desk',
       url: 'https://factdesk-news.example.org',
@@ -174,6 +181,7 @@ export function hostileReport(): ReportData {
   data.document.outlet = HOSTILE.img;
   data.document.sourceUrl = HOSTILE.js;
   data.workspace.name = `${HOSTILE.script}</script><script>alert(4)</script>`;
+  data.textVersion.name = `${HOSTILE.formulas[0]} ${HOSTILE.img} ${HOSTILE.rtl}`;
   data.claims = [
     {
       ...first,

@@ -12,6 +12,7 @@ import type { HeavyWorkPool } from '../../heavyWork/HeavyWorkPool.ts';
 import { insertLineageClient } from '../../queries/docHistory.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
+import { captureReportSnapshot } from '../reportSnapshot.ts';
 
 export interface ImportInput {
   workspaceId: string;
@@ -122,6 +123,8 @@ export async function importDocument(
       name: null,
       state: update,
       createdBy: input.createdBy,
+      // No claims yet; the metadata and the workspace's settings as imported.
+      reportSnapshot: await captureReportSnapshot(tx, row),
     });
     return row;
   });

@@ -1,8 +1,12 @@
-// A named snapshot of the text as it is now (the live copy when the document is open).
+// A named snapshot of the text as it is now (the live copy when the document is open), saved
+// with what its report needs besides the text (reportSnapshot.ts), so the version's report can
+// be made again, unchanged, later.
 import * as Y from 'yjs';
 import type { Sql } from '../../db/database.ts';
-import { type DocVersionRow, insertDocVersion } from '../../queries/documents.ts';
+import { NotFoundError } from '../../errors.ts';
+import { type DocVersionRow, findDocument, insertDocVersion } from '../../queries/documents.ts';
 import type { CollabService } from '../../sync/CollabService.ts';
+import { captureReportSnapshot } from '../reportSnapshot.ts';
 
 export async function saveTextVersion(
   sql: Sql,
@@ -14,6 +18,12 @@ export async function saveTextVersion(
     createdBy: string;
   },
 ): Promise<DocVersionRow> {
+  // The claims before the text: every claim kept has its anchor in the text read after it.
+  const reportSnapshot = await sql.begin('ISOLATION LEVEL REPEATABLE READ', async (tx) => {
+    const document = await findDocument(tx, input.documentId);
+    if (!document) throw new NotFoundError('Document');
+    return captureReportSnapshot(tx, document);
+  });
   const state = await collab.readDocument(input.documentId, (doc) => Y.encodeStateAsUpdate(doc));
-  return insertDocVersion(sql, { ...input, state });
+  return insertDocVersion(sql, { ...input, state, reportSnapshot });
 }

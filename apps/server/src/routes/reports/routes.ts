@@ -1,12 +1,12 @@
-// The verdict report download: schema → access (members, viewers and above) → buildReport →
-// the renderer of the asked format, sent as an attachment named from the title.
+// The verdict report download: schema → access (members, viewers and above) → exportReport
+// (the current text or a saved version, rendered in the asked format), sent as an attachment
+// named from the title.
 import { ErrorBody, Uuid } from '@factdesk/model';
 import { REPORT_FORMATS, reportFilename } from '@factdesk/report';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { buildReport } from '../../commands/buildReport.ts';
 import { documentAccess } from '../../commands/documents/documentAccess.ts';
-import { BadRequestError } from '../../errors.ts';
+import { exportReport } from '../../commands/exportReport.ts';
 import { requireActor } from '../../plugins/auth.ts';
 
 const ReportParams = Type.Object({ documentId: Uuid });
@@ -24,6 +24,13 @@ export const ReportQuery = Type.Object(
     ),
     articleText: Type.Optional(
       Type.Boolean({ description: 'Include the full article, claims highlighted (default false)' }),
+    ),
+    version: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'A saved text version of this document (GET /api/documents/:id/versions): the report as of that version, the same every time but for its generation time. Default: the current text',
+      }),
     ),
     bom: Type.Optional(
       Type.Boolean({
@@ -62,6 +69,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           401: ErrorBody,
           403: ErrorBody,
           404: ErrorBody,
+          409: ErrorBody,
           413: ErrorBody,
           422: ErrorBody,
           503: ErrorBody,
@@ -77,22 +85,18 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         evidence = true,
         articleText = false,
         bom = true,
+        version = null,
       } = request.query;
       const document = await documentAccess(app.db, actor.userId, documentId, 'report.export');
-      if (format === 'claimreview' && !document.fact_check_url) {
-        // Every ClaimReview needs the page it is published on; an empty file would pass silently.
-        throw new BadRequestError(
-          'factCheckUrl: set the document’s published fact-check URL before exporting ClaimReview (each claim is published at that page #claim-<number>).',
-          'factCheckUrl',
-        );
-      }
-      const data = await buildReport(
-        { sql: app.db, readDocument: (id, read) => app.collab.readDocument(id, read) },
+      const rendered = await exportReport(
+        {
+          sql: app.db,
+          readDocument: (id, read) => app.collab.readDocument(id, read),
+          heavyWork: app.heavyWork,
+        },
         document,
-        { scope, evidence, articleText },
+        { format, scope, evidence, articleText, versionId: version, csvBom: bom },
       );
-      // Rendering (PDF above all) runs on the worker pool under REPORT_* budgets.
-      const rendered = await app.heavyWork.renderReport(data, format, { csvBom: bom });
       return reply
         .header('content-type', rendered.contentType)
         .header(
