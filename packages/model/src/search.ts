@@ -66,6 +66,7 @@ export const SnippetSegment = Type.Object({
 export type SnippetSegment = Static<typeof SnippetSegment>;
 
 export const SearchHit = Type.Object({
+  id: Type.String({ description: 'Identifies the hit among the results' }),
   kind: Type.Enum(SEARCH_HIT_KINDS),
   claimId: Type.Union([Uuid, Type.Null()], { description: 'The claim the hit belongs to' }),
   claimStatus: Type.Union([Type.Enum(CLAIM_STATUSES), Type.Null()]),

@@ -30,6 +30,7 @@ export function headlineSegments(headline: string): SnippetSegment[] {
 
 function presentHit(row: SearchHitRow) {
   return {
+    id: row.entry_id,
     kind: row.kind,
     claimId: row.claim_id,
     claimStatus: row.claim_status,
