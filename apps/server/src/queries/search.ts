@@ -102,6 +102,8 @@ const SHORT_HEADLINE = `${MARKERS}, MaxWords=40, MinWords=20, ShortWord=2`;
 const TEXT_HEADLINE = `${MARKERS}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 /** Trigram similarity with the query is measured on this much of an entry (documents are long). */
 const SIMILARITY_PREFIX = 2000;
+/** How many of the best full-text matches trigram similarity re-ranks. */
+const RERANKED = 100;
 
 /**
  * The best `limit` entries matching `fuzzyQuery` (tsquery text, every operand a plain word),
@@ -142,23 +144,34 @@ export async function searchEntries(
     WITH queries AS (
       SELECT config, to_tsquery(config, ${fuzzyQuery}) AS fuzzy, to_tsquery(config, ${exactQuery}) AS exact
       FROM (SELECT config FROM search_languages UNION SELECT 'search_simple'::regconfig) configs
-    ), best AS (
+    ), any_config AS (
+      -- Every configuration's query OR-ed: one GIN index scan finds the candidates, each of
+      -- which is then held to its own configuration's query.
+      SELECT string_agg('(' || fuzzy::text || ')', ' | ')::tsquery AS fuzzy
+      FROM queries WHERE numnode(fuzzy) > 0
+    ), matched AS (
       SELECT e.id, e.kind, e.document_id, e.claim_id, e.config, e.body, q.fuzzy,
         d.title AS document_title, d.language AS document_language,
         d.archived_at IS NOT NULL AS archived,
         c.status AS claim_status, c.verdict,
         coalesce(c.created_at, d.created_at) AS date,
-        ts_rank(e.tsv, q.fuzzy)
-          + CASE WHEN e.tsv @@ q.exact THEN 0.5 ELSE 0 END
-          + word_similarity(search_fold(${text}), search_fold(left(e.body, ${SIMILARITY_PREFIX})))
-          AS rank
+        ts_rank(e.tsv, q.fuzzy) + CASE WHEN e.tsv @@ q.exact THEN 0.5 ELSE 0 END AS text_rank
       FROM queries q
-      JOIN search_entries e ON e.config = q.config AND e.tsv @@ q.fuzzy
+      JOIN search_entries e ON e.config = q.config
+        AND e.tsv @@ (SELECT fuzzy FROM any_config) AND e.tsv @@ q.fuzzy
       JOIN documents d ON d.id = e.document_id
       LEFT JOIN claims c ON c.id = e.claim_id
       WHERE e.workspace_id = ${workspaceId}
         ${filter}
-      ORDER BY rank DESC, e.id
+      ORDER BY text_rank DESC, e.id
+      LIMIT ${RERANKED}
+    ), best AS (
+      -- Trigram similarity re-ranks the best full-text matches only: it reads the text.
+      SELECT *, text_rank
+          + word_similarity(search_fold(${text}), search_fold(left(body, ${SIMILARITY_PREFIX})))
+          AS rank
+      FROM matched
+      ORDER BY rank DESC, id
       LIMIT ${limit}
     )
     SELECT id AS entry_id, kind, document_id, document_title, document_language, archived,

@@ -87,7 +87,9 @@ CREATE TABLE search_entries (
   source_id uuid NOT NULL,
   config regconfig NOT NULL,
   body text NOT NULL,
-  tsv tsvector GENERATED ALWAYS AS (to_tsvector(config, body)) STORED,
+  -- Searchable but not shown: an evidence host's labels ("insee fr" beside "insee.fr").
+  keywords text NOT NULL DEFAULT '',
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector(config, body || ' ' || keywords)) STORED,
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (source_id, kind)
 );
@@ -119,19 +121,24 @@ CREATE TRIGGER search_entries_words AFTER INSERT OR UPDATE OF body ON search_ent
 
 -- Writes (or, for empty text, removes) one entry.
 CREATE FUNCTION search_put(
-  p_workspace uuid, p_document uuid, p_claim uuid, p_kind text, p_source uuid, p_body text
+  p_workspace uuid, p_document uuid, p_claim uuid, p_kind text, p_source uuid, p_body text,
+  p_keywords text DEFAULT ''
 ) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(btrim(p_body), '') = '' THEN
     DELETE FROM search_entries WHERE source_id = p_source AND kind = p_kind;
     RETURN;
   END IF;
-  INSERT INTO search_entries (workspace_id, document_id, claim_id, kind, source_id, config, body)
+  INSERT INTO search_entries
+    (workspace_id, document_id, claim_id, kind, source_id, config, body, keywords)
   VALUES (p_workspace, p_document, p_claim, p_kind, p_source,
-    search_config((SELECT language FROM documents WHERE id = p_document)), p_body)
+    search_config((SELECT language FROM documents WHERE id = p_document)), p_body,
+    coalesce(p_keywords, ''))
   ON CONFLICT (source_id, kind) DO UPDATE
-    SET body = EXCLUDED.body, config = EXCLUDED.config, updated_at = now()
+    SET body = EXCLUDED.body, keywords = EXCLUDED.keywords, config = EXCLUDED.config,
+      updated_at = now()
     WHERE search_entries.body IS DISTINCT FROM EXCLUDED.body
+       OR search_entries.keywords IS DISTINCT FROM EXCLUDED.keywords
        OR search_entries.config IS DISTINCT FROM EXCLUDED.config;
 END;
 $$;
@@ -139,7 +146,7 @@ $$;
 CREATE FUNCTION claims_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM search_put(NEW.workspace_id, NEW.document_id, NEW.id, 'claim', NEW.id,
-    concat_ws(E'\n',
+    concat_ws(' · ',
       nullif(NEW.statement, ''),
       NEW.current_quote,
       CASE WHEN NEW.quote_exact <> NEW.current_quote THEN NEW.quote_exact END,
@@ -166,12 +173,10 @@ BEGIN
   SELECT workspace_id, document_id INTO owner FROM claims WHERE id = NEW.claim_id;
   host := substring(NEW.url FROM '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]+)');
   PERFORM search_put(owner.workspace_id, owner.document_id, NEW.claim_id, 'evidence', NEW.id,
-    concat_ws(E'\n',
-      nullif(NEW.title, ''),
-      -- The host whole ("insee.fr") and by label ("insee"), so either finds it.
-      host || ' (' || replace(host, '.', ' ') || ')',
-      nullif(NEW.publisher, ''),
-      nullif(NEW.excerpt, '')));
+    concat_ws(' · ', nullif(NEW.title, ''), host, nullif(NEW.publisher, ''),
+      nullif(NEW.excerpt, '')),
+    -- The host whole ("insee.fr", in the body) and by label ("insee"): either finds it.
+    replace(host, '.', ' '));
   RETURN NULL;
 END;
 $$;
