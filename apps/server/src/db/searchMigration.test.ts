@@ -51,7 +51,7 @@ describe('migration 0010', () => {
     expect(applied).toContain('0010_search.sql');
     const entries = await sql<{ kind: string; config: string; matches: boolean }[]>`
       SELECT kind, config::text AS config,
-        tsv @@ to_tsquery('search_french', 'loyer | insee | verifie') AS matches
+        tsv @@ to_tsquery('search_french', 'loyers | insee | verifie') AS matches
       FROM search_entries ORDER BY kind`;
     expect(entries).toEqual([
       { kind: 'claim', config: 'search_french', matches: true },
