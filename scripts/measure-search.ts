@@ -119,18 +119,41 @@ try {
     () => ({ q: `${zipf()} ${zipf()}`, filters: { status: 'in_review' as const } }),
     () => ({ q: 'unemploymnet' }),
   ];
+  const LABELS = [
+    'rare word',
+    'rare word',
+    'two words',
+    'common word',
+    'misspelt name',
+    'accents',
+    'word + verdict',
+    'two words + status',
+    'misspelt word',
+  ];
   const times: number[] = [];
+  const byKind = new Map<string, number[]>();
   for (let i = 0; i < searches; i++) {
-    const { q, filters = {} } = pick(queries)() as { q: string; filters?: object };
+    const kind = Math.floor(random() * queries.length);
+    const { q, filters = {} } = (queries[kind] as () => { q: string; filters?: object })();
     const t0 = performance.now();
     await searchWorkspace(sql, { workspaceId, q, filters, limit: 50 });
-    times.push(performance.now() - t0);
+    const elapsed = performance.now() - t0;
+    times.push(elapsed);
+    const label = LABELS[kind] ?? String(kind);
+    byKind.set(label, [...(byKind.get(label) ?? []), elapsed]);
   }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+  const percentile = (list: number[], p: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  };
   console.log(
-    `${searches} searches: p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
+    `${searches} searches: p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms, max ${percentile(times, 1).toFixed(1)} ms`,
   );
+  for (const [label, list] of byKind) {
+    console.log(
+      `  ${label}: ${list.length} searches, p50 ${percentile(list, 0.5).toFixed(1)} ms, p95 ${percentile(list, 0.95).toFixed(1)} ms`,
+    );
+  }
 } finally {
   await db.close();
 }

@@ -58,6 +58,10 @@ export async function searchWorkspace(
     exactQuery,
     fuzzyQuery,
     text: words.join(' '),
+    passageWords: corrections.flatMap((correction) => [
+      correction.word,
+      ...correction.alternatives,
+    ]),
     filters: input.filters,
     limit: input.limit + 1,
   });

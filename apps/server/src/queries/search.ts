@@ -102,6 +102,9 @@ const SHORT_HEADLINE = `${MARKERS}, MaxWords=40, MinWords=20, ShortWord=2`;
 const TEXT_HEADLINE = `${MARKERS}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 /** Trigram similarity with the query is measured on this much of an entry (documents are long). */
 const SIMILARITY_PREFIX = 2000;
+/** The stretch of a document's text ts_headline is given first (characters). */
+const PASSAGE_BEFORE = 600;
+const PASSAGE_LENGTH = 2400;
 /** How many of the best full-text matches trigram similarity re-ranks. */
 const RERANKED = 100;
 
@@ -117,11 +120,13 @@ export async function searchEntries(
     fuzzyQuery: string;
     /** The query as typed, for trigram similarity. */
     text: string;
+    /** The query's words and their corrections: where a long text's passage is looked for. */
+    passageWords: string[];
     filters: SearchFilters;
     limit: number;
   },
 ): Promise<SearchHitRow[]> {
-  const { workspaceId, exactQuery, fuzzyQuery, text, filters, limit } = input;
+  const { workspaceId, exactQuery, fuzzyQuery, text, passageWords, filters, limit } = input;
   // One fragment: postgres.js would send an array of fragments as a parameter.
   let filter = sql``;
   if (filters.status) filter = sql`${filter} AND c.status = ${filters.status}`;
@@ -177,9 +182,21 @@ export async function searchEntries(
     SELECT id AS entry_id, kind, document_id, document_title, document_language, archived,
       claim_id, claim_status, verdict, date, rank::float8 AS rank,
       ts_headline(config,
-        translate(body, ${HEADLINE_START + HEADLINE_STOP}, '  '), fuzzy,
+        translate(
+          CASE WHEN around.passage IS NOT NULL AND to_tsvector(config, around.passage) @@ fuzzy
+            THEN around.passage ELSE body END,
+          ${HEADLINE_START + HEADLINE_STOP}, '  '),
+        fuzzy,
         CASE WHEN kind = 'text' THEN ${TEXT_HEADLINE} ELSE ${SHORT_HEADLINE} END)
         AS headline
     FROM best
+    -- ts_headline parses all the text it is given: for a document's text, first try the
+    -- stretch around the first place a query word's first letters appear (folded).
+    LEFT JOIN LATERAL (
+      SELECT substr(body, greatest(1, first_at - ${PASSAGE_BEFORE}), ${PASSAGE_LENGTH}) AS passage
+      FROM (SELECT min(nullif(strpos(search_fold(body), search_fold(left(w, 5))), 0)) AS first_at
+            FROM unnest(${passageWords}::text[]) AS w) found
+      WHERE first_at IS NOT NULL
+    ) around ON kind = 'text'
     ORDER BY rank DESC, id`;
 }
