@@ -23,6 +23,7 @@ import { inviteRoutes } from './routes/invites/routes.ts';
 import { meRoutes } from './routes/me/routes.ts';
 import { passwordResetRoutes } from './routes/passwordResets/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
+import { searchRoutes } from './routes/search/routes.ts';
 import { workspaceRoutes } from './routes/workspaces/routes.ts';
 
 declare module 'fastify' {
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(claimRoutes);
   await app.register(reportRoutes);
+  await app.register(searchRoutes);
   await app.register(webPlugin, { webDist: config.webDist });
   return app;
 }

@@ -85,6 +85,8 @@ export interface CollabConfig {
   maxUnsavedBytes: number;
   /** How soon after a committed edit the document's claims are re-resolved against the text. */
   anchorRefreshMs: number;
+  /** How soon after a committed edit the document's text is copied for search (throttle). */
+  searchTextDelayMs: number;
   /**
    * Scale-out: how long another instance's relayed edits wait for its "saved" notice before
    * this instance stores them itself (that instance may have died with them unsaved).
@@ -200,6 +202,7 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     maxConnectionsPerUser: integer(env, 'COLLAB_MAX_CONNECTIONS_PER_USER', 20, 1, 100_000),
     maxUnsavedBytes: integer(env, 'COLLAB_MAX_UNSAVED_BYTES', 64 * MiB, MiB, 4096 * MiB),
     anchorRefreshMs: integer(env, 'COLLAB_ANCHOR_REFRESH_MS', 750, 0, 60_000),
+    searchTextDelayMs: integer(env, 'SEARCH_TEXT_DELAY_MS', 3_000, 0, 600_000),
     relayHoldMs: integer(env, 'COLLAB_RELAY_HOLD_MS', 10_000, 100, 600_000),
     relayCatchUpMs: integer(env, 'COLLAB_RELAY_CATCHUP_MS', 1_000, 0, 30_000),
   };

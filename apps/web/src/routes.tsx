@@ -26,6 +26,7 @@ const WorkspaceSettingsPage = page(
 const DocumentsPage = page(() => import('./pages/documents/DocumentsPage.tsx'), 'DocumentsPage');
 const DocumentPage = page(() => import('./pages/document/DocumentPage.tsx'), 'DocumentPage');
 const BoardPage = page(() => import('./pages/board/BoardPage.tsx'), 'BoardPage');
+const SearchPage = page(() => import('./pages/search/SearchPage.tsx'), 'SearchPage');
 const QueuePage = page(() => import('./pages/queue/QueuePage.tsx'), 'QueuePage');
 const TokensPage = page(() => import('./pages/TokensPage.tsx'), 'TokensPage');
 const PasswordPage = page(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           { index: true, element: <DocumentsPage /> },
           { path: 'd/:documentId', element: <DocumentPage /> },
           { path: 'board', element: <BoardPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
         ],

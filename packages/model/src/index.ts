@@ -10,3 +10,4 @@ export * from './presence.ts';
 export * from './report.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
+export * from './search.ts';

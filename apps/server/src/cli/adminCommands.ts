@@ -240,6 +240,8 @@ export async function runAdminCommand(
           pool,
         ),
       );
+      // Through a running server: its search copy of the text is made now, not at next start.
+      collab?.textWritten(document.id);
       return document.id;
     }
     case 'document.lock': {

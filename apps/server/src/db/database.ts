@@ -6,6 +6,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
 import { StartupError } from '../errors.ts';
@@ -96,7 +98,8 @@ async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { ki
     dataUri = join(target.dataDir, 'pg');
   }
   try {
-    const pglite = await PGlite.create(dataUri);
+    // Search (migration 0010) needs unaccent and pg_trgm; a server has them in contrib.
+    const pglite = await PGlite.create(dataUri, { extensions: { unaccent, pg_trgm } });
     // PGlite is a single session: one postgres.js connection through a private Unix socket
     // keeps every statement of a transaction together. The socket lives in a fresh 0700
     // temporary folder, so no other local user can reach the database.

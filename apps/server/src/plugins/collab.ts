@@ -36,6 +36,7 @@ import {
 import { PostgresHistoryStore } from '../sync/PostgresHistoryStore.ts';
 import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
 import { RedisRelay } from '../sync/RedisRelay.ts';
+import { SearchTextIndexer } from '../sync/SearchTextIndexer.ts';
 import { StorageHealth } from '../sync/StorageHealth.ts';
 
 declare module 'fastify' {
@@ -82,6 +83,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       onSaved: (documentId) => {
         storage.saveSucceeded();
         anchors.textChanged(documentId);
+        searchText.textChanged(documentId);
       },
       onSaveError: (documentId, error, attempt) => {
         failedSaves.inc();
@@ -200,6 +202,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     readDocument: (documentId, read) => registry.readDocument(documentId, read),
     changeDocument: (documentId, change) => registry.changeDocument(documentId, change),
     publishEvent: (documentId, event) => registry.publishEvent(documentId, event),
+    textWritten: (documentId) => searchText.textChanged(documentId),
     storageStatus: () => storage.status,
     presentUsers(documentId) {
       const people = new Map<string, PersonRef>();
@@ -234,6 +237,25 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     onError: (documentId, error, attempt) =>
       app.log.error({ err: error, documentId, attempt }, 'refreshing claim anchors failed'),
   });
+  const searchText = new SearchTextIndexer({
+    sql: app.db,
+    collab: service,
+    delayMs: limits.searchTextDelayMs,
+    onError: (documentId, error, attempt) =>
+      app.log.error(
+        { err: error, documentId, attempt },
+        'copying a document’s text for search failed',
+      ),
+  });
+  // Documents with no search text yet (imported by the command line while no server ran, or
+  // made before search existed) are indexed in the background, one at a time.
+  app.addHook('onReady', async () => {
+    searchText
+      .catchUp()
+      .catch((error) =>
+        app.log.error({ err: error }, 'finding documents to index for search failed'),
+      );
+  });
 
   await app.register(fastifyWebsocket, {
     // ws closes anything far past our own limit itself (1009); up to 4× we answer with 4413.
@@ -246,6 +268,7 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
       await registry.shutdown();
       // The last edits' claims are resolved while the database is still open.
       await anchors.shutdown();
+      await searchText.shutdown();
       for (const client of this.websocketServer.clients) {
         client.close(CloseCodes.goingAway.code, CloseCodes.goingAway.reason);
       }

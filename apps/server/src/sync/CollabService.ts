@@ -24,6 +24,11 @@ export interface CollabService {
    * the change reaches every open editor and is persisted like a client's edit.
    */
   changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
+  /**
+   * The document's text was written outside a room (an import): its search text is copied
+   * within SEARCH_TEXT_DELAY_MS. Edits through rooms and changeDocument need no call.
+   */
+  textWritten(documentId: string): void;
   /** Whether this instance's saves go through right now, and if not, why. */
   storageStatus(): StorageStatus;
   /** Sends a live event (JSON) to every Factdesk editor connected to the document. */

@@ -29,6 +29,7 @@ import type {
   ReportScope,
   ResetLinkPreview,
   Role,
+  SearchResults,
   SignupBody,
   UnassignClaimBody,
   UpdateClaimBody,
@@ -49,6 +50,16 @@ export interface InviteOptions {
   role: Role;
   expiresInDays: number;
   maxUses: number;
+}
+
+/** GET …/search: the words and the filters, as the address of the results page keeps them. */
+export interface SearchParams {
+  q: string;
+  verdict?: string | undefined;
+  status?: string | undefined;
+  reviewer?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export interface DocumentFilter {
@@ -212,6 +223,11 @@ export const api = {
   /** Every claim of the workspace's active documents, for the moderator board. */
   workspaceClaims: (workspaceId: string) =>
     request<QueueClaim[]>('GET', `/workspaces/${path(workspaceId)}/claims`),
+  search: (workspaceId: string, params: SearchParams) => {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
+    return request<SearchResults>('GET', `/workspaces/${path(workspaceId)}/search?${query}`);
+  },
   verdictScale: (workspaceId: string) =>
     request<WorkspaceVerdictScale>('GET', `/workspaces/${path(workspaceId)}/verdict-scale`),
   saveVerdictScale: (workspaceId: string, scale: VerdictScale) =>

@@ -8,6 +8,7 @@ import { ErrorAlert } from './Alert.tsx';
 import { Brand } from './Brand.tsx';
 import { Icon } from './Icon.tsx';
 import { Loading } from './Loading.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { SideNav } from './SideNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
@@ -88,6 +89,7 @@ function Shell() {
         </Link>
         <WorkspaceSwitcher currentId={current?.id} />
         <div className="topbar-spacer" />
+        {current && <SearchBox workspaceId={current.id} />}
         <UserMenu />
       </header>
       <div className="shell">

@@ -82,6 +82,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         app.heavyWork,
       );
+      app.collab.textWritten(row.id);
       return reply.status(201).send(presentDocument(row, membership.role));
     },
   );

@@ -1,0 +1,57 @@
+// Search across a workspace: claims, rationales, evidence, comments and documents' text, for
+// members of any role (docs/search.md). schema → access → searchWorkspace → presenter.
+import { ErrorBody, SEARCH_DEFAULT_LIMIT, SearchQuery, SearchResults, Uuid } from '@factdesk/model';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { workspaceAccess } from '../../access.ts';
+import { searchWorkspace } from '../../commands/searchWorkspace.ts';
+import { BadRequestError } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { presentSearchResults } from '../../presenters/search.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
+const WorkspaceParams = Type.Object({ workspaceId: Uuid });
+
+/** The pattern checked the shape; this checks the day exists (no 2026-02-30). */
+function checkDay(day: string | undefined, field: 'from' | 'to'): void {
+  if (day === undefined) return;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+    throw new BadRequestError(`${field} is not a calendar day: use YYYY-MM-DD.`, field);
+  }
+}
+
+export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/workspaces/:workspaceId/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          'Search claims, rationales, evidence, comments and documents’ text; hits grouped by document with the matching passage',
+        params: WorkspaceParams,
+        querystring: SearchQuery,
+        response: { 200: SearchResults, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      const { q, verdict, status, reviewer, from, to, limit } = request.query;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'document.read');
+      if (q.trim() === '') throw new BadRequestError('q is blank: type the words to find.', 'q');
+      checkDay(from, 'from');
+      checkDay(to, 'to');
+      if (from && to && from > to) {
+        throw new BadRequestError(`from (${from}) is after to (${to}).`, 'from');
+      }
+      const outcome = await searchWorkspace(app.db, {
+        workspaceId,
+        q,
+        filters: { verdict, status, reviewerId: reviewer, from, to },
+        limit: limit ?? SEARCH_DEFAULT_LIMIT,
+      });
+      return presentSearchResults(q, outcome);
+    },
+  );
+};

@@ -1,0 +1,56 @@
+// Documents whose text never went through a running server (written by the command line while
+// no server ran, or before search existed) are found once the server has caught up at start.
+import type { SearchResults } from '@factdesk/model';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildDocumentWithText } from '../testing/claimFactories.ts';
+import { buildWorkspace, type TestUser } from '../testing/factories.ts';
+import { buildTestApp, type TestApp } from '../testing/testApp.ts';
+import { SearchTextIndexer } from './SearchTextIndexer.ts';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
+let t: TestApp;
+let owner: TestUser;
+let workspaceId: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  ({ owner, workspaceId } = await buildWorkspace(t));
+});
+afterAll(() => t?.close());
+
+async function find(q: string): Promise<SearchResults> {
+  const response = await t.request({
+    method: 'GET',
+    url: `/api/workspaces/${workspaceId}/search?q=${encodeURIComponent(q)}`,
+    cookie: owner.cookie,
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+describe('catching up on documents without search text', () => {
+  it('indexes, one by one, the documents that have none, and then finds their text', async () => {
+    // Written straight to the tables, as the command line does without a server.
+    const { documentId } = await buildDocumentWithText(t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+      markdown: 'Farmers received record subsidies this spring.',
+    });
+    expect((await find('subsidies')).groups).toEqual([]);
+
+    const errors: unknown[] = [];
+    const indexer = new SearchTextIndexer({
+      sql: t.db.sql,
+      collab: t.app.collab,
+      delayMs: 0,
+      onError: (_id, error) => errors.push(error),
+    });
+    await indexer.catchUp();
+    await indexer.shutdown();
+    expect(errors).toEqual([]);
+    const found = await find('subsidy');
+    expect(found.groups.map((group) => group.document.id)).toEqual([documentId]);
+    expect(found.groups[0]?.hits.map((hit) => hit.kind)).toEqual(['text']);
+  });
+});
