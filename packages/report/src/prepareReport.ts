@@ -1,5 +1,6 @@
 // Applies the report options (scope, evidence) once, so every format shows the same claims.
 import type { ReportClaim, ReportData } from '@factdesk/model';
+import { type ArticleViewBlock, articleView } from './articleView.ts';
 
 export interface SummaryBar {
   label: string;
@@ -11,6 +12,8 @@ export interface PreparedReport {
   claims: ReportClaim[];
   byVerdict: SummaryBar[];
   byStatus: SummaryBar[];
+  /** The annotated article, when asked for, cut into pieces once for every format. */
+  article: ArticleViewBlock[] | null;
 }
 
 const STATUS_LABELS: Record<ReportClaim['status'], string> = {
@@ -53,6 +56,7 @@ export function prepareReport(data: ReportData): PreparedReport {
     claims,
     byVerdict,
     byStatus,
+    article: article ? articleView(article, claims) : null,
   };
 }
 

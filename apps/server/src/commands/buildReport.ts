@@ -2,7 +2,12 @@
 // takes. Read-only: anchors are resolved against the text here (the quote under each
 // highlight, text order, orphans) without re-anchoring rows, so an export by a viewer never
 // writes — the claims API does that when claims are read there.
-import { articleText, resolveAnchorRange } from '@factdesk/editor';
+import {
+  type ArticleStructure,
+  articleStructure,
+  articleText,
+  resolveAnchorRange,
+} from '@factdesk/editor';
 import {
   DEFAULT_VERDICT_SCALE,
   REPORT_DATA_VERSION,
@@ -13,6 +18,7 @@ import {
   type ReportOptions,
   type VerdictScale,
 } from '@factdesk/model';
+import { quoteContext } from '@factdesk/report';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
@@ -62,9 +68,10 @@ export async function buildReport(
   if (!workspace) throw new NotFoundError('Workspace');
   const scale: VerdictScale = workspace.verdict_scale ?? DEFAULT_VERDICT_SCALE;
 
-  const { text, placements } = await deps.readDocument(document.id, (doc) => {
+  const { text, structure, placements } = await deps.readDocument(document.id, (doc) => {
     const text = articleText(doc).text;
-    return { text, placements: rows.map((row) => place(doc, text, row)) };
+    const structure = options.articleText ? articleStructure(doc) : null;
+    return { text, structure, placements: rows.map((row) => place(doc, text, row)) };
   });
 
   // Text order; orphaned claims (no place in the text) last, oldest first.
@@ -78,7 +85,7 @@ export async function buildReport(
     });
 
   const claims = order.map(({ row, placement }, index) =>
-    reportClaim(row, placement, index + 1, scale),
+    reportClaim(row, placement, index + 1, scale, text),
   );
   const data: ReportData = {
     version: REPORT_DATA_VERSION,
@@ -108,7 +115,7 @@ export async function buildReport(
     },
     claims,
   };
-  if (options.articleText) data.article = article(text, order);
+  if (structure) data.article = article(structure, order);
   return data;
 }
 
@@ -138,7 +145,9 @@ function reportClaim(
   placement: Placement,
   number: number,
   scale: VerdictScale,
+  text: string,
 ): ReportClaim {
+  const quote = { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix };
   const approvedAt = row.approved_at?.toISOString() ?? null;
   return {
     id: row.id,
@@ -149,7 +158,12 @@ function reportClaim(
       row.claimant_name && row.claimant_type
         ? { name: row.claimant_name, kind: row.claimant_type }
         : null,
-    quote: { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix },
+    quote,
+    // Cut at word boundaries knowing the text around the quote when it is still in place.
+    context: quoteContext(
+      quote,
+      placement.from === null ? undefined : { text, from: placement.from, to: placement.to },
+    ),
     currentQuote: placement.currentQuote,
     orphaned: placement.from === null,
     verdict: reportVerdict(row, scale),
@@ -228,24 +242,18 @@ function reviewTeam(rows: ReportClaimRow[]): ReportData['team'] {
   return [...team.values()];
 }
 
-/** The text as paragraphs (one per line of the text model) with the claims' highlights. */
+/** The article's structure (headings, quotes, lists, marks, links) with the claims' highlights. */
 function article(
-  text: string,
+  structure: ArticleStructure,
   order: { row: ReportClaimRow; placement: Placement }[],
 ): ReportArticle {
-  const blocks: ReportArticle['blocks'] = [];
-  let from = 0;
-  for (const line of text.split('\n')) {
-    blocks.push({ kind: 'paragraph', from, to: from + line.length });
-    from += line.length + 1;
-  }
   const highlights: ReportArticle['highlights'] = [];
   for (const { row, placement } of order) {
     if (placement.from !== null && placement.to > placement.from) {
       highlights.push({ claimId: row.id, from: placement.from, to: placement.to });
     }
   }
-  return { text, blocks, highlights };
+  return { text: structure.text, blocks: structure.blocks, highlights };
 }
 
 /** The document as stored (snapshot and logged updates), for the command line. */
