@@ -252,4 +252,21 @@ describe('every export, hostile strings in every field', () => {
       expect(reader.render(md)).not.toMatch(/<img\b/i);
     }
   });
+
+  it('Markdown: two code pieces side by side in a link are one code span, not a hole', async () => {
+    // Found at 1,500 runs (seed 2102463077): a highlight cut a linked code run in two; the two
+    // code spans written side by side ("`   ``` `[a](<javascript:…>) ``") merged their
+    // backticks and let the text between them be read as a javascript: link.
+    const md = await text(
+      fixedReport({
+        evidenceTitle: ' `[a](<javascript:alert(1)>)',
+        evidenceUrl: 'mailto:desk@example.org',
+      }),
+      'md',
+    );
+    const html = reader.render(md);
+    for (const match of html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)) {
+      expect(match[1] ?? '', html).toMatch(ALLOWED_HREF);
+    }
+  });
 });

@@ -77,10 +77,22 @@ function codeSpan(text: string): string {
  */
 function blockInline(view: ArticleViewBlock, continuation: string): string {
   let out = '';
+  // Code text waiting to be written: neighbouring code pieces become one code span, since two
+  // spans side by side ("`a``b`") would merge their backticks into one fence and open a hole.
+  let code: string | null = null;
+  const flush = () => {
+    if (code !== null) out += codeSpan(code);
+    code = null;
+  };
+  const emit = (value: string) => {
+    if (value === '') return;
+    flush();
+    out += value;
+  };
   let open: ArticlePiece['marks'] = [];
   let claims: number[] = [];
   const closeMarks = () => {
-    for (const mark of [...open].reverse()) out += MARK_DELIMITERS[mark];
+    for (const mark of [...open].reverse()) emit(MARK_DELIMITERS[mark]);
     open = [];
   };
   const text = (value: string) =>
@@ -92,19 +104,26 @@ function blockInline(view: ArticleViewBlock, continuation: string): string {
     if (group.href) {
       closeMarks();
       const inside = [...new Set(group.pieces.flatMap((piece) => piece.claims))];
-      out += '\\['.repeat(inside.filter((n) => !claims.includes(n)).length);
-      const label = group.label
-        ? urlLabel(group.href)
-        : group.pieces
-            .map((piece) =>
-              piece.marks.includes('code') ? codeSpan(piece.text) : text(piece.text),
-            )
-            .join('');
+      emit('\\['.repeat(inside.filter((n) => !claims.includes(n)).length));
+      flush();
+      let label = group.label ? urlLabel(group.href) : '';
+      if (!group.label) {
+        let labelCode: string | null = null;
+        for (const piece of group.pieces) {
+          if (piece.marks.includes('code')) labelCode = (labelCode ?? '') + piece.text;
+          else {
+            if (labelCode !== null) label += codeSpan(labelCode);
+            labelCode = null;
+            label += text(piece.text);
+          }
+        }
+        if (labelCode !== null) label += codeSpan(labelCode);
+      }
       // "!" just before "[" would turn the link into an image.
       if (out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
-      out += `[${label}](${target(group.href)})`;
+      emit(`[${label}](${target(group.href)})`);
       const ends = [...new Set(group.pieces.flatMap((piece) => piece.ends))];
-      if (ends.length) out += `\\]${ends.map(superscript).join(',')}`;
+      if (ends.length) emit(`\\]${ends.map(superscript).join(',')}`);
       claims = inside.filter((n) => !ends.includes(n));
       continue;
     }
@@ -112,12 +131,12 @@ function blockInline(view: ArticleViewBlock, continuation: string): string {
       const opening = piece.claims.filter((n) => !claims.includes(n));
       if (opening.length) {
         closeMarks();
-        out += '\\['.repeat(opening.length);
+        emit('\\['.repeat(opening.length));
       }
       claims = piece.claims.filter((n) => !piece.ends.includes(n));
       if (piece.marks.includes('code')) {
         closeMarks();
-        out += codeSpan(piece.text);
+        code = (code ?? '') + piece.text;
       } else {
         const wanted = piece.marks.filter((mark) => mark !== 'code');
         if (wanted.join() !== open.join()) closeMarks();
@@ -125,27 +144,28 @@ function blockInline(view: ArticleViewBlock, continuation: string): string {
         const lead = body.match(/^\s*/)?.[0] ?? '';
         const trail = body.slice(lead.length).match(/\s*$/)?.[0] ?? '';
         const core = body.slice(lead.length, body.length - trail.length);
-        if (core === '') out += body;
+        if (core === '') emit(body);
         else {
-          out += lead;
+          emit(lead);
           if (open.length === 0) {
-            for (const mark of wanted) out += MARK_DELIMITERS[mark];
+            for (const mark of wanted) emit(MARK_DELIMITERS[mark]);
             open = wanted;
           }
-          out += core;
+          emit(core);
           if (trail) {
             closeMarks();
-            out += trail;
+            emit(trail);
           }
         }
       }
       if (piece.ends.length) {
         closeMarks();
-        out += `\\]${piece.ends.map(superscript).join(',')}`;
+        emit(`\\]${piece.ends.map(superscript).join(',')}`);
       }
     }
   }
   closeMarks();
+  flush();
   return out;
 }
 
