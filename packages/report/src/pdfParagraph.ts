@@ -42,17 +42,50 @@ type Doc = PDFKit.PDFDocument;
 const RTL_LETTER =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const HIGHLIGHT = '#fff1a8';
+// Right-to-left letters, marks and controls (RLM, RLE, RLO, RLI): only then is bidi needed.
+const RTL_CHAR =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDCFF]/;
 /** DejaVu's ascent as a share of its line height (928 of 1164 units). */
 const ASCENT = 0.8;
 
+// Widths by font, size and text, per document: words repeat, and measuring is most of the cost.
+const widths = new WeakMap<Doc, Map<string, number>>();
+
 function measure(doc: Doc, span: PdfSpan, text: string): number {
-  return doc.font(span.font).fontSize(span.size).widthOfString(text);
+  let cache = widths.get(doc);
+  if (!cache) {
+    cache = new Map();
+    widths.set(doc, cache);
+  }
+  const key = `${span.font}\u0000${span.size}\u0000${text}`;
+  let width = cache.get(key);
+  if (width === undefined) {
+    width = doc.font(span.font).fontSize(span.size).widthOfString(text);
+    cache.set(key, width);
+  }
+  return width;
 }
 
 interface Line {
   start: number;
   /** Exclusive, trailing spaces and the hard break left out. */
   end: number;
+}
+
+/** A font's line height at a size (with or without its line gap), cached like widths. */
+function lineHeight(doc: Doc, span: PdfSpan, withGap: boolean): number {
+  let cache = widths.get(doc);
+  if (!cache) {
+    cache = new Map();
+    widths.set(doc, cache);
+  }
+  const key = `${span.font}\u0000${span.size}\u0000${withGap ? 'gap' : 'line'}\u0001`;
+  let height = cache.get(key);
+  if (height === undefined) {
+    height = doc.font(span.font).fontSize(span.size).currentLineHeight(withGap);
+    cache.set(key, height);
+  }
+  return height;
 }
 
 /** Greedy line breaking at spaces (a word wider than the line is cut between characters). */
@@ -78,42 +111,49 @@ function breakLines(
   const lines: Line[] = [];
   let lineStart = 0;
   let lineEnd = 0; // end of the last word placed on the line
+  let lineWidth = 0; // its width, without the spaces after it
+  let spaces = 0; // the width of those spaces
   let at = 0;
-  const finish = (end: number) => {
-    lines.push({ start: lineStart, end });
+  const newLine = (start: number) => {
+    lineStart = start;
+    lineEnd = start;
+    lineWidth = 0;
+    spaces = 0;
   };
   while (at <= text.length) {
     if (at === text.length || text[at] === '\n') {
-      finish(lineEnd > lineStart ? lineEnd : at);
+      lines.push({ start: lineStart, end: lineEnd > lineStart ? lineEnd : at });
       if (at === text.length) break;
       at += 1;
-      lineStart = at;
-      lineEnd = at;
+      newLine(at);
       continue;
     }
-    // The next word: non-spaces, then the spaces after it.
+    // The next word: non-spaces, then the spaces after it (each measured once).
     let wordEnd = at;
     while (wordEnd < text.length && text[wordEnd] !== ' ' && text[wordEnd] !== '\n') wordEnd += 1;
     let spaceEnd = wordEnd;
     while (spaceEnd < text.length && text[spaceEnd] === ' ') spaceEnd += 1;
-    if (wordEnd > at && widthOf(lineStart, wordEnd) > width) {
+    const word = wordEnd > at ? widthOf(at, wordEnd) : 0;
+    if (wordEnd > at && lineWidth + spaces + word > width) {
       if (lineEnd > lineStart) {
-        finish(lineEnd);
-        lineStart = at;
-        lineEnd = at;
+        lines.push({ start: lineStart, end: lineEnd });
+        newLine(at);
         continue;
       }
       // One word wider than the line (a long URL): as many characters as fit.
       let cut = at + 1;
-      while (cut < wordEnd && widthOf(lineStart, cut + 1) <= width) cut += 1;
+      while (cut < wordEnd && widthOf(at, cut + 1) <= width) cut += 1;
       if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut += 1;
-      finish(cut);
-      lineStart = cut;
-      lineEnd = cut;
+      lines.push({ start: lineStart, end: cut });
+      newLine(cut);
       at = cut;
       continue;
     }
-    lineEnd = wordEnd;
+    if (wordEnd > at || lineEnd === lineStart) {
+      lineWidth += spaces + word;
+      lineEnd = wordEnd;
+      spaces = spaceEnd > wordEnd ? widthOf(wordEnd, spaceEnd) : 0;
+    } else spaces += spaceEnd > wordEnd ? widthOf(wordEnd, spaceEnd) : 0;
     at = spaceEnd;
   }
   return lines;
@@ -144,20 +184,32 @@ export function drawParagraph(
         : span.font,
   }));
   const direction = options.direction ?? 'auto';
-  const levels = bidi.getEmbeddingLevels(text, direction === 'auto' ? undefined : direction);
-  const rtl = ((levels.paragraphs[0]?.level ?? 0) & 1) === 1;
+  // Text with nothing right-to-left in it is one left-to-right run per span: no bidi needed.
+  const levels =
+    direction === 'rtl' || RTL_CHAR.test(text)
+      ? bidi.getEmbeddingLevels(text, direction === 'auto' ? undefined : direction)
+      : null;
+  const rtl = ((levels?.paragraphs[0]?.level ?? 0) & 1) === 1;
   const lineGap = options.lineGap ?? 1.5;
   const bottom = doc.page.height - doc.page.margins.bottom;
   const heightOf = (from: number, to: number) => {
     let height = 0;
-    for (let i = from; i < Math.max(to, from + 1) && i <= text.length; i += 1) {
-      const span = resolved[spanOf[Math.min(i, text.length - 1)] ?? 0];
-      if (span)
-        height = Math.max(height, doc.font(span.font).fontSize(span.size).currentLineHeight(true));
+    const first = spanOf[Math.min(from, text.length - 1)] ?? 0;
+    const last = spanOf[Math.max(from, Math.min(to, text.length) - 1)] ?? first;
+    for (let index = first; index <= last; index += 1) {
+      const span = resolved[index];
+      if (span) height = Math.max(height, lineHeight(doc, span, true));
     }
     return height || doc.currentLineHeight(true);
   };
-  const lines = text.length ? breakLines(doc, text, spanOf, resolved, options.width) : [];
+  const oneLine =
+    !text.includes('\n') &&
+    resolved.reduce((sum, span) => sum + measure(doc, span, span.text), 0) <= options.width;
+  const lines = !text.length
+    ? []
+    : oneLine
+      ? [{ start: 0, end: text.trimEnd().length }]
+      : breakLines(doc, text, spanOf, resolved, options.width);
   let y = doc.y;
   let firstLineY: number | null = null;
   for (const line of lines) {
@@ -171,7 +223,7 @@ export function drawParagraph(
     // Smaller spans (claim numbers, a link's host) sit on the line's baseline.
     const ascent = (index: number) => {
       const span = resolved[index] as PdfSpan;
-      return doc.font(span.font).fontSize(span.size).currentLineHeight(false) * ASCENT;
+      return lineHeight(doc, span, false) * ASCENT;
     };
     const lineAscent = Math.max(0, ...runs.map((run) => ascent(run.span)));
     const widths = runs.map((run) => measure(doc, resolved[run.span] as PdfSpan, run.text));
@@ -213,11 +265,23 @@ interface VisualRun {
 /** The line's characters in visual order, cut into runs of one span and one direction. */
 function visualRuns(
   text: string,
-  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  levels: ReturnType<typeof bidi.getEmbeddingLevels> | null,
   spanOf: Uint16Array,
   line: Line,
 ): VisualRun[] {
   if (line.end <= line.start) return [];
+  if (!levels) {
+    const runs: VisualRun[] = [];
+    let at = line.start;
+    while (at < line.end) {
+      const span = spanOf[at] ?? 0;
+      let next = at;
+      while (next < line.end && spanOf[next] === span) next += 1;
+      runs.push({ span, text: text.slice(at, next) });
+      at = next;
+    }
+    return runs;
+  }
   const order: number[] = [];
   for (let i = line.start; i < line.end; i += 1) order.push(i);
   for (const [from = 0, to = 0] of bidi.getReorderSegments(

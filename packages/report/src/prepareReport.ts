@@ -63,15 +63,26 @@ export function prepareReport(data: ReportData): PreparedReport {
 /** "2026-12-02T11:00:00Z" → "2 December 2026" (UTC, so the output does not depend on the host). */
 export function formatDate(value: string | null): string {
   if (!value) return '—';
+  const day = value.slice(0, 10);
+  // toLocaleDateString is slow and a report repeats the same few days thousands of times.
+  const known = DATES.get(day);
+  if (known !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(value)) return known;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const formatted = DATE_FORMAT.format(date);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && date.toISOString().startsWith(day)) {
+    DATES.set(day, formatted);
+  }
+  return formatted;
 }
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const DATES = new Map<string, string>();
 
 /** An approved verdict is rated on the bounds frozen with it, not on today's scale. */
 export function formatRating(claim: ReportClaim, _data: ReportData): string {
