@@ -55,17 +55,17 @@ function syntheticReport(): ReportData {
   const blocks: NonNullable<ReportData['article']>['blocks'] = [];
   let from = 0;
   for (const paragraph of paragraphs) {
-    // Every fourth word bold, so the runs cost what a formatted article costs.
+    // A bold word every twenty (about one per sentence), in runs merged as buildReport's are,
+    // so runs cost what formatting costs.
     const runs: NonNullable<ReportData['article']>['blocks'][number]['runs'] = [];
     let at = from;
-    for (const word of paragraph.split(' ')) {
-      runs.push({
-        from: at,
-        to: at + word.length + 1,
-        marks: runs.length % 4 === 3 ? ['bold'] : [],
-      });
+    paragraph.split(' ').forEach((word, index) => {
+      const bold = index % 20 === 19;
+      const previous = runs.at(-1);
+      if (previous && previous.marks.length > 0 === bold) previous.to = at + word.length + 1;
+      else runs.push({ from: at, to: at + word.length + 1, marks: bold ? ['bold'] : [] });
       at += word.length + 1;
-    }
+    });
     const last = runs.at(-1);
     if (last) last.to = from + paragraph.length;
     blocks.push({ kind: 'paragraph', containers: [], from, to: from + paragraph.length, runs });
