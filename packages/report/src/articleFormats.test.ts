@@ -132,6 +132,7 @@ describe('URLs shown readable', () => {
     evidence.url = new URL('https://bücher.example/été').href;
     const html = await asText(sample, 'html');
     expect(html).toContain('>https://bücher.example/été</a>');
+    expect(await asText(sample, 'csv')).toContain('https://bücher.example/été');
     expect(await asText(sample, 'md')).toContain(
       'refutes: [https://bücher.example/été](<https://xn--bcher-kva.example/%C3%A9t%C3%A9>)',
     );
