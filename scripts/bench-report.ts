@@ -55,7 +55,20 @@ function syntheticReport(): ReportData {
   const blocks: NonNullable<ReportData['article']>['blocks'] = [];
   let from = 0;
   for (const paragraph of paragraphs) {
-    blocks.push({ kind: 'paragraph', from, to: from + paragraph.length });
+    // A bold word every twenty (about one per sentence), in runs merged as buildReport's are,
+    // so runs cost what formatting costs.
+    const runs: NonNullable<ReportData['article']>['blocks'][number]['runs'] = [];
+    let at = from;
+    paragraph.split(' ').forEach((word, index) => {
+      const bold = index % 20 === 19;
+      const previous = runs.at(-1);
+      if (previous && previous.marks.length > 0 === bold) previous.to = at + word.length + 1;
+      else runs.push({ from: at, to: at + word.length + 1, marks: bold ? ['bold'] : [] });
+      at += word.length + 1;
+    });
+    const last = runs.at(-1);
+    if (last) last.to = from + paragraph.length;
+    blocks.push({ kind: 'paragraph', containers: [], from, to: from + paragraph.length, runs });
     from += paragraph.length + 1;
   }
   const labels = DEFAULT_VERDICT_SCALE.labels;
@@ -80,6 +93,10 @@ function syntheticReport(): ReportData {
         exact,
         prefix: text.slice(start - 10, start),
         suffix: text.slice(start + 40, start + 60),
+      },
+      context: {
+        before: `…${text.slice(start - 10, start)}`,
+        after: `${text.slice(start + 40, start + 60)}…`,
       },
       currentQuote: exact,
       orphaned: n % 50 === 0,

@@ -4,6 +4,7 @@
 export * from './articleAttributes.ts';
 export * from './articleExtensions.ts';
 export * from './articleJSON.ts';
+export * from './articleStructure.ts';
 export * from './articleText.ts';
 export * from './articleYjs.ts';
 export * from './claimHighlights/claimHighlights.ts';

@@ -118,3 +118,32 @@ export function displayHost(href: string): string {
   const host = url.hostname.split('.').map(readableLabel).join('.');
   return url.port ? `${host}:${url.port}` : host;
 }
+
+// Left encoded in a displayed path: anything invisible or direction-changing (controls,
+// format characters such as U+202E, unassigned code points), any space, and the characters a
+// URL never holds raw (so "%3Cimg" never becomes markup in a format that shows URLs as text).
+const UNSAFE_DISPLAY = /[\p{C}\p{Z}<>"'\\^`{|}]/u;
+
+/**
+ * `href` (an http(s) URL, normalised: punycode host) as a reader should see it: the host as
+ * displayHost shows it, the path and query with percent-encoded UTF-8 decoded when the result
+ * is printable ("/été" rather than "/%C3%A9t%C3%A9"). The href itself stays the link target;
+ * this is only the visible text. Anything else (mailto:, not a URL) comes back unchanged.
+ */
+export function displayUrl(href: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return href;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return href;
+  let rest = `${url.pathname}${url.search}${url.hash}`;
+  try {
+    const decoded = decodeURI(rest);
+    if (!UNSAFE_DISPLAY.test(decoded)) rest = decoded;
+  } catch {
+    // Not UTF-8 once decoded: shown encoded.
+  }
+  return `${url.protocol}//${displayHost(url.href)}${rest === '/' ? '' : rest}`;
+}

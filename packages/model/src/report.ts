@@ -79,6 +79,11 @@ export const ReportClaim = Type.Object({
   claimant: Type.Union([ReportClaimant, Type.Null()]),
   /** The quote as it was highlighted. */
   quote: ReportQuote,
+  /**
+   * The words around the quote as the report shows them: the quote's prefix and suffix cut at
+   * word boundaries (never mid-word), within its paragraph, with "…" where text was cut.
+   */
+  context: Type.Object({ before: Text, after: Text }),
   /** The text now under the highlight; null when the passage is gone (orphaned). */
   currentQuote: OptionalText,
   orphaned: Type.Boolean(),
@@ -101,12 +106,38 @@ export const ReportClaim = Type.Object({
 });
 export type ReportClaim = Static<typeof ReportClaim>;
 
-export const ReportArticleBlock = Type.Object({
-  kind: Type.Enum(['heading', 'paragraph', 'quote', 'listItem']),
-  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
+export const ARTICLE_MARKS = ['bold', 'italic', 'strike', 'code'] as const;
+
+/** A stretch of a block's text with the same marks and link. */
+export const ReportArticleRun = Type.Object({
   /** UTF-16 offsets into `text`, `to` exclusive. */
   from: Type.Integer({ minimum: 0 }),
   to: Type.Integer({ minimum: 0 }),
+  marks: Type.Array(Type.Enum(ARTICLE_MARKS)),
+  /** The link's target when it passes the link rule (http, https, mailto), normalised. */
+  href: Type.Optional(Type.String()),
+});
+export type ReportArticleRun = Static<typeof ReportArticleRun>;
+
+/** A block quote, list or list item a text block sits in; `index` is its place in its parent. */
+export const ReportArticleContainer = Type.Object({
+  kind: Type.Enum(['blockquote', 'bulletList', 'orderedList', 'listItem']),
+  index: Type.Integer({ minimum: 0 }),
+  /** Ordered lists: the first item's number. */
+  start: Type.Optional(Type.Integer()),
+});
+export type ReportArticleContainer = Static<typeof ReportArticleContainer>;
+
+export const ReportArticleBlock = Type.Object({
+  kind: Type.Enum(['heading', 'paragraph', 'horizontalRule']),
+  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
+  /** The containers around the block, outermost first (a paragraph in a list item in a quote…). */
+  containers: Type.Array(ReportArticleContainer),
+  /** UTF-16 offsets into `text`, `to` exclusive. */
+  from: Type.Integer({ minimum: 0 }),
+  to: Type.Integer({ minimum: 0 }),
+  /** The block's text in runs of equal formatting, covering `from`…`to` in order. */
+  runs: Type.Array(ReportArticleRun),
 });
 export type ReportArticleBlock = Static<typeof ReportArticleBlock>;
 
@@ -118,7 +149,7 @@ export const ReportHighlight = Type.Object({
 export type ReportHighlight = Static<typeof ReportHighlight>;
 
 export const ReportArticle = Type.Object({
-  /** The article's text blocks joined by "\n". */
+  /** The article's text blocks joined by "\n" (a hard line break is a "\n" too): the text claims anchor on. */
   text: Type.String(),
   blocks: Type.Array(ReportArticleBlock),
   highlights: Type.Array(ReportHighlight),

@@ -1,5 +1,6 @@
 // Applies the report options (scope, evidence) once, so every format shows the same claims.
 import type { ReportClaim, ReportData } from '@factdesk/model';
+import { type ArticleViewBlock, articleView } from './articleView.ts';
 
 export interface SummaryBar {
   label: string;
@@ -11,6 +12,8 @@ export interface PreparedReport {
   claims: ReportClaim[];
   byVerdict: SummaryBar[];
   byStatus: SummaryBar[];
+  /** The annotated article, when asked for, cut into pieces once for every format. */
+  article: ArticleViewBlock[] | null;
 }
 
 const STATUS_LABELS: Record<ReportClaim['status'], string> = {
@@ -53,21 +56,33 @@ export function prepareReport(data: ReportData): PreparedReport {
     claims,
     byVerdict,
     byStatus,
+    article: article ? articleView(article, claims) : null,
   };
 }
 
 /** "2026-12-02T11:00:00Z" → "2 December 2026" (UTC, so the output does not depend on the host). */
 export function formatDate(value: string | null): string {
   if (!value) return '—';
+  const day = value.slice(0, 10);
+  // toLocaleDateString is slow and a report repeats the same few days thousands of times.
+  const known = DATES.get(day);
+  if (known !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(value)) return known;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const formatted = DATE_FORMAT.format(date);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && date.toISOString().startsWith(day)) {
+    DATES.set(day, formatted);
+  }
+  return formatted;
 }
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const DATES = new Map<string, string>();
 
 /** An approved verdict is rated on the bounds frozen with it, not on today's scale. */
 export function formatRating(claim: ReportClaim, _data: ReportData): string {

@@ -45,7 +45,9 @@ function inline(tokens: Token[], escapeMarkdown: Escape): string {
       case 'link_open': {
         const href = safeHref(String(token.attrGet('href') ?? ''), LINK_PROTOCOLS);
         links.push(href);
-        if (href) out += '[';
+        // "!" just before "[" would make the link an image (an external request, for a
+        // renderer that shows images): the "!" is written escaped.
+        if (href) out = `${out.endsWith('!') ? `${out.slice(0, -1)}\\!` : out}[`;
         break;
       }
       case 'link_close': {

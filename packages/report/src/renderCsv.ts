@@ -1,6 +1,7 @@
 // The CSV report: one row per claim, RFC 4180 quoting, every cell that a spreadsheet would
 // read as a formula neutralised, and a UTF-8 byte-order mark (Excel reads the file as
 // Windows-1252 without one, garbling accents).
+import { displayUrl } from '@factdesk/model';
 import Papa from 'papaparse';
 import { formatRating, type PreparedReport } from './prepareReport.ts';
 import { safeUrl } from './safeUrl.ts';
@@ -63,7 +64,13 @@ export function renderCsv(
     claim.proposedAt ?? '',
     claim.approvedAt ?? '',
     String(claim.evidence.length),
-    claim.evidence.map((evidence) => safeUrl(evidence.url) ?? evidence.url).join(' '),
+    // Read by people in a spreadsheet: hosts in Unicode where displayHost says it is safe.
+    claim.evidence
+      .map((evidence) => {
+        const href = safeUrl(evidence.url);
+        return href ? displayUrl(href) : evidence.url;
+      })
+      .join(' '),
     prepared.data.textVersion.id ?? 'current',
     prepared.data.textVersion.sha256,
     prepared.data.generatedAt,

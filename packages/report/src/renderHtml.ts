@@ -1,5 +1,11 @@
 // The HTML report: one self-contained, printable file; the only script is the ClaimReview data block.
-import type { ReportArticle, ReportClaim, ReportEvidence } from '@factdesk/model';
+import {
+  displayUrl,
+  type ReportArticleContainer,
+  type ReportClaim,
+  type ReportEvidence,
+} from '@factdesk/model';
+import type { ArticleLinkGroup, ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import { buildClaimReviews, jsonForScript } from './claimReview.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import {
@@ -19,12 +25,17 @@ function text(value: string | null | undefined, fallback = '—'): string {
   return value ? `<bdi dir="auto">${escapeHtml(value)}</bdi>` : fallback;
 }
 
-/** A link when the URL is http(s); otherwise the text alone, so nothing runs on click. */
+/**
+ * A link when the URL is http(s); otherwise the text alone, so nothing runs on click. Without a
+ * label the URL is shown with its host readable (displayUrl); the href stays its ASCII form.
+ * `data-url` is what print shows after a labelled link.
+ */
 function link(url: string | null, label: string | null): string {
   const href = safeUrl(url);
-  const shown = escapeHtml(label || url || '');
-  if (!href) return `<span dir="auto">${shown}</span>`;
-  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank" dir="auto">${shown}</a>`;
+  if (!href) return `<span dir="auto">${escapeHtml(label || url || '')}</span>`;
+  const shown = escapeHtml(label || displayUrl(href));
+  const printed = label ? ` data-url="${escapeHtml(displayUrl(href))}"` : '';
+  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank" dir="auto"${printed}>${shown}</a>`;
 }
 
 function evidenceItem(evidence: ReportEvidence): string {
@@ -43,7 +54,7 @@ function claimSection(prepared: PreparedReport, claim: ReportClaim): string {
   const orphan = claim.orphaned
     ? `<p class="orphaned"><strong>Orphaned:</strong> the passage this claim was made on is no longer in the article; its original quote is shown.</p>`
     : '';
-  const quote = `<blockquote class="quote" dir="auto"><span class="context">${escapeHtml(claim.quote.prefix)}</span><mark>${escapeHtml(claim.quote.exact)}</mark><span class="context">${escapeHtml(claim.quote.suffix)}</span></blockquote>`;
+  const quote = `<blockquote class="quote" dir="auto"><span class="context">${escapeHtml(claim.context.before)}</span><mark>${escapeHtml(claim.quote.exact)}</mark><span class="context">${escapeHtml(claim.context.after)}</span></blockquote>`;
   const current =
     !claim.orphaned && claim.currentQuote !== null && claim.currentQuote !== claim.quote.exact
       ? `<p class="meta">Text now reads: ${text(claim.currentQuote)}</p>`
@@ -67,38 +78,96 @@ ${rationale}${evidence}
 </section>`;
 }
 
-function articleSection(article: ReportArticle, claims: ReportClaim[]): string {
-  const numbers = new Map(claims.map((claim) => [claim.id, claim.number]));
-  const highlights = article.highlights
-    .filter((highlight) => numbers.has(highlight.claimId) && highlight.to > highlight.from)
-    .sort((a, b) => a.from - b.from);
-  const blocks = article.blocks.map((block) => {
-    let html = '';
-    let cursor = block.from;
-    for (const highlight of highlights) {
-      const from = Math.max(highlight.from, cursor);
-      const to = Math.min(highlight.to, block.to);
-      if (to <= from) continue;
-      html += escapeHtml(article.text.slice(cursor, from));
-      const number = numbers.get(highlight.claimId);
-      html += `<a class="highlight" href="#claim-${number}"><mark>${escapeHtml(article.text.slice(from, to))}</mark><sup>${number}</sup></a>`;
-      cursor = to;
+const MARK_TAGS: Record<ArticlePiece['marks'][number], string> = {
+  bold: 'strong',
+  italic: 'em',
+  strike: 's',
+  code: 'code',
+};
+
+function claimRefs(numbers: number[]): string {
+  return numbers.map((n) => `<sup class="claim-ref"><a href="#claim-${n}">${n}</a></sup>`).join('');
+}
+
+function pieceHtml(piece: ArticlePiece): string {
+  let html = escapeHtml(piece.text).replace(/\n/g, '<br>');
+  for (const mark of piece.marks) html = `<${MARK_TAGS[mark]}>${html}</${MARK_TAGS[mark]}>`;
+  if (piece.claims.length > 0) {
+    html = `<mark class="highlight" data-claims="${piece.claims.join(' ')}">${html}</mark>`;
+  }
+  return html;
+}
+
+/** A link drawn whole; claim references that end inside it follow it (no link in a link). */
+function groupHtml(group: ArticleLinkGroup): string {
+  if (!group.href) {
+    return group.pieces.map((piece) => pieceHtml(piece) + claimRefs(piece.ends)).join('');
+  }
+  const inner = group.label ? escapeHtml(group.label) : group.pieces.map(pieceHtml).join('');
+  const printed =
+    group.label || !/^https?:/.test(group.href)
+      ? ''
+      : ` data-url="${escapeHtml(displayUrl(group.href))}"`;
+  const refs = claimRefs([...new Set(group.pieces.flatMap((piece) => piece.ends))]);
+  return `<a href="${escapeHtml(group.href)}" rel="noopener noreferrer" target="_blank"${printed}>${inner}</a>${refs}`;
+}
+
+function openContainer(container: ReportArticleContainer): string {
+  switch (container.kind) {
+    case 'blockquote':
+      return '<blockquote dir="auto">';
+    case 'bulletList':
+      return '<ul>';
+    case 'orderedList':
+      return container.start !== undefined && container.start !== 1
+        ? `<ol start="${container.start}">`
+        : '<ol>';
+    case 'listItem':
+      return '<li dir="auto">';
+  }
+}
+
+const CLOSE: Record<ReportArticleContainer['kind'], string> = {
+  blockquote: '</blockquote>',
+  bulletList: '</ul>',
+  orderedList: '</ol>',
+  listItem: '</li>',
+};
+
+function sameContainer(a: ReportArticleContainer | undefined, b: ReportArticleContainer) {
+  return a !== undefined && a.kind === b.kind && a.index === b.index;
+}
+
+function articleSection(article: ArticleViewBlock[]): string {
+  let html = '';
+  let open: ReportArticleContainer[] = [];
+  for (const { block, groups } of article) {
+    let keep = 0;
+    while (
+      keep < open.length &&
+      sameContainer(block.containers[keep], open[keep] as ReportArticleContainer)
+    ) {
+      keep += 1;
     }
-    html += escapeHtml(article.text.slice(cursor, block.to));
+    for (const container of open.slice(keep).reverse()) html += CLOSE[container.kind];
+    for (const container of block.containers.slice(keep)) html += openContainer(container);
+    open = block.containers;
+    const inline = groups.map(groupHtml).join('');
     switch (block.kind) {
       case 'heading': {
         const level = Math.min(6, Math.max(3, (block.level ?? 1) + 2));
-        return `<h${level} dir="auto">${html}</h${level}>`;
+        html += `<h${level} dir="auto">${inline}</h${level}>\n`;
+        break;
       }
-      case 'quote':
-        return `<blockquote dir="auto">${html}</blockquote>`;
-      case 'listItem':
-        return `<p class="list-item" dir="auto">• ${html}</p>`;
+      case 'horizontalRule':
+        html += '<hr>\n';
+        break;
       default:
-        return `<p dir="auto">${html}</p>`;
+        html += `<p dir="auto">${inline}</p>\n`;
     }
-  });
-  return `<section class="article"><h2>Annotated article</h2>${blocks.join('\n')}</section>`;
+  }
+  for (const container of [...open].reverse()) html += CLOSE[container.kind];
+  return `<section class="article"><h2>Annotated article</h2>\n${html}</section>`;
 }
 
 export function renderHtml(prepared: PreparedReport): string {
@@ -132,7 +201,7 @@ ${jsonLd}</head>
 <header class="masthead">
 <div class="kicker">${text(data.workspace.name)} · Fact-check report</div>
 <h1 dir="auto">${escapeHtml(doc.title)}</h1>
-<dl class="doc-meta"><dt>Outlet</dt><dd>${text(doc.outlet)}</dd><dt>Author</dt><dd>${text(doc.author)}</dd><dt>Published</dt><dd>${formatDate(doc.publishedAt)}</dd><dt>Source</dt><dd>${doc.sourceUrl ? link(doc.sourceUrl, doc.sourceUrl) : '—'}</dd><dt>Report date</dt><dd>${formatDateTime(data.generatedAt)}</dd><dt>Text version</dt><dd class="text-version" style="overflow-wrap:anywhere">${textVersionLine(data, (name) => `“${text(name)}”`)}</dd><dt>Scope</dt><dd>${scopeNote}</dd></dl>
+<dl class="doc-meta"><dt>Outlet</dt><dd>${text(doc.outlet)}</dd><dt>Author</dt><dd>${text(doc.author)}</dd><dt>Published</dt><dd>${formatDate(doc.publishedAt)}</dd><dt>Source</dt><dd>${doc.sourceUrl ? link(doc.sourceUrl, null) : '—'}</dd><dt>Report date</dt><dd>${formatDateTime(data.generatedAt)}</dd><dt>Text version</dt><dd class="text-version" style="overflow-wrap:anywhere">${textVersionLine(data, (name) => `“${text(name)}”`)}</dd><dt>Scope</dt><dd>${scopeNote}</dd></dl>
 </header>
 <section class="summary">
 <h2>Summary</h2>
@@ -143,7 +212,7 @@ ${team ? `<h3>Review team</h3><ul class="team">${team}</ul>` : ''}
 <section class="claims"><h2>Claims</h2>
 ${claims.map((claim) => claimSection(prepared, claim)).join('\n')}
 </section>
-${data.article ? articleSection(data.article, claims) : ''}
+${prepared.article ? articleSection(prepared.article) : ''}
 <footer class="colophon">Generated by Factdesk on ${formatDate(data.generatedAt)}.</footer>
 </main>
 </body>

@@ -56,7 +56,7 @@ describe('scope and options', () => {
     expect(await asText(sampleReport(), 'html')).not.toContain('Annotated article');
     const html = await asText(sampleReport({ articleText: true, scope: 'all' }), 'html');
     expect(html).toContain(
-      '<a class="highlight" href="#claim-1"><mark>unemployment fell by 40% last year</mark>',
+      '<mark class="highlight" data-claims="1">unemployment fell by 40% last year</mark><sup class="claim-ref"><a href="#claim-1">1</a></sup>',
     );
     expect(html).toContain('href="#claim-3"');
   });
@@ -144,7 +144,7 @@ describe('ClaimReview', () => {
         appearance: {
           '@type': 'CreativeWork',
           headline: 'Budget speech, 2026 – “Growth for all”',
-          url: 'https://daily.example.com/budget-speech',
+          url: 'https://xn--zeitung-fr-alle-7vb.example/haushalt',
           datePublished: '2026-11-18',
           publisher: { '@type': 'Organization', name: 'Daily Example' },
           version:

@@ -35,7 +35,11 @@ mark{background:#fff1a8;color:inherit}
 .meta{color:var(--muted);font-size:13px}
 a{color:var(--accent)}
 .article p,.article blockquote{margin:0 0 10px}
-.highlight{text-decoration:none;color:inherit}.highlight sup{color:var(--accent);font-size:10px}
+.claim-ref a{text-decoration:none;font:700 10px/1 Arial,sans-serif;margin-left:1px}
+.article blockquote{border-left:3px solid var(--rule);padding-left:12px;color:#333}
+.article ul,.article ol{margin:0 0 10px;padding-inline-start:24px}.article li>p{margin:0 0 4px}
+.article code{font:14px/1.4 "DejaVu Sans Mono",monospace;background:#f3f4f6;padding:0 3px}
+.article hr{border:0;border-top:1px solid var(--rule);margin:16px 0}
 .colophon{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--rule);padding-top:8px}
 @media print{
  body{background:#fff;font-size:11pt}
@@ -44,7 +48,7 @@ a{color:var(--accent)}
  .claims .claim+.claim{break-before:auto}
  .article{break-before:page}
  h2,h3,.claim-head{break-after:avoid}
- a[href^="http"]::after{content:" (" attr(href) ")";font-size:9pt;color:var(--muted);word-break:break-all}
+ a[data-url]::after{content:" (" attr(data-url) ")";font-size:9pt;color:var(--muted);word-break:break-all}
  @page{margin:18mm 16mm}
 }
 `;

@@ -4,7 +4,12 @@
 // the text here (the quote under each highlight, text order, orphans) without re-anchoring
 // rows, so an export by a viewer never writes — the claims API does that when claims are read.
 import { createHash } from 'node:crypto';
-import { articleText, resolveAnchorRange } from '@factdesk/editor';
+import {
+  type ArticleStructure,
+  articleStructure,
+  articleText,
+  resolveAnchorRange,
+} from '@factdesk/editor';
 import {
   DEFAULT_VERDICT_SCALE,
   REPORT_DATA_VERSION,
@@ -16,6 +21,7 @@ import {
   type ReportTextVersion,
   type VerdictScale,
 } from '@factdesk/model';
+import { quoteContext } from '@factdesk/report';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
 import { AppError, NotFoundError } from '../errors.ts';
@@ -65,10 +71,11 @@ export async function buildReport(
   const scale: VerdictScale = workspace.verdict_scale ?? DEFAULT_VERDICT_SCALE;
 
   const readText = pinned ? readVersionState(pinned.state) : deps.readDocument;
-  const { text, placements, sha256 } = await readText(document.id, (doc) => {
+  const { text, structure, placements, sha256 } = await readText(document.id, (doc) => {
     const text = articleText(doc).text;
     return {
       text,
+      structure: options.articleText ? articleStructure(doc) : null,
       placements: rows.map((row) => place(doc, text, row)),
       // A saved version: its stored update, as stored. The current text: the state read now.
       sha256: hash(pinned ? pinned.state : Y.encodeStateAsUpdate(doc)),
@@ -95,7 +102,7 @@ export async function buildReport(
     });
 
   const claims = order.map(({ row, placement }, index) =>
-    reportClaim(row, placement, index + 1, scale),
+    reportClaim(row, placement, index + 1, scale, text),
   );
   const data: ReportData = {
     version: REPORT_DATA_VERSION,
@@ -128,7 +135,7 @@ export async function buildReport(
     },
     claims,
   };
-  if (options.articleText) data.article = article(text, order);
+  if (structure) data.article = article(structure, order);
   return data;
 }
 
@@ -210,7 +217,9 @@ function reportClaim(
   placement: Placement,
   number: number,
   scale: VerdictScale,
+  text: string,
 ): ReportClaim {
+  const quote = { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix };
   const approvedAt = row.approved_at?.toISOString() ?? null;
   return {
     id: row.id,
@@ -221,7 +230,12 @@ function reportClaim(
       row.claimant_name && row.claimant_type
         ? { name: row.claimant_name, kind: row.claimant_type }
         : null,
-    quote: { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix },
+    quote,
+    // Cut at word boundaries knowing the text around the quote when it is still in place.
+    context: quoteContext(
+      quote,
+      placement.from === null ? undefined : { text, from: placement.from, to: placement.to },
+    ),
     currentQuote: placement.currentQuote,
     orphaned: placement.from === null,
     verdict: reportVerdict(row, scale),
@@ -300,24 +314,18 @@ function reviewTeam(rows: ReportClaimRow[]): ReportData['team'] {
   return [...team.values()];
 }
 
-/** The text as paragraphs (one per line of the text model) with the claims' highlights. */
+/** The article's structure (headings, quotes, lists, marks, links) with the claims' highlights. */
 function article(
-  text: string,
+  structure: ArticleStructure,
   order: { row: ReportClaimRow; placement: Placement }[],
 ): ReportArticle {
-  const blocks: ReportArticle['blocks'] = [];
-  let from = 0;
-  for (const line of text.split('\n')) {
-    blocks.push({ kind: 'paragraph', from, to: from + line.length });
-    from += line.length + 1;
-  }
   const highlights: ReportArticle['highlights'] = [];
   for (const { row, placement } of order) {
     if (placement.from !== null && placement.to > placement.from) {
       highlights.push({ claimId: row.id, from: placement.from, to: placement.to });
     }
   }
-  return { text, blocks, highlights };
+  return { text: structure.text, blocks: structure.blocks, highlights };
 }
 
 /** The document as stored (snapshot and logged updates), for the command line. */

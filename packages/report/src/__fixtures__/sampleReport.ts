@@ -1,12 +1,101 @@
 // A small fixed report (fixed dates) for golden files, and a hostile variant for safety tests.
-import { DEFAULT_VERDICT_SCALE, type ReportClaim, type ReportData } from '@factdesk/model';
+import {
+  DEFAULT_VERDICT_SCALE,
+  type ReportArticleBlock,
+  type ReportArticleRun,
+  type ReportClaim,
+  type ReportData,
+} from '@factdesk/model';
+import { quoteContext } from '../quoteContext.ts';
 
-const articleText = [
-  'Budget claims under the microscope',
-  'The minister said unemployment fell by 40% last year.',
-  'He added that “every school now has a nurse”.',
-  'Critics disagreed.',
-].join('\n');
+/** An IDN host as stored (punycode): reports show it as "zeitung-für-alle.example". */
+const IDN_URL = new URL('https://zeitung-für-alle.example/haushalt').href;
+
+type Inline = string | { text: string; marks?: ReportArticleRun['marks']; href?: string };
+type BlockSpec = {
+  kind?: ReportArticleBlock['kind'];
+  level?: number;
+  containers?: ReportArticleBlock['containers'];
+  content: Inline[];
+};
+
+const blockSpecs: BlockSpec[] = [
+  { kind: 'heading', level: 1, content: ['Budget claims under the microscope'] },
+  {
+    content: [
+      'The ',
+      { text: 'minister', marks: ['italic'] },
+      ' said unemployment fell by 40% last year.',
+    ],
+  },
+  { content: ['He added that “every school now has a nurse”.'] },
+  { kind: 'heading', level: 2, content: ['Reactions'] },
+  {
+    containers: [{ kind: 'blockquote', index: 4 }],
+    content: [{ text: 'Critics', marks: ['bold'] }, ' disagreed.'],
+  },
+  { kind: 'horizontalRule', content: [] },
+  {
+    containers: [
+      { kind: 'bulletList', index: 6 },
+      { kind: 'listItem', index: 0 },
+    ],
+    content: ['Full text: ', { text: 'the speech', href: IDN_URL }],
+  },
+  {
+    containers: [
+      { kind: 'bulletList', index: 6 },
+      { kind: 'listItem', index: 1 },
+    ],
+    content: [{ text: IDN_URL, href: IDN_URL }],
+  },
+];
+
+function buildArticle(specs: BlockSpec[]): { text: string; blocks: ReportArticleBlock[] } {
+  let text = '';
+  let textblocks = 0;
+  const blocks: ReportArticleBlock[] = [];
+  for (const spec of specs) {
+    const kind = spec.kind ?? 'paragraph';
+    if (kind === 'horizontalRule') {
+      blocks.push({
+        kind,
+        containers: spec.containers ?? [],
+        from: text.length,
+        to: text.length,
+        runs: [],
+      });
+      continue;
+    }
+    if (textblocks > 0) text += '\n';
+    textblocks += 1;
+    const from = text.length;
+    const runs: ReportArticleRun[] = [];
+    for (const inline of spec.content) {
+      const piece = typeof inline === 'string' ? { text: inline } : inline;
+      const run: ReportArticleRun = {
+        from: text.length,
+        to: text.length + piece.text.length,
+        marks: piece.marks ?? [],
+      };
+      if (piece.href) run.href = piece.href;
+      runs.push(run);
+      text += piece.text;
+    }
+    const block: ReportArticleBlock = {
+      kind,
+      containers: spec.containers ?? [],
+      from,
+      to: text.length,
+      runs,
+    };
+    if (spec.level) block.level = spec.level;
+    blocks.push(block);
+  }
+  return { text, blocks };
+}
+
+const { text: articleText, blocks: articleBlocks } = buildArticle(blockSpecs);
 
 function offsets(needle: string): { from: number; to: number } {
   const from = articleText.indexOf(needle);
@@ -21,7 +110,7 @@ const verdict = (key: string) => {
   return { ...label, bestRating, worstRating };
 };
 
-const claims: ReportClaim[] = [
+const claims: Omit<ReportClaim, 'context'>[] = [
   {
     id: 'c1',
     number: 1,
@@ -127,7 +216,7 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
       outlet: 'Daily Example',
       author: 'A. Journalist',
       publishedAt: '2026-11-18T07:00:00.000Z',
-      sourceUrl: 'https://daily.example.com/budget-speech',
+      sourceUrl: IDN_URL,
       language: 'en',
     },
     reportUrl: 'https://factdesk-news.example.org/reports/budget-2026',
@@ -136,26 +225,16 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
       { name: 'Rita Reviewer', roles: ['reviewer'] },
     ],
     scale: DEFAULT_VERDICT_SCALE,
-    claims,
+    claims: claims.map((claim) => {
+      const place = claim.orphaned ? null : offsets(claim.quote.exact);
+      return {
+        ...claim,
+        context: quoteContext(claim.quote, place ? { text: articleText, ...place } : undefined),
+      };
+    }),
     article: {
       text: articleText,
-      blocks: articleText
-        .split('\n')
-        .reduce<
-          ReportData['article'] extends infer A
-            ? A extends { blocks: infer B }
-              ? B
-              : never
-            : never
-        >((blocks, line, index) => {
-          const from = blocks.length === 0 ? 0 : (blocks[blocks.length - 1]?.to ?? 0) + 1;
-          blocks.push(
-            index === 0
-              ? { kind: 'heading', level: 1, from, to: from + line.length }
-              : { kind: 'paragraph', from, to: from + line.length },
-          );
-          return blocks;
-        }, []),
+      blocks: articleBlocks,
       highlights: [
         { claimId: 'c1', ...offsets('unemployment fell by 40% last year') },
         { claimId: 'c3', ...offsets('Critics disagreed') },

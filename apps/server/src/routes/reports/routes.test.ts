@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@factdesk/model';
+import { type ReportData, ROLES, type Role } from '@factdesk/model';
 import { CSV_COLUMNS } from '@factdesk/report';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
@@ -10,9 +10,12 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const ARTICLE = [
   '# Budget row',
   '',
-  'The minister said unemployment fell by 40% last year.',
+  'The minister said unemployment fell by 40% last year, **according to** [the ministry](https://bücher.example/zahlen).',
   '',
-  'Critics replied that wages stalled while prices rose.',
+  '> Critics from the opposition party replied that wages stalled while prices rose.',
+  '',
+  '1. first',
+  '2. second',
 ].join('\n');
 const HOSTILE_TITLE = 'Ünemployment "row" <script>\r\nSet-Cookie: x=1; ../../etc/passwd';
 
@@ -179,12 +182,33 @@ describe('the report data', () => {
     expect(data.claims.map((c: { number: number }) => c.number)).toEqual([1, 2]);
     expect(data.claims[1]).toMatchObject({ status: 'open', verdict: null, reviewers: [] });
     expect(data.claims[0].evidence).toEqual([]);
-    const { text, highlights } = data.article;
-    expect(text).toContain('The minister said unemployment fell by 40% last year.');
-    expect(highlights.map((h: { from: number; to: number }) => text.slice(h.from, h.to))).toEqual([
+    const { text, highlights, blocks } = data.article as NonNullable<ReportData['article']>;
+    expect(text).toContain('The minister said unemployment fell by 40% last year, according to');
+    expect(highlights.map((h) => text.slice(h.from, h.to))).toEqual([
       'unemployment fell by 40%',
       'wages stalled',
     ]);
+    // The structure of the article, read from the live document.
+    expect(blocks.map((b) => [b.kind, b.containers.map((c) => c.kind).join('>')])).toEqual([
+      ['heading', ''],
+      ['paragraph', ''],
+      ['paragraph', 'blockquote'],
+      ['paragraph', 'orderedList>listItem'],
+      ['paragraph', 'orderedList>listItem'],
+    ]);
+    const runs = blocks[1]?.runs.map((r) => [text.slice(r.from, r.to), r.marks, r.href]);
+    expect(runs).toContainEqual(['according to', ['bold'], undefined]);
+    expect(runs).toContainEqual(['the ministry', [], 'https://xn--bcher-kva.example/zahlen']);
+    // Context: the first quote opens its paragraph; the second's stored prefix starts mid-word
+    // ("e opposition…", the end of "the"), so it is shown from the next word.
+    expect(data.claims[0].context).toEqual({
+      before: 'The minister said ',
+      after: ' last year, according to the…',
+    });
+    expect(data.claims[1].context).toEqual({
+      before: '…opposition party replied that ',
+      after: ' while prices rose.',
+    });
   });
 });
 
