@@ -2,7 +2,7 @@
 // takes. Read-only: anchors are resolved against the text here (the quote under each
 // highlight, text order, orphans) without re-anchoring rows, so an export by a viewer never
 // writes — the claims API does that when claims are read there.
-import { articleText, resolveAnchorRange } from '@factdesk/editor';
+import { type AnchorRange, anchorResolver, articleText } from '@factdesk/editor';
 import {
   DEFAULT_VERDICT_SCALE,
   REPORT_DATA_VERSION,
@@ -62,9 +62,12 @@ export async function buildReport(
   if (!workspace) throw new NotFoundError('Workspace');
   const scale: VerdictScale = workspace.verdict_scale ?? DEFAULT_VERDICT_SCALE;
 
+  // One text model for every claim: resolving each anchor against a model of its own held the
+  // event loop for seconds with 1,000 claims (pnpm bench:hostile).
   const { text, placements } = await deps.readDocument(document.id, (doc) => {
     const text = articleText(doc).text;
-    return { text, placements: rows.map((row) => place(doc, text, row)) };
+    const resolve = anchorResolver(doc);
+    return { text, placements: rows.map((row) => place(resolve, text, row)) };
   });
 
   // Text order; orphaned claims (no place in the text) last, oldest first.
@@ -117,9 +120,13 @@ function orphan(): Placement {
 }
 
 /** Where the claim sits now: its anchor, else its original quote found again, else nowhere. */
-function place(doc: Y.Doc, text: string, row: ReportClaimRow): Placement {
+function place(
+  resolve: (start: string, end: string) => AnchorRange | null,
+  text: string,
+  row: ReportClaimRow,
+): Placement {
   if (!row.orphaned) {
-    const range = resolveAnchorRange(doc, row.anchor_start, row.anchor_end);
+    const range = resolve(row.anchor_start, row.anchor_end);
     if (range && range.text.length > 0) {
       return { from: range.from, to: range.to, currentQuote: range.text };
     }
