@@ -54,7 +54,7 @@ async function main() {
     );
   }
   // The thread that checks large sync updates starts now, not on the first large paste.
-  app.heavyWork.warmSyncThread();
+  void app.heavyWork.warmSyncThread();
   const where =
     db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
   app.log.info(`Factdesk is ready at ${config.publicUrl.origin} (${where})`);

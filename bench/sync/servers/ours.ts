@@ -80,7 +80,7 @@ async function main() {
   });
   const app = await buildApp({ config, db: db.sql, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  app.heavyWork.warmSyncThread(); // as the server's main does
+  void app.heavyWork.warmSyncThread(); // as the server's main does
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   process.stdout.write(`${JSON.stringify({ port, token, documentIds })}\n`);

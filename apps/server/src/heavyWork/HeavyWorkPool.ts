@@ -101,10 +101,13 @@ export class HeavyWorkPool implements UpdateWorker {
     return result.rendered;
   }
 
-  /** Starts the sync thread now, so the first large update does not wait for it. */
-  warmSyncThread(): void {
+  /**
+   * Starts the sync thread now, so the first large update does not wait for it. Resolves once
+   * it runs (never rejects: a thread that fails to start is started again on first use).
+   */
+  async warmSyncThread(): Promise<void> {
     if (this.syncPool.threads.length > 0) return;
-    void this.syncPool.run({ task: { kind: 'mergeUpdates', updates: [] } }).catch(() => {});
+    await this.syncPool.run({ task: { kind: 'mergeUpdates', updates: [] } }).catch(() => {});
   }
 
   /** A large client update checked against the document's state vector, and sliced. */

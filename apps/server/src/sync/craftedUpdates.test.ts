@@ -48,6 +48,7 @@ describe.each([
       COLLAB_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
       ...env,
     });
+    await t.app.heavyWork.warmSyncThread(); // its start-up would eat the test's waits
     const { owner, workspaceId } = await buildWorkspace(t);
     token = await tokenFor(t, owner);
     documentId = (await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id })).id;

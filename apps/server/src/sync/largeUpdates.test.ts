@@ -49,6 +49,7 @@ describe('large updates', () => {
       COLLAB_LARGE_UPDATE_BYTES: '4096',
       COLLAB_SLICE_STRUCTS: '500',
     });
+    await t.app.heavyWork.warmSyncThread(); // its start-up would eat the test's waits
     const { owner, workspaceId } = await buildWorkspace(t);
     token = await tokenFor(t, owner);
     documentId = (await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id })).id;
