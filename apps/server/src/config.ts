@@ -207,7 +207,7 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     relayHoldMs: integer(env, 'COLLAB_RELAY_HOLD_MS', 10_000, 100, 600_000),
     relayCatchUpMs: integer(env, 'COLLAB_RELAY_CATCHUP_MS', 1_000, 0, 30_000),
     largeUpdateBytes: integer(env, 'COLLAB_LARGE_UPDATE_BYTES', 16 * 1024, 1, 64 * MiB),
-    sliceStructs: integer(env, 'COLLAB_SLICE_STRUCTS', 2_000, 100, 1_000_000),
+    sliceStructs: integer(env, 'COLLAB_SLICE_STRUCTS', 1_000, 100, 1_000_000),
   };
 }
 
