@@ -93,7 +93,9 @@ describe('prepareUpdate', () => {
           applyEdits(server, base);
           const client = replicaOf(server, 2);
           const other = replicaOf(server, 3);
+          // Each writer builds on the other's edits: structs of each client refer to the other's.
           applyEdits(client, mine);
+          Y.applyUpdate(other, Y.encodeStateAsUpdate(client, Y.encodeStateVector(other)));
           applyEdits(other, theirs);
           Y.applyUpdate(client, Y.encodeStateAsUpdate(other, Y.encodeStateVector(client)));
           applyEdits(client, mine.slice(0, 3));
