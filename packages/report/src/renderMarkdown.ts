@@ -17,9 +17,9 @@ export function escapeMarkdown(value: string): string {
   return (
     value
       .replace(/[\r\n]+/g, ' ')
-      // Inline syntax, HTML and entities, and table cell separators; "!" too, or text ending
-      // in "!" before a link we write ("![…](…)") would make that link an image.
-      .replace(/[\\`*_{}[\]<>|~&!]/g, (char) => `\\${char}`)
+      // Inline syntax, HTML and entities, and table cell separators. (A "!" just before a link
+      // we write is escaped where the link is written.)
+      .replace(/[\\`*_{}[\]<>|~&]/g, (char) => `\\${char}`)
       // Bare URLs would be autolinked by GitHub, javascript: ones included in some renderers.
       .replace(/:\/\//g, '\\://')
       // …and so would protocol-relative "//host/path" (linkify and others read it as a link).
