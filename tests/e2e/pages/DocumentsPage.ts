@@ -32,8 +32,9 @@ export class DocumentsPage {
     return this.exportDialog.getByLabel('Text version');
   }
 
+  /** The list's own filter (the app bar's box is "Search this workspace"). */
   get searchBox() {
-    return this.page.getByRole('searchbox', { name: 'Search' });
+    return this.page.getByRole('searchbox', { name: 'Search', exact: true });
   }
 
   get rows() {
