@@ -20,7 +20,8 @@ export interface PostgresPersistenceOptions {
 
 export class PostgresPersistence implements Persistence {
   private readonly compactAfter: number;
-  private readonly compacting = new Set<string>();
+  /** This instance's compaction of each document, so a second one waits instead of skipping. */
+  private readonly compactions = new Map<string, Promise<void>>();
   /** Logged updates per document as this instance knows them: counted, not queried. */
   private readonly logLength = new Map<string, number>();
 
@@ -51,7 +52,7 @@ export class PostgresPersistence implements Persistence {
     }
     const length = (this.logLength.get(documentId) ?? 0) + updates.length;
     this.logLength.set(documentId, length);
-    if (length > this.compactAfter && !this.compacting.has(documentId)) {
+    if (length > this.compactAfter && !this.compactions.has(documentId)) {
       void this.compactInBackground(documentId);
     }
   }
@@ -61,8 +62,25 @@ export class PostgresPersistence implements Persistence {
     this.logLength.delete(documentId);
   }
 
-  /** Merges snapshot and log into a new snapshot, in one transaction; live editing goes on. */
+  /**
+   * Merges snapshot and log into a new snapshot, in one transaction; live editing goes on.
+   * Runs after any compaction of the same document this instance already has under way, so
+   * that when it returns, everything logged before the call is in the snapshot.
+   */
   async compact(documentId: string): Promise<void> {
+    const previous = this.compactions.get(documentId);
+    const run = (previous ?? Promise.resolve())
+      .catch(() => undefined) // the earlier run reports its own failure
+      .then(() => this.compactOnce(documentId));
+    this.compactions.set(documentId, run);
+    try {
+      await run;
+    } finally {
+      if (this.compactions.get(documentId) === run) this.compactions.delete(documentId);
+    }
+  }
+
+  private async compactOnce(documentId: string): Promise<void> {
     await this.sql.begin(async (tx) => {
       if (!(await lockDocState(tx, documentId))) return; // another instance is on it
       const { snapshot, updates } = await readDocState(tx, documentId);
@@ -79,14 +97,11 @@ export class PostgresPersistence implements Persistence {
   }
 
   private async compactInBackground(documentId: string): Promise<void> {
-    this.compacting.add(documentId);
     try {
       await this.compact(documentId);
       this.logLength.set(documentId, 0);
     } catch (error) {
       this.options.onCompactError?.(documentId, error);
-    } finally {
-      this.compacting.delete(documentId);
     }
   }
 }
