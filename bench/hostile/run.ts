@@ -264,3 +264,6 @@ async function main() {
 }
 
 await main();
+// Something (a pool thread or a socket of the stock provider) can keep the process alive after
+// close; the figures are printed, so end here (this also writes a --cpu-prof profile).
+process.exit(0);

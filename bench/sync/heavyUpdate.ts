@@ -3,8 +3,10 @@
 // document B a writer types one character every 10 ms and a reader times each one's arrival
 // (fan-out latency); on document A a raw socket sends one update of 100,000 one-character
 // structs (each typed before the previous, ~680 KB). Prints B's fan-out latency before and
-// while A's update is applied and stored, and how long A's update took to be saved.
+// while A's update is applied and stored, how long A's update took to be saved, and the
+// server's own event-loop delay before and during (a held loop, or a machine too busy).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -108,6 +110,11 @@ async function measure(server: Started, update: Uint8Array, structs: number) {
     sentAt.set(writer.ownClock(), performance.now());
   }, PROBE_MS);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const loopDelay = async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/bench/loop-delay`);
+    return (await response.json()) as { p50: number; p99: number; max: number };
+  };
+  const loopBefore = await loopDelay();
 
   // The heavy update, from a raw socket: sent once, then wait for the saved signal to cover it.
   window = 'during';
@@ -136,6 +143,7 @@ async function measure(server: Started, update: Uint8Array, structs: number) {
     );
   });
   window = 'after';
+  const loopDuring = await loopDelay();
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   clearInterval(probe);
   socket.removeAllListeners('close');
@@ -150,6 +158,13 @@ async function measure(server: Started, update: Uint8Array, structs: number) {
   console.log(`other document's fan-out before:  ${summary(latencies.before)}`);
   console.log(`other document's fan-out during:  ${summary(latencies.during)}`);
   console.log(`other document's fan-out after:   ${summary(latencies.after)}`);
+  const loop = (f: { p50: number; p99: number; max: number }) =>
+    `p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms`;
+  console.log(`server event-loop delay before:   ${loop(loopBefore)}`);
+  console.log(`server event-loop delay during:   ${loop(loopDuring)}`);
+  console.log(
+    `load average (1 min): ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
+  );
   console.log(
     `budget: p99 ≤ ${BUDGET_P99_MS} ms during — ${percentile(during, 99) <= BUDGET_P99_MS ? 'met' : 'NOT met'}`,
   );

@@ -97,6 +97,13 @@ export interface CollabConfig {
    * they have before its first clients are answered (their `synced` then covers those edits).
    */
   relayCatchUpMs: number;
+  /**
+   * Updates of at least this many bytes (a large paste, an offline session's sync) are checked
+   * in the worker pool and applied in slices, so they never hold the event loop for long.
+   */
+  largeUpdateBytes: number;
+  /** Structs of a large update applied per event-loop turn. */
+  sliceStructs: number;
 }
 
 export class ConfigError extends StartupError {}
@@ -205,6 +212,8 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     searchTextDelayMs: integer(env, 'SEARCH_TEXT_DELAY_MS', 3_000, 0, 600_000),
     relayHoldMs: integer(env, 'COLLAB_RELAY_HOLD_MS', 10_000, 100, 600_000),
     relayCatchUpMs: integer(env, 'COLLAB_RELAY_CATCHUP_MS', 1_000, 0, 30_000),
+    largeUpdateBytes: integer(env, 'COLLAB_LARGE_UPDATE_BYTES', 16 * 1024, 1, 64 * MiB),
+    sliceStructs: integer(env, 'COLLAB_SLICE_STRUCTS', 1_000, 100, 1_000_000),
   };
 }
 

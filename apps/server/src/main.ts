@@ -53,6 +53,8 @@ async function main() {
       `Cannot listen on ${config.host}:${config.port}: ${describeSystemError(error)}. Stop what uses it or set PORT (and HOST).`,
     );
   }
+  // The thread that checks large sync updates starts now, not on the first large paste.
+  void app.heavyWork.warmSyncThread();
   const where =
     db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
   app.log.info(`Factdesk is ready at ${config.publicUrl.origin} (${where})`);

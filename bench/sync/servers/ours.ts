@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../../../apps/server/src/app.ts';
 import { createUser } from '../../../apps/server/src/commands/accounts.ts';
 import { createApiToken } from '../../../apps/server/src/commands/apiTokens.ts';
@@ -79,7 +80,23 @@ async function main() {
     COLLAB_MAX_BUFFERED_BYTES: String(256 * 1024 * 1024),
   });
   const app = await buildApp({ config, db: db.sql, logger: false });
+  // The server's own event-loop delay since the previous call, in ms (bench:heavy-update reads
+  // it to tell a loop held by our code from a machine too busy to schedule the process).
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  app.get('/bench/loop-delay', { config: { authenticatesItself: true } }, async () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const figures = {
+      p50: ms(loopDelay.percentile(50)),
+      p99: ms(loopDelay.percentile(99)),
+      max: ms(loopDelay.max),
+    };
+    loopDelay.reset();
+    return figures;
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // The server's main starts the sync thread at launch too; here the figures wait for it.
+  await app.heavyWork.warmSyncThread();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   process.stdout.write(`${JSON.stringify({ port, token, documentIds })}\n`);

@@ -23,17 +23,66 @@ export interface ArticleSchemaNames {
 }
 
 /** A reason to refuse the update, or null when it may be applied. Throws on undecodable bytes. */
-export type UpdateValidator = (update: Uint8Array, doc: Y.Doc) => string | null;
+export type UpdateValidator = ((update: Uint8Array, doc: Y.Doc) => string | null) & {
+  /** The checks over decoded structs, also usable without the document (StructValidator). */
+  structs?: StructValidator;
+};
+
+/**
+ * A check a validator could not make without the document (it ran in a worker thread, on the
+ * update alone): made afterwards on the event loop, where the document lives. IDs are plain
+ * numbers so the check crosses threads.
+ */
+export type DeferredCheck =
+  /** The item with this id must be a shared type in the document. */
+  | { kind: 'type'; client: number; clock: number }
+  /** The attribute value's owner is found from this document item on. */
+  | {
+      kind: 'attribute';
+      /** `element`: the id is the element holding `key`; `origin`: the chain goes on from it. */
+      from: 'element' | 'origin';
+      client: number;
+      clock: number;
+      key: string | null;
+      steps: number;
+      value: unknown;
+    };
+
+export interface StructValidator {
+  /**
+   * The reason to refuse decoded structs. With a document, every check is made; without one
+   * (null), the checks that need it are appended to `deferred` instead.
+   */
+  check(structs: readonly unknown[], doc: Y.Doc | null, deferred?: DeferredCheck[]): string | null;
+  /** Makes the deferred checks against the document. */
+  checkDeferred(checks: readonly DeferredCheck[], doc: Y.Doc): string | null;
+}
 
 // y-prosemirror keys overlapping marks of one type as `name--<8 base64 chars>`.
 const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
 
+/** Where a step of an attribute's owner chain could not go on without the document. */
+interface Later {
+  later: DeferredCheck & { kind: 'attribute' };
+}
+
 export function createArticleUpdateValidator(names: ArticleSchemaNames): UpdateValidator {
+  const structs = createArticleStructValidator(names);
+  const validate: UpdateValidator = (update, doc) =>
+    structs.check(Y.decodeUpdate(update).structs, doc);
+  validate.structs = structs;
+  return validate;
+}
+
+export function createArticleStructValidator(names: ArticleSchemaNames): StructValidator {
   const markAllowed = (key: string) =>
     names.markNames.has(key) || names.markNames.has(HASHED_MARK.exec(key)?.[1] ?? '');
 
-  return (update, doc) => {
-    const { structs } = Y.decodeUpdate(update);
+  const check = (
+    structs: readonly unknown[],
+    doc: Y.Doc | null,
+    deferred: DeferredCheck[] = [],
+  ): string | null => {
     // Types created by this update, by "client:clock" of their item.
     const newTypes = new Set<string>();
     const items = new Map<string, Y.Item>();
@@ -50,16 +99,49 @@ export function createArticleUpdateValidator(names: ArticleSchemaNames): UpdateV
         if (parent !== names.rootName) return `update writes to "${parent}", outside the article`;
         if (struct.parentSub !== null) return 'update sets a key on the article root';
       } else if (parent instanceof Y.ID) {
-        if (!newTypes.has(`${parent.client}:${parent.clock}`) && !isTypeInDoc(doc, parent)) {
-          return 'update writes into content the document does not have';
+        if (!newTypes.has(`${parent.client}:${parent.clock}`)) {
+          if (!doc) deferred.push({ kind: 'type', client: parent.client, clock: parent.clock });
+          else if (!isTypeInDoc(doc, parent)) {
+            return 'update writes into content the document does not have';
+          }
         }
       }
       const reason =
-        contentReason(struct, names, markAllowed) ?? attributeReason(struct, names, items, doc);
+        contentReason(struct, names, markAllowed) ??
+        attributeReason(struct, names, items, doc, deferred);
       if (reason) return reason;
     }
     return null;
   };
+
+  const checkDeferred = (checks: readonly DeferredCheck[], doc: Y.Doc): string | null => {
+    for (const deferred of checks) {
+      const id = Y.createID(deferred.client, deferred.clock);
+      if (deferred.kind === 'type') {
+        if (!isTypeInDoc(doc, id)) return 'update writes into content the document does not have';
+        continue;
+      }
+      let owner: { nodeName: string; key: string } | null = null;
+      if (deferred.from === 'element') {
+        const element = docItem(doc, id);
+        const type = element?.content instanceof Y.ContentType ? element.content.type : null;
+        owner =
+          type instanceof Y.XmlElement && deferred.key !== null
+            ? { nodeName: type.nodeName, key: deferred.key }
+            : null;
+      } else {
+        const start = docItem(doc, id);
+        const found = start ? attributeOwner(start, new Map(), doc, deferred.steps) : null;
+        owner = found && !('later' in found) ? found : null;
+      }
+      if (!owner) return 'update carries a value that is not an attribute of an article element';
+      const reason = names.checkAttribute(owner.nodeName, owner.key, deferred.value);
+      if (reason) return reason;
+    }
+    return null;
+  };
+
+  return { check, checkDeferred };
 }
 
 /** The schema's value rules for element attributes and mark attributes. */
@@ -67,7 +149,8 @@ function attributeReason(
   item: Y.Item,
   names: ArticleSchemaNames,
   items: Map<string, Y.Item>,
-  doc: Y.Doc,
+  doc: Y.Doc | null,
+  deferred: DeferredCheck[],
 ): string | null {
   const content = item.content;
   if (content instanceof Y.ContentFormat) {
@@ -80,27 +163,50 @@ function attributeReason(
     if (!(content instanceof Y.ContentDeleted)) return 'an attribute value must be a plain value';
   }
   if (!(content instanceof Y.ContentAny)) return null;
-  const owner = attributeOwner(item, items, doc);
+  const value = content.getContent()[0];
+  const owner = attributeOwner(item, items, doc, 0);
+  if (owner && 'later' in owner) {
+    deferred.push({ ...owner.later, value });
+    return null;
+  }
   if (!owner) return 'update carries a value that is not an attribute of an article element';
-  return names.checkAttribute(owner.nodeName, owner.key, content.getContent()[0]);
+  return names.checkAttribute(owner.nodeName, owner.key, value);
 }
 
 /**
  * The element and key an attribute item belongs to. An item that overwrites an attribute
  * names only its origin (the value it replaces), so its place is its origin's: in this
- * update or in the document.
+ * update or in the document. Without the document (null), where the chain leaves the update
+ * it says where to go on later.
  */
 function attributeOwner(
   item: Y.Item,
   items: Map<string, Y.Item>,
-  doc: Y.Doc,
-): { nodeName: string; key: string } | null {
+  doc: Y.Doc | null,
+  firstStep: number,
+): { nodeName: string; key: string } | Later | null {
   let current: Y.Item | undefined = item;
   // Each step moves to an earlier item of the same key; a cycle or a long chain is refused.
-  for (let step = 0; current && step < 1_000; step++) {
+  for (let step = firstStep; current && step < 1_000; step++) {
     const parent = current.parent as unknown;
     if (current.parentSub !== null && parent instanceof Y.ID) {
-      const element = items.get(`${parent.client}:${parent.clock}`) ?? docItem(doc, parent);
+      const inUpdate = items.get(`${parent.client}:${parent.clock}`);
+      if (!inUpdate && !doc) {
+        const { client, clock } = parent;
+        const key = current.parentSub;
+        return {
+          later: {
+            kind: 'attribute',
+            from: 'element',
+            client,
+            clock,
+            key,
+            steps: step,
+            value: null,
+          },
+        };
+      }
+      const element = inUpdate ?? (doc ? docItem(doc, parent) : undefined);
       const type = element?.content instanceof Y.ContentType ? element.content.type : null;
       return type instanceof Y.XmlElement
         ? { nodeName: type.nodeName, key: current.parentSub }
@@ -112,7 +218,22 @@ function attributeOwner(
     if (parent !== null || current.parentSub !== null) return null;
     const origin: Y.ID | null = current.origin ?? current.rightOrigin;
     if (!origin) return null;
-    current = items.get(`${origin.client}:${origin.clock}`) ?? docItem(doc, origin);
+    const next = items.get(`${origin.client}:${origin.clock}`);
+    if (!next && !doc) {
+      const { client, clock } = origin;
+      return {
+        later: {
+          kind: 'attribute',
+          from: 'origin',
+          client,
+          clock,
+          key: null,
+          steps: step + 1,
+          value: null,
+        },
+      };
+    }
+    current = next ?? (doc ? docItem(doc, origin) : undefined);
   }
   return null;
 }

@@ -11,7 +11,7 @@ import {
   MESSAGE_SYNC,
   SERVER_ONLY_MESSAGES,
 } from './protocol.ts';
-import type { Room } from './Room.ts';
+import type { Refusal, Room } from './Room.ts';
 import type { SyncLimits } from './SyncLimits.ts';
 
 /** The least a socket must offer; `ws` WebSockets fit as they are. */
@@ -57,9 +57,13 @@ export class Connection<Auth = unknown> {
   private awarenessClientId: number | undefined;
   private awarenessTokens: number;
   private awarenessRefilledAt = Date.now();
-  /** Frames that arrived while the document was still loading. */
+  /**
+   * Frames held back, in order: while the document is still loading, and while a large update
+   * of this connection is being checked and applied (a later frame may depend on it).
+   */
   private queue: Uint8Array[] | null = [];
   private queuedBytes = 0;
+  private loading = true;
 
   constructor(
     readonly documentId: string,
@@ -88,7 +92,7 @@ export class Connection<Auth = unknown> {
   setReadOnly(readOnly: boolean): void {
     const reopened = this.readOnlyNow && !readOnly;
     this.readOnlyNow = readOnly;
-    if (!reopened || this.queue) return;
+    if (!reopened || this.loading) return;
     const fenced =
       this.awarenessClientId !== undefined &&
       this.room.history.guard.isFenced(this.awarenessClientId);
@@ -126,12 +130,25 @@ export class Connection<Auth = unknown> {
   /** The room is loaded: greet the client, then process what it sent meanwhile. */
   start(greeting: Uint8Array[]): void {
     if (this.isClosed) return;
+    this.loading = false;
     for (const message of greeting) this.send(message);
+    this.drain();
+  }
+
+  /** Handles the held frames in order, until one of them is a large update again. */
+  private drain(): void {
     const queued = this.queue ?? [];
     this.queue = null;
-    for (const data of queued) {
+    this.queuedBytes = 0;
+    for (const [index, data] of queued.entries()) {
       if (this.isClosed) return;
       this.handle(data);
+      if (this.queue) {
+        const rest = queued.slice(index + 1);
+        this.queue = [...rest, ...this.queue];
+        this.queuedBytes = this.queue.reduce((sum, frame) => sum + frame.byteLength, 0);
+        return;
+      }
     }
   }
 
@@ -165,7 +182,7 @@ export class Connection<Auth = unknown> {
   }
 
   private handle(data: Uint8Array): void {
-    let refusal: CloseCode | { code: number; reason: string } | null;
+    let refusal: Refusal | null | Promise<Refusal | null>;
     try {
       refusal = this.dispatch(data);
     } catch (error) {
@@ -174,16 +191,27 @@ export class Connection<Auth = unknown> {
           ? CloseCodes.tooLarge
           : CloseCodes.malformed;
     }
+    if (refusal instanceof Promise) {
+      // A large update is being checked and applied: later frames wait behind it.
+      this.queue ??= [];
+      void refusal
+        .catch((): Refusal => CloseCodes.internalError)
+        .then((outcome) => {
+          if (outcome) this.close(outcome);
+          if (!this.isClosed) this.drain();
+        });
+      return;
+    }
     if (refusal) this.close(refusal);
   }
 
-  private dispatch(data: Uint8Array): CloseCode | { code: number; reason: string } | null {
+  private dispatch(data: Uint8Array): Refusal | null | Promise<Refusal | null> {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     if (SERVER_ONLY_MESSAGES.has(type)) {
       return { code: CloseCodes.malformed.code, reason: 'message type only the server may send' };
     }
-    let refusal: CloseCode | { code: number; reason: string } | null = null;
+    let refusal: Refusal | null | Promise<Refusal | null> = null;
     switch (type) {
       case MESSAGE_SYNC:
         refusal = this.handleSync(decoder);
@@ -203,9 +231,7 @@ export class Connection<Auth = unknown> {
     return refusal;
   }
 
-  private handleSync(
-    decoder: decoding.Decoder,
-  ): CloseCode | { code: number; reason: string } | null {
+  private handleSync(decoder: decoding.Decoder): Refusal | null | Promise<Refusal | null> {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
@@ -214,6 +240,10 @@ export class Connection<Auth = unknown> {
     }
     if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
       const update = decoding.readVarUint8Array(decoder);
+      // Checked before the update is handed on: a large one is applied asynchronously.
+      if (decoding.hasContent(decoder)) {
+        return { code: CloseCodes.malformed.code, reason: 'trailing bytes after message' };
+      }
       // Read-only: received, never applied, relayed or stored — and never merged later.
       if (this.readOnly) {
         if (this.room.refuse(update)) this.holdsRefused = true;

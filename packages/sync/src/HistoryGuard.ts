@@ -3,6 +3,7 @@
 // (imports, restores). An update that carries or builds on refused changes, or that brings in
 // server-written history of another document, is held back and its sender told to reload.
 import * as Y from 'yjs';
+import { type ClockSource, clockOf } from './checkUpdate.ts';
 import { isServerClientId } from './serverClientId.ts';
 
 /** From `fromClock` on, nothing of Yjs client `client` is accepted into the document. */
@@ -24,20 +25,40 @@ export class HistoryGuard {
   /** Lowest refused clock per Yjs client. */
   private readonly refused = new Map<number, number>();
   private readonly lineage = new Set<number>();
+  private changes = 0;
 
   /** Adds records (loaded, relayed or new); a client keeps its lowest refused clock. */
   merge(records: Partial<HistoryRecords>): void {
     for (const { client, fromClock } of records.refused ?? []) {
       const known = this.refused.get(client);
-      if (known === undefined || fromClock < known) this.refused.set(client, fromClock);
+      if (known === undefined || fromClock < known) {
+        this.refused.set(client, fromClock);
+        this.changes++;
+      }
     }
-    for (const client of records.lineage ?? []) this.lineage.add(client);
+    for (const client of records.lineage ?? []) {
+      if (!this.lineage.has(client)) this.changes++;
+      this.lineage.add(client);
+    }
   }
 
   /** Whether anything of `client` from `clock` on was refused. */
   isRefused(client: number, clock: number): boolean {
     const from = this.refused.get(client);
     return from !== undefined && clock >= from;
+  }
+
+  /** Everything the guard knows, as plain data (for a check in a worker thread). */
+  records(): HistoryRecords {
+    return {
+      refused: [...this.refused].map(([client, fromClock]) => ({ client, fromClock })),
+      lineage: [...this.lineage],
+    };
+  }
+
+  /** Grows with every new refusal or lineage entry: a check made before it may be out of date. */
+  get version(): number {
+    return this.changes;
   }
 
   /** Whether `client` has been fenced at all (its copy may hold refused changes). */
@@ -49,11 +70,12 @@ export class HistoryGuard {
    * Whether `update` may be merged into `doc`. Only what the document lacks is judged: a
    * client may resend what was accepted before. Throws on undecodable bytes.
    */
-  check(update: Uint8Array, doc: Y.Doc): HistoryVerdict {
+  check(update: Uint8Array, doc: ClockSource): HistoryVerdict {
+    const stateOf = clockOf(doc);
     if (this.refused.size === 0) {
       // Fast path: without refusals only the clients an update brings matter.
       for (const [client, to] of Y.parseUpdateMeta(update).to) {
-        if (to > Y.getState(doc.store, client) && this.isForeign(client)) return 'foreign';
+        if (to > stateOf(client) && this.isForeign(client)) return 'foreign';
       }
       return null;
     }
@@ -61,7 +83,7 @@ export class HistoryGuard {
       if (struct instanceof Y.Skip) continue;
       const { client, clock } = struct.id;
       const end = clock + struct.length;
-      if (end <= Y.getState(doc.store, client)) continue;
+      if (end <= stateOf(client)) continue;
       if (this.isRefused(client, end - 1)) return 'refused';
       if (this.isForeign(client)) return 'foreign';
       if (struct instanceof Y.Item) {

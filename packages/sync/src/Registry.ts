@@ -10,7 +10,7 @@ import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import type { Relay } from './Relay.ts';
 import { encodeRelayMessage } from './RelayMessage.ts';
-import { Room, type RoomHooks, type RoomRelay } from './Room.ts';
+import { type LargeUpdateOptions, Room, type RoomHooks, type RoomRelay } from './Room.ts';
 import { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';
 
 export interface RegistryOptions {
@@ -18,6 +18,8 @@ export interface RegistryOptions {
   /** Where refusals and lineage are kept, so they hold across restarts and instances. */
   history?: HistoryStore;
   validateUpdate: UpdateValidator;
+  /** Large updates checked and merged in a worker, applied in slices (absent: all in one piece). */
+  largeUpdates?: LargeUpdateOptions;
   limits?: Partial<SyncLimits>;
   /** Group-commit window: updates are stored at most this long after they arrive. */
   batchWindowMs?: number;
@@ -189,6 +191,7 @@ export class Registry<Auth = unknown> {
           persistence: this.options.persistence,
           ...(this.options.history ? { history: this.options.history } : {}),
           validateUpdate: this.options.validateUpdate,
+          ...(this.options.largeUpdates ? { largeUpdates: this.options.largeUpdates } : {}),
           limits: this.limits,
           batchWindowMs: this.options.batchWindowMs ?? 100,
           hooks: this.options.hooks,

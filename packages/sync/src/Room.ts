@@ -14,6 +14,7 @@ import { checkUpdate } from './checkUpdate.ts';
 import { encodeMessage } from './encodeMessage.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
+import type { PrepareUpdateResult, UpdateWorker } from './prepareUpdate.ts';
 import {
   IDENTITY_EVENT,
   MESSAGE_AWARENESS,
@@ -81,7 +82,20 @@ export interface RoomOptions {
   relay?: RoomRelay;
   /** Where refusals and lineage are kept (absent: in memory only). */
   history?: HistoryStore;
+  /** Large updates are checked and merged in a worker and applied in slices (prepareUpdate). */
+  largeUpdates?: LargeUpdateOptions;
 }
+
+export interface LargeUpdateOptions {
+  worker: UpdateWorker;
+  /** Updates (and save batches) of at least this many bytes take the worker. */
+  minBytes: number;
+  /** Structs applied per event-loop turn. */
+  sliceStructs: number;
+}
+
+/** Why a connection must be closed. */
+export type Refusal = CloseCode | { code: number; reason: string };
 
 /**
  * A failed save is retried once a second, never faster (storage that is down is not hammered);
@@ -133,6 +147,8 @@ export class Room<Auth = unknown> {
   /** While loading with a relay: the wait for the other instances' state. */
   private catchUp: RelayCatchUp | undefined;
   private everLive = false;
+  /** Large updates being checked or applied: unloading waits for them. */
+  private readonly applying = new Set<Promise<unknown>>();
 
   constructor(
     readonly documentId: string,
@@ -231,17 +247,40 @@ export class Room<Auth = unknown> {
     );
   }
 
-  /** Validates and applies a client's update; a close code when the connection must go. */
+  /**
+   * Validates and applies a client's update; a close code when the connection must go. A large
+   * update is checked in the worker and applied over several event-loop turns: the answer is
+   * then a promise, and the connection holds its later frames until it settles.
+   */
   applyClientUpdate(
     connection: Connection<Auth>,
     update: Uint8Array,
-  ): CloseCode | { code: number; reason: string } | null {
+  ): Refusal | null | Promise<Refusal | null> {
+    const overLimit = this.overLimit(update);
+    if (overLimit) return overLimit;
+    const large = this.options.largeUpdates;
+    const structs = this.options.validateUpdate.structs;
+    if (large && structs && update.byteLength >= large.minBytes) {
+      const applied = this.applyLargeUpdate(connection, update, large);
+      this.applying.add(applied);
+      void applied.finally(() => this.applying.delete(applied));
+      return applied;
+    }
+    return this.applyNow(connection, update);
+  }
+
+  private overLimit(update: Uint8Array): Refusal | null {
     if (this.bytes + update.byteLength > this.options.limits.maxDocumentBytes) {
       return { code: CloseCodes.tooLarge.code, reason: 'document too large' };
     }
     if (this.unsavedBytes + update.byteLength > this.options.limits.maxUnsavedBytes) {
       return CloseCodes.storageUnavailable;
     }
+    return null;
+  }
+
+  /** Every check and the apply, in this event-loop turn. */
+  private applyNow(connection: Connection<Auth>, update: Uint8Array): Refusal | null {
     let refusal: string | null;
     try {
       // Before the structural check: a copy that continues refused clocks leaves a gap the
@@ -260,6 +299,67 @@ export class Room<Auth = unknown> {
     } catch {
       return { code: CloseCodes.malformed.code, reason: 'update could not be applied' };
     }
+    return null;
+  }
+
+  /**
+   * The same checks as applyNow, made in the worker against the document's state vector (what
+   * needs the document itself comes back as deferred checks), then the slices applied one per
+   * event-loop turn. Clocks only grow, so what passed against the state vector sent still
+   * passes once other edits have been applied meanwhile; a refusal or lineage recorded while
+   * the worker ran sends the update to the worker again.
+   */
+  private async applyLargeUpdate(
+    connection: Connection<Auth>,
+    update: Uint8Array,
+    large: LargeUpdateOptions,
+  ): Promise<Refusal | null> {
+    let result: PrepareUpdateResult;
+    for (;;) {
+      const version = this.history.guard.version;
+      try {
+        result = await large.worker.prepareUpdate({
+          update,
+          stateVector: Y.encodeStateVector(this.doc),
+          history: this.history.guard.records(),
+          maxLength: this.options.limits.maxMessageBytes,
+          sliceStructs: large.sliceStructs,
+        });
+      } catch {
+        // The pool is gone or full: the update is still owed its checks, here and now.
+        if (this.destroyed || connection.isClosed) return null;
+        return this.applyNow(connection, update);
+      }
+      // A client that left (or lost access) meanwhile resends what it still has when it comes back.
+      if (this.destroyed || connection.isClosed) return null;
+      if (this.history.guard.version === version) break;
+    }
+    switch (result.kind) {
+      case 'refused':
+      case 'foreign':
+        return CloseCodes.RefusedChangesHeld;
+      case 'malformed':
+        return { code: CloseCodes.malformed.code, reason: result.reason };
+      case 'forbidden':
+        return { code: CloseCodes.forbidden.code, reason: result.reason };
+    }
+    const structs = this.options.validateUpdate.structs;
+    const refusal = structs?.checkDeferred(result.deferred, this.doc) ?? null;
+    if (refusal) return { code: CloseCodes.forbidden.code, reason: refusal };
+    const overLimit = this.overLimit(update); // the document may have grown meanwhile
+    if (overLimit) return overLimit;
+    for (const [index, slice] of result.slices.entries()) {
+      if (index > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.destroyed) return null;
+      }
+      try {
+        Y.applyUpdate(this.doc, slice, connection);
+      } catch {
+        return { code: CloseCodes.malformed.code, reason: 'update could not be applied' };
+      }
+    }
+    connection.lastEditSeq = ++this.editSeq;
     return null;
   }
 
@@ -347,6 +447,7 @@ export class Room<Auth = unknown> {
    * (duplicates are harmless in Yjs), then waits until everything is committed.
    */
   async settle(): Promise<void> {
+    while (this.applying.size > 0) await Promise.allSettled([...this.applying]);
     this.adoptHeld(Number.POSITIVE_INFINITY);
     await Promise.all([this.flushed(), this.history.settled()]);
   }
@@ -612,8 +713,9 @@ export class Room<Auth = unknown> {
     const vector = Y.encodeStateVector(this.doc);
     const flushSeq = this.editSeq;
     const localSeq = this.lastLocalSeq;
-    const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+    let merged: Uint8Array | undefined;
     try {
+      merged = await this.mergeBatch(batch);
       await this.options.persistence.append(this.documentId, [merged]);
       this.failedAttempts = 0;
       // What arrived while the batch was in flight is all that is unsaved now.
@@ -636,13 +738,28 @@ export class Room<Auth = unknown> {
     } catch (error) {
       // Nothing is reported saved; the batch goes back in front, merged, and is retried.
       this.failedAttempts++;
-      this.pending = [merged, ...this.pending];
+      this.pending = [...(merged ? [merged] : batch), ...this.pending];
       this.options.hooks.onSaveError(this.documentId, error, this.failedAttempts);
     } finally {
       this.flushing = false;
       if (this.pending.length > 0) this.scheduleFlush();
       else for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /** Fewer rows and bytes to store; a large batch is merged in the worker. */
+  private async mergeBatch(batch: Uint8Array[]): Promise<Uint8Array> {
+    if (batch.length === 1) return batch[0] as Uint8Array;
+    const large = this.options.largeUpdates;
+    const bytes = batch.reduce((sum, update) => sum + update.byteLength, 0);
+    if (large && bytes >= large.minBytes) {
+      try {
+        return await large.worker.mergeUpdates(batch);
+      } catch {
+        // The pool is gone or full: merged here instead (the save must not wait for it).
+      }
+    }
+    return Y.mergeUpdates(batch);
   }
 }
 

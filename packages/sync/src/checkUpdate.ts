@@ -30,7 +30,27 @@ class RecordingDecoder extends Y.UpdateDecoderV1 {
   }
 }
 
-type Struct = Y.Item | Y.GC | Y.Skip;
+export type Struct = Y.Item | Y.GC | Y.Skip;
+
+/**
+ * What the checks need of the document: its clock per Yjs client. The document itself on the
+ * event loop; its state vector in a worker thread (clocks only grow, so an update that passed
+ * against an earlier state vector still passes against the document's later state).
+ */
+export type ClockSource = Y.Doc | ReadonlyMap<number, number>;
+
+export function clockOf(source: ClockSource): (client: number) => number {
+  return source instanceof Y.Doc
+    ? (client) => Y.getState(source.store, client)
+    : (client) => source.get(client) ?? 0;
+}
+
+/** An update that passed: its structs in the order Yjs integrates them, and its deletions. */
+export interface CheckedUpdate {
+  order: Struct[];
+  structs: Struct[];
+  ds: ReturnType<typeof Y.decodeUpdate>['ds'];
+}
 
 interface Cursor {
   client: number;
@@ -43,7 +63,22 @@ interface Cursor {
  * `doc` now. `maxLength` bounds every struct and deletion length and the clocks one update may
  * add for one client: what the largest frame could carry.
  */
-export function checkUpdate(update: Uint8Array, doc: Y.Doc, maxLength: number): string | null {
+export function checkUpdate(
+  update: Uint8Array,
+  doc: ClockSource,
+  maxLength: number,
+): string | null {
+  const checked = inspectUpdate(update, doc, maxLength);
+  return typeof checked === 'string' ? checked : null;
+}
+
+/** checkUpdate, returning what it decoded when the update passes (see CheckedUpdate). */
+export function inspectUpdate(
+  update: Uint8Array,
+  doc: ClockSource,
+  maxLength: number,
+): string | CheckedUpdate {
+  const clock = clockOf(doc);
   let structs: Struct[];
   let ds: ReturnType<typeof Y.decodeUpdate>['ds'];
   let decoder: RecordingDecoder | null;
@@ -78,12 +113,13 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, maxLength: number): 
   }
 
   const held = new Map<number, number>();
-  const stateOf = (client: number) => held.get(client) ?? Y.getState(doc.store, client);
-  const refusal = walk(cursors, stateOf, held);
+  const stateOf = (client: number) => held.get(client) ?? clock(client);
+  const order: Struct[] = [];
+  const refusal = walk(cursors, stateOf, held, order);
   if (refusal) return refusal;
 
   for (const [client, state] of held) {
-    if (state - Y.getState(doc.store, client) > maxLength) {
+    if (state - clock(client) > maxLength) {
       return 'update adds more clocks for one client than a frame can carry';
     }
   }
@@ -94,17 +130,19 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, maxLength: number): 
         return 'update deletes content the document does not have';
     }
   }
-  return null;
+  return { order, structs, ds };
 }
 
 /**
  * Integrates the structs on paper, client by client, following references to other clients
- * first as Yjs does; `held` ends as the state vector the document would have.
+ * first as Yjs does; `held` ends as the state vector the document would have, `order` as the
+ * structs in the order they were integrated.
  */
 function walk(
   cursors: Map<number, Cursor>,
   stateOf: (client: number) => number,
   held: Map<number, number>,
+  order: Struct[],
 ): string | null {
   for (const first of cursors.values()) {
     // The client being integrated, kept in locals: this loop runs once per struct.
@@ -124,6 +162,7 @@ function walk(
         if (struct.id.clock + struct.length > state) {
           return 'update skips clocks the document does not have';
         }
+        order.push(struct);
         cursor.next++;
       } else {
         if (struct.id.clock > state) return 'update is not contiguous with the document';
@@ -142,6 +181,7 @@ function walk(
           }
         }
         state = Math.max(state, struct.id.clock + struct.length);
+        order.push(struct);
         cursor.next++;
       }
       const back = waiting.pop();

@@ -1,5 +1,5 @@
-// The worker pool (piscina) where imports and reports are parsed and rendered, so the event
-// loop only routes, authorises and relays. Each job runs under a time budget counted from the
+// The worker pool (piscina) where imports and reports are parsed and rendered, and large sync
+// updates checked and merged, so the event loop only routes, authorises and relays. Each job runs under a time budget counted from the
 // moment a thread starts it, a heap cap per thread, and the structural caps of its task; past
 // any of them the caller gets a LimitExceededError (413/422) naming the limit and its value.
 //
@@ -12,6 +12,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { ImportLimitError } from '@factdesk/editor';
 import type { ImportFormat, ReportData } from '@factdesk/model';
 import type { RenderedReport, RenderOptions, ReportFormat } from '@factdesk/report';
+import type { PrepareUpdateJob, PrepareUpdateResult, UpdateWorker } from '@factdesk/sync';
 import { Piscina } from 'piscina';
 import type { HeavyWorkConfig } from '../config.ts';
 import { BusyError, LimitExceededError } from '../errors.ts';
@@ -35,11 +36,27 @@ function workerEntry(): { filename: string; execArgv: string[] } {
 /** What the job is, for the sentences: "content" of an import, the report of an export. */
 type JobKind = 'import' | 'report';
 
-export class HeavyWorkPool {
+export class HeavyWorkPool implements UpdateWorker {
   private readonly pool: Piscina<HeavyJob, HeavyResult>;
+  /**
+   * Large sync updates get a thread of their own: behind ten PDF exports in the shared queue,
+   * a pasted page would wait many seconds. Jobs here are bounded by the frame limit (≈0.5 s
+   * for 1 MiB). Once started the thread stays (starting it takes a second or more, which the
+   * first large paste would wait for): the server starts it at launch (warmSyncThread).
+   */
+  private readonly syncPool: Piscina<HeavyJob, HeavyResult>;
 
   constructor(private readonly config: HeavyWorkConfig) {
     const entry = workerEntry();
+    this.syncPool = new Piscina<HeavyJob, HeavyResult>({
+      filename: entry.filename,
+      execArgv: entry.execArgv,
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: 2 ** 31 - 1,
+      resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
+      workerData: { nice: 0 },
+    });
     this.pool = new Piscina<HeavyJob, HeavyResult>({
       filename: entry.filename,
       execArgv: entry.execArgv,
@@ -84,8 +101,30 @@ export class HeavyWorkPool {
     return result.rendered;
   }
 
+  /**
+   * Starts the sync thread now, so the first large update does not wait for it. Resolves once
+   * it runs (never rejects: a thread that fails to start is started again on first use).
+   */
+  async warmSyncThread(): Promise<void> {
+    if (this.syncPool.threads.length > 0) return;
+    await this.syncPool.run({ task: { kind: 'mergeUpdates', updates: [] } }).catch(() => {});
+  }
+
+  /** A large client update checked against the document's state vector, and sliced. */
+  async prepareUpdate(job: PrepareUpdateJob): Promise<PrepareUpdateResult> {
+    const result = await this.syncPool.run({ task: { kind: 'prepareUpdate', job } });
+    if (result.kind !== 'preparedUpdate') throw new Error(`sync job returned ${result.kind}`);
+    return result.result;
+  }
+
+  async mergeUpdates(updates: Uint8Array[]): Promise<Uint8Array> {
+    const result = await this.syncPool.run({ task: { kind: 'mergeUpdates', updates } });
+    if (result.kind !== 'merged') throw new Error(`merge job returned ${result.kind}`);
+    return result.update;
+  }
+
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await Promise.all([this.pool.destroy(), this.syncPool.destroy()]);
   }
 
   private async run(

@@ -1,5 +1,5 @@
 // The jobs the worker pool runs — an article import converted to its first Yjs update, a
-// report rendered — as plain functions of plain data, so they run the same in a worker thread
+// report rendered, a large sync update checked and sliced, updates merged — as plain functions of plain data, so they run the same in a worker thread
 // and in a test. A job past a cap returns which one instead of throwing: errors lose their
 // fields on the way back from a worker, a result does not.
 import {
@@ -16,6 +16,14 @@ import {
   type ReportFormat,
   renderReport,
 } from '@factdesk/report';
+import {
+  createArticleStructValidator,
+  type PrepareUpdateJob,
+  type PrepareUpdateResult,
+  prepareUpdate,
+} from '@factdesk/sync';
+import * as Y from 'yjs';
+import { articleSchemaNames } from '../sync/articleSchemaNames.ts';
 
 export interface ImportTask {
   kind: 'import';
@@ -37,7 +45,19 @@ export interface ReportTask {
   maxOutputBytes: number;
 }
 
-export type HeavyTask = ImportTask | ReportTask;
+/** A large client update: checked against the document's state vector and sliced. */
+export interface PrepareUpdateTask {
+  kind: 'prepareUpdate';
+  job: PrepareUpdateJob;
+}
+
+/** Y.mergeUpdates of a large save batch or of a document's log. */
+export interface MergeUpdatesTask {
+  kind: 'mergeUpdates';
+  updates: Uint8Array[];
+}
+
+export type HeavyTask = ImportTask | ReportTask | PrepareUpdateTask | MergeUpdatesTask;
 
 /** Which cap a job ran into, and its value (bytes, levels or elements). */
 export interface LimitHit {
@@ -60,7 +80,19 @@ export interface ReportResult {
   rendered: RenderedReport;
 }
 
-export type HeavyResult = ImportResult | ReportResult | LimitHit;
+export interface PreparedUpdate {
+  kind: 'preparedUpdate';
+  result: PrepareUpdateResult;
+}
+
+export interface MergedUpdates {
+  kind: 'merged';
+  update: Uint8Array;
+}
+
+export type HeavyResult = ImportResult | ReportResult | PreparedUpdate | MergedUpdates | LimitHit;
+
+const articleStructs = createArticleStructValidator(articleSchemaNames);
 
 const TITLE_MAX = 300;
 
@@ -111,5 +143,18 @@ async function runReport(task: ReportTask): Promise<ReportResult | LimitHit> {
 }
 
 export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
-  return task.kind === 'import' ? runImport(task) : runReport(task);
+  switch (task.kind) {
+    case 'import':
+      return runImport(task);
+    case 'report':
+      return runReport(task);
+    case 'prepareUpdate':
+      return { kind: 'preparedUpdate', result: prepareUpdate(task.job, articleStructs) };
+    case 'mergeUpdates':
+      // No updates: a warm-up job (HeavyWorkPool.warmSyncThread).
+      return {
+        kind: 'merged',
+        update: task.updates.length === 0 ? new Uint8Array() : Y.mergeUpdates(task.updates),
+      };
+  }
 }

@@ -21,12 +21,12 @@ if (nice > 0) {
 
 export interface HeavyJob {
   task: HeavyTask;
-  /** Told "started" when the job begins on this thread. */
-  started: MessagePort;
+  /** Told "started" when the job begins on this thread (jobs with a time budget). */
+  started?: MessagePort;
 }
 
 export default async function heavyWorker(job: HeavyJob): Promise<HeavyResult> {
-  job.started.postMessage('started');
-  job.started.close();
+  job.started?.postMessage('started');
+  job.started?.close();
   return runHeavyTask(job.task);
 }

@@ -2,13 +2,6 @@
 // on the upgrade, before a frame is read or the document loaded; refusals close the socket
 // with a named code. Documents persist to PostgreSQL through PostgresPersistence, and
 // `app.collab` lets the rest of the server read, change and notify live documents.
-import {
-  ARTICLE_FIELD,
-  ARTICLE_MARK_NAMES,
-  ARTICLE_NODE_NAMES,
-  checkArticleAttribute,
-  checkArticleMarkAttributes,
-} from '@factdesk/editor';
 import { caretColorAmong, type PersonRef } from '@factdesk/model';
 import {
   CloseCodes,
@@ -25,6 +18,7 @@ import type { Config } from '../config.ts';
 import { sessionRecyclerOf } from '../db/database.ts';
 import { writeStorageProbe } from '../queries/storageProbe.ts';
 import { AccessChangeRelay } from '../sync/AccessChangeRelay.ts';
+import { articleSchemaNames } from '../sync/articleSchemaNames.ts';
 import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
 import {
@@ -53,6 +47,8 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
   const limits = config.collab;
   const allowedOrigins = new Set([config.publicUrl.origin, ...config.extraOrigins]);
   const persistence = new PostgresPersistence(app.db, {
+    mergeUpdates: (parts) => app.heavyWork.mergeUpdates(parts),
+    mergeOffLoopBytes: limits.largeUpdateBytes,
     onCompactError: (documentId, error) =>
       app.log.error({ err: error, documentId }, 'compacting a document failed'),
   });
@@ -68,13 +64,13 @@ export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config
     ...(relay
       ? { relay, relayHoldMs: limits.relayHoldMs, relayCatchUpMs: limits.relayCatchUpMs }
       : {}),
-    validateUpdate: createArticleUpdateValidator({
-      rootName: ARTICLE_FIELD,
-      nodeNames: ARTICLE_NODE_NAMES,
-      markNames: ARTICLE_MARK_NAMES,
-      checkAttribute: checkArticleAttribute,
-      checkMarkAttributes: checkArticleMarkAttributes,
-    }),
+    validateUpdate: createArticleUpdateValidator(articleSchemaNames),
+    // Large updates: checked and merged in the worker pool, applied in slices (docs/sync.md).
+    largeUpdates: {
+      worker: app.heavyWork,
+      minBytes: limits.largeUpdateBytes,
+      sliceStructs: limits.sliceStructs,
+    },
     limits,
     batchWindowMs: limits.batchWindowMs,
     unloadGraceMs: limits.unloadGraceMs,

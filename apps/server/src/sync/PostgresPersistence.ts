@@ -16,6 +16,13 @@ export interface PostgresPersistenceOptions {
   /** Compact once a document has more logged updates than this. */
   compactAfterUpdates?: number;
   onCompactError?: (documentId: string, error: unknown) => void;
+  /**
+   * Y.mergeUpdates off the event loop (the worker pool), used when the parts add up to at
+   * least `mergeOffLoopBytes`: merging a large document's snapshot and log takes long enough
+   * to stall every other document.
+   */
+  mergeUpdates?: (parts: Uint8Array[]) => Promise<Uint8Array>;
+  mergeOffLoopBytes?: number;
 }
 
 export class PostgresPersistence implements Persistence {
@@ -38,7 +45,20 @@ export class PostgresPersistence implements Persistence {
     this.logLength.set(documentId, updates.length);
     const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
     if (parts.length === 0) return null;
-    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    return parts.length === 1 ? parts[0]! : this.merge(parts);
+  }
+
+  private async merge(parts: Uint8Array[]): Promise<Uint8Array> {
+    const { mergeUpdates, mergeOffLoopBytes = 0 } = this.options;
+    const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
+    if (mergeUpdates && bytes >= mergeOffLoopBytes) {
+      try {
+        return await mergeUpdates(parts);
+      } catch {
+        // The pool is gone (shutting down) or full: merged here instead.
+      }
+    }
+    return Y.mergeUpdates(parts);
   }
 
   async append(documentId: string, updates: Uint8Array[]): Promise<void> {
@@ -90,7 +110,7 @@ export class PostgresPersistence implements Persistence {
       await writeSnapshot(
         tx,
         documentId,
-        Y.mergeUpdates(parts),
+        await this.merge(parts),
         updates.map((u) => u.id),
       );
     });

@@ -32,7 +32,12 @@ function syncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-describe('crafted updates', () => {
+// Twice: checked on the event loop (the default for small updates), and with every update
+// taking the large-update path (checked in the worker pool, applied in slices).
+describe.each([
+  { path: 'on the event loop', env: {} },
+  { path: 'in the worker', env: { COLLAB_LARGE_UPDATE_BYTES: '1' } },
+])('crafted updates, checked $path', ({ env }) => {
   let t: CollabTestApp;
   let token: string;
   let documentId: string;
@@ -41,7 +46,9 @@ describe('crafted updates', () => {
     t = await startCollabApp({
       COLLAB_MAX_CONNECTIONS_PER_USER: '1000',
       COLLAB_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
+      ...env,
     });
+    await t.app.heavyWork.warmSyncThread(); // its start-up would eat the test's waits
     const { owner, workspaceId } = await buildWorkspace(t);
     token = await tokenFor(t, owner);
     documentId = (await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id })).id;
