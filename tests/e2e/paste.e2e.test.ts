@@ -124,7 +124,10 @@ describe('a paste larger than one change may be', () => {
 
     // What the server holds: a fresh page loads every line.
     const other = watchForBreakage(await page.context().newPage(), problems);
-    const fresh = await new ReviewPage(other).open(server.url, newsroom.workspaceId, documentId);
+    // 11,000 paragraphs take the browser seconds to lay out, many more on a busy machine.
+    const fresh = await new ReviewPage(other).open(server.url, newsroom.workspaceId, documentId, {
+      timeout: 90_000,
+    });
     await expect.poll(async () => (await fresh.paragraphs()).includes(LAST_LINE)).toBe(true);
     expect((await fresh.paragraphs()).filter((p) => p.startsWith('Line ')).length).toBe(11_000);
     expect(problems).toEqual([]);

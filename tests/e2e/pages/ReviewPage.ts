@@ -5,9 +5,15 @@ import type { Locator, Page } from 'playwright-core';
 export class ReviewPage {
   constructor(readonly page: Page) {}
 
-  async open(baseUrl: string, workspaceId: string, documentId: string): Promise<this> {
+  /** `timeout`: how long going live may take (a megabyte-sized article takes seconds to render). */
+  async open(
+    baseUrl: string,
+    workspaceId: string,
+    documentId: string,
+    { timeout }: { timeout?: number } = {},
+  ): Promise<this> {
     await this.page.goto(`${baseUrl}/w/${workspaceId}/d/${documentId}`);
-    await this.waitLive();
+    await this.waitLive(timeout);
     return this;
   }
 
@@ -38,9 +44,9 @@ export class ReviewPage {
   }
 
   /** Waits until the text has arrived and the connection is live. */
-  async waitLive(): Promise<void> {
-    await this.page.locator('.connection-badge[data-status="connected"]').waitFor();
-    await this.page.getByText(/^Live/).waitFor();
+  async waitLive(timeout?: number): Promise<void> {
+    await this.page.locator('.connection-badge[data-status="connected"]').waitFor({ timeout });
+    await this.page.getByText(/^Live/).waitFor({ timeout });
   }
 
   /** The article's blocks as a reader sees them (other people's caret labels left out). */

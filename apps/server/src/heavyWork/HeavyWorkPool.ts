@@ -42,9 +42,10 @@ export class HeavyWorkPool implements UpdateWorker {
    * Large sync updates get a thread of their own: behind ten PDF exports in the shared queue,
    * a pasted page would wait many seconds. Jobs here are bounded by the frame limit (≈0.5 s
    * for 1 MiB). Once started the thread stays (starting it takes a second or more, which the
-   * first large paste would wait for): the server starts it at launch (warmSyncThread).
+   * first large paste would wait for): the server starts it at launch (main.ts).
    */
   private readonly syncPool: Piscina<HeavyJob, HeavyResult>;
+  private syncThreadWarm: Promise<void> | undefined;
 
   constructor(private readonly config: HeavyWorkConfig) {
     const entry = workerEntry();
@@ -105,9 +106,13 @@ export class HeavyWorkPool implements UpdateWorker {
    * Starts the sync thread now, so the first large update does not wait for it. Resolves once
    * it runs (never rejects: a thread that fails to start is started again on first use).
    */
-  async warmSyncThread(): Promise<void> {
-    if (this.syncPool.threads.length > 0) return;
-    await this.syncPool.run({ task: { kind: 'mergeUpdates', updates: [] } }).catch(() => {});
+  warmSyncThread(): Promise<void> {
+    // One warm-up however many ask: a second caller waits for the same thread to be ready.
+    this.syncThreadWarm ??= this.syncPool.run({ task: { kind: 'mergeUpdates', updates: [] } }).then(
+      () => undefined,
+      () => undefined,
+    );
+    return this.syncThreadWarm;
   }
 
   /** A large client update checked against the document's state vector, and sliced. */

@@ -22,6 +22,8 @@ export async function startTestServer(options: { webDist?: string } = {}): Promi
   });
   const app = await buildApp({ config, db: db.sql, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
+  // As main.ts does at launch; awaited, so no test's first large paste waits for it.
+  await app.heavyWork.warmSyncThread();
   return {
     url,
     async close() {
