@@ -13,6 +13,7 @@ import { limitConnectionsPerAddress } from './limitConnectionsPerAddress.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
 import { collabPlugin } from './plugins/collab.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { evidenceLinksPlugin } from './plugins/evidenceLinks.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth/routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(metricsPlugin);
   await app.register(authPlugin, { config });
   await app.register(collabPlugin, { config });
+  await app.register(evidenceLinksPlugin, { config });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

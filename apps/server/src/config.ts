@@ -1,7 +1,9 @@
 // Every environment variable the server and the command line read, validated once.
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { StartupError } from './errors.ts';
+import type { OutboundLimits } from './outbound/fetchOutside.ts';
 
 export interface Config {
   port: number;
@@ -29,6 +31,25 @@ export interface Config {
   collab: CollabConfig;
   http: HttpLimits;
   heavyWork: HeavyWorkConfig;
+  evidenceLinks: EvidenceLinksConfig;
+}
+
+/**
+ * The evidence link checker and archiving (LINK_CHECK_*, ARCHIVE_*), and the limits of every
+ * fetch of a URL someone typed (OUTBOUND_*): docs/evidence-links.md, docs/outbound.md.
+ */
+export interface EvidenceLinksConfig {
+  outbound: OutboundLimits;
+  /** A checked link is checked again after this many hours; 0 turns the checker off. */
+  recheckHours: number;
+  /** How often the checker looks for links that are due (new, edited, or a day old). */
+  scanMs: number;
+  archive: {
+    /** The link is appended to this (Save Page Now of the Internet Archive by default). */
+    endpoint: string;
+    /** Sent as Authorization to the archive service only (e.g. "LOW key:secret"). */
+    authorization: string | undefined;
+  };
 }
 
 /** Transport limits of the HTTP server (HTTP_*): what a slow or greedy client may hold. */
@@ -177,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collab: loadCollabConfig(env),
     http: loadHttpLimits(env),
     heavyWork: loadHeavyWorkConfig(env),
+    evidenceLinks: loadEvidenceLinksConfig(env),
   };
 }
 
@@ -214,6 +236,35 @@ function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
     relayCatchUpMs: integer(env, 'COLLAB_RELAY_CATCHUP_MS', 1_000, 0, 30_000),
     largeUpdateBytes: integer(env, 'COLLAB_LARGE_UPDATE_BYTES', 16 * 1024, 1, 64 * MiB),
     sliceStructs: integer(env, 'COLLAB_SLICE_STRUCTS', 1_000, 100, 1_000_000),
+  };
+}
+
+function loadEvidenceLinksConfig(env: NodeJS.ProcessEnv): EvidenceLinksConfig {
+  const allowAddresses = (env.OUTBOUND_ALLOW_ADDRESSES || '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of allowAddresses) {
+    if (!isIP(address)) {
+      throw new ConfigError(
+        `OUTBOUND_ALLOW_ADDRESSES must list IP addresses separated by commas, got "${address}".`,
+      );
+    }
+  }
+  return {
+    outbound: {
+      timeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 10_000, 100, 600_000),
+      maxBytes: integer(env, 'OUTBOUND_MAX_BYTES', MiB, 1024, 64 * MiB),
+      maxRedirects: 3,
+      allowAddresses: new Set(allowAddresses),
+    },
+    recheckHours: integer(env, 'LINK_CHECK_HOURS', 24, 0, 24 * 365),
+    scanMs: integer(env, 'LINK_CHECK_SCAN_MS', 5_000, 100, 3_600_000),
+    archive: {
+      endpoint: url('ARCHIVE_ENDPOINT', env.ARCHIVE_ENDPOINT || 'https://web.archive.org/save/')
+        .href,
+      authorization: env.ARCHIVE_AUTHORIZATION || undefined,
+    },
   };
 }
 

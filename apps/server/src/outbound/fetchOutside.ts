@@ -46,6 +46,8 @@ export interface OutboundRequest {
   method?: 'GET' | 'HEAD' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Only the status and headers matter (a link check): the body is read off and dropped. */
+  discardBody?: boolean;
 }
 
 export interface OutboundResponse {
@@ -106,15 +108,18 @@ async function followChain(
     const response = await send(target, address, { method, headers, body }, limits, signal);
     const location = response.headers.location;
     if (!REDIRECTS.has(response.statusCode) || typeof location !== 'string') {
+      if (outbound.discardBody) await discard(response.body);
       return {
         status: response.statusCode,
         url: current,
         redirects,
         headers: flatHeaders(response.headers),
-        body: await readCapped(response.body, limits, current),
+        body: outbound.discardBody
+          ? new Uint8Array()
+          : await readCapped(response.body, limits, current),
       };
     }
-    await response.body.dump({ limit: 16 * 1024 }); // read off and dropped: the socket closes cleanly
+    await discard(response.body);
     if (redirects.length >= limits.maxRedirects) {
       throw new OutboundRefusal(
         'redirects',
@@ -234,6 +239,11 @@ async function send(
     // Closed once the body is read or destroyed; nothing is kept between fetches.
     void dispatcher.close().catch(() => {});
   }
+}
+
+/** Reads a little of a body off and drops it (more closes the socket): ends cleanly. */
+async function discard(body: { dump(options: { limit: number }): Promise<void> }): Promise<void> {
+  await body.dump({ limit: 16 * 1024 }).catch(() => {});
 }
 
 async function readCapped(

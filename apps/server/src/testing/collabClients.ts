@@ -46,6 +46,7 @@ export async function startCollabAppOn(
     PUBLIC_URL: TEST_ORIGIN,
     WEB_DIST: '',
     COLLAB_UNLOAD_GRACE_MS: '50',
+    LINK_CHECK_HOURS: '0', // no background fetches of the tests' made-up evidence links
     ...env,
   });
   const app = await buildApp({

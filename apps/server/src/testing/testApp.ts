@@ -22,7 +22,12 @@ export async function buildTestApp(
   options: { loginThrottle?: LoginThrottle; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ PUBLIC_URL: TEST_ORIGIN, WEB_DIST: '', ...options.env });
+  const config = loadConfig({
+    PUBLIC_URL: TEST_ORIGIN,
+    WEB_DIST: '',
+    LINK_CHECK_HOURS: '0', // no background fetches of the tests' made-up evidence links
+    ...options.env,
+  });
   const app = await buildApp({
     config,
     db: db.sql,
