@@ -232,6 +232,41 @@ export type ReanchorClaimBody = Static<typeof ReanchorClaimBody>;
 
 const EvidenceUrl = Type.String({ minLength: 1, maxLength: 2048 });
 
+/** What the link checker last found at an evidence link (docs/evidence-links.md). */
+export const EvidenceLinkStateSchema = Type.Union([
+  Type.Literal('unchecked'),
+  Type.Literal('alive'),
+  Type.Literal('moved'),
+  Type.Literal('dead'),
+  Type.Literal('unreachable'),
+  Type.Literal('refused'),
+]);
+export type EvidenceLinkState = Static<typeof EvidenceLinkStateSchema>;
+
+export const EvidenceLink = Type.Object({
+  evidenceId: Uuid,
+  state: EvidenceLinkStateSchema,
+  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
+  finalUrl: Type.Union([
+    Type.String({ description: 'Where a moved link now answers' }),
+    Type.Null(),
+  ]),
+  problem: Type.Union([
+    Type.String({ description: 'Why it is unreachable or refused, in a sentence' }),
+    Type.Null(),
+  ]),
+  checkedAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type EvidenceLink = Static<typeof EvidenceLink>;
+
+/** Pushed to a document's open editors when a link's state changes (not a claim event). */
+export const EvidenceLinkEvent = Type.Object({
+  type: Type.Literal('evidence.link'),
+  claimId: Uuid,
+  link: EvidenceLink,
+});
+export type EvidenceLinkEvent = Static<typeof EvidenceLinkEvent>;
+
 export const Evidence = Type.Object({
   id: Uuid,
   claimId: Uuid,
@@ -249,6 +284,8 @@ export const Evidence = Type.Object({
   addedBy: MaybePerson,
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** In the evidence list only: what the link checker found (live events carry it apart). */
+  link: Type.Optional(EvidenceLink),
 });
 export type Evidence = Static<typeof Evidence>;
 

@@ -1,5 +1,6 @@
 // Starts the evidence link checker with the server and stops it on close (docs/evidence-links.md);
 // its findings reach the document's open editors as `evidence.link` live events.
+import type { EvidenceLinkEvent } from '@factdesk/model';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
@@ -25,12 +26,14 @@ export const evidenceLinksPlugin = fp(
       recheckMs: settings.recheckHours * HOUR_MS,
       batch: 20,
       concurrency: 4,
-      onChanged: ({ documentId, claimId, link }) =>
-        app.collab.publishEvent(documentId, {
+      onChanged: ({ documentId, claimId, link }) => {
+        const event: EvidenceLinkEvent = {
           type: 'evidence.link',
           claimId,
           link: presentEvidenceLink(link),
-        }),
+        };
+        app.collab.publishEvent(documentId, event);
+      },
       onError: (error) => app.log.error({ err: error }, 'checking evidence links failed'),
     });
     app.addHook('onReady', async () => checker.start());

@@ -1,19 +1,8 @@
 // What the link checker found at an evidence link, as the API and live events show it.
+import type { EvidenceLink } from '@factdesk/model';
 import type { EvidenceLinkRow } from '../queries/evidenceLinks.ts';
 
-export interface EvidenceLinkView {
-  evidenceId: string;
-  state: EvidenceLinkRow['state'];
-  httpStatus: number | null;
-  /** Where a moved link now answers. */
-  finalUrl: string | null;
-  /** Why it is unreachable or refused, in a sentence. */
-  problem: string | null;
-  checkedAt: string | null;
-  archiveProblem: string | null;
-}
-
-export function presentEvidenceLink(row: EvidenceLinkRow): EvidenceLinkView {
+export function presentEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
   return {
     evidenceId: row.evidence_id,
     state: row.state,
@@ -21,6 +10,5 @@ export function presentEvidenceLink(row: EvidenceLinkRow): EvidenceLinkView {
     finalUrl: row.final_url,
     problem: row.problem,
     checkedAt: row.checked_at?.toISOString() ?? null,
-    archiveProblem: row.archive_problem,
   };
 }

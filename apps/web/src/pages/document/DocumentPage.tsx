@@ -243,6 +243,7 @@ function Workspace({ initial }: { initial: Loaded }) {
               myUserId={me.user.id}
               selectionAnchor={selectionAnchor}
               subscribe={live.subscribe}
+              subscribeLinks={live.subscribeLinks}
             />
           ) : (
             !live.error && <Loading label="Loading claims…" />

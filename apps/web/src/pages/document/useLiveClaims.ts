@@ -9,6 +9,7 @@ import {
   type Claim,
   type ClaimAbilities,
   type ClaimLiveEvent,
+  type EvidenceLinkEvent,
 } from '@factdesk/model';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/ApiError.ts';
@@ -40,6 +41,17 @@ export function isClaimLiveEvent(event: unknown): event is ClaimLiveEvent {
   );
 }
 
+function isEvidenceLinkEvent(event: unknown): event is EvidenceLinkEvent {
+  const candidate = event as Partial<EvidenceLinkEvent> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.type === 'evidence.link' &&
+    typeof candidate.claimId === 'string' &&
+    typeof candidate.link === 'object'
+  );
+}
+
 function sameReviewers(a: Claim, b: Pick<Claim, 'assignees'>): boolean {
   return (
     a.assignees.length === b.assignees.length &&
@@ -56,6 +68,8 @@ export interface LiveClaims {
   apply(claim: Claim): void;
   /** Every claim event as it arrives (evidence and comments ride on them). */
   subscribe(listener: (event: ClaimLiveEvent) => void): () => void;
+  /** What the link checker finds at evidence links, as it finds it. */
+  subscribeLinks(listener: (event: EvidenceLinkEvent) => void): () => void;
 }
 
 /** `synced`: whether the text has arrived (claims are ordered by where they are in it). */
@@ -68,6 +82,7 @@ export function useLiveClaims(
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<ApiError>();
   const listeners = useRef(new Set<(event: ClaimLiveEvent) => void>());
+  const linkListeners = useRef(new Set<(event: EvidenceLinkEvent) => void>());
   const lastEventId = useRef(0);
   const refetching = useRef(new Set<string>());
 
@@ -102,6 +117,10 @@ export function useLiveClaims(
     let initialLoadDone = false;
 
     const onEvent = (event: unknown) => {
+      if (isEvidenceLinkEvent(event)) {
+        for (const listener of linkListeners.current) listener(event);
+        return;
+      }
       if (!isClaimLiveEvent(event)) return;
       lastEventId.current = Math.max(lastEventId.current, event.eventId);
       setById((map) => {
@@ -178,5 +197,12 @@ export function useLiveClaims(
     };
   }, []);
 
-  return { claims, loaded, error, apply, subscribe };
+  const subscribeLinks = useCallback((listener: (event: EvidenceLinkEvent) => void) => {
+    linkListeners.current.add(listener);
+    return () => {
+      linkListeners.current.delete(listener);
+    };
+  }, []);
+
+  return { claims, loaded, error, apply, subscribe, subscribeLinks };
 }

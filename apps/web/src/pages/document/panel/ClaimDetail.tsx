@@ -52,7 +52,11 @@ export function ClaimDetail(props: ClaimDetailProps) {
       <ClaimQuote {...context} selectionAnchor={props.selectionAnchor} />
       <ClaimFacts {...context} />
       <VerdictSection {...context} />
-      <EvidenceSection {...context} subscribe={props.subscribe} />
+      <EvidenceSection
+        {...context}
+        subscribe={props.subscribe}
+        subscribeLinks={props.subscribeLinks}
+      />
       <AssignmentSection {...context} members={props.members} />
       <CommentThread
         claimId={claim.id}

@@ -5,6 +5,7 @@ import type {
   Claim,
   ClaimAnchor,
   ClaimLiveEvent,
+  EvidenceLinkEvent,
   Member,
   WorkspaceVerdictScale,
 } from '@factdesk/model';
@@ -27,4 +28,6 @@ export interface ClaimPanelProps {
   selectionAnchor(): ClaimAnchor | null;
   /** Live events of this document as they arrive (evidence and comments are not in `claims`). */
   subscribe(listener: (event: ClaimLiveEvent) => void): () => void;
+  /** What the link checker finds at evidence links, as it finds it. */
+  subscribeLinks(listener: (event: EvidenceLinkEvent) => void): () => void;
 }

@@ -1,18 +1,20 @@
-// The claim's evidence links: the list (kept live), and for those who may work on the claim
-// adding, editing and removing links.
-import type { Evidence } from '@factdesk/model';
-import { useId, useState } from 'react';
+// The claim's evidence links: the list (kept live), what the link checker found at each, and
+// for those who may work on the claim adding, editing and removing links.
+import type { Evidence, EvidenceLink } from '@factdesk/model';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
 import { KIND_LABELS, STANCE_LABELS } from '../../../components/claimWords.ts';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import { EvidenceForm } from './EvidenceForm.tsx';
+import { LinkStatus } from './LinkStatus.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { useLiveList } from './useLiveList.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
 interface EvidenceSectionProps extends ClaimWriteContext {
   subscribe: ClaimPanelProps['subscribe'];
+  subscribeLinks: ClaimPanelProps['subscribeLinks'];
 }
 
 export function EvidenceSection(props: EvidenceSectionProps) {
@@ -29,6 +31,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
       if (event.type === 'evidence.removed' && event.evidenceId) list.remove(event.evidenceId);
     },
   });
+  const links = useLinkStates(claim.id, evidence.items, props.subscribeLinks);
   const canWork = claim.abilities.work;
 
   return (
@@ -49,6 +52,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
               key={item.id}
               {...props}
               evidence={item}
+              link={links.get(item.id)}
               canWork={canWork}
               onSaved={evidence.put}
               onRemoved={evidence.remove}
@@ -79,6 +83,40 @@ export function EvidenceSection(props: EvidenceSectionProps) {
   );
 }
 
+/**
+ * What the checker found at each link: as the list was loaded, then as the checker's live
+ * events say. An edited link's old finding is dropped (the server checks it again).
+ */
+function useLinkStates(
+  claimId: string,
+  items: Evidence[] | undefined,
+  subscribeLinks: ClaimPanelProps['subscribeLinks'],
+): ReadonlyMap<string, EvidenceLink> {
+  // Each finding with the URL its item had when the finding arrived.
+  const [heard, setHeard] = useState<ReadonlyMap<string, { url: string; link: EvidenceLink }>>(
+    new Map(),
+  );
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  useEffect(
+    () =>
+      subscribeLinks((event) => {
+        if (event.claimId !== claimId) return;
+        const { evidenceId } = event.link;
+        const url = itemsRef.current?.find((item) => item.id === evidenceId)?.url ?? '';
+        setHeard((current) => new Map(current).set(evidenceId, { url, link: event.link }));
+      }),
+    [claimId, subscribeLinks],
+  );
+  const links = new Map<string, EvidenceLink>();
+  for (const item of items ?? []) {
+    const live = heard.get(item.id);
+    const link = live && (live.url === '' || live.url === item.url) ? live.link : item.link;
+    if (link) links.set(item.id, link);
+  }
+  return links;
+}
+
 /** A link without a title, as people read it: "bücher.example/mieten". */
 function readableLink(evidence: Evidence): string {
   try {
@@ -92,6 +130,7 @@ function readableLink(evidence: Evidence): string {
 
 interface EvidenceItemProps extends ClaimWriteContext {
   evidence: Evidence;
+  link: EvidenceLink | undefined;
   canWork: boolean;
   onSaved(evidence: Evidence): void;
   onRemoved(evidenceId: string): void;
@@ -154,6 +193,7 @@ function EvidenceItem(props: EvidenceItemProps) {
           {evidence.excerpt}
         </blockquote>
       )}
+      <LinkStatus link={props.link} />
       {evidence.archiveUrl && (
         <p>
           <a href={evidence.archiveUrl} target="_blank" rel="noopener noreferrer">
