@@ -70,7 +70,6 @@ export class Room<Auth = unknown> {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection<Auth>>();
   readonly ready: Promise<void>;
-  loaded = false;
   /** Bytes accepted into the document: its stored size at load plus every update since. */
   private bytes = 0;
   /** Stores the room's edits in batches and says what is saved. */
@@ -148,7 +147,6 @@ export class Room<Auth = unknown> {
       this.bytes = state.byteLength;
     }
     this.commit.loaded();
-    this.loaded = true;
     if (this.relay && !this.destroyed) await this.relay.start();
   }
 
