@@ -43,7 +43,7 @@ declare module 'fastify' {
   }
 }
 
-export const collabPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
+export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
   const limits = config.collab;
   const allowedOrigins = new Set([config.publicUrl.origin, ...config.extraOrigins]);
   const persistence = new PostgresPersistence(app.db, {
