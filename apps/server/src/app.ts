@@ -11,10 +11,10 @@ import type { Sql } from './db/database.ts';
 import { HeavyWorkPool } from './heavyWork/HeavyWorkPool.ts';
 import { limitConnectionsPerAddress } from './limitConnectionsPerAddress.ts';
 import { authPlugin, SESSION_COOKIE } from './plugins/auth.ts';
-import { collabPlugin } from './plugins/collab.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { evidenceLinksPlugin } from './plugins/evidenceLinks.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { syncPlugin } from './plugins/sync.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { claimRoutes } from './routes/claims/routes.ts';
@@ -118,7 +118,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   await app.register(metricsPlugin);
   await app.register(authPlugin, { config });
-  await app.register(collabPlugin, { config });
+  await app.register(syncPlugin, { config });
   await app.register(evidenceLinksPlugin, { config });
   await app.register(fastifySwagger, {
     openapi: {

@@ -9,8 +9,9 @@ import { Connection, type ConnectionOptions, type SyncSocket } from './Connectio
 import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import type { Relay } from './Relay.ts';
+import type { RoomRelay } from './RelayBridge.ts';
 import { encodeRelayMessage } from './RelayMessage.ts';
-import { type LargeUpdateOptions, Room, type RoomHooks, type RoomRelay } from './Room.ts';
+import { type LargeUpdateOptions, Room, type RoomHooks } from './Room.ts';
 import { DEFAULT_LIMITS, type SyncLimits } from './SyncLimits.ts';
 
 export interface RegistryOptions {

@@ -3,7 +3,7 @@
 // re-decides its own matching sockets at once instead of at its next periodic sweep.
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AccessChange } from './CollabService.ts';
+import type { AccessChange } from '../commands/liveDocuments.ts';
 import { RedisPubSub } from './RedisPubSub.ts';
 
 /** Frames of another version are dropped (logged): a rolling deploy falls back to the sweep. */

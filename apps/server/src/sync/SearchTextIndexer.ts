@@ -3,9 +3,9 @@
 // import, and at start for documents that have none yet (created while no server ran, or
 // before search existed). Search therefore lags the live text by up to the delay.
 import { articleText } from '@factdesk/editor';
+import type { LiveDocuments } from '../commands/liveDocuments.ts';
 import type { Sql } from '../db/database.ts';
 import { listDocumentsWithoutSearchText, writeDocumentSearchText } from '../queries/search.ts';
-import type { CollabService } from './CollabService.ts';
 import { DocumentWorkQueue } from './DocumentWorkQueue.ts';
 
 /**
@@ -16,7 +16,7 @@ export const SEARCHABLE_TEXT_CHARS = 500_000;
 
 export interface SearchTextIndexerOptions {
   sql: Sql;
-  collab: Pick<CollabService, 'readDocument'>;
+  collab: Pick<LiveDocuments, 'readDocument'>;
   delayMs: number;
   onError(documentId: string, error: unknown, attempt: number): void;
 }

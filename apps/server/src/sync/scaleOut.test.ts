@@ -13,8 +13,10 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { buildApp } from '../app.ts';
+import type { AccessChange, LiveEvent } from '../commands/liveDocuments.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { presentDocumentState } from '../presenters/documents.ts';
 import { readDocState } from '../queries/docState.ts';
 import {
   articleString,
@@ -32,7 +34,6 @@ import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import { TEST_ORIGIN, type TestApp } from '../testing/testApp.ts';
 import { createTestDatabase } from '../testing/testDatabase.ts';
 import { AccessChangeRelay } from './AccessChangeRelay.ts';
-import type { AccessChange } from './CollabService.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
@@ -261,22 +262,29 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
 
   it('a live event published on A reaches a Factdesk client on B', async () => {
     const { a, b, document, token } = await twoInstances();
+    // Events told apart by the title they carry.
+    const titled = (title: string): LiveEvent => ({
+      type: 'document.updated',
+      document: { ...presentDocumentState(document), title },
+    });
+    const titleOf = (event: { [field: string]: unknown }) =>
+      (event.document as { title?: string } | undefined)?.title;
     const onB = client(b, document.id, token);
     const events = liveEventsOf(onB);
     await synced(onB);
     // A does not have the document open.
-    a.app.collab.publishEvent(document.id, { type: 'claim.updated', claimId: 'c1' });
-    await eventually(() => events.some((e) => e.claimId === 'c1'), 'the event on B');
+    a.app.collab.publishEvent(document.id, titled('c1'));
+    await eventually(() => events.some((e) => titleOf(e) === 'c1'), 'the event on B');
     // Now A does, with its own client: the event reaches both.
     const onA = client(a, document.id, token);
     const eventsOnA = liveEventsOf(onA);
     await synced(onA);
     await eventually(() => {
-      a.app.collab.publishEvent(document.id, { type: 'claim.updated', claimId: 'c2' });
-      return events.some((e) => e.claimId === 'c2');
+      a.app.collab.publishEvent(document.id, titled('c2'));
+      return events.some((e) => titleOf(e) === 'c2');
     }, 'the second event on B');
-    expect(eventsOnA.some((e) => e.claimId === 'c2')).toBe(true);
-    expect(events.filter((e) => e.claimId === 'c1')).toHaveLength(1);
+    expect(eventsOnA.some((e) => titleOf(e) === 'c2')).toBe(true);
+    expect(events.filter((e) => titleOf(e) === 'c1')).toHaveLength(1);
   });
 
   it('a document opened on B right after an edit on A has the edit before A stored it', async () => {

@@ -10,7 +10,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { webDist?: string } = {}): Promise<TestServer> {
+/** `env`: settings over the test defaults (the link checker is off unless a test turns it on). */
+export async function startTestServer(
+  options: { webDist?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -19,6 +22,8 @@ export async function startTestServer(options: { webDist?: string } = {}): Promi
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     ...(options.webDist ? { WEB_DIST: options.webDist } : {}),
+    LINK_CHECK_HOURS: '0', // no background fetches of the tests' made-up evidence links
+    ...options.env,
   });
   const app = await buildApp({ config, db: db.sql, logger: false });
   await app.listen({ port, host: '127.0.0.1' });

@@ -1,0 +1,58 @@
+// The live-documents port (commands/liveDocuments.ts) over this instance's document registry:
+// reads and server changes go to the live copy, live events to the open editors of every
+// instance, access changes to the AccessRecheck.
+import type { PersonRef } from '@factdesk/model';
+import type { Registry } from '@factdesk/sync';
+import type * as Y from 'yjs';
+import type { AccessChange, LiveDocuments, LiveEvent } from '../commands/liveDocuments.ts';
+import type { AccessRecheck } from './AccessRecheck.ts';
+import type { CollabAuth } from './collabAccess.ts';
+import type { SearchTextIndexer } from './SearchTextIndexer.ts';
+import type { StorageHealth, StorageStatus } from './StorageHealth.ts';
+
+export interface LiveDocumentsServiceDeps {
+  registry: Registry<CollabAuth>;
+  storage: Pick<StorageHealth, 'status'>;
+  searchText: Pick<SearchTextIndexer, 'textChanged'>;
+  access: Pick<AccessRecheck, 'accessChanged'>;
+}
+
+export class LiveDocumentsService implements LiveDocuments {
+  constructor(private readonly deps: LiveDocumentsServiceDeps) {}
+
+  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.deps.registry.readDocument(documentId, read);
+  }
+
+  changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    return this.deps.registry.changeDocument(documentId, change);
+  }
+
+  publishEvent(documentId: string, event: LiveEvent): void {
+    this.deps.registry.publishEvent(documentId, event);
+  }
+
+  textWritten(documentId: string): void {
+    this.deps.searchText.textChanged(documentId);
+  }
+
+  storageStatus(): StorageStatus {
+    return this.deps.storage.status;
+  }
+
+  presentUsers(documentId: string): PersonRef[] {
+    const people = new Map<string, PersonRef>();
+    for (const connection of this.deps.registry.connections()) {
+      if (connection.documentId !== documentId || connection.isClosed) continue;
+      const { userId, name } = connection.identity;
+      people.set(userId, { id: userId, name });
+    }
+    return [...people.values()].sort(
+      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
+  }
+
+  accessChanged(change: AccessChange): Promise<void> {
+    return this.deps.access.accessChanged(change);
+  }
+}

@@ -1,0 +1,124 @@
+// GET /collab/:documentId: the upgrade to a y-websocket socket. Access is decided on the
+// upgrade request, before a frame is read or the document loaded (the credential, the Origin,
+// membership); a refusal closes the socket with a named code. An accepted socket joins its
+// document with a caret colour nobody else there has, and its frames are wired at once.
+import { caretColorAmong } from '@factdesk/model';
+import { CloseCodes, EXTENSIONS_PARAM, type Registry } from '@factdesk/sync';
+import fastifyWebsocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import {
+  type CollabAuth,
+  type CollabDecision,
+  credentialHash,
+  decideAccess,
+  upgradeCredential,
+} from './collabAccess.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route authenticates in its own way (the auth plugin leaves it alone). */
+    authenticatesItself?: boolean;
+  }
+  interface FastifyRequest {
+    /** The upgrade's access decision, made before the socket opens. */
+    syncAccess?: CollabDecision;
+  }
+}
+
+const ROUTE = '/collab/:documentId';
+
+export interface SyncUpgradeRouteOptions {
+  registry: Registry<CollabAuth>;
+  /** Origins whose pages may open a socket with the session cookie. */
+  allowedOrigins: ReadonlySet<string>;
+  maxMessageBytes: number;
+  /** A socket joined the document (its text may have changed while nobody had it open). */
+  onJoined(documentId: string): void;
+  /** Before the sockets close at shutdown: every accepted edit is stored. */
+  beforeClose(): Promise<void>;
+}
+
+export async function registerSyncUpgradeRoute(
+  app: FastifyInstance,
+  options: SyncUpgradeRouteOptions,
+): Promise<void> {
+  const { registry } = options;
+  await app.register(fastifyWebsocket, {
+    // ws closes anything far past our own limit itself (1009); up to 4× we answer with 4413.
+    options: { maxPayload: options.maxMessageBytes * 4 },
+    // Store every accepted edit before the sockets go, then close them with 1001.
+    preClose: async function closeSockets(this: FastifyInstance) {
+      await options.beforeClose();
+      for (const client of this.websocketServer.clients) {
+        client.close(CloseCodes.goingAway.code, CloseCodes.goingAway.reason);
+      }
+    },
+  });
+
+  /** A caret colour nobody else in the document (on this instance) has, while any is left. */
+  function colorInDocument(documentId: string, userId: string): string {
+    const others = new Map<string, string>();
+    for (const connection of registry.connections()) {
+      if (connection.documentId !== documentId || connection.isClosed) continue;
+      others.set(connection.identity.userId, connection.identity.color);
+    }
+    return caretColorAmong(userId, others);
+  }
+
+  app.get<{ Params: { documentId: string } }>(
+    ROUTE,
+    { websocket: true, config: { authenticatesItself: true }, schema: { hide: true } },
+    (socket: WebSocket, request) => {
+      socket.binaryType = 'nodebuffer';
+      const decision = request.syncAccess;
+      if (!decision?.ok) {
+        const close = decision?.close ?? CloseCodes.internalError;
+        socket.close(close.code, close.reason);
+        return;
+      }
+      const query = request.query as Record<string, unknown>;
+      const connection = registry.connect(request.params.documentId, socket, {
+        identity: {
+          ...decision.identity,
+          color: colorInDocument(request.params.documentId, decision.identity.userId),
+        },
+        readOnly: decision.readOnly,
+        extensions: query[EXTENSIONS_PARAM] === '1',
+        auth: decision.auth,
+      });
+      options.onJoined(request.params.documentId);
+      // Wired synchronously, so no frame sent right after the handshake is lost.
+      socket.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!isBinary)
+          connection.close({
+            ...CloseCodes.malformed,
+            reason: 'text frames are not part of the protocol',
+          });
+        else connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      });
+      socket.on('close', () => connection.closed());
+      socket.on('error', () => connection.closed());
+    },
+  );
+
+  // Decided on the upgrade request, before the socket opens; the handler only carries it out.
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.url !== ROUTE) return;
+    const credential = upgradeCredential(request, options.allowedOrigins);
+    if ('refuse' in credential) {
+      request.syncAccess = { ok: false, close: credential.refuse };
+      return;
+    }
+    const { documentId } = request.params as { documentId: string };
+    try {
+      request.syncAccess = await decideAccess(app.db, documentId, {
+        via: credential.via,
+        hash: credentialHash(credential.secret),
+      });
+    } catch (error) {
+      request.log.error({ err: error, documentId }, 'deciding socket access failed');
+      request.syncAccess = { ok: false, close: CloseCodes.storageUnavailable };
+    }
+  });
+}

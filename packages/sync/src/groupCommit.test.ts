@@ -1,0 +1,105 @@
+// The group commit: accepted edits are stored in batches, a failed save is retried (never
+// lost, never reported saved), and the saved signal never claims more than persistence holds.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { connect, pause, until } from './testing/clients.ts';
+import { addParagraph, createTestRegistry, paragraphsOf } from './testing/testRegistry.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('group commit', () => {
+  it('stores the edits of one batch window in one append', async () => {
+    const { registry, persistence, saves } = createTestRegistry({ batchWindowMs: 20 });
+    const writer = connect(registry, 'doc');
+    await until(() => expect(writer.synced).toBe(true));
+    addParagraph(writer.doc, 'one');
+    addParagraph(writer.doc, 'two');
+    addParagraph(writer.doc, 'three');
+    await until(() => expect(writer.ownEditsSaved).toBe(true));
+    expect(persistence.appends).toHaveLength(1);
+    expect(persistence.appends[0]?.updates).toHaveLength(1); // merged
+    expect(saves).toEqual([{ documentId: 'doc', updates: 3, bytes: expect.any(Number) }]);
+    expect(paragraphsOf(persistence.storedDoc('doc'))).toEqual(['one', 'two', 'three']);
+    await registry.shutdown();
+  });
+
+  it('says "saved" only once the batch is committed, and only to writers', async () => {
+    const { registry, persistence } = createTestRegistry();
+    const writer = connect(registry, 'doc');
+    const reader = connect(registry, 'doc', { readOnly: true });
+    await until(() => expect(writer.synced && reader.synced).toBe(true));
+    const resume = persistence.pause();
+    addParagraph(writer.doc, 'in flight');
+    await until(() => expect(paragraphsOf(reader.doc)).toEqual(['in flight']));
+    await pause(20);
+    expect(writer.ownEditsSaved).toBe(false);
+    const readerSignals = reader.socket.sent.length;
+    resume();
+    await until(() => expect(writer.ownEditsSaved).toBe(true));
+    expect(paragraphsOf(persistence.storedDoc('doc'))).toEqual(['in flight']);
+    expect(reader.socket.sent.length).toBe(readerSignals);
+    await registry.shutdown();
+  });
+
+  it('retries a failed save once a second, keeps later edits after it, and says "saved" only when stored', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { registry, persistence, errors } = createTestRegistry();
+    const writer = connect(registry, 'doc');
+    await until(() => expect(writer.synced).toBe(true));
+    persistence.failure = new Error('database down');
+    addParagraph(writer.doc, 'first');
+    await until(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toMatchObject({ kind: 'save', documentId: 'doc' });
+    expect(registry.stats()).toMatchObject({ failingSaves: 1 });
+    addParagraph(writer.doc, 'second');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(errors).toHaveLength(1); // not before a second has passed
+    await vi.advanceTimersByTimeAsync(600);
+    expect(errors).toHaveLength(2);
+    expect(writer.ownEditsSaved).toBe(false);
+    persistence.failure = undefined;
+    registry.retryFailedSaves();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await until(() => expect(writer.ownEditsSaved).toBe(true));
+    expect(registry.stats()).toMatchObject({ failingSaves: 0, unsavedBytes: 0 });
+    expect(paragraphsOf(persistence.storedDoc('doc'))).toEqual(['first', 'second']);
+    await registry.shutdown();
+  });
+
+  it('stores every accepted edit before a document unloads, and tells persistence it unloaded', async () => {
+    const { registry, persistence } = createTestRegistry({ batchWindowMs: 10_000 });
+    const writer = connect(registry, 'doc');
+    await until(() => expect(writer.synced).toBe(true));
+    addParagraph(writer.doc, 'last words');
+    await pause();
+    expect(persistence.appends).toHaveLength(0); // the batch window is long
+    writer.disconnect();
+    await until(() => expect(persistence.unloadedDocuments).toEqual(['doc']));
+    expect(paragraphsOf(persistence.storedDoc('doc'))).toEqual(['last words']);
+    expect(registry.stats().documents).toBe(0);
+  });
+
+  it('at shutdown stores every accepted edit, then closes every socket with 1001', async () => {
+    const { registry, persistence } = createTestRegistry({ batchWindowMs: 10_000 });
+    const writer = connect(registry, 'doc');
+    await until(() => expect(writer.synced).toBe(true));
+    addParagraph(writer.doc, 'before shutdown');
+    await pause();
+    await registry.shutdown();
+    expect(paragraphsOf(persistence.storedDoc('doc'))).toEqual(['before shutdown']);
+    expect(writer.socket.closed?.code).toBe(1001);
+  });
+
+  it('a reloaded document starts from what was stored, and its saved signal covers it', async () => {
+    const { registry, persistence } = createTestRegistry();
+    const stored = new Y.Doc();
+    addParagraph(stored, 'stored earlier');
+    await persistence.append('doc', [Y.encodeStateAsUpdate(stored)]);
+    const reader = connect(registry, 'doc', { readOnly: true });
+    await until(() => expect(paragraphsOf(reader.doc)).toEqual(['stored earlier']));
+    expect(reader.saved?.get(stored.clientID)).toBe(Y.getState(stored.store, stored.clientID));
+    await registry.shutdown();
+  });
+});

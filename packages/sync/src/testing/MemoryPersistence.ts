@@ -1,0 +1,60 @@
+// A Persistence in memory, for the sync core's own tests: what a batch appends is kept per
+// document in order, saves can be made to fail or wait, and a second instance can share the
+// same documents (as two servers share one database). Tests only.
+import * as Y from 'yjs';
+import type { Persistence } from '../Persistence.ts';
+
+export class MemoryPersistence implements Persistence {
+  /** Every append that committed, in order: one entry per group-commit batch. */
+  readonly appends: { documentId: string; updates: Uint8Array[] }[] = [];
+  /** Documents the sync core reported unloaded, in order. */
+  readonly unloadedDocuments: string[] = [];
+  /** While set, appends and loads reject with it (the database is down). */
+  failure: Error | undefined;
+  private paused: Promise<void> | undefined;
+
+  constructor(private readonly documents = new Map<string, Uint8Array[]>()) {}
+
+  /** Another instance's connection to the same documents, with its own failures. */
+  another(): MemoryPersistence {
+    return new MemoryPersistence(this.documents);
+  }
+
+  async load(documentId: string): Promise<Uint8Array | null> {
+    if (this.failure) throw this.failure;
+    const updates = this.documents.get(documentId) ?? [];
+    return updates.length === 0 ? null : Y.mergeUpdates(updates);
+  }
+
+  async append(documentId: string, updates: Uint8Array[]): Promise<void> {
+    await this.paused;
+    if (this.failure) throw this.failure;
+    const stored = this.documents.get(documentId) ?? [];
+    stored.push(...updates);
+    this.documents.set(documentId, stored);
+    this.appends.push({ documentId, updates });
+  }
+
+  unloaded(documentId: string): void {
+    this.unloadedDocuments.push(documentId);
+  }
+
+  /** Appends wait (in flight) until the returned function is called. */
+  pause(): () => void {
+    let resume = () => {};
+    this.paused = new Promise<void>((resolve) => {
+      resume = () => {
+        this.paused = undefined;
+        resolve();
+      };
+    });
+    return resume;
+  }
+
+  /** The document as stored: a fresh Y.Doc holding every committed update. */
+  storedDoc(documentId: string): Y.Doc {
+    const doc = new Y.Doc();
+    for (const update of this.documents.get(documentId) ?? []) Y.applyUpdate(doc, update);
+    return doc;
+  }
+}
