@@ -1,6 +1,6 @@
 // Database rows → API shapes (see @factdesk/model for the schemas).
 import type { ApiToken, Invite, Member, User, Workspace, WorkspaceSummary } from '@factdesk/model';
-import { abilitiesOf } from './policies.ts';
+import { abilitiesOf } from './access/policies.ts';
 import type { InviteRow } from './queries/invites.ts';
 import type { ApiTokenRow } from './queries/sessions.ts';
 import type { UserRow } from './queries/users.ts';

@@ -14,6 +14,12 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
+import {
+  type CollabAuth,
+  credentialHash,
+  decideAccess,
+  upgradeCredential,
+} from '../access/collabAccess.ts';
 import type { Config } from '../config.ts';
 import { sessionRecyclerOf } from '../db/database.ts';
 import { writeStorageProbe } from '../queries/storageProbe.ts';
@@ -21,12 +27,6 @@ import { AccessChangeRelay } from '../sync/AccessChangeRelay.ts';
 import { articleSchemaNames } from '../sync/articleSchemaNames.ts';
 import { ClaimAnchorRefresher } from '../sync/ClaimAnchorRefresher.ts';
 import type { AccessChange, CollabService } from '../sync/CollabService.ts';
-import {
-  type CollabAuth,
-  credentialHash,
-  decideAccess,
-  upgradeCredential,
-} from '../sync/collabAccess.ts';
 import { PostgresHistoryStore } from '../sync/PostgresHistoryStore.ts';
 import { PostgresPersistence } from '../sync/PostgresPersistence.ts';
 import { RedisRelay } from '../sync/RedisRelay.ts';

@@ -1,8 +1,8 @@
 // createClaim: a reviewer or moderator highlights a passage; the anchor is checked against
 // the server's copy of the text before the claim and its 'claim.created' event are written.
 import type { CreateClaimBody, Role } from '@factdesk/model';
+import { authorize } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
-import { authorize } from '../../policies.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import { type ClaimDetailRow, findClaimDetail, insertClaim } from '../../queries/claims.ts';
 import { findDocumentAccess } from '../../queries/documents.ts';

@@ -1,8 +1,8 @@
 // reanchorClaim: a reviewer or moderator points a claim (typically an orphan) at a new
 // selection, checked against the server's text like a new claim's.
 import type { ReanchorClaimBody } from '@factdesk/model';
+import { authorizeClaim } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
-import { authorizeClaim } from '../../policies.ts';
 import { findClaimAccess, findClaimDetail, updateClaimRow } from '../../queries/claims.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { checkAnchor } from './checkAnchor.ts';

@@ -12,8 +12,8 @@ import type {
   Role,
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
+import { authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
-import { authorizeClaim, type ClaimPermissions } from '../../policies.ts';
 import { presentClaimState } from '../../presenters/claims.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {

@@ -31,7 +31,8 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
-import { workspaceAccess } from '../../access.ts';
+import { readClaimAccess, readDocumentAccess } from '../../access/claimAccess.ts';
+import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { addComment } from '../../commands/claims/addComment.ts';
 import { addEvidence } from '../../commands/claims/addEvidence.ts';
 import { approveVerdict } from '../../commands/claims/approveVerdict.ts';
@@ -72,7 +73,6 @@ import {
 } from '../../queries/claims.ts';
 import { listEvidence } from '../../queries/evidence.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
-import { readClaimAccess, readDocumentAccess } from './claimAccess.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const writeErrors = { ...errors, 409: ClaimConflictBody };

@@ -3,7 +3,7 @@
 import { ErrorBody, SEARCH_DEFAULT_LIMIT, SearchQuery, SearchResults, Uuid } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { workspaceAccess } from '../../access.ts';
+import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { searchWorkspace } from '../../commands/searchWorkspace.ts';
 import { BadRequestError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';

@@ -14,7 +14,7 @@ import {
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { workspaceAccess } from '../../access.ts';
+import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { createInvite, revokeInvite } from '../../commands/invites.ts';
 import { issueResetLink, resetLinkAbilities } from '../../commands/passwordResets.ts';
 import {

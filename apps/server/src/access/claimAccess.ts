@@ -1,11 +1,11 @@
 // Read access to a claim or a document's claims: members only (404 otherwise, so nothing
 // leaks), with the role the presenters turn into abilities.
 import type { Role } from '@factdesk/model';
-import type { Queryable } from '../../db/database.ts';
-import { NotFoundError } from '../../errors.ts';
-import { authorize } from '../../policies.ts';
-import { findClaimAccess } from '../../queries/claims.ts';
-import { findDocumentAccess } from '../../queries/documents.ts';
+import type { Queryable } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import { findClaimAccess } from '../queries/claims.ts';
+import { findDocumentAccess } from '../queries/documents.ts';
+import { authorize } from './policies.ts';
 
 export async function readClaimAccess(sql: Queryable, claimId: string, userId: string) {
   const access = await findClaimAccess(sql, claimId, userId);
