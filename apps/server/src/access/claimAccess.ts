@@ -1,10 +1,10 @@
-// Read access to a claim or a document's claims: members only (404 otherwise, so nothing
-// leaks), with the role the presenters turn into abilities.
+// "May this user read this claim?": members of its workspace only (404 otherwise, so nothing
+// leaks), with the role the presenters turn into abilities. A document's claims are read
+// with documentAccess(…, 'document.read').
 import type { Role } from '@factdesk/model';
 import type { Queryable } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { findClaimAccess } from '../queries/claims.ts';
-import { findDocumentAccess } from '../queries/documents.ts';
 import { authorize } from './policies.ts';
 
 export async function readClaimAccess(sql: Queryable, claimId: string, userId: string) {
@@ -16,11 +16,4 @@ export async function readClaimAccess(sql: Queryable, claimId: string, userId: s
     workspaceId: access.workspace_id,
     role: access.role as Role,
   };
-}
-
-export async function readDocumentAccess(sql: Queryable, documentId: string, userId: string) {
-  const access = await findDocumentAccess(sql, documentId, userId);
-  if (!access?.role) throw new NotFoundError('Document');
-  authorize(access.role, 'document.read');
-  return { workspaceId: access.workspace_id, role: access.role };
 }

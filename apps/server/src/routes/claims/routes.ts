@@ -31,7 +31,8 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError } from 'fastify';
 import { Type } from 'typebox';
-import { readClaimAccess, readDocumentAccess } from '../../access/claimAccess.ts';
+import { readClaimAccess } from '../../access/claimAccess.ts';
+import { documentAccess } from '../../access/documentAccess.ts';
 import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { addComment } from '../../commands/claims/addComment.ts';
 import { addEvidence } from '../../commands/claims/addEvidence.ts';
@@ -115,7 +116,7 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { userId } = requireActor(request);
       const { documentId } = request.params;
-      const { role } = await readDocumentAccess(app.db, documentId, userId);
+      const { role } = await documentAccess(app.db, userId, documentId, 'document.read');
       // Only reads: the text under each anchor is computed, nothing is written.
       const rows = await readClaimsInText(
         app.collab,
@@ -403,7 +404,7 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { userId } = requireActor(request);
       const { documentId } = request.params;
-      const { role } = await readDocumentAccess(app.db, documentId, userId);
+      const { role } = await documentAccess(app.db, userId, documentId, 'document.read');
       const after = request.query.after ?? 0;
       const rows = await listDocumentEventsAfter(app.db, documentId, after, CATCH_UP_LIMIT);
       const claimIds = [...new Set(rows.map((row) => row.claim_id))];
