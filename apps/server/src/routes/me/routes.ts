@@ -14,10 +14,10 @@ import { changePassword } from '../../commands/accounts.ts';
 import { createApiToken, revokeApiToken } from '../../commands/apiTokens.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import { requireActor, setSessionCookie } from '../../plugins/auth.ts';
-import { presentApiToken } from '../../presenters.ts';
+import { presentApiToken } from '../../presenters/accounts.ts';
+import { presentMe } from '../../presenters/me.ts';
 import { listApiTokens } from '../../queries/sessions.ts';
 import { findUserById } from '../../queries/users.ts';
-import { presentMe } from './presentMe.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 

@@ -24,8 +24,8 @@ import {
   updateWorkspace,
 } from '../../commands/workspaces.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { presentInvite, presentMember, presentWorkspace } from '../../presenters/accounts.ts';
 import { presentCreatedResetLink } from '../../presenters/passwordResets.ts';
-import { presentInvite, presentMember, presentWorkspace } from '../../presenters.ts';
 import { listInvites } from '../../queries/invites.ts';
 import { listMembers } from '../../queries/workspaces.ts';
 
