@@ -10,10 +10,11 @@ import {
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { setSessionCookie } from '../../auth/sessionCookie.ts';
 import { changePassword } from '../../commands/accounts.ts';
 import { createApiToken, revokeApiToken } from '../../commands/apiTokens.ts';
 import { UnauthenticatedError } from '../../errors.ts';
-import { requireActor, setSessionCookie } from '../../plugins/auth.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { presentApiToken } from '../../presenters/accounts.ts';
 import { presentMe } from '../../presenters/me.ts';
 import { listApiTokens } from '../../queries/sessions.ts';

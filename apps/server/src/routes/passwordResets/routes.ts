@@ -3,8 +3,8 @@
 import { ErrorBody, Me, ResetLinkPreview, UseResetLinkBody } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { setSessionCookie } from '../../auth/sessionCookie.ts';
 import { previewResetLink, useResetLink } from '../../commands/passwordResets.ts';
-import { setSessionCookie } from '../../plugins/auth.ts';
 import { presentMe } from '../../presenters/me.ts';
 import { presentResetLinkPreview } from '../../presenters/passwordResets.ts';
 
