@@ -42,7 +42,6 @@ import { ClaimConflictError } from '../../commands/claims/ClaimConflictError.ts'
 import type { ClaimDeps } from '../../commands/claims/ClaimDeps.ts';
 import { createClaim } from '../../commands/claims/createClaim.ts';
 import { proposeVerdict } from '../../commands/claims/proposeVerdict.ts';
-import { readClaimsInText } from '../../commands/claims/readClaimsInText.ts';
 import { reanchorClaim } from '../../commands/claims/reanchorClaim.ts';
 import { removeEvidence } from '../../commands/claims/removeEvidence.ts';
 import { reopenClaim } from '../../commands/claims/reopenClaim.ts';
@@ -74,6 +73,7 @@ import {
 } from '../../queries/claims.ts';
 import { listEvidence } from '../../queries/evidence.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
+import { readClaimsInText } from '../../views/readClaimsInText.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const writeErrors = { ...errors, 409: ClaimConflictBody };

@@ -4,10 +4,10 @@ import { ErrorBody, SEARCH_DEFAULT_LIMIT, SearchQuery, SearchResults, Uuid } fro
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { workspaceAccess } from '../../access/workspaceAccess.ts';
-import { searchWorkspace } from '../../commands/searchWorkspace.ts';
 import { BadRequestError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentSearchResults } from '../../presenters/search.ts';
+import { searchWorkspace } from '../../views/searchWorkspace.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 const WorkspaceParams = Type.Object({ workspaceId: Uuid });

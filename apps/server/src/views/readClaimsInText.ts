@@ -3,8 +3,8 @@
 // (re-anchoring, orphaning) are detected when the text changes (ClaimAnchorRefresher), so
 // reading claims never changes their version.
 import { anchorResolver } from '@factdesk/editor';
-import type { ClaimDetailRow } from '../../queries/claims.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
+import type { ClaimDetailRow } from '../queries/claims.ts';
+import type { CollabService } from '../sync/CollabService.ts';
 
 /** Sorts after every position in a text. */
 const NOWHERE = Number.MAX_SAFE_INTEGER;

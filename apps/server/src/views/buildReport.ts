@@ -24,12 +24,12 @@ import {
 } from '@factdesk/model';
 import { quoteContext } from '@factdesk/report';
 import * as Y from 'yjs';
+import { findQuote } from '../commands/claims/findQuote.ts';
 import type { Sql } from '../db/database.ts';
 import { AppError, NotFoundError } from '../errors.ts';
 import { readDocState } from '../queries/docState.ts';
 import { type DocumentRow, findDocVersion, type StoredDocVersion } from '../queries/documents.ts';
 import type { ReportClaimRow, ReportPerson } from '../queries/report.ts';
-import { findQuote } from './claims/findQuote.ts';
 import {
   type ReportSource,
   readLiveReportSource,
