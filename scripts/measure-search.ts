@@ -5,9 +5,9 @@
 // misspellings and filters through searchWorkspace (the route's own query path, without HTTP).
 // Usage: pnpm exec tsx scripts/measure-search.ts [claims=10000] [searches=200]
 import { performance } from 'node:perf_hooks';
-import { searchWorkspace } from '../apps/server/src/commands/searchWorkspace.ts';
 import { writeDocumentSearchText } from '../apps/server/src/queries/search.ts';
 import { createTestDatabase, testDatabaseKind } from '../apps/server/src/testing/testDatabase.ts';
+import { searchWorkspace } from '../apps/server/src/views/searchWorkspace.ts';
 
 const claims = Number(process.argv[2] ?? 10_000);
 const searches = Number(process.argv[3] ?? 200);

@@ -11,6 +11,15 @@ export class AppError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** The response body: the code, the sentence and the field it names; a subclass may add. */
+  body(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+    };
+  }
 }
 
 export class BadRequestError extends AppError {

@@ -135,12 +135,20 @@ export interface AnchorRange {
  * where each anchor pair points now, as text offsets and the text between; null if nowhere.
  */
 export function anchorResolver(doc: Y.Doc): (start: string, end: string) => AnchorRange | null {
+  return resolvedText(doc).resolve;
+}
+
+/** The article's text and a resolver of anchors into it, from one model of the document. */
+export function resolvedText(doc: Y.Doc): {
+  text: string;
+  resolve: (start: string, end: string) => AnchorRange | null;
+} {
   const model = buildModel(doc);
   const offset = (position: Y.RelativePosition) => {
     const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
     return absolute ? model.offsetOf(absolute.type, absolute.index) : null;
   };
-  return (start, end) => {
+  const resolve = (start: string, end: string): AnchorRange | null => {
     const startPosition = decodeAnchor(start);
     const endPosition = decodeAnchor(end);
     if (!startPosition || !endPosition) return null;
@@ -149,6 +157,7 @@ export function anchorResolver(doc: Y.Doc): (start: string, end: string) => Anch
     if (from === null || to === null || from > to) return null;
     return { from, to, text: model.text.slice(from, to) };
   };
+  return { text: model.text, resolve };
 }
 
 /** Where one anchor pair points now (see anchorResolver for many). */

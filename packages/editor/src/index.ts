@@ -8,6 +8,7 @@ export * from './articleStructure.ts';
 export * from './articleText.ts';
 export * from './articleYjs.ts';
 export * from './claimHighlights/claimHighlights.ts';
+export * from './claimLocator.ts';
 export * from './exportArticle.ts';
 export * from './ImportLimitError.ts';
 export * from './importArticle.ts';

@@ -10,10 +10,8 @@ import {
 import { REPORT_FORMATS, type ReportFormat } from '@factdesk/report';
 import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
-import { type ReadDocument, readStoredDocument } from '../commands/buildReport.ts';
 import { importDocument } from '../commands/documents/importDocument.ts';
 import { lockDocument } from '../commands/documents/lockDocument.ts';
-import { exportReport } from '../commands/exportReport.ts';
 import { issueResetLinkAsAdministrator, resetLinkUrl } from '../commands/passwordResets.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
 import { loadConfig } from '../config.ts';
@@ -24,6 +22,8 @@ import { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
 import { findDocument, listDocVersions } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
 import type { CollabService } from '../sync/CollabService.ts';
+import { type ReadDocument, readStoredDocument } from '../views/buildReport.ts';
+import { exportReport } from '../views/exportReport.ts';
 
 export type AdminCommand =
   | { name: 'migrate' }

@@ -4,12 +4,17 @@
 // a link expires, works once, and issuing a new one voids the earlier one. Using it sets the
 // password, ends every session of the person, signs them in and forgets their failed logins.
 import type { Role } from '@factdesk/model';
+import {
+  authorizeResetLink,
+  can,
+  type ResetLinkSubject,
+  resetLinkRefusal,
+} from '../access/policies.ts';
 import type { LoginThrottle } from '../auth/LoginThrottle.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hashSecret, isSecretOf, newSecret } from '../auth/secrets.ts';
 import type { Queryable, Sql } from '../db/database.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
-import { authorizeResetLink, can, type ResetLinkSubject, resetLinkRefusal } from '../policies.ts';
 import {
   findPasswordResetByTokenHash,
   insertPasswordReset,

@@ -1,14 +1,13 @@
 // Who is calling: a session cookie (browsers) or an API token (`Authorization: Bearer`).
 // Resolved once per request; routes ask for it with requireActor(). Also guards
 // cookie-authenticated writes against cross-site requests (CSRF) by their Origin.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hashSecret, isSecretOf } from '../auth/secrets.ts';
+import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
 import type { Config } from '../config.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import { findApiTokenUser, findSessionUser } from '../queries/sessions.ts';
-
-export const SESSION_COOKIE = 'factdesk_session';
 
 export type Actor =
   | { userId: string; via: 'session'; sessionId: string }
@@ -33,25 +32,6 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match?.[1];
-}
-
-export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.publicUrl.protocol === 'https:',
-    maxAge: config.sessionDays * 86_400,
-  });
-}
-
-export function clearSessionCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.publicUrl.protocol === 'https:',
-  });
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {

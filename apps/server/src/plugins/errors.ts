@@ -73,11 +73,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error instanceof RateLimitedError) reply.header('retry-after', error.retryAfterSeconds);
-      return reply.status(error.status).send({
-        code: error.code,
-        message: error.message,
-        ...(error.field ? { field: error.field } : {}),
-      });
+      return reply.status(error.status).send(error.body());
     }
     if (error.validation) {
       const first = error.validation[0] as ValidationIssue | undefined;

@@ -11,7 +11,7 @@ import {
   type QueueClaim,
   type Role,
 } from '@factdesk/model';
-import { claimAbilitiesOf } from '../policies.ts';
+import { claimAbilitiesOf } from '../access/policies.ts';
 import type { CommentRow } from '../queries/claimComments.ts';
 import type { ClaimEventRow } from '../queries/claimEvents.ts';
 import type { ClaimDetailRow, ClaimRow } from '../queries/claims.ts';

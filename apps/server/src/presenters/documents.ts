@@ -8,7 +8,7 @@ import type {
   Role,
 } from '@factdesk/model';
 import { CLAIM_STATUSES, displayHost } from '@factdesk/model';
-import { abilitiesOf } from '../policies.ts';
+import { abilitiesOf } from '../access/policies.ts';
 import type { DocumentListRow, DocumentRow, DocVersionRow } from '../queries/documents.ts';
 
 /** The document without per-user abilities: what live events carry to every editor. */

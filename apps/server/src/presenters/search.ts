@@ -1,8 +1,8 @@
 // Search hits → the API's shape: grouped by document (best group first), each passage split
 // into plain-text segments flagged as matching, never markup.
 import type { SearchGroup, SearchResults, SnippetSegment } from '@factdesk/model';
-import type { SearchOutcome } from '../commands/searchWorkspace.ts';
 import { HEADLINE_START, HEADLINE_STOP, type SearchHitRow } from '../queries/search.ts';
+import type { SearchOutcome } from '../views/searchWorkspace.ts';
 
 /** ts_headline's text with its private markers → segments (adjacent ones of a kind merged). */
 export function headlineSegments(headline: string): SnippetSegment[] {

@@ -227,7 +227,7 @@ export interface DocVersionRow {
 
 export interface StoredDocVersion extends DocVersionRow {
   state: Uint8Array;
-  /** What its report is made of besides the text (commands/reportSnapshot.ts); null before 0009. */
+  /** What its report is made of besides the text (views/reportSnapshot.ts); null before 0009. */
   report_snapshot: unknown;
 }
 
@@ -242,7 +242,7 @@ export async function insertDocVersion(
     name: string | null;
     state: Uint8Array;
     createdBy: string | null;
-    /** JSON (commands/reportSnapshot.ts). */
+    /** JSON (views/reportSnapshot.ts). */
     reportSnapshot: object;
   },
 ): Promise<DocVersionRow> {

@@ -6,10 +6,10 @@
 // read-only or writable.
 import type { Connection, Registry } from '@factdesk/sync';
 import type { FastifyBaseLogger } from 'fastify';
+import { type CollabAuth, decideAccess } from '../access/collabAccess.ts';
 import type { AccessChange } from '../commands/liveDocuments.ts';
 import type { Sql } from '../db/database.ts';
 import { AccessChangeRelay } from './AccessChangeRelay.ts';
-import { type CollabAuth, decideAccess } from './collabAccess.ts';
 
 export interface AccessRecheckOptions {
   sql: Sql;

@@ -4,9 +4,9 @@
 import type { PersonRef } from '@factdesk/model';
 import type { Registry } from '@factdesk/sync';
 import type * as Y from 'yjs';
+import type { CollabAuth } from '../access/collabAccess.ts';
 import type { AccessChange, LiveDocuments, LiveEvent } from '../commands/liveDocuments.ts';
 import type { AccessRecheck } from './AccessRecheck.ts';
-import type { CollabAuth } from './collabAccess.ts';
 import type { SearchTextIndexer } from './SearchTextIndexer.ts';
 import type { StorageHealth, StorageStatus } from './StorageHealth.ts';
 

@@ -4,11 +4,11 @@
 // Failures are logged with the document id.
 import { createArticleUpdateValidator, Registry } from '@factdesk/sync';
 import type { FastifyBaseLogger } from 'fastify';
+import type { CollabAuth } from '../access/collabAccess.ts';
 import type { CollabConfig } from '../config.ts';
 import type { Sql } from '../db/database.ts';
 import type { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
 import { articleSchemaNames } from './articleSchemaNames.ts';
-import type { CollabAuth } from './collabAccess.ts';
 import { PostgresHistoryStore } from './PostgresHistoryStore.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 import type { RedisRelay } from './RedisRelay.ts';

@@ -13,7 +13,7 @@ import {
   credentialHash,
   decideAccess,
   upgradeCredential,
-} from './collabAccess.ts';
+} from '../access/collabAccess.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -3,7 +3,7 @@
 // later change of the scale never alters a published verdict. Under the workspace's
 // four-eyes rule the proposer cannot approve, unless an owner explicitly overrides it.
 import { type ApproveVerdictBody, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
-import { authorizeApproval } from '../../policies.ts';
+import { authorizeApproval } from '../../access/policies.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';

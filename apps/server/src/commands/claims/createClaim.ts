@@ -1,11 +1,9 @@
 // createClaim: a reviewer or moderator highlights a passage; the anchor is checked against
 // the server's copy of the text before the claim and its 'claim.created' event are written.
 import type { CreateClaimBody, Role } from '@factdesk/model';
-import { NotFoundError } from '../../errors.ts';
-import { authorize } from '../../policies.ts';
+import { documentAccess } from '../../access/documentAccess.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import { type ClaimDetailRow, findClaimDetail, insertClaim } from '../../queries/claims.ts';
-import { findDocumentAccess } from '../../queries/documents.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { checkAnchor } from './checkAnchor.ts';
 import { pick, publishClaimEvents } from './writeClaim.ts';
@@ -27,9 +25,7 @@ export async function createClaim(
   documentId: string,
   body: CreateClaimBody,
 ): Promise<{ claim: ClaimDetailRow; role: Role }> {
-  const access = await findDocumentAccess(deps.sql, documentId, actorId);
-  if (!access?.role) throw new NotFoundError('Document');
-  authorize(access.role, 'claim.create');
+  const access = await documentAccess(deps.sql, actorId, documentId, 'claim.create');
   await checkAnchor(deps.collab, documentId, body.anchor);
   const { claim, eventId } = await deps.sql.begin(async (tx) => {
     const row = await insertClaim(tx, {

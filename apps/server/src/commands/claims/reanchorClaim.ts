@@ -1,9 +1,10 @@
 // reanchorClaim: a reviewer or moderator points a claim (typically an orphan) at a new
 // selection, checked against the server's text like a new claim's.
 import type { ReanchorClaimBody } from '@factdesk/model';
+import { readClaimAccess } from '../../access/claimAccess.ts';
+import { authorizeClaim } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
-import { authorizeClaim } from '../../policies.ts';
-import { findClaimAccess, findClaimDetail, updateClaimRow } from '../../queries/claims.ts';
+import { findClaimDetail, updateClaimRow } from '../../queries/claims.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { checkAnchor } from './checkAnchor.ts';
 import { NOT_APPROVED, pick, writeClaim } from './writeClaim.ts';
@@ -27,9 +28,9 @@ export async function reanchorClaim(
   // The text is read before the transaction: loading a closed document needs a database
   // connection, and the embedded database has only one. Permission is checked first so a
   // viewer learns nothing about the text; writeClaim checks everything again under the lock.
-  const access = await findClaimAccess(deps.sql, claimId, actorId);
-  const detail = access?.role ? await findClaimDetail(deps.sql, claimId) : undefined;
-  if (!access?.role || !detail) throw new NotFoundError('Claim');
+  const access = await readClaimAccess(deps.sql, claimId, actorId);
+  const detail = await findClaimDetail(deps.sql, claimId);
+  if (!detail) throw new NotFoundError('Claim');
   authorizeClaim(
     access.role,
     actorId,
@@ -40,7 +41,7 @@ export async function reanchorClaim(
     },
     'reanchor',
   );
-  await checkAnchor(deps.collab, access.document_id, body.anchor);
+  await checkAnchor(deps.collab, access.documentId, body.anchor);
   return writeClaim(
     deps,
     actorId,

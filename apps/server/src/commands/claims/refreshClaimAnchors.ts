@@ -3,7 +3,7 @@
 // on its original quote (best match by prefix and suffix) or, when the quote is nowhere,
 // marked orphaned with the quote kept. Never silently lost: each change writes an event (actor
 // null: the server) and is pushed live. Run by ClaimAnchorRefresher, never by a read.
-import { anchorResolver, articleText, relativeRangeAt } from '@factdesk/editor';
+import { claimLocator, relativeRangeAt } from '@factdesk/editor';
 import type { ClaimEventType } from '@factdesk/model';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
@@ -13,8 +13,8 @@ import {
   setCurrentQuote,
   updateClaimRow,
 } from '../../queries/claims.ts';
+import { locatable } from '../../views/locatable.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
-import { findQuote } from './findQuote.ts';
 import { ANCHOR_FIELDS } from './reanchorClaim.ts';
 import { pick, publishClaimEvents } from './writeClaim.ts';
 
@@ -38,27 +38,18 @@ export async function refreshClaimAnchors(
 ): Promise<ClaimDetailRow[]> {
   if (claims.length === 0) return claims;
   const resolutions = await deps.collab.readDocument(documentId, (doc) => {
-    // One text model for every claim: building it is the cost, resolving is cheap.
-    const resolve = anchorResolver(doc);
-    let text: string | undefined;
+    // One text model for every claim: building it is the cost, locating is cheap.
+    const locator = claimLocator(doc);
     return claims.map((claim): Resolution => {
-      if (!claim.orphaned) {
-        const range = resolve(claim.anchor_start, claim.anchor_end);
-        if (range && range.text.length > 0) {
-          return range.text === claim.current_quote
-            ? { kind: 'unchanged' }
-            : { kind: 'moved', quote: range.text };
-        }
+      const place = locator.locate(locatable(claim));
+      if (!place) return claim.orphaned ? { kind: 'unchanged' } : { kind: 'orphaned' };
+      if (place.by === 'anchor') {
+        return place.text === claim.current_quote
+          ? { kind: 'unchanged' }
+          : { kind: 'moved', quote: place.text };
       }
-      text ??= articleText(doc).text;
-      const match = findQuote(text, {
-        exact: claim.quote_exact,
-        prefix: claim.quote_prefix,
-        suffix: claim.quote_suffix,
-      });
-      if (!match) return claim.orphaned ? { kind: 'unchanged' } : { kind: 'orphaned' };
-      const { start, end } = relativeRangeAt(doc, match.from, match.to);
-      return { kind: 'reanchored', start, end, quote: text.slice(match.from, match.to) };
+      const { start, end } = relativeRangeAt(doc, place.from, place.to);
+      return { kind: 'reanchored', start, end, quote: place.text };
     });
   });
 

@@ -12,9 +12,9 @@ import type {
   Role,
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
+import { authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
-import { authorizeClaim, type ClaimPermissions } from '../../policies.ts';
-import { presentClaimState } from '../../presenters/claims.ts';
+import { presentClaim, presentClaimState } from '../../presenters/claims.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
   type ClaimDetailRow,
@@ -102,14 +102,14 @@ export async function writeClaim(
       throw new ClaimConflictError(
         `cannot ${rule.verb}: the claim changed since version ${rule.version} (it is at version ${claim.version}); review the current claim and try again.`,
         'stale_version',
-        await currentDetail(tx, claimId),
+        presentClaim(await currentDetail(tx, claimId), { userId: actorId, role }),
       );
     }
     if (rule.from && !rule.from.includes(claim.status)) {
       throw new ClaimConflictError(
         `cannot ${rule.verb}: claim is ${claim.status}`,
         'invalid_transition',
-        await currentDetail(tx, claimId),
+        presentClaim(await currentDetail(tx, claimId), { userId: actorId, role }),
       );
     }
     // Inside a savepoint, so a write that turns out to change nothing is undone whole (the

@@ -12,7 +12,7 @@ import type { HeavyWorkPool } from '../../heavyWork/HeavyWorkPool.ts';
 import { insertLineageClient } from '../../queries/docHistory.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
-import { captureReportSnapshot } from '../reportSnapshot.ts';
+import { captureReportSnapshot } from '../../views/reportSnapshot.ts';
 
 export interface ImportInput {
   workspaceId: string;

@@ -6,7 +6,7 @@ import type { Sql } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
 import { type DocVersionRow, findDocument, insertDocVersion } from '../../queries/documents.ts';
 import type { CollabService } from '../../sync/CollabService.ts';
-import { captureReportSnapshot } from '../reportSnapshot.ts';
+import { captureReportSnapshot } from '../../views/reportSnapshot.ts';
 
 export async function saveTextVersion(
   sql: Sql,

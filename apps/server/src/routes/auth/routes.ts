@@ -1,9 +1,9 @@
 // Sign up, log in, log out.
 import { ErrorBody, LoginBody, Me, SignupBody } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { clearSessionCookie, setSessionCookie } from '../../auth/sessionCookie.ts';
 import { logIn, logOut, signUp } from '../../commands/accounts.ts';
-import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.ts';
-import { presentMe } from '../me/presentMe.ts';
+import { presentMe } from '../../presenters/me.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 

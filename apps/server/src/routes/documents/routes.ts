@@ -15,10 +15,10 @@ import {
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { workspaceAccess } from '../../access.ts';
+import { documentAccess } from '../../access/documentAccess.ts';
+import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { archiveDocument } from '../../commands/documents/archiveDocument.ts';
 import { deleteDocument } from '../../commands/documents/deleteDocument.ts';
-import { documentAccess } from '../../commands/documents/documentAccess.ts';
 import { importDocument } from '../../commands/documents/importDocument.ts';
 import { lockDocument } from '../../commands/documents/lockDocument.ts';
 import { restoreTextVersion, versionArticle } from '../../commands/documents/restoreTextVersion.ts';

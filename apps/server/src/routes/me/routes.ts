@@ -10,14 +10,15 @@ import {
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { setSessionCookie } from '../../auth/sessionCookie.ts';
 import { changePassword } from '../../commands/accounts.ts';
 import { createApiToken, revokeApiToken } from '../../commands/apiTokens.ts';
 import { UnauthenticatedError } from '../../errors.ts';
-import { requireActor, setSessionCookie } from '../../plugins/auth.ts';
-import { presentApiToken } from '../../presenters.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { presentApiToken } from '../../presenters/accounts.ts';
+import { presentMe } from '../../presenters/me.ts';
 import { listApiTokens } from '../../queries/sessions.ts';
 import { findUserById } from '../../queries/users.ts';
-import { presentMe } from './presentMe.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 

@@ -3,10 +3,10 @@
 import { ErrorBody, Me, ResetLinkPreview, UseResetLinkBody } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { setSessionCookie } from '../../auth/sessionCookie.ts';
 import { previewResetLink, useResetLink } from '../../commands/passwordResets.ts';
-import { setSessionCookie } from '../../plugins/auth.ts';
+import { presentMe } from '../../presenters/me.ts';
 import { presentResetLinkPreview } from '../../presenters/passwordResets.ts';
-import { presentMe } from '../me/presentMe.ts';
 
 const Params = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 const errors = { 400: ErrorBody, 404: ErrorBody, 410: ErrorBody };

@@ -5,9 +5,9 @@ import { ErrorBody, Uuid } from '@factdesk/model';
 import { REPORT_FORMATS, reportFilename } from '@factdesk/report';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { documentAccess } from '../../commands/documents/documentAccess.ts';
-import { exportReport } from '../../commands/exportReport.ts';
+import { documentAccess } from '../../access/documentAccess.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { exportReport } from '../../views/exportReport.ts';
 
 const ReportParams = Type.Object({ documentId: Uuid });
 

@@ -3,11 +3,11 @@
 import { ErrorBody, SEARCH_DEFAULT_LIMIT, SearchQuery, SearchResults, Uuid } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { workspaceAccess } from '../../access.ts';
-import { searchWorkspace } from '../../commands/searchWorkspace.ts';
+import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { BadRequestError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentSearchResults } from '../../presenters/search.ts';
+import { searchWorkspace } from '../../views/searchWorkspace.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 const WorkspaceParams = Type.Object({ workspaceId: Uuid });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ACTIONS, type Action, ROLES, type Role } from '@factdesk/model';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { can } from '../../policies.ts';
+import { can } from '../../access/policies.ts';
 import { buildMember, buildUser, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 

@@ -14,7 +14,7 @@ import {
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { workspaceAccess } from '../../access.ts';
+import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { createInvite, revokeInvite } from '../../commands/invites.ts';
 import { issueResetLink, resetLinkAbilities } from '../../commands/passwordResets.ts';
 import {
@@ -24,8 +24,8 @@ import {
   updateWorkspace,
 } from '../../commands/workspaces.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { presentInvite, presentMember, presentWorkspace } from '../../presenters/accounts.ts';
 import { presentCreatedResetLink } from '../../presenters/passwordResets.ts';
-import { presentInvite, presentMember, presentWorkspace } from '../../presenters.ts';
 import { listInvites } from '../../queries/invites.ts';
 import { listMembers } from '../../queries/workspaces.ts';
 

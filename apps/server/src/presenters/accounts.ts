@@ -1,10 +1,11 @@
-// Database rows → API shapes (see @factdesk/model for the schemas).
+// Accounts: users, workspaces, members, invites and API tokens, rows → API shapes (schemas in
+// @factdesk/model).
 import type { ApiToken, Invite, Member, User, Workspace, WorkspaceSummary } from '@factdesk/model';
-import { abilitiesOf } from './policies.ts';
-import type { InviteRow } from './queries/invites.ts';
-import type { ApiTokenRow } from './queries/sessions.ts';
-import type { UserRow } from './queries/users.ts';
-import type { MemberRow, MembershipRow } from './queries/workspaces.ts';
+import { abilitiesOf } from '../access/policies.ts';
+import type { InviteRow } from '../queries/invites.ts';
+import type { ApiTokenRow } from '../queries/sessions.ts';
+import type { UserRow } from '../queries/users.ts';
+import type { MemberRow, MembershipRow } from '../queries/workspaces.ts';
 
 export function presentUser(row: UserRow): User {
   return {

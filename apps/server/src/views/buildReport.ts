@@ -2,14 +2,14 @@
 // takes; or, for a saved text version, the rows saved with it (reportSnapshot.ts) and its
 // stored text, so the version's report never changes. Read-only: anchors are resolved against
 // the text here (the quote under each highlight, text order, orphans) without re-anchoring
-// rows, so an export by a viewer never writes — the claims API does that when claims are read.
+// rows, so an export by a viewer never writes — the refresher does that when the text changes.
 import { createHash } from 'node:crypto';
 import {
-  type AnchorRange,
   type ArticleStructure,
-  anchorResolver,
   articleStructure,
-  articleText,
+  type ClaimPlace,
+  claimLocator,
+  compareTextOrder,
 } from '@factdesk/editor';
 import {
   DEFAULT_VERDICT_SCALE,
@@ -29,7 +29,7 @@ import { AppError, NotFoundError } from '../errors.ts';
 import { readDocState } from '../queries/docState.ts';
 import { type DocumentRow, findDocVersion, type StoredDocVersion } from '../queries/documents.ts';
 import type { ReportClaimRow, ReportPerson } from '../queries/report.ts';
-import { findQuote } from './claims/findQuote.ts';
+import { locatable } from './locatable.ts';
 import {
   type ReportSource,
   readLiveReportSource,
@@ -42,13 +42,6 @@ export type ReadDocument = <T>(documentId: string, read: (doc: Y.Doc) => T) => P
 export interface ReportDeps {
   sql: Sql;
   readDocument: ReadDocument;
-}
-
-interface Placement {
-  /** Offset in the article text; null when the passage is nowhere (orphaned). */
-  from: number | null;
-  to: number;
-  currentQuote: string | null;
 }
 
 /**
@@ -75,12 +68,13 @@ export async function buildReport(
   // One text model for every claim: resolving each anchor against a model of its own held the
   // event loop for seconds with 1,000 claims (pnpm bench:hostile).
   const { text, structure, placements, sha256 } = await readText(document.id, (doc) => {
-    const text = articleText(doc).text;
-    const resolve = anchorResolver(doc);
+    const locator = claimLocator(doc);
     return {
-      text,
+      text: locator.text,
       structure: options.articleText ? articleStructure(doc) : null,
-      placements: rows.map((row) => place(resolve, text, row)),
+      // Where each claim sits now: its anchor, else its original quote, else nowhere. Only
+      // read: re-anchoring is written by the refresher, so an export by a viewer never writes.
+      placements: rows.map((row) => locator.locate(locatable(row))),
       // A saved version: its stored update, as stored. The current text: the state read now.
       sha256: hash(pinned ? pinned.state : Y.encodeStateAsUpdate(doc)),
     };
@@ -97,13 +91,8 @@ export async function buildReport(
 
   // Text order; orphaned claims (no place in the text) last, oldest first.
   const order = rows
-    .map((row, index) => ({ row, placement: placements[index] ?? orphan() }))
-    .sort((a, b) => {
-      const x = a.placement.from;
-      const y = b.placement.from;
-      if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-      return x - y || a.placement.to - b.placement.to;
-    });
+    .map((row, index) => ({ row, placement: placements[index] ?? null }))
+    .sort((a, b) => compareTextOrder(a.placement, b.placement));
 
   const claims = order.map(({ row, placement }, index) =>
     reportClaim(row, placement, index + 1, scale, text),
@@ -195,34 +184,9 @@ function hash(state: Uint8Array): string {
   return createHash('sha256').update(state).digest('hex');
 }
 
-function orphan(): Placement {
-  return { from: null, to: 0, currentQuote: null };
-}
-
-/** Where the claim sits now: its anchor, else its original quote found again, else nowhere. */
-function place(
-  resolve: (start: string, end: string) => AnchorRange | null,
-  text: string,
-  row: ReportClaimRow,
-): Placement {
-  if (!row.orphaned) {
-    const range = resolve(row.anchor_start, row.anchor_end);
-    if (range && range.text.length > 0) {
-      return { from: range.from, to: range.to, currentQuote: range.text };
-    }
-  }
-  const match = findQuote(text, {
-    exact: row.quote_exact,
-    prefix: row.quote_prefix,
-    suffix: row.quote_suffix,
-  });
-  if (!match) return orphan();
-  return { from: match.from, to: match.to, currentQuote: text.slice(match.from, match.to) };
-}
-
 function reportClaim(
   row: ReportClaimRow,
-  placement: Placement,
+  placement: ClaimPlace | null,
   number: number,
   scale: VerdictScale,
   text: string,
@@ -242,10 +206,10 @@ function reportClaim(
     // Cut at word boundaries knowing the text around the quote when it is still in place.
     context: quoteContext(
       quote,
-      placement.from === null ? undefined : { text, from: placement.from, to: placement.to },
+      placement === null ? undefined : { text, from: placement.from, to: placement.to },
     ),
-    currentQuote: placement.currentQuote,
-    orphaned: placement.from === null,
+    currentQuote: placement?.text ?? null,
+    orphaned: placement === null,
     verdict: reportVerdict(row, scale),
     rationale: row.rationale === '' ? null : row.rationale,
     evidence: row.evidence.map((e) => ({
@@ -325,11 +289,11 @@ function reviewTeam(rows: ReportClaimRow[]): ReportData['team'] {
 /** The article's structure (headings, quotes, lists, marks, links) with the claims' highlights. */
 function article(
   structure: ArticleStructure,
-  order: { row: ReportClaimRow; placement: Placement }[],
+  order: { row: ReportClaimRow; placement: ClaimPlace | null }[],
 ): ReportArticle {
   const highlights: ReportArticle['highlights'] = [];
   for (const { row, placement } of order) {
-    if (placement.from !== null && placement.to > placement.from) {
+    if (placement !== null && placement.to > placement.from) {
       highlights.push({ claimId: row.id, from: placement.from, to: placement.to });
     }
   }

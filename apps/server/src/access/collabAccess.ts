@@ -5,12 +5,12 @@ import { caretColorOf } from '@factdesk/model';
 import { CloseCodes } from '@factdesk/sync';
 import type { FastifyRequest } from 'fastify';
 import { hashSecret, isSecretOf } from '../auth/secrets.ts';
+import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
 import type { Queryable } from '../db/database.ts';
-import { SESSION_COOKIE } from '../plugins/auth.ts';
-import { can } from '../policies.ts';
 import { findDocumentAccess } from '../queries/documents.ts';
 import { findApiTokenUser, findSessionUser } from '../queries/sessions.ts';
 import { findUserById } from '../queries/users.ts';
+import { can } from './policies.ts';
 
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 

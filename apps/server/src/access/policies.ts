@@ -7,7 +7,7 @@ import {
   type ClaimStatus,
   type Role,
 } from '@factdesk/model';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError } from '../errors.ts';
 
 const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, moderator: 2, owner: 3 };
 

@@ -1,10 +1,10 @@
 // Resolves "may this user do this in that workspace?": membership from the database, the
 // decision from the policy table. Non-members get 404 so a workspace's existence never leaks.
 import type { Action } from '@factdesk/model';
-import type { Queryable } from './db/database.ts';
-import { NotFoundError } from './errors.ts';
+import type { Queryable } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import { findMembership, type MembershipRow } from '../queries/workspaces.ts';
 import { authorize } from './policies.ts';
-import { findMembership, type MembershipRow } from './queries/workspaces.ts';
 
 export async function workspaceAccess(
   sql: Queryable,

@@ -1,6 +1,6 @@
 import { ACTIONS, type Action, ROLES, type Role } from '@factdesk/model';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError } from '../errors.ts';
 import {
   abilitiesOf,
   authorize,

@@ -2,12 +2,10 @@
 // written — the text under each anchor now, and optionally text order. Deleted passages
 // (re-anchoring, orphaning) are detected when the text changes (ClaimAnchorRefresher), so
 // reading claims never changes their version.
-import { anchorResolver } from '@factdesk/editor';
-import type { ClaimDetailRow } from '../../queries/claims.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
-
-/** Sorts after every position in a text. */
-const NOWHERE = Number.MAX_SAFE_INTEGER;
+import { claimLocator, compareTextOrder } from '@factdesk/editor';
+import type { ClaimDetailRow } from '../queries/claims.ts';
+import type { CollabService } from '../sync/CollabService.ts';
+import { locatable } from './locatable.ts';
 
 /**
  * Returns the claims with `current_quote` as the text reads now. With `textOrder`, sorted by
@@ -22,21 +20,20 @@ export async function readClaimsInText<R extends ClaimDetailRow>(
 ): Promise<R[]> {
   if (claims.length === 0) return claims;
   const read = await collab.readDocument(documentId, (doc) => {
-    const resolve = anchorResolver(doc);
+    const locator = claimLocator(doc);
     return claims.map((claim) => {
-      const range = claim.orphaned ? null : resolve(claim.anchor_start, claim.anchor_end);
-      // An empty range is a deleted passage the refresher has not handled yet: keep the row's.
-      const live = range && range.text.length > 0 ? range : null;
+      // The anchor only: a deleted passage is re-anchored or orphaned by the refresher, which
+      // writes it; until then the claim keeps the row's quote and sorts last.
+      const place = locator.anchored(locatable(claim));
       return {
         claim:
-          live && live.text !== claim.current_quote
-            ? { ...claim, current_quote: live.text }
+          place && place.text !== claim.current_quote
+            ? { ...claim, current_quote: place.text }
             : claim,
-        from: live?.from ?? NOWHERE,
-        to: live?.to ?? NOWHERE,
+        place,
       };
     });
   });
-  if (options.textOrder) read.sort((a, b) => a.from - b.from || a.to - b.to);
+  if (options.textOrder) read.sort((a, b) => compareTextOrder(a.place, b.place));
   return read.map((entry) => entry.claim);
 }

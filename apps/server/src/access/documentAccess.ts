@@ -1,10 +1,10 @@
 // "May this user do this to that document?": membership of its workspace from the database,
 // the decision from the policy table. Non-members get 404 so a document's existence never leaks.
 import type { Action, Role } from '@factdesk/model';
-import type { Queryable } from '../../db/database.ts';
-import { NotFoundError } from '../../errors.ts';
-import { authorize } from '../../policies.ts';
-import { type DocumentRow, findDocumentForUser } from '../../queries/documents.ts';
+import type { Queryable } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import { type DocumentRow, findDocumentForUser } from '../queries/documents.ts';
+import { authorize } from './policies.ts';
 
 export async function documentAccess(
   sql: Queryable,

@@ -1,0 +1,110 @@
+// A claim's evidence links: listed, added, changed and removed.
+import {
+  AddEvidenceBody,
+  Claim,
+  ClaimVersionQuery,
+  Evidence,
+  UpdateEvidenceBody,
+} from '@factdesk/model';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { readClaimAccess } from '../../access/claimAccess.ts';
+import { addEvidence } from '../../commands/claims/addEvidence.ts';
+import { removeEvidence } from '../../commands/claims/removeEvidence.ts';
+import { updateEvidence } from '../../commands/claims/updateEvidence.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { presentEvidence } from '../../presenters/claims.ts';
+import { listEvidence } from '../../queries/evidence.ts';
+import { claimDeps, presentWrite } from './claimWriteRoute.ts';
+import { ClaimParams, EvidenceParams, errors, writeErrors } from './schemas.ts';
+
+export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/claims/:claimId/evidence',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Evidence links of a claim',
+        params: ClaimParams,
+        response: { 200: Type.Array(Evidence), ...errors },
+      },
+    },
+    async (request) => {
+      const { userId } = requireActor(request);
+      await readClaimAccess(app.db, request.params.claimId, userId);
+      return (await listEvidence(app.db, request.params.claimId)).map(presentEvidence);
+    },
+  );
+
+  app.post(
+    '/api/claims/:claimId/evidence',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Add an evidence link (never fetched by the server)',
+        params: ClaimParams,
+        body: AddEvidenceBody,
+        response: { 201: Type.Object({ evidence: Evidence, claim: Claim }), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = requireActor(request);
+      const result = await addEvidence(
+        claimDeps(app),
+        userId,
+        request.params.claimId,
+        request.body,
+      );
+      return reply
+        .status(201)
+        .send({ evidence: result.evidence, claim: presentWrite(result, userId) });
+    },
+  );
+
+  app.patch(
+    '/api/evidence/:evidenceId',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Change an evidence link',
+        params: EvidenceParams,
+        body: UpdateEvidenceBody,
+        response: { 200: Type.Object({ evidence: Evidence, claim: Claim }), ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { userId } = requireActor(request);
+      const result = await updateEvidence(
+        claimDeps(app),
+        userId,
+        request.params.evidenceId,
+        request.body,
+      );
+      return { evidence: result.evidence, claim: presentWrite(result, userId) };
+    },
+  );
+
+  app.delete(
+    '/api/evidence/:evidenceId',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Remove an evidence link (?version= of the claim)',
+        params: EvidenceParams,
+        querystring: ClaimVersionQuery,
+        response: { 200: Claim, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { userId } = requireActor(request);
+      const { evidenceId } = request.params;
+      const result = await removeEvidence(
+        claimDeps(app),
+        userId,
+        evidenceId,
+        request.query.version,
+      );
+      return presentWrite(result, userId);
+    },
+  );
+};
