@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { anchorFor } from '../testing/claimFactories.ts';
 import { articleString, eventually, openClient, synced } from '../testing/collabClients.ts';
@@ -19,8 +19,6 @@ import {
   stopChild,
 } from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
-
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const kind = testDatabaseKind();

@@ -12,8 +12,6 @@ import type { Database } from '../../db/database.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { createTestDatabase } from '../../testing/testDatabase.ts';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
 let db: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let base: string;
