@@ -86,6 +86,7 @@ describe('the document list', () => {
     });
     const before = await listed(documentId);
     expect(before.lastActivityAt).toBe(before.updatedAt);
+    // Timestamps must be able to differ: what is checked is which one moved.
     await new Promise((resolve) => setTimeout(resolve, 20));
     const created = await t.request({
       method: 'POST',
