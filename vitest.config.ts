@@ -10,18 +10,25 @@ const unitAndIntegration = [
 ];
 const serverUrl = process.env.TEST_DATABASE_URL;
 
+// Every timeout lives here, none in a test file. They catch a hang, they do not measure speed:
+// integration tests open an embedded PostgreSQL, render PDFs in the worker pool, build search
+// indexes and spawn the built server and command line as processes (seconds each), on a 2-core
+// machine CI shares. The slowest of them (the command-line tests, cli/*.test.ts) set the bound
+// of the projects that hold them; vitest has no per-file timeout short of a project of its own.
+// Inline projects do not inherit the root's timeouts, so each names its own.
+const integrationTimeouts = { testTimeout: 90_000, hookTimeout: 120_000 };
+// Browser tests drive chromium through whole user journeys.
+const browserTimeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
     globalSetup: ['scripts/vitestGlobalSetup.mjs'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     projects: [
       {
         test: {
           name: 'embedded-postgres',
           include: unitAndIntegration,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          ...integrationTimeouts,
           env: { FACTDESK_TEST_DB: 'embedded' },
         },
       },
@@ -31,8 +38,7 @@ export default defineConfig({
               test: {
                 name: 'postgres-server',
                 include: ['apps/server/src/**/*.test.ts'],
-                testTimeout: 30_000,
-                hookTimeout: 60_000,
+                ...integrationTimeouts,
                 env: { FACTDESK_TEST_DB: 'server', TEST_DATABASE_URL: serverUrl },
               },
             },
@@ -42,8 +48,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          ...browserTimeouts,
           fileParallelism: false,
         },
       },

@@ -57,17 +57,17 @@ const signup = await fetch(`http://${base}/api/auth/signup`, {
     password: 'password-bench-1',
   }),
 });
-const me = await signup.json();
+const me = (await signup.json()) as { user: { id: string }; workspaces: { id: string }[] };
 const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? '';
-const { token } = await (
+const { token } = (await (
   await fetch(`http://${base}/api/me/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, cookie },
     body: JSON.stringify({ name: 'bench' }),
   })
-).json();
+).json()) as { token: string };
 const { documentId, update } = await buildDocumentWithText(db.sql, {
-  workspaceId: me.workspaces[0].id,
+  workspaceId: me.workspaces[0]!.id,
   createdBy: me.user.id,
   markdown: 'The council said the bridge cost twice the estimate.',
 });
@@ -98,6 +98,8 @@ const providers = await Promise.all(
   }),
 );
 
+/** The claim the API answers with: its id and version are all this bench reads. */
+type ClaimBody = { id: string; version: number };
 const api = async (method: string, path: string, body: object) => {
   const response = await fetch(`http://${base}${path}`, {
     method,
@@ -106,7 +108,7 @@ const api = async (method: string, path: string, body: object) => {
   });
   if (!response.ok)
     throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as ClaimBody;
 };
 
 const claim = await api('POST', `/api/documents/${documentId}/claims`, {
@@ -125,7 +127,7 @@ if (profiler) {
   await post('Profiler.start');
 }
 const latencies: number[] = [];
-let version = claim.version as number;
+let version = claim.version;
 for (let i = 0; i < WRITES; i++) {
   const started = performance.now();
   const updated = await api('PATCH', `/api/claims/${claim.id}`, {

@@ -5,6 +5,7 @@
 // history tells it all. Real server and database, stock y-websocket client, Debian's chromium.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Claim, Evidence } from '@factdesk/model';
 import {
   type APIRequestContext,
   type Browser,
@@ -16,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
 import { openClient, synced } from '../../apps/server/src/testing/collabClients.ts';
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
-import type { Claim, Evidence } from '../../packages/model/src/index.ts';
 import { launchBrowser, NARROW, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
 

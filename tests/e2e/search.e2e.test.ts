@@ -4,12 +4,12 @@
 // Real server and database, stock y-websocket client, Debian's chromium.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Claim, SearchResults } from '@factdesk/model';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
 import { openClient, synced } from '../../apps/server/src/testing/collabClients.ts';
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
-import type { Claim, SearchResults } from '../../packages/model/src/index.ts';
 import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
 import { SearchPage } from './pages/SearchPage.ts';

@@ -11,14 +11,17 @@ import { getArticleSchema, LINK_REL } from './articleExtensions.ts';
 import { type ArticleJSON, articleNode } from './articleJSON.ts';
 import { sanitizeArticleHtml } from './importArticle.ts';
 
+type SerializeOptions = NonNullable<Parameters<DOMSerializer['serializeFragment']>[1]>;
+
 export function articleToHtml(json: ArticleJSON): string {
   const node = articleNode(json);
   const window = new Window();
   try {
     const document = window.document;
     const container = document.createElement('div');
+    // happy-dom's document stands in for the browser's one ProseMirror expects.
     const fragment = DOMSerializer.fromSchema(getArticleSchema()).serializeFragment(node.content, {
-      document: document as unknown as globalThis.Document,
+      document: document as unknown as SerializeOptions['document'],
     });
     container.appendChild(fragment as unknown as Parameters<typeof container.appendChild>[0]);
     // The schema's own output, sanitised again: what leaves the server is safe by construction.

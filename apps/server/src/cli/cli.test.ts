@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -18,9 +18,6 @@ import {
 import { runCommandLine, startServerProcess } from '../testing/serverProcess.ts';
 import { TEST_ORIGIN } from '../testing/testApp.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
-
-// Each spawned process opens its database: seconds each.
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const kind = testDatabaseKind();

@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
@@ -16,8 +16,6 @@ import {
   stopChild,
 } from '../testing/serverProcess.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
-
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const kind = testDatabaseKind();
 const MISSING = '3f1c2a8e-0b7d-4c55-9e61-2d4f8a9b0c1e';

@@ -3,14 +3,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEmptyTestDatabase } from '../testing/emptyTestDatabase.ts';
 import type { Database } from './database.ts';
 import { loadMigrations, migrate } from './migrate.ts';
-
-// The inline projects of vitest.config.ts do not inherit its root timeouts (vitest 4), and
-// opening an embedded PostgreSQL on a busy machine can outlast the 5 s default.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const opened: Database[] = [];
 const tempDirs: string[] = [];

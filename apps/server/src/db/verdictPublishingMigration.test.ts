@@ -4,12 +4,10 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createEmptyTestDatabase } from '../testing/emptyTestDatabase.ts';
 import type { Database } from './database.ts';
 import { defaultMigrationsDir, loadMigrations, migrate } from './migrate.ts';
-
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const opened: Database[] = [];
 const dirs: string[] = [];

@@ -1,13 +1,11 @@
 // Documents whose text never went through a running server (written by the command line while
 // no server ran, or before search existed) are found once the server has caught up at start.
 import type { SearchResults } from '@factdesk/model';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocumentWithText } from '../testing/claimFactories.ts';
 import { buildWorkspace, type TestUser } from '../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../testing/testApp.ts';
 import { SearchTextIndexer } from './SearchTextIndexer.ts';
-
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let t: TestApp;
 let owner: TestUser;

@@ -106,6 +106,7 @@ describe('awareness', () => {
       () => watcher.provider.awareness.getStates().has(111),
       'the raw client’s own state',
     );
+    // The forged states must never arrive: a fixed wait is the only way to give them time.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(watcher.provider.awareness.getStates().has(222)).toBe(false);
     expect(watcher.provider.awareness.getStates().has(watcher.doc.clientID)).toBe(true);

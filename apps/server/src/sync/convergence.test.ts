@@ -46,6 +46,7 @@ describe('convergence', () => {
           );
         }
       }
+      // Rounds spread over time, so edits cross on the wire instead of arriving in order.
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
 

@@ -114,6 +114,7 @@ describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
       for (let i = 0; i < 20; i++) {
         marks.push(`<during ${i}>`);
         for (const writer of writers) paragraphText(writer.doc).insert(0, `<during ${i}>`);
+        // Typing spread over the outage, as people keep typing through it.
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await eventually(() => articleString(reader.doc).includes('<during 19>'), 'live editing');

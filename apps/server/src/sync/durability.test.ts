@@ -141,6 +141,7 @@ describe('crash safety', () => {
           marks.push(mark);
           paragraphText(client.doc).insert(0, mark);
         });
+        // Typing spread over time, so the kills land between and inside group commits.
         await new Promise((resolve) => setTimeout(resolve, 15));
       }
     };
@@ -175,6 +176,7 @@ describe('crash safety', () => {
         mark,
         clock: Y.decodeStateVector(Y.encodeStateVector(client.doc)).get(client.doc.clientID) ?? 0,
       });
+      // Typing spread over time, so the saved signal moves while the client types.
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const savedClock = client.saved().get(client.doc.clientID) ?? 0;

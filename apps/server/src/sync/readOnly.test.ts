@@ -42,6 +42,7 @@ describe('read-only connections', () => {
       'the viewer to see it',
     );
     paragraphText(reader.doc).insert(0, 'VIEWER WAS HERE ');
+    // What is checked is that nothing arrives: a fixed wait is the only way to give it time.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(articleString(editor.doc)).not.toContain('VIEWER');
     expect(await storedText(document.id)).not.toContain('VIEWER');
@@ -60,6 +61,7 @@ describe('read-only connections', () => {
     clients.push(first, second);
     await Promise.all([synced(first), synced(second)]);
     paragraphText(first.doc).insert(0, 'locked edit');
+    // What is checked is that nothing arrives: a fixed wait is the only way to give it time.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(articleString(second.doc)).not.toContain('locked edit');
     expect(await storedText(document.id)).not.toContain('locked edit');
@@ -86,9 +88,9 @@ describe('locking the text of an open document', () => {
       cookie: owner.cookie,
     });
     expect(lock.statusCode).toBe(200);
-    // The server re-checks the sockets right after the commit; give it well under 2 s.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The route answers after re-checking the document's sockets: read-only already.
     paragraphText(writer.doc).insert(0, 'while locked');
+    // What is checked is that nothing arrives: a fixed wait is the only way to give it time.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(Date.now() - lockedAt).toBeLessThan(2_000);
     expect(articleString(watcher.doc)).not.toContain('while locked');
@@ -101,8 +103,7 @@ describe('locking the text of an open document', () => {
     expect(unlock.statusCode).toBe(200);
     // What the writer typed while locked is never merged: its copy must reload.
     expect(await writer.closed).toEqual(CloseCodes.RefusedChangesHeld);
-    // A copy that typed nothing while locked writes again.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A copy that typed nothing while locked writes again (the unlock re-checked it already).
     paragraphText(idle.doc).insert(0, 'after unlock ');
     await eventually(
       () => articleString(watcher.doc).includes('after unlock'),

@@ -411,6 +411,8 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
       cookie: owner.cookie,
     });
     expect(lock.statusCode).toBe(200);
+    // The re-check reaches B through Redis and tells its client nothing: the 2 s promise is
+    // what is checked, so the wait is fixed; then nothing may arrive.
     await pause(500);
     paragraphText(writer.doc).insert(0, 'while locked ');
     await pause(500);
@@ -588,7 +590,8 @@ describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-se
       cookie: owner.cookie,
     });
     expect(removed.statusCode).toBe(204);
-    // The announcement was dropped, and B's sweep is 30 s away.
+    // The announcement was dropped, and B's sweep is 30 s away: the socket must stay open
+    // (a fixed wait, as what is checked is that nothing happens).
     await pause(500);
     expect(onB.provider.wsconnected).toBe(true);
 

@@ -16,8 +16,6 @@ import {
 } from '../../testing/collabClients.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
 let t: CollabTestApp;
 let workspaceId: string;
 let owner: TestUser;

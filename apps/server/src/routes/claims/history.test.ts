@@ -3,12 +3,10 @@
 // Root cause of issue 15's report: updateClaim logged every field the form sent (saving an
 // unchanged form logged "edited the statement, the claimant and the tags").
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
-
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const ARTICLE = [
   'The minister said unemployment fell by 40% last year.',

@@ -1,5 +1,6 @@
 // Two stock y-websocket clients of one document hear each other's claim changes, pushed by
 // the server after each command commits, as Factdesk's own event message.
+import type { Claim, Me } from '@factdesk/model';
 import { IDENTITY_EVENT, MESSAGE_EVENT } from '@factdesk/sync';
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -11,8 +12,6 @@ import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { createTestDatabase } from '../../testing/testDatabase.ts';
-
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let db: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
@@ -31,7 +30,12 @@ afterAll(async () => {
   await db.close();
 });
 
-async function api(method: string, path: string, token: string | undefined, payload?: object) {
+async function api<Body>(
+  method: string,
+  path: string,
+  token: string | undefined,
+  payload?: object,
+): Promise<Body> {
   const response = await fetch(`http://${base}${path}`, {
     method,
     headers: {
@@ -43,7 +47,7 @@ async function api(method: string, path: string, token: string | undefined, payl
   const body = await response.json();
   if (!response.ok)
     throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
+  return body as Body;
 }
 
 async function signupWithToken(email: string) {
@@ -52,7 +56,7 @@ async function signupWithToken(email: string) {
     headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' },
     body: JSON.stringify({ email, displayName: email, password: 'password-long-enough' }),
   });
-  const me = await signup.json();
+  const me = (await signup.json()) as Me;
   const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? '';
   const token = await fetch(`http://${base}/api/me/tokens`, {
     method: 'POST',
@@ -60,9 +64,9 @@ async function signupWithToken(email: string) {
     body: JSON.stringify({ name: 'test' }),
   });
   return {
-    id: me.user.id as string,
+    id: me.user.id,
     workspaceId: me.workspaces[0]?.id as string,
-    token: (await token.json()).token as string,
+    token: ((await token.json()) as { token: string }).token,
   };
 }
 
@@ -94,7 +98,7 @@ it('two socket clients see each other’s claim changes', async () => {
   const b = connect(documentId, owner.token);
   await Promise.all([a.synced, b.synced]);
 
-  const claim = await api('POST', `/api/documents/${documentId}/claims`, owner.token, {
+  const claim = await api<Claim>('POST', `/api/documents/${documentId}/claims`, owner.token, {
     anchor: anchorFor(docFrom(update), 'crime doubled'),
   });
   await api('PATCH', `/api/claims/${claim.id}`, owner.token, {

@@ -2,13 +2,11 @@
 // assignment, import and lock command, each case on a fresh claim already in the state the
 // command needs, so the workflow never decides the answer. The table is docs/claims.md's
 // "Who may do what" written out; 2xx means the command succeeded.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildDocument } from '../../testing/documentFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
-
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const ROLES = [
   'owner',

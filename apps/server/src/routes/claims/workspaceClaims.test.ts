@@ -1,11 +1,9 @@
 // GET /api/workspaces/:id/claims, the moderator board: every claim of the workspace's active
 // documents, with the caller's abilities and the document's title, in text order.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
-
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestApp;
 let workspaceId: string;

@@ -1,13 +1,9 @@
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, TEST_ORIGIN, type TestApp } from '../../testing/testApp.ts';
-
-// The inline projects of vitest.config.ts do not inherit its root timeouts (vitest 4), and
-// opening an embedded PostgreSQL on a busy machine can outlast the 5 s default.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestApp;
 let owner: TestUser;

@@ -4,15 +4,13 @@
 import { createHash } from 'node:crypto';
 import { articleText } from '@factdesk/editor';
 import { REPORT_FORMATS } from '@factdesk/report';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { findDocument } from '../../queries/documents.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 import { exportReport } from '../../views/exportReport.ts';
-
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ARTICLE = [
   '# Budget row',

@@ -1,11 +1,9 @@
 import { type ReportData, ROLES, type Role } from '@factdesk/model';
 import { CSV_COLUMNS } from '@factdesk/report';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
-
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ARTICLE = [
   '# Budget row',

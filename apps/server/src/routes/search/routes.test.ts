@@ -10,8 +10,6 @@ import { anchorFor, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
-
 let t: TestApp;
 let workspaceId: string;
 let owner: TestUser;

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ACTIONS, type Action, ROLES, type Role } from '@factdesk/model';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '../../access/policies.ts';
 import { buildMember, buildUser, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
-
-// The inline projects of vitest.config.ts do not inherit its root timeouts (vitest 4), and
-// opening an embedded PostgreSQL on a busy machine can outlast the 5 s default.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
