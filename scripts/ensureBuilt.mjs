@@ -102,6 +102,10 @@ export function ensureBuilt(names = ['server', 'web']) {
     const filters = stale.flatMap((name) => ['--filter', TARGETS[name].filter]);
     const build = spawnSync('pnpm', [...filters, 'run', 'build'], {
       cwd: ROOT,
+      // What people run: a production bundle even when the caller's NODE_ENV says otherwise
+      // (vitest sets "test", which made React's development build, whose double-run effects
+      // closed every document socket in the browser tests).
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 2, 2],
     });
     if (build.status !== 0) {

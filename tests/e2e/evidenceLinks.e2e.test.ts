@@ -81,13 +81,14 @@ afterAll(async () => {
   await new Promise((resolve) => sites?.close(resolve));
 });
 
-function addEvidence(url: string, title: string): Promise<{ evidence: Evidence }> {
-  return newsroom.call(moderator, 'POST', `/api/claims/${claim.id}/evidence`, {
-    url,
-    title,
-    kind: 'official_data',
-    stance: 'supports',
-  });
+async function addEvidence(url: string, title: string): Promise<void> {
+  const added = await newsroom.call<{ claim: Claim }>(
+    moderator,
+    'POST',
+    `/api/claims/${claim.id}/evidence`,
+    { version: claim.version, url, title, kind: 'official_data', stance: 'supports' },
+  );
+  claim = added.claim;
 }
 
 describe('evidence links checked in the background', () => {
@@ -108,6 +109,7 @@ describe('evidence links checked in the background', () => {
     const moved = item('Annual report').getByText(/Moved — now at/);
     await moved.waitFor();
     expect(await moved.getByRole('link').getAttribute('href')).toBe(`${site}/reports/2026`);
+    await panel.section('Evidence').scrollIntoViewIfNeeded();
     await screenshot(page, 'evidence-links-01-checked', false);
   });
 
@@ -129,9 +131,8 @@ describe('evidence links checked in the background', () => {
     );
     const dead = list.find((evidence) => evidence.title === 'Withdrawn bulletin')!;
     expect(dead.link).toMatchObject({ state: 'dead', httpStatus: 410 });
-    const current = await newsroom.call<Claim>(moderator, 'GET', `/api/claims/${claim.id}`);
     await newsroom.call(moderator, 'PATCH', `/api/evidence/${dead.id}`, {
-      version: current.version,
+      version: claim.version,
       url: `${site}/statistics`,
     });
     const fixed = panel.evidenceItems.filter({ hasText: 'Withdrawn bulletin' });

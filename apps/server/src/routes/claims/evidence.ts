@@ -14,7 +14,9 @@ import { removeEvidence } from '../../commands/claims/removeEvidence.ts';
 import { updateEvidence } from '../../commands/claims/updateEvidence.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentEvidence } from '../../presenters/claims.ts';
+import { presentEvidenceLink } from '../../presenters/evidenceLinks.ts';
 import { listEvidence } from '../../queries/evidence.ts';
+import { findEvidenceLinks } from '../../queries/evidenceLinks.ts';
 import { claimDeps, presentWrite } from './claimWriteRoute.ts';
 import { ClaimParams, EvidenceParams, errors, writeErrors } from './schemas.ts';
 
@@ -32,7 +34,14 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { userId } = requireActor(request);
       await readClaimAccess(app.db, request.params.claimId, userId);
-      return (await listEvidence(app.db, request.params.claimId)).map(presentEvidence);
+      const rows = await listEvidence(app.db, request.params.claimId);
+      // What the link checker found, beside each link (events and history carry it apart).
+      const links = await findEvidenceLinks(
+        app.db,
+        rows.map((row) => row.id),
+      );
+      const linkOf = new Map(links.map((link) => [link.evidence_id, presentEvidenceLink(link)]));
+      return rows.map((row) => ({ ...presentEvidence(row), link: linkOf.get(row.id) }));
     },
   );
 

@@ -1,7 +1,7 @@
 // What the link checker last found at an evidence link, said plainly beside the link: a dead or
 // moved link is what a fact-checker must fix before publishing; a live one only says when it
 // was last seen.
-import { displayHost, type EvidenceLink } from '@factdesk/model';
+import { displayUrl, type EvidenceLink } from '@factdesk/model';
 import { relativeTime } from '../../documents/relativeTime.ts';
 
 export function LinkStatus({ link }: { link: EvidenceLink | undefined }) {
@@ -22,7 +22,7 @@ export function LinkStatus({ link }: { link: EvidenceLink | undefined }) {
           <strong>Moved</strong> — now at{' '}
           {link.finalUrl ? (
             <a href={link.finalUrl} target="_blank" rel="noopener noreferrer">
-              {displayHost(link.finalUrl)}
+              {displayUrl(link.finalUrl)}
             </a>
           ) : (
             'another address'
