@@ -9,7 +9,7 @@ import type { Claim, Evidence } from '@factdesk/model';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
-import { openClient, synced } from '../../apps/server/src/testing/collabClients.ts';
+import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
 import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
 import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';

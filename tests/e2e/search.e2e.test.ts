@@ -8,7 +8,7 @@ import type { Claim, SearchResults } from '@factdesk/model';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
-import { openClient, synced } from '../../apps/server/src/testing/collabClients.ts';
+import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
 import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';

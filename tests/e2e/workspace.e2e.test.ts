@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
-import { openClient, synced } from '../../apps/server/src/testing/collabClients.ts';
+import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
 import { BoardPage } from './pages/BoardPage.ts';
 import { launchBrowser, NARROW, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';

@@ -28,7 +28,7 @@ export interface Config {
   passwordResetHours: number;
   /** Largest article accepted by import, in bytes of UTF-8 text (IMPORT_MAX_BYTES). */
   importMaxBytes: number;
-  collab: CollabConfig;
+  sync: SyncConfig;
   http: HttpLimits;
   heavyWork: HeavyWorkConfig;
   evidenceLinks: EvidenceLinksConfig;
@@ -91,7 +91,7 @@ export interface HeavyWorkConfig {
 }
 
 /** The sync server's knobs (COLLAB_*); defaults suit a newsroom, the benchmark raises some. */
-export interface CollabConfig {
+export interface SyncConfig {
   batchWindowMs: number;
   unloadGraceMs: number;
   /** How often every open socket's access is re-checked (catches expired sessions). */
@@ -195,7 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
     passwordResetHours: integer(env, 'PASSWORD_RESET_HOURS', 24, 1, 168),
     importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-    collab: loadCollabConfig(env),
+    sync: loadSyncConfig(env),
     http: loadHttpLimits(env),
     heavyWork: loadHeavyWorkConfig(env),
     evidenceLinks: loadEvidenceLinksConfig(env),
@@ -217,7 +217,7 @@ function loadHttpLimits(env: NodeJS.ProcessEnv): HttpLimits {
 
 const MiB = 1024 * 1024;
 
-function loadCollabConfig(env: NodeJS.ProcessEnv): CollabConfig {
+function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
   return {
     batchWindowMs: integer(env, 'COLLAB_BATCH_MS', 100, 1, 10_000),
     unloadGraceMs: integer(env, 'COLLAB_UNLOAD_GRACE_MS', 2_000, 0, 600_000),

@@ -17,10 +17,10 @@ async function main() {
   );
   await migrate(db.sql);
   const app = await buildApp({ config, db: db.sql });
-  // After the app: commands from the command line reach its live documents (app.collab).
+  // After the app: commands from the command line reach its live documents (app.liveDocuments).
   const adminSocket: Server | undefined =
     db.kind === 'embedded'
-      ? await startAdminSocket(config.dataDir, db.sql, app.collab, app.heavyWork)
+      ? await startAdminSocket(config.dataDir, db.sql, app.liveDocuments, app.heavyWork)
       : undefined;
 
   let closing = false;

@@ -4,9 +4,9 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type CollabTestApp, startCollabApp } from './testing/collabClients.ts';
+import { type SyncTestApp, startSyncApp } from './testing/syncClients.ts';
 
-function portOf(t: CollabTestApp): number {
+function portOf(t: SyncTestApp): number {
   return Number(new URL(t.wsUrl.replace('ws:', 'http:')).port);
 }
 
@@ -24,10 +24,10 @@ function rawClient(port: number) {
 }
 
 describe('transport limits', () => {
-  let t: CollabTestApp;
+  let t: SyncTestApp;
   const sockets: Socket[] = [];
   beforeEach(async () => {
-    t = await startCollabApp({
+    t = await startSyncApp({
       HTTP_HEADERS_TIMEOUT_MS: '1000',
       HTTP_MAX_CONNECTIONS_PER_ADDRESS: '3',
     });

@@ -12,6 +12,7 @@ import { createUser } from '../commands/accounts.ts';
 import { createApiToken } from '../commands/apiTokens.ts';
 import { importDocument } from '../commands/documents/importDocument.ts';
 import { lockDocument } from '../commands/documents/lockDocument.ts';
+import type { LiveDocuments } from '../commands/liveDocuments.ts';
 import { issueResetLinkAsAdministrator, resetLinkUrl } from '../commands/passwordResets.ts';
 import { addMember, createWorkspace } from '../commands/workspaces.ts';
 import { loadConfig } from '../config.ts';
@@ -21,7 +22,6 @@ import { BadRequestError, NotFoundError } from '../errors.ts';
 import { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
 import { findDocument, listDocVersions } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
-import type { CollabService } from '../sync/CollabService.ts';
 import { type ReadDocument, readStoredDocument } from '../views/buildReport.ts';
 import { exportReport } from '../views/exportReport.ts';
 
@@ -184,7 +184,7 @@ export function validateAdminCommand(input: unknown): AdminCommand {
 }
 
 /**
- * Runs the command; returns what it prints on standard output. `collab` is the running
+ * Runs the command; returns what it prints on standard output. `liveDocuments` is the running
  * server's live documents (commands that came through its admin socket): lock changes reach
  * open sockets at once and exports read the live text. Without it (the command line's own
  * process) open sockets elsewhere pick a lock up at their periodic re-check and exports read
@@ -194,7 +194,7 @@ export function validateAdminCommand(input: unknown): AdminCommand {
 export async function runAdminCommand(
   sql: Sql,
   command: AdminCommand,
-  collab?: CollabService,
+  liveDocuments?: LiveDocuments,
   heavyWork?: HeavyWorkPool,
 ): Promise<string> {
   switch (command.name) {
@@ -236,17 +236,17 @@ export async function runAdminCommand(
         importDocument(
           sql,
           { ...input, createdBy: null },
-          { maxBytes: config.importMaxBytes, maxDocumentBytes: config.collab.maxDocumentBytes },
+          { maxBytes: config.importMaxBytes, maxDocumentBytes: config.sync.maxDocumentBytes },
           pool,
         ),
       );
       // Through a running server: its search copy of the text is made now, not at next start.
-      collab?.textWritten(document.id);
+      liveDocuments?.textWritten(document.id);
       return document.id;
     }
     case 'document.lock': {
       if (!(await findDocument(sql, command.documentId))) throw new NotFoundError('Document');
-      const document = await lockDocument(sql, collab, command.documentId, command.locked);
+      const document = await lockDocument(sql, liveDocuments, command.documentId, command.locked);
       return `${document.id} is ${document.text_locked ? 'locked' : 'unlocked'}`;
     }
     case 'document.versions': {
@@ -269,8 +269,8 @@ export async function runAdminCommand(
       if (!document) throw new NotFoundError('Document');
       // Through a running server the live text; otherwise the stored one (nothing is open).
       // Base64, so the bytes (PDF) survive the admin socket's JSON reply.
-      const readDocument: ReadDocument = collab
-        ? (id, read) => collab.readDocument(id, read)
+      const readDocument: ReadDocument = liveDocuments
+        ? (id, read) => liveDocuments.readDocument(id, read)
         : readStoredDocument(sql);
       const { body } = await onPool(heavyWork, (pool) =>
         exportReport({ sql, readDocument, heavyWork: pool }, document, {

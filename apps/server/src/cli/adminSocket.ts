@@ -4,10 +4,10 @@
 import { chmod, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { LiveDocuments } from '../commands/liveDocuments.ts';
 import type { Sql } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
-import type { CollabService } from '../sync/CollabService.ts';
 import { type AdminCommand, runAdminCommand, validateAdminCommand } from './adminCommands.ts';
 
 export const ADMIN_SOCKET = 'admin.sock';
@@ -20,13 +20,13 @@ export interface AdminReply {
 }
 
 /**
- * `collab`: the server's live documents, so commands act on open sockets and live text;
+ * `liveDocuments`: the server's live documents, so commands act on open sockets and live text;
  * `heavyWork`: the server's worker pool, where imports and exports run.
  */
 export async function startAdminSocket(
   dataDir: string,
   sql: Sql,
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   heavyWork: HeavyWorkPool,
 ): Promise<Server> {
   const path = join(dataDir, ADMIN_SOCKET);
@@ -42,7 +42,7 @@ export async function startAdminSocket(
       let reply: AdminReply;
       try {
         const command = validateAdminCommand(JSON.parse(body));
-        reply = { output: await runAdminCommand(sql, command, collab, heavyWork) };
+        reply = { output: await runAdminCommand(sql, command, liveDocuments, heavyWork) };
       } catch (error) {
         reply = {
           error:

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { anchorFor } from '../testing/claimFactories.ts';
-import { articleString, eventually, openClient, synced } from '../testing/collabClients.ts';
 import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
@@ -18,6 +17,7 @@ import {
   startServerProcess,
   stopChild,
 } from '../testing/serverProcess.ts';
+import { articleString, eventually, openClient, synced } from '../testing/syncClients.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

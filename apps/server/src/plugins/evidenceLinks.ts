@@ -32,7 +32,7 @@ export const evidenceLinksPlugin = fp(
           claimId,
           link: presentEvidenceLink(link),
         };
-        app.collab.publishEvent(documentId, event);
+        app.liveDocuments.publishEvent(documentId, event);
       },
       onError: (error) => app.log.error({ err: error }, 'checking evidence links failed'),
     });

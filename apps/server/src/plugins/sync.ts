@@ -1,6 +1,6 @@
 // Real-time sync, wired: the document registry on PostgreSQL (and Redis with REDIS_URL), the
 // storage health, the access re-checks, the metrics, the upgrade route GET /collab/:documentId,
-// and `app.collab`, the live-documents port the rest of the server reads, changes and
+// and `app.liveDocuments`, the live-documents port the rest of the server reads, changes and
 // notifies live documents through. Behaviour lives in the modules of ../sync/.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -20,12 +20,12 @@ import { registerSyncUpgradeRoute } from '../sync/syncUpgradeRoute.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    collab: LiveDocuments;
+    liveDocuments: LiveDocuments;
   }
 }
 
 export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
-  const limits = config.collab;
+  const limits = config.sync;
   const logError = (message: string) => (documentId: string, error: unknown, attempt: number) =>
     app.log.error({ err: error, documentId, attempt }, message);
   const relay = config.redisUrl
@@ -73,14 +73,14 @@ export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: 
   });
   const searchText = new SearchTextIndexer({
     sql: app.db,
-    collab: registry,
+    liveDocuments: registry,
     delayMs: limits.searchTextDelayMs,
     onError: logError('copying a document’s text for search failed'),
   });
   const live = new LiveDocumentsService({ registry, storage, searchText, access });
-  app.decorate('collab', live);
+  app.decorate('liveDocuments', live);
   const anchors = new ClaimAnchorRefresher({
-    deps: { sql: app.db, collab: live },
+    deps: { sql: app.db, liveDocuments: live },
     delayMs: limits.anchorRefreshMs,
     onError: logError('refreshing claim anchors failed'),
   });

@@ -43,7 +43,7 @@ export function presentDocument(row: DocumentRow, role: Role): DocumentSchema {
   return { ...presentDocumentState(row), abilities };
 }
 
-/** `present`: who has the document open now (the collab service knows, not the row). */
+/** `present`: who has the document open now (the live-documents service knows, not the row). */
 export function presentDocumentListItem(
   row: DocumentListRow,
   present: PersonRef[],

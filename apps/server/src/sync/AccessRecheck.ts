@@ -6,14 +6,14 @@
 // read-only or writable.
 import type { Connection, Registry } from '@factdesk/sync';
 import type { FastifyBaseLogger } from 'fastify';
-import { type CollabAuth, decideAccess } from '../access/collabAccess.ts';
+import { decideAccess, type SocketAuth } from '../access/socketAccess.ts';
 import type { AccessChange } from '../commands/liveDocuments.ts';
 import type { Sql } from '../db/database.ts';
 import { AccessChangeRelay } from './AccessChangeRelay.ts';
 
 export interface AccessRecheckOptions {
   sql: Sql;
-  registry: Registry<CollabAuth>;
+  registry: Registry<SocketAuth>;
   /** How often every open socket is re-checked. */
   intervalMs: number;
   /** Scale-out: changes are announced to and heard from the other instances through Redis. */
@@ -64,7 +64,7 @@ export class AccessRecheck {
   }
 
   /** Re-decides a socket's access: closes it, or flips it read-only, as the rows now say. */
-  private async recheck(connection: Connection<CollabAuth>): Promise<void> {
+  private async recheck(connection: Connection<SocketAuth>): Promise<void> {
     const { auth } = connection;
     try {
       const decision = await decideAccess(this.options.sql, auth.documentId, auth.credential);
@@ -79,7 +79,7 @@ export class AccessRecheck {
   }
 }
 
-function matches(auth: CollabAuth, change: AccessChange): boolean {
+function matches(auth: SocketAuth, change: AccessChange): boolean {
   return (
     ('userId' in change && auth.userId === change.userId) ||
     ('workspaceId' in change && auth.workspaceId === change.workspaceId) ||

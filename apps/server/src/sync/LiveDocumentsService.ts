@@ -4,14 +4,14 @@
 import type { PersonRef } from '@factdesk/model';
 import type { Registry } from '@factdesk/sync';
 import type * as Y from 'yjs';
-import type { CollabAuth } from '../access/collabAccess.ts';
+import type { SocketAuth } from '../access/socketAccess.ts';
 import type { AccessChange, LiveDocuments, LiveEvent } from '../commands/liveDocuments.ts';
 import type { AccessRecheck } from './AccessRecheck.ts';
 import type { SearchTextIndexer } from './SearchTextIndexer.ts';
 import type { StorageHealth, StorageStatus } from './StorageHealth.ts';
 
 export interface LiveDocumentsServiceDeps {
-  registry: Registry<CollabAuth>;
+  registry: Registry<SocketAuth>;
   storage: Pick<StorageHealth, 'status'>;
   searchText: Pick<SearchTextIndexer, 'textChanged'>;
   access: Pick<AccessRecheck, 'accessChanged'>;

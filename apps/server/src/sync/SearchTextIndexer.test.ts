@@ -40,7 +40,7 @@ describe('catching up on documents without search text', () => {
     const errors: unknown[] = [];
     const indexer = new SearchTextIndexer({
       sql: t.db.sql,
-      collab: t.app.collab,
+      liveDocuments: t.app.liveDocuments,
       delayMs: 0,
       onError: (_id, error) => errors.push(error),
     });

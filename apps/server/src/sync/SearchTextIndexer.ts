@@ -16,7 +16,7 @@ export const SEARCHABLE_TEXT_CHARS = 500_000;
 
 export interface SearchTextIndexerOptions {
   sql: Sql;
-  collab: Pick<LiveDocuments, 'readDocument'>;
+  liveDocuments: Pick<LiveDocuments, 'readDocument'>;
   delayMs: number;
   onError(documentId: string, error: unknown, attempt: number): void;
 }
@@ -29,7 +29,7 @@ export class SearchTextIndexer extends DocumentWorkQueue {
       delayMs: indexer.delayMs,
       onError: indexer.onError,
       work: async (documentId) => {
-        const text = await indexer.collab.readDocument(documentId, (doc) =>
+        const text = await indexer.liveDocuments.readDocument(documentId, (doc) =>
           articleText(doc).text.slice(0, SEARCHABLE_TEXT_CHARS),
         );
         await writeDocumentSearchText(indexer.sql, documentId, text);

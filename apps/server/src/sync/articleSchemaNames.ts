@@ -1,5 +1,5 @@
 // The editor schema as the sync core's update validator sees it: one definition, used on the
-// event loop (collab plugin) and in the worker threads that check large updates.
+// event loop (sync plugin) and in the worker threads that check large updates.
 import {
   ARTICLE_FIELD,
   ARTICLE_MARK_NAMES,

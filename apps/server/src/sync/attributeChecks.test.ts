@@ -6,6 +6,8 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
   eventually,
@@ -13,10 +15,8 @@ import {
   rawSocket,
   synced,
   tokenFor,
-  useCollabApp,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildWorkspace } from '../testing/factories.ts';
+  useSyncApp,
+} from '../testing/syncClients.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 function syncUpdate(update: Uint8Array): Uint8Array {
@@ -63,7 +63,7 @@ const SAFE_LINK = {
 };
 
 describe('attribute checks on live updates', () => {
-  const fixture = useCollabApp();
+  const fixture = useSyncApp();
 
   async function setup() {
     const { t } = fixture;
@@ -108,7 +108,7 @@ describe('attribute checks on live updates', () => {
     expect(articleString(reader.doc)).toBe('');
     const stored = await new PostgresPersistence(t.db.sql).load(documentId);
     expect(stored).toBeNull();
-    await t.app.collab.readDocument(documentId, (doc) => {
+    await t.app.liveDocuments.readDocument(documentId, (doc) => {
       expect(articleString(doc)).toBe('');
     });
   });

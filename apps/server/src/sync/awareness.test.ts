@@ -4,6 +4,8 @@
 import { CARET_COLORS } from '@factdesk/model';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace, type TestUser } from '../testing/factories.ts';
 import {
   eventually,
   identityOf,
@@ -11,21 +13,30 @@ import {
   rawSocket,
   synced,
   tokenFor,
-  useCollabApp,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildMember, buildWorkspace, type TestUser } from '../testing/factories.ts';
+  useSyncApp,
+} from '../testing/syncClients.ts';
 
 describe('awareness', () => {
-  const collab = useCollabApp();
-  const { clients } = collab;
+  const liveDocuments = useSyncApp();
+  const { clients } = liveDocuments;
 
   it('others see the authenticated user, not the name a client claims', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const reviewer = await buildMember(collab.t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    const liar = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, reviewer));
-    const watcher = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const reviewer = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    const liar = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, reviewer),
+    );
+    const watcher = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     clients.push(liar, watcher);
     await Promise.all([synced(liar), synced(watcher)]);
     liar.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner', id: owner.id });
@@ -41,18 +52,26 @@ describe('awareness', () => {
   });
 
   it('eight people in one document get eight colours, and each is told its own', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
     const people: TestUser[] = [owner];
     while (people.length < CARET_COLORS.length) {
-      people.push(await buildMember(collab.t, owner, workspaceId, 'reviewer'));
+      people.push(await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer'));
     }
     const told: (() => { userId: string; color: string } | undefined)[] = [];
     for (const person of people) {
       // One after another, as people arrive: each colour is chosen among those present.
-      const client = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, person), {
-        connect: false,
-      });
+      const client = openClient(
+        liveDocuments.t.wsUrl,
+        document.id,
+        await tokenFor(liveDocuments.t, person),
+        {
+          connect: false,
+        },
+      );
       told.push(identityOf(client));
       client.provider.connect();
       clients.push(client);
@@ -81,12 +100,23 @@ describe('awareness', () => {
   });
 
   it('a connection cannot set or remove another client’s awareness state', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    const watcher = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    const watcher = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     clients.push(watcher);
     await synced(watcher);
-    const raw = rawSocket(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const raw = rawSocket(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     await raw.opened;
     const update = (clientId: number, clock: number, state: object | null) => {
       const inner = encoding.createEncoder();

@@ -2,6 +2,8 @@
 // PostgreSQL holds once the server has stored everything.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
   eventually,
@@ -10,21 +12,22 @@ import {
   seededRandom,
   synced,
   tokenFor,
-  useCollabApp,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildWorkspace } from '../testing/factories.ts';
+  useSyncApp,
+} from '../testing/syncClients.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 describe('convergence', () => {
-  const collab = useCollabApp();
-  const { clients } = collab;
+  const liveDocuments = useSyncApp();
+  const { clients } = liveDocuments;
 
   it('concurrent random inserts and deletes from five clients converge, and PostgreSQL holds the same', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const token = await tokenFor(collab.t, owner);
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    for (let i = 0; i < 5; i++) clients.push(openClient(collab.t.wsUrl, document.id, token));
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const token = await tokenFor(liveDocuments.t, owner);
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    for (let i = 0; i < 5; i++) clients.push(openClient(liveDocuments.t.wsUrl, document.id, token));
     await Promise.all(clients.map(synced));
     paragraphText(clients[0]!.doc).insert(0, 'start');
     await eventually(
@@ -60,7 +63,7 @@ describe('convergence', () => {
       const saved = clients[0]!.saved();
       return [...Y.decodeStateVector(vector)].every(([id, clock]) => (saved.get(id) ?? 0) >= clock);
     }, 'the saved signal to cover every edit');
-    const stored = await new PostgresPersistence(collab.t.db.sql).load(document.id);
+    const stored = await new PostgresPersistence(liveDocuments.t.db.sql).load(document.id);
     const restored = new Y.Doc();
     Y.applyUpdate(restored, stored!);
     expect(articleString(restored)).toBe(expected());

@@ -5,21 +5,21 @@ import { CRAFTED_UPDATES } from '@factdesk/sync/testing/craftedUpdates';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
   rawSocket,
+  type SyncTestApp,
   savedAll,
-  startCollabApp,
+  startSyncApp,
   synced,
   type TestClient,
   tokenFor,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildWorkspace } from '../testing/factories.ts';
+} from '../testing/syncClients.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -38,12 +38,12 @@ describe.each([
   { path: 'on the event loop', env: {} },
   { path: 'in the worker', env: { COLLAB_LARGE_UPDATE_BYTES: '1' } },
 ])('crafted updates, checked $path', ({ env }) => {
-  let t: CollabTestApp;
+  let t: SyncTestApp;
   let token: string;
   let documentId: string;
   const clients: TestClient[] = [];
   beforeEach(async () => {
-    t = await startCollabApp({
+    t = await startSyncApp({
       COLLAB_MAX_CONNECTIONS_PER_USER: '1000',
       COLLAB_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
       ...env,

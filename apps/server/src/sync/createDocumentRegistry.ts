@@ -4,8 +4,8 @@
 // Failures are logged with the document id.
 import { createArticleUpdateValidator, Registry } from '@factdesk/sync';
 import type { FastifyBaseLogger } from 'fastify';
-import type { CollabAuth } from '../access/collabAccess.ts';
-import type { CollabConfig } from '../config.ts';
+import type { SocketAuth } from '../access/socketAccess.ts';
+import type { SyncConfig } from '../config.ts';
 import type { Sql } from '../db/database.ts';
 import type { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
 import { articleSchemaNames } from './articleSchemaNames.ts';
@@ -16,7 +16,7 @@ import type { RedisRelay } from './RedisRelay.ts';
 export interface DocumentRegistryOptions {
   sql: Sql;
   heavyWork: HeavyWorkPool;
-  limits: CollabConfig;
+  limits: SyncConfig;
   /** Scale-out (absent: a single instance). */
   relay: RedisRelay | undefined;
   log: FastifyBaseLogger;
@@ -26,7 +26,7 @@ export interface DocumentRegistryOptions {
   onSaveFailed(documentId: string, error: unknown): void;
 }
 
-export function createDocumentRegistry(options: DocumentRegistryOptions): Registry<CollabAuth> {
+export function createDocumentRegistry(options: DocumentRegistryOptions): Registry<SocketAuth> {
   const { sql, heavyWork, limits, relay, log } = options;
   const persistence = new PostgresPersistence(sql, {
     mergeUpdates: (parts) => heavyWork.mergeUpdates(parts),
@@ -34,7 +34,7 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Regist
     onCompactError: (documentId, error) =>
       log.error({ err: error, documentId }, 'compacting a document failed'),
   });
-  return new Registry<CollabAuth>({
+  return new Registry<SocketAuth>({
     persistence,
     history: new PostgresHistoryStore(sql),
     ...(relay

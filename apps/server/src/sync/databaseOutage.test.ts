@@ -11,16 +11,16 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { createEmptyServerDatabase } from '../testing/emptyTestDatabase.ts';
 import {
   articleString,
   eventually,
   openClient,
   paragraphText,
   savedAll,
-  seedCollabDocument,
+  seedSyncDocument,
   synced,
-} from '../testing/collabClients.ts';
-import { createEmptyServerDatabase } from '../testing/emptyTestDatabase.ts';
+} from '../testing/syncClients.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
@@ -81,7 +81,7 @@ describe.runIf(testDatabaseKind() === 'server')('database outage', () => {
       await migrate(db.sql);
       // Several documents, two writers each: the saved signal must reach every one of them.
       const seeded = await Promise.all(
-        [0, 1, 2, 3].map((i) => seedCollabDocument(db.sql, `outage${i}`)),
+        [0, 1, 2, 3].map((i) => seedSyncDocument(db.sql, `outage${i}`)),
       );
       const app = await buildApp({
         config: loadConfig({ WEB_DIST: '', COLLAB_BATCH_MS: '20' }),

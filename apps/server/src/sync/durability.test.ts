@@ -10,19 +10,19 @@ import * as Y from 'yjs';
 import { type DatabaseTarget, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import {
+  createEmptyServerDatabase,
+  type EmptyServerDatabase,
+} from '../testing/emptyTestDatabase.ts';
+import { BUILT_SERVER, freePort } from '../testing/serverProcess.ts';
+import {
   articleString,
   eventually,
   openClient,
   paragraphText,
   savedAll,
-  seedCollabDocument,
+  seedSyncDocument,
   synced,
-} from '../testing/collabClients.ts';
-import {
-  createEmptyServerDatabase,
-  type EmptyServerDatabase,
-} from '../testing/emptyTestDatabase.ts';
-import { BUILT_SERVER, freePort } from '../testing/serverProcess.ts';
+} from '../testing/syncClients.ts';
 import { testDatabaseKind } from '../testing/testDatabase.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
@@ -52,7 +52,7 @@ async function seed(): Promise<Fixture> {
   const db = await openDatabase(target);
   try {
     await migrate(db.sql);
-    const { token, documentId } = await seedCollabDocument(db.sql, 'crash');
+    const { token, documentId } = await seedSyncDocument(db.sql, 'crash');
     return { target, env, token, documentId, cleanup };
   } finally {
     await db.close();

@@ -5,21 +5,21 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
   rawSocket,
+  type SyncTestApp,
   savedAll,
-  startCollabApp,
+  startSyncApp,
   synced,
   type TestClient,
   tokenFor,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildWorkspace } from '../testing/factories.ts';
+} from '../testing/syncClients.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 function syncUpdate(update: Uint8Array): Uint8Array {
@@ -39,12 +39,12 @@ function pasteStructs(doc: Y.Doc, count: number): void {
 }
 
 describe('large updates', () => {
-  let t: CollabTestApp;
+  let t: SyncTestApp;
   let token: string;
   let documentId: string;
   const clients: TestClient[] = [];
   beforeEach(async () => {
-    t = await startCollabApp({
+    t = await startSyncApp({
       COLLAB_MAX_CONNECTIONS_PER_USER: '1000',
       COLLAB_LARGE_UPDATE_BYTES: '4096',
       COLLAB_SLICE_STRUCTS: '500',

@@ -4,21 +4,21 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
   rawSocket,
+  type SyncTestApp,
   seededRandom,
-  startCollabApp,
+  startSyncApp,
   synced,
   type TestClient,
   tokenFor,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildWorkspace } from '../testing/factories.ts';
+} from '../testing/syncClients.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 function syncUpdate(update: Uint8Array): Uint8Array {
@@ -36,13 +36,13 @@ function updateOf(build: (doc: Y.Doc) => void): Uint8Array {
 }
 
 describe('protocol abuse', () => {
-  let t: CollabTestApp;
+  let t: SyncTestApp;
   let token: string;
   let target: string;
   let other: string;
   const clients: TestClient[] = [];
   beforeEach(async () => {
-    t = await startCollabApp({ COLLAB_MAX_CONNECTIONS_PER_USER: '100000' });
+    t = await startSyncApp({ COLLAB_MAX_CONNECTIONS_PER_USER: '100000' });
     const { owner, workspaceId } = await buildWorkspace(t);
     token = await tokenFor(t, owner);
     target = (await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id })).id;

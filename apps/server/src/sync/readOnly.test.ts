@@ -3,6 +3,8 @@
 import { CloseCodes } from '@factdesk/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
   eventually,
@@ -10,29 +12,38 @@ import {
   paragraphText,
   synced,
   tokenFor,
-  useCollabApp,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildMember, buildWorkspace } from '../testing/factories.ts';
+  useSyncApp,
+} from '../testing/syncClients.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 describe('read-only connections', () => {
-  const collab = useCollabApp();
-  const { clients } = collab;
+  const liveDocuments = useSyncApp();
+  const { clients } = liveDocuments;
 
   async function storedText(documentId: string) {
-    const state = await new PostgresPersistence(collab.t.db.sql).load(documentId);
+    const state = await new PostgresPersistence(liveDocuments.t.db.sql).load(documentId);
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     return articleString(doc);
   }
 
   it('a viewer’s edit never reaches another client or the database, but the viewer sees edits', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const viewer = await buildMember(collab.t, owner, workspaceId, 'viewer');
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    const editor = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
-    const reader = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, viewer));
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const viewer = await buildMember(liveDocuments.t, owner, workspaceId, 'viewer');
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    const editor = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
+    const reader = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, viewer),
+    );
     clients.push(editor, reader);
     await Promise.all([synced(editor), synced(reader)]);
 
@@ -50,14 +61,22 @@ describe('read-only connections', () => {
   });
 
   it('while the text is locked even an owner’s socket changes nothing', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const document = await buildDocument(collab.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const document = await buildDocument(liveDocuments.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
       textLocked: true,
     });
-    const first = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
-    const second = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const first = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
+    const second = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     clients.push(first, second);
     await Promise.all([synced(first), synced(second)]);
     paragraphText(first.doc).insert(0, 'locked edit');
@@ -69,20 +88,23 @@ describe('read-only connections', () => {
 });
 
 describe('locking the text of an open document', () => {
-  const collab = useCollabApp();
-  const { clients } = collab;
+  const liveDocuments = useSyncApp();
+  const { clients } = liveDocuments;
 
   it('turns open sockets read-only within 2 seconds; unlocking lets them write again, except a copy that typed while locked (4409)', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    const token = await tokenFor(collab.t, owner);
-    const writer = openClient(collab.t.wsUrl, document.id, token);
-    const watcher = openClient(collab.t.wsUrl, document.id, token);
-    const idle = openClient(collab.t.wsUrl, document.id, token);
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    const token = await tokenFor(liveDocuments.t, owner);
+    const writer = openClient(liveDocuments.t.wsUrl, document.id, token);
+    const watcher = openClient(liveDocuments.t.wsUrl, document.id, token);
+    const idle = openClient(liveDocuments.t.wsUrl, document.id, token);
     clients.push(writer, watcher, idle);
     await Promise.all([synced(writer), synced(watcher), synced(idle)]);
     const lockedAt = Date.now();
-    const lock = await collab.t.request({
+    const lock = await liveDocuments.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/lock`,
       cookie: owner.cookie,
@@ -95,7 +117,7 @@ describe('locking the text of an open document', () => {
     expect(Date.now() - lockedAt).toBeLessThan(2_000);
     expect(articleString(watcher.doc)).not.toContain('while locked');
 
-    const unlock = await collab.t.request({
+    const unlock = await liveDocuments.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/unlock`,
       cookie: owner.cookie,

@@ -6,16 +6,16 @@
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type CollabTestApp,
   eventually,
   openClient,
   paragraphText,
+  type SyncTestApp,
   savedAll,
-  seedCollabDocument,
-  startCollabAppOn,
+  seedSyncDocument,
+  startSyncAppOn,
   synced,
   type TestClient,
-} from '../testing/collabClients.ts';
+} from '../testing/syncClients.ts';
 import { createTestDatabase, testDatabaseKind } from '../testing/testDatabase.ts';
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 5_000) {
@@ -39,9 +39,9 @@ describe.runIf(testDatabaseKind() === 'server')('a read-only database', () => {
     cleanups.push(() => admin.end());
     const [{ name } = { name: '' }] = await db.sql<{ name: string }[]>`
       SELECT current_database() AS name`;
-    const t: CollabTestApp = await startCollabAppOn(db, { COLLAB_BATCH_MS: '20' });
+    const t: SyncTestApp = await startSyncAppOn(db, { COLLAB_BATCH_MS: '20' });
     cleanups.push(() => t.close());
-    const { token, documentId } = await seedCollabDocument(db.sql, 'readonly');
+    const { token, documentId } = await seedSyncDocument(db.sql, 'readonly');
     const writer: TestClient = openClient(t.wsUrl, documentId, token);
     cleanups.push(async () => writer.destroy());
     await synced(writer);

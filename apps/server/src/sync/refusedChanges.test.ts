@@ -7,20 +7,20 @@ import { CloseCodes } from '@factdesk/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
   eventually,
   openClient,
   paragraphText,
   savedAll,
-  startCollabAppOn,
+  startSyncAppOn,
   synced,
   type TestClient,
   tokenFor,
-  useCollabApp,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildMember, buildWorkspace } from '../testing/factories.ts';
+  useSyncApp,
+} from '../testing/syncClients.ts';
 import { createTestDatabase } from '../testing/testDatabase.ts';
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
@@ -58,29 +58,41 @@ async function barrier(writer: TestClient, watcher: TestClient, mark: string) {
 }
 
 describe('refused changes stay refused', () => {
-  const collab = useCollabApp();
-  const { clients } = collab;
+  const liveDocuments = useSyncApp();
+  const { clients } = liveDocuments;
 
   it('text typed while the text was locked is never merged: unlocking tells that copy to reload', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const reviewer = await buildMember(collab.t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(collab.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const reviewer = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(liveDocuments.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
       textLocked: true,
     });
-    const typist = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, reviewer));
-    const clean = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
-    const watcher = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const typist = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, reviewer),
+    );
+    const clean = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
+    const watcher = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     clients.push(typist, clean, watcher);
     await Promise.all([synced(typist), synced(clean), synced(watcher)]);
     paragraphText(typist.doc).insert(0, 'TYPED WHILE LOCKED ');
     await until(
-      () => refusalRecorded(collab.t.db.sql, document.id, typist.doc),
+      () => refusalRecorded(liveDocuments.t.db.sql, document.id, typist.doc),
       'the refusal to be recorded',
     );
 
-    const unlock = await collab.t.request({
+    const unlock = await liveDocuments.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/unlock`,
       cookie: owner.cookie,
@@ -91,35 +103,51 @@ describe('refused changes stay refused', () => {
     await barrier(clean, watcher, 'after unlock ');
     expect(clean.provider.wsconnected).toBe(true);
     expect(articleString(watcher.doc)).not.toContain('LOCKED');
-    expect(await storedText(collab.t.db.sql, document.id)).not.toContain('LOCKED');
+    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('LOCKED');
 
     // The same copy coming back later is turned away again, and still nothing is merged.
     typist.provider.destroy();
-    const again = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, reviewer), {
-      doc: typist.doc,
-    });
+    const again = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, reviewer),
+      {
+        doc: typist.doc,
+      },
+    );
     clients.push(again);
     expect(await again.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await barrier(clean, watcher, 'after reconnect ');
-    expect(await storedText(collab.t.db.sql, document.id)).not.toContain('LOCKED');
+    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('LOCKED');
   });
 
   it('what a viewer typed is not merged when the role comes back: that copy is told to reload', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const member = await buildMember(collab.t, owner, workspaceId, 'viewer');
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    const viewer = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, member));
-    const writer = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const member = await buildMember(liveDocuments.t, owner, workspaceId, 'viewer');
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    const viewer = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, member),
+    );
+    const writer = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     clients.push(viewer, writer);
     await Promise.all([synced(viewer), synced(writer)]);
     await barrier(writer, viewer, 'first ');
     paragraphText(viewer.doc).insert(0, 'TYPED AS VIEWER ');
     await until(
-      () => refusalRecorded(collab.t.db.sql, document.id, viewer.doc),
+      () => refusalRecorded(liveDocuments.t.db.sql, document.id, viewer.doc),
       'the refusal to be recorded',
     );
 
-    const promoted = await collab.t.request({
+    const promoted = await liveDocuments.t.request({
       method: 'PATCH',
       url: `/api/workspaces/${workspaceId}/members/${member.id}`,
       cookie: owner.cookie,
@@ -128,10 +156,14 @@ describe('refused changes stay refused', () => {
     expect(promoted.statusCode).toBe(200);
     expect(await viewer.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await barrier(writer, writer, 'after promotion ');
-    expect(await storedText(collab.t.db.sql, document.id)).not.toContain('VIEWER');
+    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('VIEWER');
 
     // A fresh copy (a reload) writes as the reviewer the member now is.
-    const reloaded = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, member));
+    const reloaded = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, member),
+    );
     clients.push(reloaded);
     await synced(reloaded);
     await barrier(reloaded, writer, 'reloaded ');
@@ -139,17 +171,24 @@ describe('refused changes stay refused', () => {
   });
 
   it('a removed member’s copy brings nothing typed after removal when it reconnects after a new invite', async () => {
-    const { owner, workspaceId } = await buildWorkspace(collab.t);
-    const member = await buildMember(collab.t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(collab.t.db.sql, { workspaceId, createdBy: owner.id });
-    const memberToken = await tokenFor(collab.t, member);
-    const copy = openClient(collab.t.wsUrl, document.id, memberToken);
-    const writer = openClient(collab.t.wsUrl, document.id, await tokenFor(collab.t, owner));
+    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const member = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(liveDocuments.t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+    });
+    const memberToken = await tokenFor(liveDocuments.t, member);
+    const copy = openClient(liveDocuments.t.wsUrl, document.id, memberToken);
+    const writer = openClient(
+      liveDocuments.t.wsUrl,
+      document.id,
+      await tokenFor(liveDocuments.t, owner),
+    );
     clients.push(copy, writer);
     await Promise.all([synced(copy), synced(writer)]);
     await barrier(copy, writer, 'while a member ');
 
-    const removed = await collab.t.request({
+    const removed = await liveDocuments.t.request({
       method: 'DELETE',
       url: `/api/workspaces/${workspaceId}/members/${member.id}`,
       cookie: owner.cookie,
@@ -158,25 +197,25 @@ describe('refused changes stay refused', () => {
     expect((await copy.closed).code).toBe(CloseCodes.notFound.code);
     paragraphText(copy.doc).insert(0, 'TYPED AFTER REMOVAL ');
 
-    const invite = await collab.t.request({
+    const invite = await liveDocuments.t.request({
       method: 'POST',
       url: `/api/workspaces/${workspaceId}/invites`,
       cookie: owner.cookie,
       payload: { role: 'reviewer' },
     });
-    const accepted = await collab.t.request({
+    const accepted = await liveDocuments.t.request({
       method: 'POST',
       url: `/api/invites/${(invite.json() as { token: string }).token}/accept`,
       cookie: member.cookie,
     });
     expect(accepted.statusCode).toBe(200);
     copy.provider.destroy();
-    const back = openClient(collab.t.wsUrl, document.id, memberToken, { doc: copy.doc });
+    const back = openClient(liveDocuments.t.wsUrl, document.id, memberToken, { doc: copy.doc });
     clients.push(back);
     expect(await back.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await barrier(writer, writer, 'after re-invite ');
-    expect(await storedText(collab.t.db.sql, document.id)).not.toContain('REMOVAL');
-    expect(await storedText(collab.t.db.sql, document.id)).toContain('while a member');
+    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('REMOVAL');
+    expect(await storedText(liveDocuments.t.db.sql, document.id)).toContain('while a member');
   });
 });
 
@@ -189,7 +228,7 @@ describe('refused changes after a restart', () => {
   it('a copy refused before a restart is refused after it, once the text is unlocked', async () => {
     const db = await createTestDatabase();
     closers.push(() => db.close());
-    let server = await startCollabAppOn(db);
+    let server = await startSyncAppOn(db);
     const { owner, workspaceId } = await buildWorkspace(server);
     const document = await buildDocument(db.sql, {
       workspaceId,
@@ -204,7 +243,7 @@ describe('refused changes after a restart', () => {
     typist.provider.destroy();
     await server.close();
 
-    server = await startCollabAppOn(db);
+    server = await startSyncAppOn(db);
     closers.push(() => server.close());
     const unlock = await server.request({
       method: 'POST',

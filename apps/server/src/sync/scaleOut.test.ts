@@ -18,6 +18,8 @@ import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { presentDocumentState } from '../presenters/documents.ts';
 import { readDocState } from '../queries/docState.ts';
+import { buildDocument } from '../testing/documentFactories.ts';
+import { buildMember, buildWorkspace } from '../testing/factories.ts';
 import {
   articleString,
   eventually,
@@ -28,9 +30,7 @@ import {
   synced,
   type TestClient,
   tokenFor,
-} from '../testing/collabClients.ts';
-import { buildDocument } from '../testing/documentFactories.ts';
-import { buildMember, buildWorkspace } from '../testing/factories.ts';
+} from '../testing/syncClients.ts';
 import { TEST_ORIGIN, type TestApp } from '../testing/testApp.ts';
 import { createTestDatabase } from '../testing/testDatabase.ts';
 import { AccessChangeRelay } from './AccessChangeRelay.ts';
@@ -273,14 +273,14 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
     const events = liveEventsOf(onB);
     await synced(onB);
     // A does not have the document open.
-    a.app.collab.publishEvent(document.id, titled('c1'));
+    a.app.liveDocuments.publishEvent(document.id, titled('c1'));
     await eventually(() => events.some((e) => titleOf(e) === 'c1'), 'the event on B');
     // Now A does, with its own client: the event reaches both.
     const onA = client(a, document.id, token);
     const eventsOnA = liveEventsOf(onA);
     await synced(onA);
     await eventually(() => {
-      a.app.collab.publishEvent(document.id, titled('c2'));
+      a.app.liveDocuments.publishEvent(document.id, titled('c2'));
       return events.some((e) => titleOf(e) === 'c2');
     }, 'the second event on B');
     expect(eventsOnA.some((e) => titleOf(e) === 'c2')).toBe(true);
@@ -294,7 +294,10 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
     await synced(onA);
     paragraphText(onA.doc).insert(0, 'unsaved on A');
     await until(
-      () => a.app.collab.readDocument(document.id, (doc) => articleString(doc).includes('unsaved')),
+      () =>
+        a.app.liveDocuments.readDocument(document.id, (doc) =>
+          articleString(doc).includes('unsaved'),
+        ),
       'the edit on A',
     );
     const onB = client(b, document.id, token);
@@ -320,7 +323,8 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
       const mark = `acknowledged on A ${trial}`;
       paragraphText(onA.doc).insert(0, mark);
       await until(
-        () => a.app.collab.readDocument(document.id, (doc) => articleString(doc).includes(mark)),
+        () =>
+          a.app.liveDocuments.readDocument(document.id, (doc) => articleString(doc).includes(mark)),
         'the edit on A',
       );
       const onB = openClient(b.wsUrl, document.id, token, { connect: false });

@@ -8,12 +8,12 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import {
-  type CollabAuth,
-  type CollabDecision,
   credentialHash,
   decideAccess,
+  type SocketAuth,
+  type SocketDecision,
   upgradeCredential,
-} from '../access/collabAccess.ts';
+} from '../access/socketAccess.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,14 +22,14 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** The upgrade's access decision, made before the socket opens. */
-    syncAccess?: CollabDecision;
+    syncAccess?: SocketDecision;
   }
 }
 
 const ROUTE = '/collab/:documentId';
 
 export interface SyncUpgradeRouteOptions {
-  registry: Registry<CollabAuth>;
+  registry: Registry<SocketAuth>;
   /** Origins whose pages may open a socket with the session cookie. */
   allowedOrigins: ReadonlySet<string>;
   maxMessageBytes: number;

@@ -3,8 +3,8 @@
 // (re-anchoring, orphaning) are detected when the text changes (ClaimAnchorRefresher), so
 // reading claims never changes their version.
 import { claimLocator, compareTextOrder } from '@factdesk/editor';
+import type { LiveDocuments } from '../commands/liveDocuments.ts';
 import type { ClaimDetailRow } from '../queries/claims.ts';
-import type { CollabService } from '../sync/CollabService.ts';
 import { locatable } from './locatable.ts';
 
 /**
@@ -13,13 +13,13 @@ import { locatable } from './locatable.ts';
  * a moment ago) come last in the order given.
  */
 export async function readClaimsInText<R extends ClaimDetailRow>(
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   documentId: string,
   claims: R[],
   options: { textOrder?: boolean } = {},
 ): Promise<R[]> {
   if (claims.length === 0) return claims;
-  const read = await collab.readDocument(documentId, (doc) => {
+  const read = await liveDocuments.readDocument(documentId, (doc) => {
     const locator = claimLocator(doc);
     return claims.map((claim) => {
       // The anchor only: a deleted passage is re-anchored or orphaned by the refresher, which

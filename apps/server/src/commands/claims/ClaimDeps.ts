@@ -1,8 +1,8 @@
 // What claim commands need: the database and the live documents (anchors, live events).
 import type { Sql } from '../../db/database.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
 
 export interface ClaimDeps {
   sql: Sql;
-  collab: CollabService;
+  liveDocuments: LiveDocuments;
 }

@@ -4,10 +4,10 @@
 import { isWellFormedAnchor, resolveAnchorRange } from '@factdesk/editor';
 import type { ClaimAnchor } from '@factdesk/model';
 import { BadRequestError, ConflictError } from '../../errors.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
 
 export async function checkAnchor(
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   documentId: string,
   anchor: ClaimAnchor,
 ): Promise<void> {
@@ -20,7 +20,7 @@ export async function checkAnchor(
       );
     }
   }
-  const resolved = await collab.readDocument(documentId, (doc) =>
+  const resolved = await liveDocuments.readDocument(documentId, (doc) =>
     resolveAnchorRange(doc, anchor.start, anchor.end),
   );
   if (!resolved) {

@@ -26,7 +26,7 @@ export async function createClaim(
   body: CreateClaimBody,
 ): Promise<{ claim: ClaimDetailRow; role: Role }> {
   const access = await documentAccess(deps.sql, actorId, documentId, 'claim.create');
-  await checkAnchor(deps.collab, documentId, body.anchor);
+  await checkAnchor(deps.liveDocuments, documentId, body.anchor);
   const { claim, eventId } = await deps.sql.begin(async (tx) => {
     const row = await insertClaim(tx, {
       documentId,

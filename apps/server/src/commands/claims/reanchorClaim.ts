@@ -41,7 +41,7 @@ export async function reanchorClaim(
     },
     'reanchor',
   );
-  await checkAnchor(deps.collab, access.documentId, body.anchor);
+  await checkAnchor(deps.liveDocuments, access.documentId, body.anchor);
   return writeClaim(
     deps,
     actorId,

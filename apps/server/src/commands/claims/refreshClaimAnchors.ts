@@ -37,7 +37,7 @@ export async function refreshClaimAnchors(
   claims: ClaimDetailRow[],
 ): Promise<ClaimDetailRow[]> {
   if (claims.length === 0) return claims;
-  const resolutions = await deps.collab.readDocument(documentId, (doc) => {
+  const resolutions = await deps.liveDocuments.readDocument(documentId, (doc) => {
     // One text model for every claim: building it is the cost, locating is cheap.
     const locator = claimLocator(doc);
     return claims.map((claim): Resolution => {

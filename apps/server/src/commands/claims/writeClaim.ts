@@ -188,7 +188,7 @@ export function publishClaimEvents(
     const eventId = eventIds[index];
     if (eventId === undefined) return;
     const event: ClaimLiveEvent = { type: change.type, eventId, claim: state, ...change.live };
-    deps.collab.publishEvent(claim.document_id, event);
+    deps.liveDocuments.publishEvent(claim.document_id, event);
   });
 }
 

@@ -2,16 +2,16 @@
 import type { Sql } from '../../db/database.ts';
 import { presentDocumentState } from '../../presenters/documents.ts';
 import { type DocumentRow, setArchived } from '../../queries/documents.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
 
 export async function archiveDocument(
   sql: Sql,
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   documentId: string,
   archived: boolean,
 ): Promise<DocumentRow> {
   const row = await setArchived(sql, documentId, archived);
-  collab.publishEvent(documentId, {
+  liveDocuments.publishEvent(documentId, {
     type: 'document.updated',
     document: presentDocumentState(row),
   });

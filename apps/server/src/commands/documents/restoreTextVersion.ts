@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Sql } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
 import { type DocVersionRow, findDocVersion } from '../../queries/documents.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
 import { saveTextVersion } from './saveTextVersion.ts';
 
 /** The article a stored version holds. */
@@ -23,19 +23,19 @@ export function versionArticle(state: Uint8Array): ArticleJSON {
 
 export async function restoreTextVersion(
   sql: Sql,
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   input: { documentId: string; versionId: string; restoredBy: string },
 ): Promise<{ restored: DocVersionRow; saved: DocVersionRow }> {
   const version = await findDocVersion(sql, input.documentId, input.versionId);
   if (!version) throw new NotFoundError('Version');
   const article = versionArticle(version.state);
-  const saved = await saveTextVersion(sql, collab, {
+  const saved = await saveTextVersion(sql, liveDocuments, {
     documentId: input.documentId,
     name: null,
     kind: 'before_restore',
     createdBy: input.restoredBy,
   });
-  await collab.changeDocument(input.documentId, (doc) => replaceArticle(doc, article));
+  await liveDocuments.changeDocument(input.documentId, (doc) => replaceArticle(doc, article));
   const { state: _state, ...restored } = version;
   return { restored, saved };
 }

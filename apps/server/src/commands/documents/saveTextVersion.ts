@@ -5,12 +5,12 @@ import * as Y from 'yjs';
 import type { Sql } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
 import { type DocVersionRow, findDocument, insertDocVersion } from '../../queries/documents.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
 import { captureReportSnapshot } from '../../views/reportSnapshot.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
 
 export async function saveTextVersion(
   sql: Sql,
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   input: {
     documentId: string;
     name: string | null;
@@ -24,6 +24,8 @@ export async function saveTextVersion(
     if (!document) throw new NotFoundError('Document');
     return captureReportSnapshot(tx, document);
   });
-  const state = await collab.readDocument(input.documentId, (doc) => Y.encodeStateAsUpdate(doc));
+  const state = await liveDocuments.readDocument(input.documentId, (doc) =>
+    Y.encodeStateAsUpdate(doc),
+  );
   return insertDocVersion(sql, { ...input, state, reportSnapshot });
 }

@@ -4,7 +4,7 @@ import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
 import { presentDocumentState } from '../../presenters/documents.ts';
 import { type DocumentRow, updateDocumentMetadata as updateRow } from '../../queries/documents.ts';
-import type { CollabService } from '../../sync/CollabService.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
 import { checkSourceUrl } from './importDocument.ts';
 
 /** The published fact-check page: http(s), normalised, and without a #fragment (Factdesk adds one per claim). */
@@ -26,7 +26,7 @@ const blankToNull = (value: string | null | undefined) =>
 
 export async function updateDocumentMetadata(
   sql: Sql,
-  collab: CollabService,
+  liveDocuments: LiveDocuments,
   documentId: string,
   changes: UpdateDocumentBody,
 ): Promise<DocumentRow> {
@@ -43,7 +43,7 @@ export async function updateDocumentMetadata(
     language: changes.language,
     factCheckUrl: checkFactCheckUrl(changes.factCheckUrl),
   });
-  collab.publishEvent(documentId, {
+  liveDocuments.publishEvent(documentId, {
     type: 'document.updated',
     document: presentDocumentState(row),
   });

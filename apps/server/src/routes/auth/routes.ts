@@ -55,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       if (request.actor?.via === 'session') {
         await logOut(app.db, request.actor.sessionId);
-        await app.collab.accessChanged({ sessionId: request.actor.sessionId });
+        await app.liveDocuments.accessChanged({ sessionId: request.actor.sessionId });
       }
       clearSessionCookie(reply, config);
       return reply.status(204).send();

@@ -6,23 +6,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
+import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import {
-  type CollabTestApp,
   liveEventsOf,
   openClient,
-  startCollabApp,
+  type SyncTestApp,
+  startSyncApp,
   synced,
   tokenFor,
-} from '../../testing/collabClients.ts';
-import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+} from '../../testing/syncClients.ts';
 
-let t: CollabTestApp;
+let t: SyncTestApp;
 let workspaceId: string;
 let owner: TestUser;
 let reviewer: TestUser;
 
 beforeAll(async () => {
-  t = await startCollabApp({ COLLAB_ANCHOR_REFRESH_MS: '100' });
+  t = await startSyncApp({ COLLAB_ANCHOR_REFRESH_MS: '100' });
   ({ owner, workspaceId } = await buildWorkspace(t));
   reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
 });

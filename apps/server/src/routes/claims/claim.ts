@@ -46,7 +46,7 @@ export const claimByIdRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { documentId, role } = await readClaimAccess(app.db, claimId, userId);
       const row = await findClaimDetail(app.db, claimId);
       if (!row) throw new Error(`claim ${claimId} vanished`);
-      const [current = row] = await readClaimsInText(app.collab, documentId, [row]);
+      const [current = row] = await readClaimsInText(app.liveDocuments, documentId, [row]);
       return presentClaim(current, { userId, role });
     },
   );

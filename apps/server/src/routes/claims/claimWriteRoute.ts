@@ -17,7 +17,7 @@ export type ClaimsApp = Parameters<FastifyPluginAsyncTypebox>[0];
 
 /** What commands on claims need from the app: the database and the live documents. */
 export function claimDeps(app: ClaimsApp): ClaimDeps {
-  return { sql: app.db, collab: app.collab };
+  return { sql: app.db, liveDocuments: app.liveDocuments };
 }
 
 /** The claim after a write, with the abilities of the role the write was checked against. */

@@ -29,7 +29,7 @@ export const documentClaimRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { role } = await documentAccess(app.db, userId, documentId, 'document.read');
       // Only reads: the text under each anchor is computed, nothing is written.
       const rows = await readClaimsInText(
-        app.collab,
+        app.liveDocuments,
         documentId,
         await listClaimDetails(app.db, documentId),
       );

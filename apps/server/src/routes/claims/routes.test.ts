@@ -429,7 +429,7 @@ describe('anchors follow the live text', () => {
     xmlText.insert(text.indexOf('green'), 'very ');
     const last = fragment.get(fragment.length - 1) as Y.XmlElement;
     (last.get(0) as Y.XmlText).delete(0, 'Gamma ends it.'.length);
-    await t.app.collab.changeDocument(docId, (doc) => {
+    await t.app.liveDocuments.changeDocument(docId, (doc) => {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(doc)));
     });
 
@@ -446,7 +446,7 @@ describe('anchors follow the live text', () => {
     });
 
     // Deleting the first passage: the same words later in the text take the claim.
-    await t.app.collab.changeDocument(docId, (doc) => {
+    await t.app.liveDocuments.changeDocument(docId, (doc) => {
       const p = doc.getXmlFragment('article').get(0) as Y.XmlElement;
       const model = articleText(doc).text;
       (p.get(0) as Y.XmlText).delete(model.indexOf('the sky'), 'the sky is very green'.length);
@@ -464,7 +464,7 @@ describe('anchors follow the live text', () => {
 
     // A moderator re-anchors the orphan to a new selection.
     const current = new Y.Doc();
-    await t.app.collab.readDocument(docId, (doc) =>
+    await t.app.liveDocuments.readDocument(docId, (doc) =>
       Y.applyUpdate(current, Y.encodeStateAsUpdate(doc)),
     );
     const orphan = byId(gamma.id);

@@ -34,7 +34,9 @@ export const workspaceClaimRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const claims: QueueClaim[] = [];
       for (const [documentId, rows] of byDocument) {
-        const inText = await readClaimsInText(app.collab, documentId, rows, { textOrder: true });
+        const inText = await readClaimsInText(app.liveDocuments, documentId, rows, {
+          textOrder: true,
+        });
         for (const row of inText) claims.push(presentQueueClaim(row, { userId, role }));
       }
       return claims;

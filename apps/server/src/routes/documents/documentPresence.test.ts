@@ -3,22 +3,22 @@
 // y-websocket clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
+import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import {
-  type CollabTestApp,
   openClient,
-  startCollabApp,
+  type SyncTestApp,
+  startSyncApp,
   synced,
   tokenFor,
-} from '../../testing/collabClients.ts';
-import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+} from '../../testing/syncClients.ts';
 
-let t: CollabTestApp;
+let t: SyncTestApp;
 let workspaceId: string;
 let owner: TestUser;
 let reviewer: TestUser;
 
 beforeAll(async () => {
-  t = await startCollabApp();
+  t = await startSyncApp();
   ({ owner, workspaceId } = await buildWorkspace(t));
   reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
 });

@@ -86,7 +86,7 @@ describe('import', () => {
     const updates = await t.db
       .sql`SELECT count(*)::int AS n FROM doc_updates WHERE document_id = ${document.id}`;
     expect(updates[0]?.n).toBe(1);
-    const text = await t.app.collab.readDocument(document.id, async (doc) => {
+    const text = await t.app.liveDocuments.readDocument(document.id, async (doc) => {
       const { articleText } = await import('@factdesk/editor');
       return articleText(doc).text;
     });
@@ -318,7 +318,7 @@ describe('text versions', () => {
     const versionId = named.json().id as string;
     // The text changes on the server's copy, as an editor's edit would.
     const Y = await import('yjs');
-    await t.app.collab.changeDocument(id, (doc) => {
+    await t.app.liveDocuments.changeDocument(id, (doc) => {
       const fragment = doc.getXmlFragment('article');
       fragment.delete(0, fragment.length);
       const paragraph = new Y.XmlElement('paragraph');
@@ -341,7 +341,7 @@ describe('text versions', () => {
     expect(restore.statusCode, restore.body).toBe(200);
     expect(restore.json().saved.kind).toBe('before_restore');
     const { articleText } = await import('@factdesk/editor');
-    const text = await t.app.collab.readDocument(id, (doc) => articleText(doc).text);
+    const text = await t.app.liveDocuments.readDocument(id, (doc) => articleText(doc).text);
     expect(text).toBe('The mayor said\nCrime fell by 40 percent.\nA quoted post');
     const list = await t.request({
       method: 'GET',

@@ -78,11 +78,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { ...request.body, workspaceId, createdBy: actor.userId },
         {
           maxBytes: app.config.importMaxBytes,
-          maxDocumentBytes: app.config.collab.maxDocumentBytes,
+          maxDocumentBytes: app.config.sync.maxDocumentBytes,
         },
         app.heavyWork,
       );
-      app.collab.textWritten(row.id);
+      app.liveDocuments.textWritten(row.id);
       return reply.status(201).send(presentDocument(row, membership.role));
     },
   );
@@ -104,7 +104,9 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'document.read');
       const rows = await listDocuments(app.db, workspaceId, request.query);
-      return rows.map((row) => presentDocumentListItem(row, app.collab.presentUsers(row.id)));
+      return rows.map((row) =>
+        presentDocumentListItem(row, app.liveDocuments.presentUsers(row.id)),
+      );
     },
   );
 
@@ -145,7 +147,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const { documentId } = request.params;
       const { role } = await documentAccess(app.db, actor.userId, documentId, 'document.import');
-      const row = await updateDocumentMetadata(app.db, app.collab, documentId, request.body);
+      const row = await updateDocumentMetadata(app.db, app.liveDocuments, documentId, request.body);
       return presentDocument(row, role);
     },
   );
@@ -170,7 +172,10 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const actor = requireActor(request);
         const { documentId } = request.params;
         const { role } = await documentAccess(app.db, actor.userId, documentId, 'document.lock');
-        return presentDocument(await lockDocument(app.db, app.collab, documentId, locked), role);
+        return presentDocument(
+          await lockDocument(app.db, app.liveDocuments, documentId, locked),
+          role,
+        );
       },
     );
   }
@@ -196,7 +201,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { documentId } = request.params;
         const { role } = await documentAccess(app.db, actor.userId, documentId, 'document.archive');
         return presentDocument(
-          await archiveDocument(app.db, app.collab, documentId, archived),
+          await archiveDocument(app.db, app.liveDocuments, documentId, archived),
           role,
         );
       },
@@ -217,7 +222,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const { documentId } = request.params;
       await documentAccess(app.db, actor.userId, documentId, 'document.delete');
-      await deleteDocument(app.db, app.collab, documentId);
+      await deleteDocument(app.db, app.liveDocuments, documentId);
       return reply.status(204).send();
     },
   );
@@ -255,7 +260,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const { documentId } = request.params;
       await documentAccess(app.db, actor.userId, documentId, 'document.lock');
-      const row = await saveTextVersion(app.db, app.collab, {
+      const row = await saveTextVersion(app.db, app.liveDocuments, {
         documentId,
         name: request.body.name.trim() || 'Untitled version',
         kind: 'named',
@@ -309,7 +314,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       const { documentId, versionId } = request.params;
       await documentAccess(app.db, actor.userId, documentId, 'document.lock');
-      const { restored, saved } = await restoreTextVersion(app.db, app.collab, {
+      const { restored, saved } = await restoreTextVersion(app.db, app.liveDocuments, {
         documentId,
         versionId,
         restoredBy: actor.userId,

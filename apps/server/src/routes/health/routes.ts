@@ -39,7 +39,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } finally {
         clearTimeout(timer);
       }
-      const storage = app.collab.storageStatus();
+      const storage = app.liveDocuments.storageStatus();
       if (!storage.ok) {
         return reply
           .status(503)

@@ -59,7 +59,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.config.sessionDays,
       );
       // Every other session ended: their sockets go too.
-      await app.collab.accessChanged({ userId: actor.userId });
+      await app.liveDocuments.accessChanged({ userId: actor.userId });
       setSessionCookie(reply, app.config, token);
       return reply.status(204).send();
     },
@@ -110,7 +110,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       await revokeApiToken(app.db, actor.userId, request.params.tokenId);
-      await app.collab.accessChanged({ tokenId: request.params.tokenId });
+      await app.liveDocuments.accessChanged({ tokenId: request.params.tokenId });
       return reply.status(204).send();
     },
   );

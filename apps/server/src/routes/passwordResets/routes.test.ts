@@ -4,17 +4,17 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { hashSecret } from '../../auth/secrets.ts';
-import { type CollabTestApp, startCollabApp } from '../../testing/collabClients.ts';
 import { buildDocument } from '../../testing/documentFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { type SyncTestApp, startSyncApp } from '../../testing/syncClients.ts';
 import { sessionCookieOf, TEST_ORIGIN } from '../../testing/testApp.ts';
 
-let t: CollabTestApp;
+let t: SyncTestApp;
 let owner: TestUser;
 let workspaceId: string;
 
 beforeAll(async () => {
-  t = await startCollabApp();
+  t = await startSyncApp();
   ({ owner, workspaceId } = await buildWorkspace(t));
 });
 afterAll(() => t.close());

@@ -46,7 +46,7 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.config.sessionDays,
       );
       // Every other session ended: their sockets (and any that re-check) go too.
-      await app.collab.accessChanged({ userId: user.id });
+      await app.liveDocuments.accessChanged({ userId: user.id });
       setSessionCookie(reply, app.config, sessionToken);
       return presentMe(app.db, user);
     },

@@ -155,7 +155,9 @@ describe('every format names its text version', () => {
       createdAt: null,
     });
     expect(live.textVersion.sha256).toMatch(HEX64);
-    const state = await t.app.collab.readDocument(documentId, (doc) => Y.encodeStateAsUpdate(doc));
+    const state = await t.app.liveDocuments.readDocument(documentId, (doc) =>
+      Y.encodeStateAsUpdate(doc),
+    );
     expect(live.textVersion.sha256).toBe(createHash('sha256').update(state).digest('hex'));
   });
 
@@ -196,7 +198,7 @@ describe('a version’s report after everything changed', () => {
     c = await ok(moderator, 'POST', `/api/claims/${approvedId}/reopen`, { version: c.version });
     await approve(approvedId, 'mostly_true');
     await ok(owner, 'PATCH', `/api/documents/${documentId}`, { title: 'Budget row (updated)' });
-    await t.app.collab.changeDocument(documentId, (doc) => {
+    await t.app.liveDocuments.changeDocument(documentId, (doc) => {
       const fragment = doc.getXmlFragment('article');
       for (let i = 0; i < fragment.length; i += 1) {
         const paragraph = fragment.get(i) as Y.XmlElement;
@@ -205,7 +207,7 @@ describe('a version’s report after everything changed', () => {
         if (at >= 0) text.insert(at, 'Some ');
       }
     });
-    const live = await t.app.collab.readDocument(documentId, (doc) =>
+    const live = await t.app.liveDocuments.readDocument(documentId, (doc) =>
       docFrom(Y.encodeStateAsUpdate(doc)),
     );
     await ok(reviewer, 'POST', `/api/documents/${documentId}/claims`, {
@@ -248,7 +250,7 @@ describe('a version’s report after everything changed', () => {
     if (!document) throw new Error('document is gone');
     const deps = {
       sql: t.db.sql,
-      readDocument: t.app.collab.readDocument.bind(t.app.collab),
+      readDocument: t.app.liveDocuments.readDocument.bind(t.app.liveDocuments),
       heavyWork: t.app.heavyWork,
     };
     const at = new Date('2026-12-06T12:00:00.000Z');

@@ -91,7 +91,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rendered = await exportReport(
         {
           sql: app.db,
-          readDocument: (id, read) => app.collab.readDocument(id, read),
+          readDocument: (id, read) => app.liveDocuments.readDocument(id, read),
           heavyWork: app.heavyWork,
         },
         document,

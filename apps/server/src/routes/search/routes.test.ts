@@ -30,7 +30,9 @@ async function importArticle(title: string, content: string, language: string | 
 }
 
 async function createClaim(documentId: string, exact: string, extra: object = {}) {
-  const state = await t.app.collab.readDocument(documentId, (doc) => Y.encodeStateAsUpdate(doc));
+  const state = await t.app.liveDocuments.readDocument(documentId, (doc) =>
+    Y.encodeStateAsUpdate(doc),
+  );
   const response = await t.request({
     method: 'POST',
     url: `/api/documents/${documentId}/claims`,
@@ -194,7 +196,7 @@ describe('what search finds', () => {
   });
 
   it('follows edits of the text after they are saved', async () => {
-    await t.app.collab.changeDocument(english.documentId, (doc) => {
+    await t.app.liveDocuments.changeDocument(english.documentId, (doc) => {
       const article = doc.getXmlFragment(ARTICLE_FIELD);
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText('A late paragraph about inflation.')]);

@@ -140,7 +140,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'member.changeRole',
       );
       const member = await changeMemberRole(app.db, workspaceId, userId, request.body.role);
-      await app.collab.accessChanged({ userId });
+      await app.liveDocuments.accessChanged({ userId });
       // Your own role may have changed too: the ability is judged on the rows as they are now.
       const role = userId === actor.userId ? member.role : membership.role;
       return presentMember(
@@ -165,7 +165,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId, userId } = request.params;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'member.remove');
       await removeMember(app.db, workspaceId, userId);
-      await app.collab.accessChanged({ userId });
+      await app.liveDocuments.accessChanged({ userId });
       return reply.status(204).send();
     },
   );

@@ -15,7 +15,7 @@ import { can } from './policies.ts';
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /** What a socket was authorised by: enough to decide again without the request. */
-export interface CollabAuth {
+export interface SocketAuth {
   documentId: string;
   workspaceId: string;
   userId: string;
@@ -24,10 +24,10 @@ export interface CollabAuth {
     | { via: 'token'; id: string; hash: Buffer };
 }
 
-export type CollabDecision =
+export type SocketDecision =
   | {
       ok: true;
-      auth: CollabAuth;
+      auth: SocketAuth;
       readOnly: boolean;
       identity: { userId: string; name: string; color: string };
     }
@@ -62,7 +62,7 @@ export async function decideAccess(
   sql: Queryable,
   documentId: string,
   credential: { via: 'session' | 'token'; hash: Buffer },
-): Promise<CollabDecision> {
+): Promise<SocketDecision> {
   let userId: string;
   let credentialId: string;
   if (credential.via === 'session') {

@@ -22,11 +22,11 @@ import { insertDocument } from '../queries/documents.ts';
 import type { TestUser } from './factories.ts';
 import { buildTestApp, TEST_ORIGIN, type TestApp } from './testApp.ts';
 
-export interface CollabTestApp extends TestApp {
+export interface SyncTestApp extends TestApp {
   wsUrl: string;
 }
 
-export async function startCollabApp(env: NodeJS.ProcessEnv = {}): Promise<CollabTestApp> {
+export async function startSyncApp(env: NodeJS.ProcessEnv = {}): Promise<SyncTestApp> {
   const t = await buildTestApp({ env: { COLLAB_UNLOAD_GRACE_MS: '50', ...env } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
@@ -38,10 +38,10 @@ export async function startCollabApp(env: NodeJS.ProcessEnv = {}): Promise<Colla
  * The real app on an existing database, listening: one more instance, or the same server
  * after a restart. Closing it leaves the database open.
  */
-export async function startCollabAppOn(
+export async function startSyncAppOn(
   db: Database,
   env: NodeJS.ProcessEnv = {},
-): Promise<CollabTestApp> {
+): Promise<SyncTestApp> {
   const config = loadConfig({
     PUBLIC_URL: TEST_ORIGIN,
     WEB_DIST: '',
@@ -235,7 +235,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A user with a workspace, an API token and an unlocked document, written straight to the database. */
-export async function seedCollabDocument(sql: Sql, name: string) {
+export async function seedSyncDocument(sql: Sql, name: string) {
   const user = await createUser(sql, {
     email: `${name}@example.com`,
     displayName: `${name} tester`,
@@ -256,10 +256,10 @@ export async function seedCollabDocument(sql: Sql, name: string) {
  * The usual frame of a sync test file: a fresh app (and database) for each test in `t`, and
  * every client a test pushes onto `clients` destroyed after it.
  */
-export function useCollabApp(): { t: CollabTestApp; clients: TestClient[] } {
-  const fixture = { t: undefined as unknown as CollabTestApp, clients: [] as TestClient[] };
+export function useSyncApp(): { t: SyncTestApp; clients: TestClient[] } {
+  const fixture = { t: undefined as unknown as SyncTestApp, clients: [] as TestClient[] };
   beforeEach(async () => {
-    fixture.t = await startCollabApp();
+    fixture.t = await startSyncApp();
   });
   afterEach(async () => {
     for (const client of fixture.clients.splice(0)) client.destroy();
