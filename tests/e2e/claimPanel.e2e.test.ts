@@ -62,6 +62,11 @@ async function selectInEditor(on: Page, text: string): Promise<void> {
   const editor = on.locator('.ProseMirror');
   await editor.click();
   await editor.evaluate((root, wanted) => {
+    // ProseMirror takes the DOM selection on the selectionchange event: resolved once that
+    // event has been handled (its listeners run before this task).
+    const taken = new Promise<void>((resolve) =>
+      document.addEventListener('selectionchange', () => setTimeout(resolve, 0), { once: true }),
+    );
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;
@@ -72,12 +77,17 @@ async function selectInEditor(on: Page, text: string): Promise<void> {
       const selection = window.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
-      return;
+      return taken;
     }
     throw new Error(`"${wanted}" is not in the editor`);
   }, text);
-  // ProseMirror takes the DOM selection on the next selectionchange.
-  await on.waitForTimeout(100);
+}
+
+/** Until every CSS transition and animation on the page has finished (a drawer sliding in). */
+function animationsDone(on: Page): Promise<unknown> {
+  return on.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
 }
 
 beforeAll(async () => {
@@ -387,10 +397,10 @@ describe('the claim panel of the document page', () => {
     });
     await toggle.click();
     await panel.items.nth(2).waitFor();
-    await phone.waitForTimeout(300); // the drawer's slide-in
+    await animationsDone(phone); // the drawer's slide-in
     await screenshot(phone, 'claim-panel-07-list-narrow', false);
     await panel.openClaim('rents doubled');
-    await phone.waitForTimeout(100);
+    await animationsDone(phone);
     await screenshot(phone, 'claim-panel-08-detail-narrow', false);
     const overflow = await panel.root.evaluate(
       (element) => element.scrollWidth - element.clientWidth,
