@@ -56,7 +56,7 @@ export class ReviewPage {
         .filter((block) => !block.querySelector('p'))
         .map((block) => {
           const copy = block.cloneNode(true) as HTMLElement;
-          for (const caret of copy.querySelectorAll('.liveDocuments-caret')) caret.remove();
+          for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
           return (copy.textContent ?? '').trim();
         }),
     );
@@ -83,7 +83,7 @@ export class ReviewPage {
     await this.article.evaluate((root, text) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (node) =>
-          node.parentElement?.closest('.liveDocuments-caret')
+          node.parentElement?.closest('.collab-caret')
             ? NodeFilter.FILTER_REJECT
             : NodeFilter.FILTER_ACCEPT,
       });
@@ -159,7 +159,7 @@ export class ReviewPage {
       const pieces = new Map<string, string>();
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('.liveDocuments-caret')) continue;
+        if (node.parentElement?.closest('.collab-caret')) continue;
         for (
           let element = node.parentElement?.closest<HTMLElement>('[data-claim-id]');
           element && root.contains(element);

@@ -18,21 +18,21 @@ import {
 import { TEST_ORIGIN } from '../testing/testApp.ts';
 
 describe('socket access', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   async function setup() {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    return { owner, workspaceId, document, token: await tokenFor(liveDocuments.t, owner) };
+    return { owner, workspaceId, document, token: await tokenFor(sync.t, owner) };
   }
 
   it('a socket without credentials is closed with 4401', async () => {
     const { document } = await setup();
-    const socket = new WebSocket(`${liveDocuments.t.wsUrl}/${document.id}`);
+    const socket = new WebSocket(`${sync.t.wsUrl}/${document.id}`);
     const [code, reason] = await new Promise<[number, string]>((resolve) =>
       socket.on('close', (c, r) => resolve([c, r.toString()])),
     );
@@ -42,14 +42,14 @@ describe('socket access', () => {
 
   it('a malformed or revoked token is closed with 4401', async () => {
     const { document } = await setup();
-    const bad = rawSocket(liveDocuments.t.wsUrl, document.id, 'fdt_nonsense');
+    const bad = rawSocket(sync.t.wsUrl, document.id, 'fdt_nonsense');
     expect((await bad.closed).code).toBe(4401);
   });
 
   it('a token of workspace A cannot open a document of workspace B (4404)', async () => {
     const { owner, document } = await setup();
     // Workspace B, with a moderator who belongs to B only.
-    const created = await liveDocuments.t.request({
+    const created = await sync.t.request({
       method: 'POST',
       url: '/api/workspaces',
       cookie: owner.cookie,
@@ -57,16 +57,12 @@ describe('socket access', () => {
     });
     expect(created.statusCode).toBe(201);
     const outsider = await buildMember(
-      liveDocuments.t,
+      sync.t,
       owner,
       (created.json() as { id: string }).id,
       'moderator',
     );
-    const client = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, outsider),
-    );
+    const client = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, outsider));
     clients.push(client);
     expect(await client.closed).toEqual({ code: 4404, reason: 'no such document' });
   });
@@ -74,7 +70,7 @@ describe('socket access', () => {
   it('an unknown document id and a non-uuid id are both 4404', async () => {
     const { token } = await setup();
     for (const id of ['8d7d8a3c-8f44-4e1c-9a3e-2b1d6f0e9a11', 'not-a-uuid']) {
-      const socket = rawSocket(liveDocuments.t.wsUrl, id, token);
+      const socket = rawSocket(sync.t.wsUrl, id, token);
       expect((await socket.closed).code).toBe(4404);
     }
   });
@@ -83,7 +79,7 @@ describe('socket access', () => {
     const { owner, document } = await setup();
     const connect = (origin: string) =>
       new Promise<number>((resolve) => {
-        const socket = new WebSocket(`${liveDocuments.t.wsUrl}/${document.id}`, {
+        const socket = new WebSocket(`${sync.t.wsUrl}/${document.id}`, {
           headers: { cookie: `factdesk_session=${owner.cookie}`, origin },
         });
         socket.on('close', (code) => resolve(code));
@@ -95,16 +91,12 @@ describe('socket access', () => {
 
   it('a removed member’s open socket is closed within 2 seconds', async () => {
     const { owner, workspaceId, document } = await setup();
-    const reviewer = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
-    const client = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, reviewer),
-    );
+    const reviewer = await buildMember(sync.t, owner, workspaceId, 'reviewer');
+    const client = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, reviewer));
     clients.push(client);
     await synced(client);
     const started = Date.now();
-    const removed = await liveDocuments.t.request({
+    const removed = await sync.t.request({
       method: 'DELETE',
       url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
       cookie: owner.cookie,
@@ -116,24 +108,20 @@ describe('socket access', () => {
 
   it('a revoked token’s socket is closed, and a demoted member becomes read-only', async () => {
     const { owner, workspaceId, document } = await setup();
-    const reviewer = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
-    const tokens = await liveDocuments.t.request({
+    const reviewer = await buildMember(sync.t, owner, workspaceId, 'reviewer');
+    const tokens = await sync.t.request({
       method: 'GET',
       url: '/api/me/tokens',
       cookie: reviewer.cookie,
     });
     expect(tokens.statusCode).toBe(200);
-    const reviewerToken = await tokenFor(liveDocuments.t, reviewer);
-    const writer = openClient(liveDocuments.t.wsUrl, document.id, reviewerToken);
-    const watcher = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const reviewerToken = await tokenFor(sync.t, reviewer);
+    const writer = openClient(sync.t.wsUrl, document.id, reviewerToken);
+    const watcher = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(writer, watcher);
     await Promise.all([synced(writer), synced(watcher)]);
 
-    const demoted = await liveDocuments.t.request({
+    const demoted = await sync.t.request({
       method: 'PATCH',
       url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
       cookie: owner.cookie,
@@ -146,13 +134,13 @@ describe('socket access', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(articleString(watcher.doc)).not.toContain('after demotion');
 
-    const list = await liveDocuments.t.request({
+    const list = await sync.t.request({
       method: 'GET',
       url: '/api/me/tokens',
       cookie: reviewer.cookie,
     });
     const tokenId = (list.json() as { id: string }[])[0]!.id;
-    const revoked = await liveDocuments.t.request({
+    const revoked = await sync.t.request({
       method: 'DELETE',
       url: `/api/me/tokens/${tokenId}`,
       cookie: reviewer.cookie,

@@ -17,26 +17,18 @@ import {
 } from '../testing/syncClients.ts';
 
 describe('awareness', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   it('others see the authenticated user, not the name a client claims', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const reviewer = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const reviewer = await buildMember(sync.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    const liar = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, reviewer),
-    );
-    const watcher = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const liar = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, reviewer));
+    const watcher = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(liar, watcher);
     await Promise.all([synced(liar), synced(watcher)]);
     liar.provider.awareness.setLocalStateField('user', { name: 'Olivia Owner', id: owner.id });
@@ -52,26 +44,21 @@ describe('awareness', () => {
   });
 
   it('eight people in one document get eight colours, and each is told its own', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
     const people: TestUser[] = [owner];
     while (people.length < CARET_COLORS.length) {
-      people.push(await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer'));
+      people.push(await buildMember(sync.t, owner, workspaceId, 'reviewer'));
     }
     const told: (() => { userId: string; color: string } | undefined)[] = [];
     for (const person of people) {
       // One after another, as people arrive: each colour is chosen among those present.
-      const client = openClient(
-        liveDocuments.t.wsUrl,
-        document.id,
-        await tokenFor(liveDocuments.t, person),
-        {
-          connect: false,
-        },
-      );
+      const client = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, person), {
+        connect: false,
+      });
       told.push(identityOf(client));
       client.provider.connect();
       clients.push(client);
@@ -100,23 +87,15 @@ describe('awareness', () => {
   });
 
   it('a connection cannot set or remove another client’s awareness state', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    const watcher = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const watcher = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(watcher);
     await synced(watcher);
-    const raw = rawSocket(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const raw = rawSocket(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     await raw.opened;
     const update = (clientId: number, clock: number, state: object | null) => {
       const inner = encoding.createEncoder();

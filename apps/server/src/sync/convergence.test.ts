@@ -17,17 +17,17 @@ import {
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 describe('convergence', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   it('concurrent random inserts and deletes from five clients converge, and PostgreSQL holds the same', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const token = await tokenFor(liveDocuments.t, owner);
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const token = await tokenFor(sync.t, owner);
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    for (let i = 0; i < 5; i++) clients.push(openClient(liveDocuments.t.wsUrl, document.id, token));
+    for (let i = 0; i < 5; i++) clients.push(openClient(sync.t.wsUrl, document.id, token));
     await Promise.all(clients.map(synced));
     paragraphText(clients[0]!.doc).insert(0, 'start');
     await eventually(
@@ -63,7 +63,7 @@ describe('convergence', () => {
       const saved = clients[0]!.saved();
       return [...Y.decodeStateVector(vector)].every(([id, clock]) => (saved.get(id) ?? 0) >= clock);
     }, 'the saved signal to cover every edit');
-    const stored = await new PostgresPersistence(liveDocuments.t.db.sql).load(document.id);
+    const stored = await new PostgresPersistence(sync.t.db.sql).load(document.id);
     const restored = new Y.Doc();
     Y.applyUpdate(restored, stored!);
     expect(articleString(restored)).toBe(expected());

@@ -21,11 +21,11 @@ import { PostgresPersistence } from './PostgresPersistence.ts';
 const ARTICLE = '# The mayor said\n\nCrime fell by 40 percent last year.\n';
 
 describe('foreign histories', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   async function importUnlocked(owner: { cookie: string }, workspaceId: string) {
-    const created = await liveDocuments.t.request({
+    const created = await sync.t.request({
       method: 'POST',
       url: `/api/workspaces/${workspaceId}/documents`,
       cookie: owner.cookie,
@@ -33,7 +33,7 @@ describe('foreign histories', () => {
     });
     expect(created.statusCode).toBe(201);
     const { id } = created.json() as { id: string };
-    const unlocked = await liveDocuments.t.request({
+    const unlocked = await sync.t.request({
       method: 'POST',
       url: `/api/documents/${id}/unlock`,
       cookie: owner.cookie,
@@ -43,7 +43,7 @@ describe('foreign histories', () => {
   }
 
   async function storedText(documentId: string) {
-    const state = await new PostgresPersistence(liveDocuments.t.db.sql).load(documentId);
+    const state = await new PostgresPersistence(sync.t.db.sql).load(documentId);
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     return articleString(doc);
@@ -52,18 +52,18 @@ describe('foreign histories', () => {
   const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
 
   it('a copy of the same article imported as another document is refused with 4409', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
     const first = await importUnlocked(owner, workspaceId);
     const second = await importUnlocked(owner, workspaceId);
-    const token = await tokenFor(liveDocuments.t, owner);
-    const copy = openClient(liveDocuments.t.wsUrl, first, token);
+    const token = await tokenFor(sync.t, owner);
+    const copy = openClient(sync.t.wsUrl, first, token);
     clients.push(copy);
     await synced(copy);
     expect(articleString(copy.doc)).toContain('Crime fell');
     copy.provider.destroy();
 
-    const pointedElsewhere = openClient(liveDocuments.t.wsUrl, second, token, { doc: copy.doc });
-    const watcher = openClient(liveDocuments.t.wsUrl, second, token);
+    const pointedElsewhere = openClient(sync.t.wsUrl, second, token, { doc: copy.doc });
+    const watcher = openClient(sync.t.wsUrl, second, token);
     clients.push(pointedElsewhere, watcher);
     expect(await pointedElsewhere.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await synced(watcher);
@@ -74,21 +74,21 @@ describe('foreign histories', () => {
   });
 
   it('a copy that holds the document’s own import and a restored version reconnects and writes', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
     const documentId = await importUnlocked(owner, workspaceId);
-    const versions = await liveDocuments.t.request({
+    const versions = await sync.t.request({
       method: 'GET',
       url: `/api/documents/${documentId}/versions`,
       cookie: owner.cookie,
     });
     const importVersion = (versions.json() as { id: string }[])[0]!;
-    const token = await tokenFor(liveDocuments.t, owner);
-    const copy = openClient(liveDocuments.t.wsUrl, documentId, token);
+    const token = await tokenFor(sync.t, owner);
+    const copy = openClient(sync.t.wsUrl, documentId, token);
     clients.push(copy);
     await synced(copy);
     paragraphText(copy.doc).insert(0, 'to be undone ');
     await eventually(() => savedAll(copy), 'the edit to be saved');
-    const restored = await liveDocuments.t.request({
+    const restored = await sync.t.request({
       method: 'POST',
       url: `/api/documents/${documentId}/versions/${importVersion.id}/restore`,
       cookie: owner.cookie,
@@ -97,8 +97,8 @@ describe('foreign histories', () => {
     await eventually(() => !articleString(copy.doc).includes('to be undone'), 'the restore');
     copy.provider.destroy();
 
-    const back = openClient(liveDocuments.t.wsUrl, documentId, token, { doc: copy.doc });
-    const watcher = openClient(liveDocuments.t.wsUrl, documentId, token);
+    const back = openClient(sync.t.wsUrl, documentId, token, { doc: copy.doc });
+    const watcher = openClient(sync.t.wsUrl, documentId, token);
     clients.push(back, watcher);
     await Promise.all([synced(back), synced(watcher)]);
     paragraphText(back.doc).insert(0, 'after restore ');

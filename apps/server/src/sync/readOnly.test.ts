@@ -17,33 +17,25 @@ import {
 import { PostgresPersistence } from './PostgresPersistence.ts';
 
 describe('read-only connections', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   async function storedText(documentId: string) {
-    const state = await new PostgresPersistence(liveDocuments.t.db.sql).load(documentId);
+    const state = await new PostgresPersistence(sync.t.db.sql).load(documentId);
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     return articleString(doc);
   }
 
   it('a viewer’s edit never reaches another client or the database, but the viewer sees edits', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const viewer = await buildMember(liveDocuments.t, owner, workspaceId, 'viewer');
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const viewer = await buildMember(sync.t, owner, workspaceId, 'viewer');
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    const editor = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
-    const reader = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, viewer),
-    );
+    const editor = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
+    const reader = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, viewer));
     clients.push(editor, reader);
     await Promise.all([synced(editor), synced(reader)]);
 
@@ -61,22 +53,14 @@ describe('read-only connections', () => {
   });
 
   it('while the text is locked even an owner’s socket changes nothing', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
       textLocked: true,
     });
-    const first = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
-    const second = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const first = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
+    const second = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(first, second);
     await Promise.all([synced(first), synced(second)]);
     paragraphText(first.doc).insert(0, 'locked edit');
@@ -88,23 +72,23 @@ describe('read-only connections', () => {
 });
 
 describe('locking the text of an open document', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   it('turns open sockets read-only within 2 seconds; unlocking lets them write again, except a copy that typed while locked (4409)', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    const token = await tokenFor(liveDocuments.t, owner);
-    const writer = openClient(liveDocuments.t.wsUrl, document.id, token);
-    const watcher = openClient(liveDocuments.t.wsUrl, document.id, token);
-    const idle = openClient(liveDocuments.t.wsUrl, document.id, token);
+    const token = await tokenFor(sync.t, owner);
+    const writer = openClient(sync.t.wsUrl, document.id, token);
+    const watcher = openClient(sync.t.wsUrl, document.id, token);
+    const idle = openClient(sync.t.wsUrl, document.id, token);
     clients.push(writer, watcher, idle);
     await Promise.all([synced(writer), synced(watcher), synced(idle)]);
     const lockedAt = Date.now();
-    const lock = await liveDocuments.t.request({
+    const lock = await sync.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/lock`,
       cookie: owner.cookie,
@@ -117,7 +101,7 @@ describe('locking the text of an open document', () => {
     expect(Date.now() - lockedAt).toBeLessThan(2_000);
     expect(articleString(watcher.doc)).not.toContain('while locked');
 
-    const unlock = await liveDocuments.t.request({
+    const unlock = await sync.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/unlock`,
       cookie: owner.cookie,

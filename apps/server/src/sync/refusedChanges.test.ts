@@ -58,41 +58,29 @@ async function barrier(writer: TestClient, watcher: TestClient, mark: string) {
 }
 
 describe('refused changes stay refused', () => {
-  const liveDocuments = useSyncApp();
-  const { clients } = liveDocuments;
+  const sync = useSyncApp();
+  const { clients } = sync;
 
   it('text typed while the text was locked is never merged: unlocking tells that copy to reload', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const reviewer = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const reviewer = await buildMember(sync.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
       textLocked: true,
     });
-    const typist = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, reviewer),
-    );
-    const clean = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
-    const watcher = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const typist = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, reviewer));
+    const clean = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
+    const watcher = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(typist, clean, watcher);
     await Promise.all([synced(typist), synced(clean), synced(watcher)]);
     paragraphText(typist.doc).insert(0, 'TYPED WHILE LOCKED ');
     await until(
-      () => refusalRecorded(liveDocuments.t.db.sql, document.id, typist.doc),
+      () => refusalRecorded(sync.t.db.sql, document.id, typist.doc),
       'the refusal to be recorded',
     );
 
-    const unlock = await liveDocuments.t.request({
+    const unlock = await sync.t.request({
       method: 'POST',
       url: `/api/documents/${document.id}/unlock`,
       cookie: owner.cookie,
@@ -103,51 +91,38 @@ describe('refused changes stay refused', () => {
     await barrier(clean, watcher, 'after unlock ');
     expect(clean.provider.wsconnected).toBe(true);
     expect(articleString(watcher.doc)).not.toContain('LOCKED');
-    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('LOCKED');
+    expect(await storedText(sync.t.db.sql, document.id)).not.toContain('LOCKED');
 
     // The same copy coming back later is turned away again, and still nothing is merged.
     typist.provider.destroy();
-    const again = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, reviewer),
-      {
-        doc: typist.doc,
-      },
-    );
+    const again = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, reviewer), {
+      doc: typist.doc,
+    });
     clients.push(again);
     expect(await again.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await barrier(clean, watcher, 'after reconnect ');
-    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('LOCKED');
+    expect(await storedText(sync.t.db.sql, document.id)).not.toContain('LOCKED');
   });
 
   it('what a viewer typed is not merged when the role comes back: that copy is told to reload', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const member = await buildMember(liveDocuments.t, owner, workspaceId, 'viewer');
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const member = await buildMember(sync.t, owner, workspaceId, 'viewer');
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    const viewer = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, member),
-    );
-    const writer = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const viewer = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, member));
+    const writer = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(viewer, writer);
     await Promise.all([synced(viewer), synced(writer)]);
     await barrier(writer, viewer, 'first ');
     paragraphText(viewer.doc).insert(0, 'TYPED AS VIEWER ');
     await until(
-      () => refusalRecorded(liveDocuments.t.db.sql, document.id, viewer.doc),
+      () => refusalRecorded(sync.t.db.sql, document.id, viewer.doc),
       'the refusal to be recorded',
     );
 
-    const promoted = await liveDocuments.t.request({
+    const promoted = await sync.t.request({
       method: 'PATCH',
       url: `/api/workspaces/${workspaceId}/members/${member.id}`,
       cookie: owner.cookie,
@@ -156,14 +131,10 @@ describe('refused changes stay refused', () => {
     expect(promoted.statusCode).toBe(200);
     expect(await viewer.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await barrier(writer, writer, 'after promotion ');
-    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('VIEWER');
+    expect(await storedText(sync.t.db.sql, document.id)).not.toContain('VIEWER');
 
     // A fresh copy (a reload) writes as the reviewer the member now is.
-    const reloaded = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, member),
-    );
+    const reloaded = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, member));
     clients.push(reloaded);
     await synced(reloaded);
     await barrier(reloaded, writer, 'reloaded ');
@@ -171,24 +142,20 @@ describe('refused changes stay refused', () => {
   });
 
   it('a removed member’s copy brings nothing typed after removal when it reconnects after a new invite', async () => {
-    const { owner, workspaceId } = await buildWorkspace(liveDocuments.t);
-    const member = await buildMember(liveDocuments.t, owner, workspaceId, 'reviewer');
-    const document = await buildDocument(liveDocuments.t.db.sql, {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const member = await buildMember(sync.t, owner, workspaceId, 'reviewer');
+    const document = await buildDocument(sync.t.db.sql, {
       workspaceId,
       createdBy: owner.id,
     });
-    const memberToken = await tokenFor(liveDocuments.t, member);
-    const copy = openClient(liveDocuments.t.wsUrl, document.id, memberToken);
-    const writer = openClient(
-      liveDocuments.t.wsUrl,
-      document.id,
-      await tokenFor(liveDocuments.t, owner),
-    );
+    const memberToken = await tokenFor(sync.t, member);
+    const copy = openClient(sync.t.wsUrl, document.id, memberToken);
+    const writer = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
     clients.push(copy, writer);
     await Promise.all([synced(copy), synced(writer)]);
     await barrier(copy, writer, 'while a member ');
 
-    const removed = await liveDocuments.t.request({
+    const removed = await sync.t.request({
       method: 'DELETE',
       url: `/api/workspaces/${workspaceId}/members/${member.id}`,
       cookie: owner.cookie,
@@ -197,25 +164,25 @@ describe('refused changes stay refused', () => {
     expect((await copy.closed).code).toBe(CloseCodes.notFound.code);
     paragraphText(copy.doc).insert(0, 'TYPED AFTER REMOVAL ');
 
-    const invite = await liveDocuments.t.request({
+    const invite = await sync.t.request({
       method: 'POST',
       url: `/api/workspaces/${workspaceId}/invites`,
       cookie: owner.cookie,
       payload: { role: 'reviewer' },
     });
-    const accepted = await liveDocuments.t.request({
+    const accepted = await sync.t.request({
       method: 'POST',
       url: `/api/invites/${(invite.json() as { token: string }).token}/accept`,
       cookie: member.cookie,
     });
     expect(accepted.statusCode).toBe(200);
     copy.provider.destroy();
-    const back = openClient(liveDocuments.t.wsUrl, document.id, memberToken, { doc: copy.doc });
+    const back = openClient(sync.t.wsUrl, document.id, memberToken, { doc: copy.doc });
     clients.push(back);
     expect(await back.closed).toEqual(CloseCodes.RefusedChangesHeld);
     await barrier(writer, writer, 'after re-invite ');
-    expect(await storedText(liveDocuments.t.db.sql, document.id)).not.toContain('REMOVAL');
-    expect(await storedText(liveDocuments.t.db.sql, document.id)).toContain('while a member');
+    expect(await storedText(sync.t.db.sql, document.id)).not.toContain('REMOVAL');
+    expect(await storedText(sync.t.db.sql, document.id)).toContain('while a member');
   });
 });
 
