@@ -369,8 +369,13 @@ describe.skipIf(!redisUrl)('scale-out through Redis (needs TEST_REDIS_URL or RED
     const onB = openClient(b.wsUrl, document.id, token, { doc: typist.doc });
     clients.push(onB);
     expect(await onB.closed).toEqual(CloseCodes.RefusedChangesHeld);
-    paragraphText(watcherOnB.doc).insert(0, 'barrier ');
-    await eventually(() => savedAll(watcherOnB), 'the barrier edit saved');
+    // The barrier is typed by a client that joins B after the unlock: the watcher's own socket
+    // becomes writable only when B hears of the unlock through Redis, at a time of its own.
+    const writerOnB = client(b, document.id, token);
+    await synced(writerOnB);
+    paragraphText(writerOnB.doc).insert(0, 'barrier ');
+    await eventually(() => savedAll(writerOnB), 'the barrier edit saved');
+    await eventually(() => articleString(watcherOnB.doc).includes('barrier'), 'the barrier on B');
     expect(articleString(watcherOnB.doc)).not.toContain('LOCKED');
     expect(await storedText(db, document.id)).not.toContain('LOCKED');
   });
