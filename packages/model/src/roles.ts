@@ -1,15 +1,16 @@
 // Workspace roles, from most to least powerful. Written once; everything else derives from it.
 import { Type } from 'typebox';
 
-export const ROLES = ['owner', 'moderator', 'reviewer', 'viewer'] as const;
+export const ROLES = ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const RoleSchema = Type.Enum(ROLES, {
-  description: 'Workspace role: owner, moderator, reviewer or viewer',
+  description: 'Workspace role: owner, moderator, reviewer, commenter or viewer',
 });
 
 /** Roles that open sign-up may grant. */
-export const OPEN_SIGNUP_ROLES = ['reviewer', 'viewer'] as const;
+export const OPEN_SIGNUP_ROLES = ['reviewer', 'commenter', 'viewer'] as const;
+export type OpenSignupRole = (typeof OPEN_SIGNUP_ROLES)[number];
 export const OpenSignupRoleSchema = Type.Union([Type.Enum(OPEN_SIGNUP_ROLES), Type.Null()], {
   description: 'Role given to people who sign up without an invite; null: invite only',
 });

@@ -14,16 +14,16 @@ import {
 // The whole role × action matrix, written out by hand so a change to the policy table
 // has to be made twice on purpose.
 const EXPECTED: Record<Action, Role[]> = {
-  'workspace.read': ['owner', 'moderator', 'reviewer', 'viewer'],
+  'workspace.read': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
   'workspace.update': ['owner'],
-  'member.list': ['owner', 'moderator', 'reviewer', 'viewer'],
+  'member.list': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
   'member.changeRole': ['owner'],
   'member.remove': ['owner'],
   'member.resetPassword': ['owner'],
   'invite.list': ['owner'],
   'invite.create': ['owner'],
   'invite.revoke': ['owner'],
-  'document.read': ['owner', 'moderator', 'reviewer', 'viewer'],
+  'document.read': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
   'document.import': ['owner', 'moderator'],
   'document.edit': ['owner', 'moderator', 'reviewer'],
   'document.lock': ['owner', 'moderator'],
@@ -34,9 +34,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'claim.assign': ['owner', 'moderator'],
   'verdict.approve': ['owner', 'moderator'],
   'verdict.overrideFourEyes': ['owner'],
-  'claim.comment': ['owner', 'moderator', 'reviewer'],
+  'claim.comment': ['owner', 'moderator', 'reviewer', 'commenter'],
   'verdictScale.update': ['owner'],
-  'report.export': ['owner', 'moderator', 'reviewer', 'viewer'],
+  'report.export': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
 };
 
 describe('policy', () => {
@@ -69,7 +69,7 @@ describe('claim policy', () => {
     expect(claimPermissions('reviewer', me, foreign)).toMatchObject({
       update: false,
       work: false,
-      comment: false,
+      comment: true,
     });
     for (const claim of [assigned, created]) {
       expect(claimPermissions('reviewer', me, claim)).toEqual({
@@ -83,6 +83,20 @@ describe('claim policy', () => {
       });
     }
     expect(() => authorizeClaim('reviewer', me, foreign, 'work')).toThrow(ForbiddenError);
+  });
+  it('commenters comment on any claim and change nothing, even on claims assigned to them', () => {
+    for (const claim of [foreign, assigned, created]) {
+      expect(claimPermissions('commenter', me, claim)).toEqual({
+        update: false,
+        work: false,
+        comment: true,
+        assign: false,
+        approve: false,
+        reopen: false,
+        reanchor: false,
+      });
+    }
+    expect(() => authorizeClaim('commenter', me, assigned, 'work')).toThrow(ForbiddenError);
   });
   it('viewers do nothing but read, even on claims assigned to them', () => {
     expect(Object.values(claimPermissions('viewer', me, assigned)).some(Boolean)).toBe(false);

@@ -9,9 +9,9 @@ import {
 } from '@factdesk/model';
 import { ForbiddenError } from '../errors.ts';
 
-const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, moderator: 2, owner: 3 };
+const RANK: Record<Role, number> = { viewer: 0, commenter: 1, reviewer: 2, moderator: 3, owner: 4 };
 
-/** The least role that may perform each action; roles are ordered owner > moderator > reviewer > viewer. */
+/** The least role that may perform each action; roles are ordered owner > moderator > reviewer > commenter > viewer. */
 const MINIMUM_ROLE: Record<Action, Role> = {
   'workspace.read': 'viewer',
   'workspace.update': 'owner',
@@ -33,7 +33,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'claim.assign': 'moderator',
   'verdict.approve': 'moderator',
   'verdict.overrideFourEyes': 'owner',
-  'claim.comment': 'reviewer',
+  'claim.comment': 'commenter',
   'verdictScale.update': 'owner',
   'report.export': 'viewer',
 };
@@ -71,7 +71,9 @@ export type ClaimPermissions = Omit<ClaimAbilities, 'approveOverride' | 'fourEye
 
 /**
  * What the role allows on this claim, whatever its status: moderators and owners act on
- * every claim; reviewers work on claims assigned to them or created by them; viewers read.
+ * every claim; reviewers work on claims assigned to them or created by them; everyone from
+ * commenter up comments on any claim (a commenter may do no more, and a role above may not do
+ * less); viewers read.
  */
 export function claimPermissions(role: Role, userId: string, claim: ClaimSubject) {
   const moderates = can(role, 'claim.assign');
@@ -81,7 +83,7 @@ export function claimPermissions(role: Role, userId: string, claim: ClaimSubject
   return {
     update: works,
     work: works,
-    comment: moderates || (can(role, 'claim.comment') && involved),
+    comment: can(role, 'claim.comment'),
     assign: moderates,
     approve: can(role, 'verdict.approve'),
     reopen: can(role, 'verdict.approve'),

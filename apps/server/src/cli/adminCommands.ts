@@ -5,6 +5,7 @@ import {
   type ImportFormat,
   isRole,
   PASSWORD_MIN_LENGTH,
+  ROLES,
   type Role,
 } from '@factdesk/model';
 import { REPORT_FORMATS, type ReportFormat } from '@factdesk/report';
@@ -106,7 +107,7 @@ export function validateAdminCommand(input: unknown): AdminCommand {
         throw new BadRequestError('The workspace id must be a UUID.', 'workspaceId');
       const role = command.role;
       if (!isRole(role)) {
-        throw new BadRequestError('The role must be owner, moderator, reviewer or viewer.', 'role');
+        throw new BadRequestError(`The role must be one of ${ROLES.join(', ')}.`, 'role');
       }
       return { name: 'member.add', workspaceId, email: email('email'), role };
     }

@@ -219,7 +219,7 @@ describe('factdesk command line', () => {
     expect(badRole).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'factdesk: The role must be owner, moderator, reviewer or viewer.\n',
+      stderr: 'factdesk: The role must be one of owner, moderator, reviewer, commenter, viewer.\n',
     });
     const unknown = await factdesk([
       'member',

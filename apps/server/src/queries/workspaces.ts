@@ -1,11 +1,11 @@
 // SQL for workspaces and memberships.
-import type { Role } from '@factdesk/model';
+import type { OpenSignupRole, Role } from '@factdesk/model';
 import type { Queryable } from '../db/database.ts';
 
 export interface WorkspaceRow {
   id: string;
   name: string;
-  open_signup_role: 'reviewer' | 'viewer' | null;
+  open_signup_role: OpenSignupRole | null;
   org_name: string | null;
   org_url: string | null;
   org_logo_url: string | null;
@@ -16,7 +16,7 @@ export interface WorkspaceRow {
 /** The settings an owner changes; undefined: unchanged. */
 export interface WorkspaceChanges {
   name?: string;
-  openSignupRole?: 'reviewer' | 'viewer' | null;
+  openSignupRole?: OpenSignupRole | null;
   orgName?: string | null;
   orgUrl?: string | null;
   orgLogoUrl?: string | null;

@@ -1,4 +1,4 @@
-// Read-only connections receive everything and change nothing: a viewer's edits, or anyone's
+// Read-only connections receive everything and change nothing: a viewer's or commenter's edits, or anyone's
 // while the source text is locked, never reach another client or PostgreSQL.
 import { CloseCodes } from '@factdesk/sync';
 import { describe, expect, it } from 'vitest';
@@ -27,30 +27,33 @@ describe('read-only connections', () => {
     return articleString(doc);
   }
 
-  it('a viewer’s edit never reaches another client or the database, but the viewer sees edits', async () => {
-    const { owner, workspaceId } = await buildWorkspace(sync.t);
-    const viewer = await buildMember(sync.t, owner, workspaceId, 'viewer');
-    const document = await buildDocument(sync.t.db.sql, {
-      workspaceId,
-      createdBy: owner.id,
-    });
-    const editor = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
-    const reader = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, viewer));
-    clients.push(editor, reader);
-    await Promise.all([synced(editor), synced(reader)]);
+  it.each(['viewer', 'commenter'] as const)(
+    'a %s’s edit never reaches another client or the database, but they see edits',
+    async (role) => {
+      const { owner, workspaceId } = await buildWorkspace(sync.t);
+      const viewer = await buildMember(sync.t, owner, workspaceId, role);
+      const document = await buildDocument(sync.t.db.sql, {
+        workspaceId,
+        createdBy: owner.id,
+      });
+      const editor = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, owner));
+      const reader = openClient(sync.t.wsUrl, document.id, await tokenFor(sync.t, viewer));
+      clients.push(editor, reader);
+      await Promise.all([synced(editor), synced(reader)]);
 
-    paragraphText(editor.doc).insert(0, 'checked facts');
-    await eventually(
-      () => articleString(reader.doc).includes('checked facts'),
-      'the viewer to see it',
-    );
-    paragraphText(reader.doc).insert(0, 'VIEWER WAS HERE ');
-    // What is checked is that nothing arrives: a fixed wait is the only way to give it time.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(articleString(editor.doc)).not.toContain('VIEWER');
-    expect(await storedText(document.id)).not.toContain('VIEWER');
-    expect(await storedText(document.id)).toContain('checked facts');
-  });
+      paragraphText(editor.doc).insert(0, 'checked facts');
+      await eventually(
+        () => articleString(reader.doc).includes('checked facts'),
+        'the viewer to see it',
+      );
+      paragraphText(reader.doc).insert(0, 'VIEWER WAS HERE ');
+      // What is checked is that nothing arrives: a fixed wait is the only way to give it time.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(articleString(editor.doc)).not.toContain('VIEWER');
+      expect(await storedText(document.id)).not.toContain('VIEWER');
+      expect(await storedText(document.id)).toContain('checked facts');
+    },
+  );
 
   it('while the text is locked even an owner’s socket changes nothing', async () => {
     const { owner, workspaceId } = await buildWorkspace(sync.t);

@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   moderator: 'Moderator',
   reviewer: 'Reviewer',
+  commenter: 'Commenter',
   viewer: 'Viewer',
 };
 
@@ -13,6 +14,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: 'Manages workspace settings, members and invites, and everything a moderator does.',
   moderator: 'Imports articles, assigns claims and approves verdicts.',
   reviewer: 'Highlights claims and works on verdicts, rationale and evidence.',
+  commenter: 'Reads everything and comments on claims; cannot change text, claims or verdicts.',
   viewer: 'Reads documents and exports verdict reports.',
 };
 

@@ -16,7 +16,7 @@ import { VerdictScaleEditor } from './settings/VerdictScaleEditor.tsx';
 
 const SIGNUP_CHOICES: Array<{ value: OpenSignupRole; label: string; hint: string }> = [
   { value: null, label: 'Off', hint: 'People join only with an invite link.' },
-  // Least access first: viewer, then reviewer.
+  // Least access first: viewer, commenter, then reviewer.
   ...OPEN_SIGNUP_ROLES.toReversed().map((role) => ({
     value: role,
     label: `As ${ROLE_LABELS[role].toLowerCase()}`,

@@ -14,6 +14,7 @@ const ROLES = [
   'assigned reviewer',
   'uninvolved reviewer',
   'creator reviewer',
+  'commenter',
   'viewer',
   'non-member',
 ] as const;
@@ -35,6 +36,7 @@ beforeAll(async () => {
   users['assigned reviewer'] = await buildMember(t, built.owner, workspaceId, 'reviewer');
   users['uninvolved reviewer'] = await buildMember(t, built.owner, workspaceId, 'reviewer');
   users['creator reviewer'] = await buildMember(t, built.owner, workspaceId, 'reviewer');
+  users.commenter = await buildMember(t, built.owner, workspaceId, 'commenter');
   users.viewer = await buildMember(t, built.owner, workspaceId, 'viewer');
   const elsewhere = await t.request({
     method: 'POST',
@@ -136,6 +138,10 @@ const REVIEWERS: Record<Who, Expected> = {
   ...INVOLVED,
   'uninvolved reviewer': '2xx',
 };
+/** Every commenter and above. */
+const COMMENTERS: Record<Who, Expected> = { ...REVIEWERS, commenter: '2xx' };
+/** Every member. */
+const MEMBERS: Record<Who, Expected> = { ...ALL('2xx'), 'non-member': 404 };
 
 const claimCommand =
   (stage: Stage, method: string, path: string, body: (claim: { version: number }) => object) =>
@@ -230,9 +236,27 @@ const CASES: Record<string, Case> = {
     },
     expected: INVOLVED,
   },
+  'read claim': {
+    act: async (user, who) => {
+      const claim = await freshClaim(who, 'approved');
+      return call(user, 'GET', claim.url);
+    },
+    expected: MEMBERS,
+  },
+  'read comments': {
+    act: async (user, who) => {
+      const claim = await freshClaim(who, 'assigned');
+      return call(user, 'GET', `${claim.url}/comments`);
+    },
+    expected: MEMBERS,
+  },
   'add comment': {
     act: claimCommand('assigned', 'POST', '/comments', () => ({ body: 'Which survey?' })),
-    expected: INVOLVED,
+    expected: COMMENTERS,
+  },
+  'comment on an approved claim': {
+    act: claimCommand('approved', 'POST', '/comments', () => ({ body: 'Published?' })),
+    expected: COMMENTERS,
   },
   'import document': {
     act: (user) =>

@@ -28,6 +28,7 @@ beforeAll(async () => {
     owner,
     moderator: await buildMember(t, owner, id, 'moderator'),
     reviewer: await buildMember(t, owner, id, 'reviewer'),
+    commenter: await buildMember(t, owner, id, 'commenter'),
     viewer: await buildMember(t, owner, id, 'viewer'),
     outsider,
   };
@@ -51,10 +52,24 @@ async function newDocument(payload: Record<string, unknown> = {}): Promise<strin
   return (response.json() as { id: string }).id;
 }
 
-const ROLES = ['owner', 'moderator', 'reviewer', 'viewer', 'outsider'] as const;
+const ROLES = ['owner', 'moderator', 'reviewer', 'commenter', 'viewer', 'outsider'] as const;
 /** What each role gets from a moderator-only route and from a members' route. */
-const MODERATORS = { owner: 2, moderator: 2, reviewer: 403, viewer: 403, outsider: 404 };
-const MEMBERS = { owner: 200, moderator: 200, reviewer: 200, viewer: 200, outsider: 404 };
+const MODERATORS = {
+  owner: 2,
+  moderator: 2,
+  reviewer: 403,
+  commenter: 403,
+  viewer: 403,
+  outsider: 404,
+};
+const MEMBERS = {
+  owner: 200,
+  moderator: 200,
+  reviewer: 200,
+  commenter: 200,
+  viewer: 200,
+  outsider: 404,
+};
 
 describe('import', () => {
   it('creates a locked document whose text is the article, titled by its first heading', async () => {

@@ -46,6 +46,7 @@ beforeAll(async () => {
   members.owner = built.owner;
   members.moderator = await buildMember(t, built.owner, built.workspaceId, 'moderator');
   members.reviewer = await buildMember(t, built.owner, built.workspaceId, 'reviewer');
+  members.commenter = await buildMember(t, built.owner, built.workspaceId, 'commenter');
   members.viewer = await buildMember(t, built.owner, built.workspaceId, 'viewer');
   const other = await ok(members.viewer, 'POST', '/api/workspaces', { name: 'Elsewhere' });
   outsider = await buildMember(t, members.viewer, other.id, 'owner');

@@ -23,6 +23,7 @@ beforeAll(async () => {
   members.owner = built.owner;
   members.moderator = await buildMember(t, built.owner, workspaceId, 'moderator');
   members.reviewer = await buildMember(t, built.owner, workspaceId, 'reviewer');
+  members.commenter = await buildMember(t, built.owner, workspaceId, 'commenter');
   members.viewer = await buildMember(t, built.owner, workspaceId, 'viewer');
   ({ user: outsider, workspaceId: outsiderWorkspaceId } = await buildOwnerElsewhere('Otto'));
 });
@@ -167,7 +168,11 @@ describe('workspaces', () => {
       [{}, undefined, /at least one field/],
       [{ name: '' }, 'name', /name cannot be empty/],
       [{ name: '   ' }, 'name', /Workspace name cannot be blank/],
-      [{ openSignupRole: 'owner' }, 'openSignupRole', /must be one of: reviewer, viewer/],
+      [
+        { openSignupRole: 'owner' },
+        'openSignupRole',
+        /must be one of: reviewer, commenter, viewer/,
+      ],
       [{ name: 'Fine', color: 'red' }, 'color', /color is not a known field/],
     ];
     for (const [payload, field, message] of cases) {
@@ -250,7 +255,7 @@ describe('members', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'invalid_input', field: 'role' });
     expect(response.json().message).toBe(
-      'role must be one of: owner, moderator, reviewer, viewer.',
+      'role must be one of: owner, moderator, reviewer, commenter, viewer.',
     );
     expect(await roleIn(workspaceId, members.viewer.id)).toBe('viewer');
   });

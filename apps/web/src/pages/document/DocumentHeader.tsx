@@ -15,6 +15,13 @@ import { Icon } from '../../components/Icon.tsx';
 import { FactCheckPageDialog } from './FactCheckPageDialog.tsx';
 import { PresenceList } from './PresenceList.tsx';
 
+/** What the person may do to the text now: the lock first, then their role. */
+function lockText(document: DocumentSchema): string {
+  if (document.textLocked) return 'Source text locked';
+  if (document.abilities['document.edit']) return 'Draft editing on';
+  return document.abilities['claim.comment'] ? 'Read only · you can comment' : 'Read only';
+}
+
 export function DocumentHeader({
   document,
   onDocumentChanged,
@@ -92,7 +99,7 @@ export function DocumentHeader({
           data-locked={document.textLocked}
         >
           <Icon name="lock" />
-          {document.textLocked ? 'Source text locked' : 'Draft editing on'}
+          {lockText(document)}
         </p>
         {document.abilities['document.lock'] && (
           <button
