@@ -84,8 +84,10 @@ function Shell() {
           <Icon name={navOpen ? 'close' : 'menu'} size={20} />
           <span className="visually-hidden">Menu</span>
         </button>
-        <Link to="/" className="brand-link" aria-label="Factdesk home">
+        {/* Named by what it shows, "Factdesk", then where it goes (WCAG 2.5.3). */}
+        <Link to="/" className="brand-link">
           <Brand />
+          <span className="visually-hidden"> home</span>
         </Link>
         <WorkspaceSwitcher currentId={current?.id} />
         <div className="topbar-spacer" />
