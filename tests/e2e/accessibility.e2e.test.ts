@@ -11,7 +11,7 @@ import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
 import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
 import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
-import { type Finding, seriousFindings } from './pages/accessibility.ts';
+import { describeFindings, seriousFindings } from './pages/accessibility.ts';
 import { launchBrowser, WIDE, watchForBreakage } from './pages/browser.ts';
 
 const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
@@ -121,15 +121,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The findings, one readable line each, so a failure names what to fix. */
-function lines(findings: Finding[]): string[] {
-  return findings.map((f) => `${f.impact} ${f.rule}: ${f.help} — ${f.targets.join(', ')}`);
-}
-
 async function expectAccessible(page: Page, path: string, ready: (page: Page) => Promise<unknown>) {
   await page.goto(`${server.url}${path}`);
   await ready(page);
-  expect(lines(await seriousFindings(page)), path).toEqual([]);
+  expect(describeFindings(await seriousFindings(page)), path).toEqual([]);
 }
 
 describe('signed out', () => {

@@ -44,3 +44,8 @@ export async function seriousFindings(page: Page): Promise<Finding[]> {
     (finding) => finding.impact === 'serious' || finding.impact === 'critical',
   );
 }
+
+/** The findings, one readable line each, so a failure names what to fix. */
+export function describeFindings(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.impact} ${f.rule}: ${f.help} — ${f.targets.join(', ')}`);
+}

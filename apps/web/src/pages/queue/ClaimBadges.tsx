@@ -35,16 +35,32 @@ export function isOverdue(claim: Pick<QueueClaim, 'dueAt' | 'status'>, now = Dat
   return claim.dueAt !== null && claim.status !== 'approved' && Date.parse(claim.dueAt) < now;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Due within the next 24 hours and not approved: what to pick up today. */
+export function isDueSoon(claim: Pick<QueueClaim, 'dueAt' | 'status'>, now = Date.now()): boolean {
+  if (claim.dueAt === null || claim.status === 'approved') return false;
+  const due = Date.parse(claim.dueAt);
+  return due >= now && due - now <= DAY_MS;
+}
+
+/** "in 5 h", "in 40 min": how long is left on a claim due within the day. */
+function timeLeft(dueAt: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((Date.parse(dueAt) - now) / 60_000));
+  return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
+}
+
 export function DueDate({ claim }: { claim: Pick<QueueClaim, 'dueAt' | 'status'> }) {
   if (claim.dueAt === null) return <span className="due due-none">No due date</span>;
   const overdue = isOverdue(claim);
+  const soon = isDueSoon(claim);
   return (
-    <span className={overdue ? 'due due-overdue' : 'due'}>
+    <span className={overdue ? 'due due-overdue' : soon ? 'due due-soon' : 'due'}>
       <Icon name="clock" size={14} />
       <span>
         {overdue ? 'Overdue, was due ' : 'Due '}
         <time dateTime={claim.dueAt} title={formatDateTime(claim.dueAt)}>
-          {formatDate(claim.dueAt)}
+          {soon ? timeLeft(claim.dueAt) : formatDate(claim.dueAt)}
         </time>
       </span>
     </span>

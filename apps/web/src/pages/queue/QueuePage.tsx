@@ -1,7 +1,9 @@
 // /queue — "My queue": the claims assigned to you and not approved yet, across every document
-// and workspace, soonest due first. Each opens the document with the claim selected.
+// and workspace, soonest due first, with Overdue and Due-soon views (?due=overdue|soon). Each
+// opens the document with the claim selected; ↑/↓ (or k/j) move between claims, Enter opens.
 import type { QueueClaim, VerdictScale } from '@factdesk/model';
-import { Link } from 'react-router-dom';
+import type { KeyboardEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -10,7 +12,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useMe } from '../../state/SessionProvider.tsx';
 import { useResource } from '../../state/useResource.ts';
-import { ClaimQuote, DueDate, isOverdue, StatusBadge, VerdictBadge } from './ClaimBadges.tsx';
+import {
+  ClaimQuote,
+  DueDate,
+  isDueSoon,
+  isOverdue,
+  StatusBadge,
+  VerdictBadge,
+} from './ClaimBadges.tsx';
 import './queue.css';
 
 interface Queue {
@@ -48,14 +57,45 @@ async function loadQueue(): Promise<Queue> {
   return { claims: [...claims].sort(byDueDate), scales: byWorkspace };
 }
 
+const VIEWS = [
+  { value: 'all', label: 'All', matches: () => true },
+  { value: 'overdue', label: 'Overdue', matches: (claim: QueueClaim) => isOverdue(claim) },
+  { value: 'soon', label: 'Due within 24 h', matches: (claim: QueueClaim) => isDueSoon(claim) },
+] as const;
+type View = (typeof VIEWS)[number]['value'];
+
+function viewOf(value: string | null): View {
+  return VIEWS.find((view) => view.value === value)?.value ?? 'all';
+}
+
+const NEXT_KEYS = new Set(['ArrowDown', 'j']);
+const PREVIOUS_KEYS = new Set(['ArrowUp', 'k']);
+
+/** ↑/↓ or k/j from one card's link to the next: triage without a mouse or thirty Tabs. */
+function moveBetweenCards(event: KeyboardEvent<HTMLOListElement>) {
+  const step = NEXT_KEYS.has(event.key) ? 1 : PREVIOUS_KEYS.has(event.key) ? -1 : 0;
+  if (step === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('.queue-card-link')];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const next = links[Math.min(Math.max(at + step, 0), links.length - 1)];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
 export function QueuePage() {
   usePageTitle('My queue');
   const me = useMe();
   const queue = useResource('my-queue', loadQueue);
+  const [params, setParams] = useSearchParams();
+  const view = viewOf(params.get('due'));
   const workspaceNames = new Map(me.workspaces.map((w) => [w.id, w.name]));
   const manyWorkspaces = me.workspaces.length > 1;
-  const claims = queue.data?.claims;
-  const overdue = claims?.filter((claim) => isOverdue(claim)).length ?? 0;
+  const all = queue.data?.claims;
+  const overdue = all?.filter((claim) => isOverdue(claim)).length ?? 0;
+  const matches = VIEWS.find((option) => option.value === view)?.matches ?? (() => true);
+  const claims = all?.filter(matches);
+  const show = (next: View) => setParams(next === 'all' ? {} : { due: next }, { replace: true });
 
   return (
     <div className="page queue-page">
@@ -65,7 +105,34 @@ export function QueuePage() {
       <ErrorAlert error={queue.error} />
       {queue.loading && <Loading label="Loading your queue…" />}
 
-      {claims && claims.length === 0 && (
+      {all && all.length > 0 && (
+        <fieldset className="queue-views">
+          <legend className="visually-hidden">Show</legend>
+          {VIEWS.map((option) => (
+            <button
+              key={option.value}
+              type="button"
+              className="filter-chip"
+              aria-pressed={view === option.value}
+              onClick={() => show(option.value)}
+            >
+              {option.label}{' '}
+              <span className="filter-count">{all.filter(option.matches).length}</span>
+            </button>
+          ))}
+        </fieldset>
+      )}
+
+      {all && all.length > 0 && claims?.length === 0 && (
+        <p className="muted queue-view-empty">
+          {view === 'overdue' ? 'Nothing overdue.' : 'Nothing is due within 24 hours.'}{' '}
+          <button type="button" className="button-link" onClick={() => show('all')}>
+            Show all {all.length}
+          </button>
+        </p>
+      )}
+
+      {all && all.length === 0 && (
         <section className="panel welcome">
           <div className="welcome-icon" aria-hidden="true">
             <Icon name="inbox" size={28} />
@@ -82,9 +149,13 @@ export function QueuePage() {
         <>
           <p className="queue-summary" role="status">
             {claims.length} {claims.length === 1 ? 'claim' : 'claims'}
-            {overdue > 0 && <span className="queue-overdue">, {overdue} overdue</span>}
+            {view === 'all' && overdue > 0 && (
+              <span className="queue-overdue">, {overdue} overdue</span>
+            )}
+            <span className="muted queue-keys"> · ↑ ↓ to move, Enter to open</span>
           </p>
-          <ol className="queue-list">
+          {/* The keys move focus between the links inside; the list itself takes no focus. */}
+          <ol className="queue-list" onKeyDown={moveBetweenCards}>
             {claims.map((claim) => (
               <li key={claim.id} className={`queue-card${isOverdue(claim) ? ' is-overdue' : ''}`}>
                 <div className="queue-card-top">

@@ -1,0 +1,140 @@
+// Deadlines on a reviewer's queue: the Overdue and Due-within-24-h views with their counts,
+// kept in the address, and triage with the keyboard alone (↓/↑ between claims, Enter opens
+// the claim in its document). Real server and database, Debian's chromium.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
+import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
+import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
+import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
+import { describeFindings, seriousFindings } from './pages/accessibility.ts';
+import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
+import { QueuePage } from './pages/QueuePage.ts';
+
+const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
+
+const ARTICLE = [
+  '# Hospital budget',
+  '',
+  'Waiting lists fell by half. Ten new wards opened. Nurses got a 9 percent raise.',
+].join('\n');
+const HOUR = 60 * 60 * 1000;
+/** Each claim's words and when it is due, relative to now. */
+const DUE: [string, number][] = [
+  ['Waiting lists fell by half', -48 * HOUR],
+  ['Ten new wards opened', 5 * HOUR],
+  ['Nurses got a 9 percent raise', 7 * 24 * HOUR],
+];
+
+let server: TestServer;
+let browser: Browser;
+let newsroom: Newsroom;
+let reviewer: NewsroomUser;
+let page: Page;
+let documentId: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(`${webDist}index.html`)) {
+    throw new Error('apps/web/dist is missing: run "pnpm --filter @factdesk/web build" first.');
+  }
+  server = await startTestServer({ webDist });
+  newsroom = await Newsroom.open(server.url);
+  const { owner, workspaceId } = newsroom;
+  reviewer = await newsroom.member('reviewer', 'Rita Reviewer');
+  documentId = (
+    await newsroom.call<{ id: string }>(owner, 'POST', `/api/workspaces/${workspaceId}/documents`, {
+      format: 'md',
+      content: ARTICLE,
+      title: 'Hospital budget',
+    })
+  ).id;
+  const { token } = await newsroom.call<{ token: string }>(owner, 'POST', '/api/me/tokens', {
+    name: 'deadlines',
+  });
+  const client = openClient(`${server.url.replace('http', 'ws')}/collab`, documentId, token);
+  await synced(client);
+  for (const [words, dueIn] of DUE) {
+    const claim = await newsroom.call<{ id: string; version: number }>(
+      owner,
+      'POST',
+      `/api/documents/${documentId}/claims`,
+      { anchor: anchorFor(client.doc, words) },
+    );
+    await newsroom.call(owner, 'POST', `/api/claims/${claim.id}/assign`, {
+      version: claim.version,
+      reviewerIds: [reviewer.id],
+      dueAt: new Date(Date.now() + dueIn).toISOString(),
+    });
+  }
+  client.destroy();
+  browser = await launchBrowser();
+  page = watchForBreakage(
+    await (await newsroom.contextFor(browser, reviewer, WIDE)).newPage(),
+    problems,
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const chip = (name: string) => page.getByRole('button', { name: new RegExp(`^${name} \\d+$`) });
+
+describe('a reviewer’s queue', () => {
+  test('counts what is overdue and what is due within 24 hours, and shows each on its own', async () => {
+    const queue = await new QueuePage(page).open(server.url);
+    await queue.texts(3);
+    expect(await chip('All').textContent()).toBe('All 3');
+    expect(await chip('Overdue').textContent()).toBe('Overdue 1');
+    expect(await chip('Due within 24 h').textContent()).toBe('Due within 24 h 1');
+
+    await chip('Overdue').click();
+    await expect.poll(() => queue.items.count()).toBe(1);
+    expect(await queue.items.first().textContent()).toContain(DUE[0]?.[0]);
+    expect(new URL(page.url()).searchParams.get('due')).toBe('overdue');
+    expect(await chip('Overdue').getAttribute('aria-pressed')).toBe('true');
+
+    await chip('Due within 24 h').click();
+    await expect.poll(() => queue.items.count()).toBe(1);
+    expect(await queue.items.first().textContent()).toContain(DUE[1]?.[0]);
+    expect(await queue.items.first().textContent()).toMatch(/Due in (4|5) h/);
+    expect(describeFindings(await seriousFindings(page))).toEqual([]);
+    await screenshot(page, 'queue-due-soon', false);
+
+    // The view is in the address: a reload (or a shared link) shows the same claims.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My queue' }).waitFor();
+    await expect.poll(() => queue.items.count()).toBe(1);
+    await chip('All').click();
+    await expect.poll(() => queue.items.count()).toBe(3);
+  });
+
+  test('is triaged with the keyboard alone: ↓ and ↑ between claims, Enter opens one', async () => {
+    const queue = await new QueuePage(page).open(server.url);
+    await queue.texts(3);
+    const links = queue.items.getByRole('link');
+    await links.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // past the last: stays on it
+    expect(await focusedText()).toContain(DUE[2]?.[0]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedText()).toContain(DUE[1]?.[0]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/d/${documentId}\\?claim=`));
+    await page
+      .locator('#claim-panel')
+      .getByText(DUE[1]?.[0] ?? '')
+      .first()
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+function focusedText(): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent ?? '');
+}
