@@ -19,6 +19,7 @@ import { syncPlugin } from './plugins/sync.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { claimRoutes } from './routes/claims/routes.ts';
+import { dashboardRoutes } from './routes/dashboard/routes.ts';
 import { documentRoutes } from './routes/documents/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { inviteRoutes } from './routes/invites/routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(claimRoutes);
   await app.register(reportRoutes);
   await app.register(searchRoutes);
+  await app.register(dashboardRoutes);
   await app.register(webPlugin, { webDist: config.webDist });
   return app;
 }

@@ -30,6 +30,8 @@ export const ACTIONS = [
   'verdictScale.update',
   // report
   'report.export',
+  // Time-to-verdict figures per reviewer and per document.
+  'dashboard.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -3,6 +3,7 @@ export * from './actions.ts';
 export * from './checkLinkUrl.ts';
 export * from './claims.ts';
 export * from './claimVocabulary.ts';
+export * from './dashboard.ts';
 export * from './displayHost.ts';
 export * from './documents.ts';
 export * from './evidenceUrl.ts';

@@ -24,6 +24,11 @@ export const Password = Type.String({
 });
 export const WorkspaceName = Type.String({ minLength: 1, maxLength: 100 });
 export const Timestamp = Type.String({ format: 'date-time' });
+/** A day of the calendar in query strings (the server also checks the day exists). */
+export const CalendarDay = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'A day, YYYY-MM-DD (UTC)',
+});
 
 export const ErrorBody = Type.Object(
   {

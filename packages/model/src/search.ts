@@ -3,7 +3,7 @@
 // clients render highlights without ever treating user text as markup.
 import { type Static, Type } from 'typebox';
 import { CLAIM_STATUSES } from './claimVocabulary.ts';
-import { Timestamp, Uuid } from './schemas.ts';
+import { CalendarDay, Timestamp, Uuid } from './schemas.ts';
 
 export const SEARCH_HIT_KINDS = ['claim', 'rationale', 'evidence', 'comment', 'text'] as const;
 export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
@@ -11,11 +11,6 @@ export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 export const SEARCH_DEFAULT_LIMIT = 50;
 export const SEARCH_MAX_LIMIT = 200;
-
-const SearchDate = Type.String({
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  description: 'A day, YYYY-MM-DD (UTC)',
-});
 
 export const SearchQuery = Type.Object(
   {
@@ -44,8 +39,8 @@ export const SearchQuery = Type.Object(
         description: 'Only claims assigned to this user (drops document-text hits)',
       }),
     ),
-    from: Type.Optional(SearchDate),
-    to: Type.Optional(SearchDate),
+    from: Type.Optional(CalendarDay),
+    to: Type.Optional(CalendarDay),
     limit: Type.Optional(
       Type.Integer({
         minimum: 1,

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'claim.comment': ['owner', 'moderator', 'reviewer', 'commenter'],
   'verdictScale.update': ['owner'],
   'report.export': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
+  'dashboard.read': ['owner', 'moderator'],
 };
 
 describe('policy', () => {

@@ -36,6 +36,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'claim.comment': 'commenter',
   'verdictScale.update': 'owner',
   'report.export': 'viewer',
+  'dashboard.read': 'moderator',
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -8,18 +8,10 @@ import { BadRequestError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentSearchResults } from '../../presenters/search.ts';
 import { searchWorkspace } from '../../views/searchWorkspace.ts';
+import { checkDays } from '../calendarDays.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 const WorkspaceParams = Type.Object({ workspaceId: Uuid });
-
-/** The pattern checked the shape; this checks the day exists (no 2026-02-30). */
-function checkDay(day: string | undefined, field: 'from' | 'to'): void {
-  if (day === undefined) return;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
-    throw new BadRequestError(`${field} is not a calendar day: use YYYY-MM-DD.`, field);
-  }
-}
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -40,11 +32,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, verdict, status, reviewer, from, to, limit } = request.query;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'document.read');
       if (q.trim() === '') throw new BadRequestError('q is blank: type the words to find.', 'q');
-      checkDay(from, 'from');
-      checkDay(to, 'to');
-      if (from && to && from > to) {
-        throw new BadRequestError(`from (${from}) is after to (${to}).`, 'from');
-      }
+      checkDays(from, to);
       const outcome = await searchWorkspace(app.db, {
         workspaceId,
         q,
