@@ -1,8 +1,8 @@
 // Every page of the web app audited with axe-core (WCAG 2.1 A and AA) as a newsroom sees it,
 // with real content: signed out (sign-in, sign-up, an invite, a reset link, a wrong
 // address) and signed in as an owner (documents, a document with a claim open, the board,
-// the queue, search results, members, settings, API tokens, password, the export dialog).
-// No serious or critical finding may ship. Real server and database, Debian's chromium.
+// the queue, search results, time to verdict, members, settings, API tokens, password, the
+// export dialog). No serious or critical finding may ship. Real server and database, Debian's chromium.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -156,6 +156,11 @@ describe('signed in as the owner', () => {
       (p) => p.getByText('Rents doubled in ten years').first().waitFor(),
     ],
     ['search results', () => `${w()}/search?q=rents`, (p) => p.locator('mark').first().waitFor()],
+    [
+      'time to verdict',
+      () => `${w()}/dashboard`,
+      (p) => p.getByRole('table', { name: 'By reviewer' }).waitFor(),
+    ],
     ['members', () => `${w()}/members`, (p) => p.getByText('Rita Reviewer').first().waitFor()],
     [
       'workspace settings',

@@ -1,6 +1,7 @@
-// Deadlines on a reviewer's queue: the Overdue and Due-within-24-h views with their counts,
-// kept in the address, and triage with the keyboard alone (↓/↑ between claims, Enter opens
-// the claim in its document). Real server and database, Debian's chromium.
+// Deadlines that act: on a reviewer's queue, the Overdue and Due-within-24-h views with their
+// counts, kept in the address, and triage with the keyboard alone (↓/↑ between claims, Enter
+// opens the claim in its document); for the owner, time to verdict per reviewer and
+// document on the dashboard. Real server and database, Debian's chromium.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -34,6 +35,7 @@ let newsroom: Newsroom;
 let reviewer: NewsroomUser;
 let page: Page;
 let documentId: string;
+const claimIds: string[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -63,6 +65,7 @@ beforeAll(async () => {
       `/api/documents/${documentId}/claims`,
       { anchor: anchorFor(client.doc, words) },
     );
+    claimIds.push(claim.id);
     await newsroom.call(owner, 'POST', `/api/claims/${claim.id}/assign`, {
       version: claim.version,
       reviewerIds: [reviewer.id],
@@ -138,3 +141,51 @@ describe('a reviewer’s queue', () => {
 function focusedText(): Promise<string> {
   return page.evaluate(() => document.activeElement?.textContent ?? '');
 }
+
+describe('the owner’s dashboard', () => {
+  test('shows time to verdict for the workspace, each reviewer and each document', async () => {
+    const { owner } = newsroom;
+    const url = `/api/claims/${claimIds[2]}`;
+    let claim = await newsroom.call<{ version: number }>(reviewer, 'GET', url);
+    claim = await newsroom.call(reviewer, 'POST', `${url}/start`, { version: claim.version });
+    claim = await newsroom.call(reviewer, 'POST', `${url}/propose`, {
+      version: claim.version,
+      verdict: 'false',
+    });
+    await newsroom.call(owner, 'POST', `${url}/approve`, { version: claim.version });
+
+    const ownerPage = watchForBreakage(
+      await (await newsroom.contextFor(browser, owner, WIDE)).newPage(),
+      problems,
+    );
+    await ownerPage.goto(`${server.url}/w/${newsroom.workspaceId}`);
+    await ownerPage.getByRole('link', { name: 'Time to verdict' }).click();
+    await ownerPage.getByRole('heading', { level: 1, name: 'Time to verdict' }).waitFor();
+    const byReviewer = ownerPage.getByRole('table', { name: 'By reviewer' });
+    const row = byReviewer.getByRole('row', { name: /Rita Reviewer/ });
+    await row.waitFor();
+    // One claim approved and one verdict proposed, each in well under an hour here.
+    expect((await row.getByRole('cell').allTextContents()).slice(0, 4)).toEqual([
+      '1',
+      '< 1 min',
+      '< 1 min',
+      '1',
+    ]);
+    await ownerPage
+      .getByRole('table', { name: 'By document' })
+      .getByText('Hospital budget')
+      .waitFor();
+    await ownerPage.getByRole('button', { name: 'Last 7 days' }).click();
+    await ownerPage.waitForURL(/dashboard\?from=\d{4}-\d{2}-\d{2}$/);
+    await row.waitFor();
+    expect(describeFindings(await seriousFindings(ownerPage))).toEqual([]);
+    await screenshot(ownerPage, 'dashboard-time-to-verdict', false);
+
+    // Reviewers do not get the page's figures.
+    const response = await fetch(`${server.url}/api/workspaces/${newsroom.workspaceId}/dashboard`, {
+      headers: { cookie: `factdesk_session=${reviewer.session}` },
+    });
+    expect(response.status).toBe(403);
+    expect(problems).toEqual([]);
+  });
+});

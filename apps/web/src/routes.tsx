@@ -27,6 +27,7 @@ const DocumentsPage = page(() => import('./pages/documents/DocumentsPage.tsx'), 
 const DocumentPage = page(() => import('./pages/document/DocumentPage.tsx'), 'DocumentPage');
 const BoardPage = page(() => import('./pages/board/BoardPage.tsx'), 'BoardPage');
 const SearchPage = page(() => import('./pages/search/SearchPage.tsx'), 'SearchPage');
+const DashboardPage = page(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const QueuePage = page(() => import('./pages/queue/QueuePage.tsx'), 'QueuePage');
 const TokensPage = page(() => import('./pages/TokensPage.tsx'), 'TokensPage');
 const PasswordPage = page(() => import('./pages/PasswordPage.tsx'), 'PasswordPage');
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'd/:documentId', element: <DocumentPage /> },
           { path: 'board', element: <BoardPage /> },
           { path: 'search', element: <SearchPage /> },
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
         ],

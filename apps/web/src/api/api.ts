@@ -13,6 +13,7 @@ import type {
   CreatedInvite,
   CreatedResetLink,
   CreatedToken,
+  Dashboard,
   DocumentListItem,
   DocumentSchema,
   DocumentVersion,
@@ -228,6 +229,11 @@ export const api = {
     for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
     return request<SearchResults>('GET', `/workspaces/${path(workspaceId)}/search?${query}`);
   },
+  /** Time to verdict over a period (moderators); the last 30 days unless asked. */
+  dashboard: (
+    workspaceId: string,
+    period: { from?: string | undefined; to?: string | undefined },
+  ) => request<Dashboard>('GET', `/workspaces/${path(workspaceId)}/dashboard${query(period)}`),
   verdictScale: (workspaceId: string) =>
     request<WorkspaceVerdictScale>('GET', `/workspaces/${path(workspaceId)}/verdict-scale`),
   saveVerdictScale: (workspaceId: string, scale: VerdictScale) =>

@@ -46,6 +46,9 @@ export function SideNav({
             {workspace.abilities['claim.assign'] && (
               <Item to={`/w/${workspace.id}/board`} icon="board" label="Board" />
             )}
+            {workspace.abilities['dashboard.read'] && (
+              <Item to={`/w/${workspace.id}/dashboard`} icon="clock" label="Time to verdict" />
+            )}
             <Item to={`/w/${workspace.id}/members`} icon="users" label="Members" />
             {workspace.abilities['workspace.update'] && (
               <Item to={`/w/${workspace.id}/settings`} icon="settings" label="Settings" />

@@ -2,12 +2,12 @@
 // and workspace, soonest due first, with Overdue and Due-soon views (?due=overdue|soon). Each
 // opens the document with the claim selected; ↑/↓ (or k/j) move between claims, Enter opens.
 import type { QueueClaim, VerdictScale } from '@factdesk/model';
-import type { KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { moveBetweenLinks } from '../../components/listKeys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useMe } from '../../state/SessionProvider.tsx';
@@ -68,20 +68,8 @@ function viewOf(value: string | null): View {
   return VIEWS.find((view) => view.value === value)?.value ?? 'all';
 }
 
-const NEXT_KEYS = new Set(['ArrowDown', 'j']);
-const PREVIOUS_KEYS = new Set(['ArrowUp', 'k']);
-
 /** ↑/↓ or k/j from one card's link to the next: triage without a mouse or thirty Tabs. */
-function moveBetweenCards(event: KeyboardEvent<HTMLOListElement>) {
-  const step = NEXT_KEYS.has(event.key) ? 1 : PREVIOUS_KEYS.has(event.key) ? -1 : 0;
-  if (step === 0 || event.altKey || event.ctrlKey || event.metaKey) return;
-  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('.queue-card-link')];
-  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-  const next = links[Math.min(Math.max(at + step, 0), links.length - 1)];
-  if (!next) return;
-  event.preventDefault();
-  next.focus();
-}
+const moveBetweenCards = moveBetweenLinks('.queue-card-link');
 
 export function QueuePage() {
   usePageTitle('My queue');
@@ -106,7 +94,7 @@ export function QueuePage() {
       {queue.loading && <Loading label="Loading your queue…" />}
 
       {all && all.length > 0 && (
-        <fieldset className="queue-views">
+        <fieldset className="filter-chips queue-views">
           <legend className="visually-hidden">Show</legend>
           {VIEWS.map((option) => (
             <button

@@ -10,7 +10,7 @@ import type {
   VerdictScale,
 } from '@factdesk/model';
 import { CLAIM_STATUSES } from '@factdesk/model';
-import { type KeyboardEvent, useId } from 'react';
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type SearchParams } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
@@ -18,6 +18,7 @@ import { STATUS_LABELS } from '../../components/claimWords.ts';
 import { formatDate } from '../../components/formatDate.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { moveBetweenLinks } from '../../components/listKeys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useResource } from '../../state/useResource.ts';
@@ -35,18 +36,8 @@ const KIND_LABELS: Record<SearchHitKind, string> = {
 
 const FILTERS = ['verdict', 'status', 'reviewer', 'from', 'to'] as const;
 
-/** Up and down arrows move between the hits' links, as in a list. */
-function moveBetweenHits(event: KeyboardEvent<HTMLElement>) {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a.search-hit-link')];
-  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-  if (at < 0) return;
-  const next = links[at + (event.key === 'ArrowDown' ? 1 : -1)];
-  if (next) {
-    event.preventDefault();
-    next.focus();
-  }
-}
+/** Up and down arrows (or j and k) move between the hits' links, as in a list. */
+const moveBetweenHits = moveBetweenLinks('a.search-hit-link');
 
 export function SearchPage() {
   const { workspace } = useWorkspace();
