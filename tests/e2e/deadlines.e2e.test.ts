@@ -1,7 +1,7 @@
 // Deadlines that act: on a reviewer's queue, the Overdue and Due-within-24-h views with their
 // counts, kept in the address, and triage with the keyboard alone (↓/↑ between claims, Enter
-// opens the claim in its document); for the owner, time to verdict per reviewer and
-// document on the dashboard. Real server and database, Debian's chromium.
+// opens the claim in its document); for the owner, the same views on the board, and time to
+// verdict per reviewer and document on the dashboard. Real server and database, Debian's chromium.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
 import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
 import { describeFindings, seriousFindings } from './pages/accessibility.ts';
+import { BoardPage } from './pages/BoardPage.ts';
 import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
 import { QueuePage } from './pages/QueuePage.ts';
 
@@ -141,6 +142,31 @@ describe('a reviewer’s queue', () => {
 function focusedText(): Promise<string> {
   return page.evaluate(() => document.activeElement?.textContent ?? '');
 }
+
+describe('the owner’s board', () => {
+  test('shows only the overdue claims, or only those due within 24 hours, when asked', async () => {
+    const ownerPage = watchForBreakage(
+      await (await newsroom.contextFor(browser, newsroom.owner, WIDE)).newPage(),
+      problems,
+    );
+    const board = await new BoardPage(ownerPage).open(server.url, newsroom.workspaceId);
+    const due = ownerPage.getByLabel('Due', { exact: true });
+    await board.card('Rita Reviewer', DUE[2]?.[0] ?? '').waitFor();
+    expect(await due.locator('option').allTextContents()).toEqual([
+      'Any due date (3)',
+      'Overdue (1)',
+      'Due within 24 h (1)',
+    ]);
+    await due.selectOption('overdue');
+    await expect.poll(() => ownerPage.locator('.board-card').count()).toBe(1);
+    await board.card('Rita Reviewer', DUE[0]?.[0] ?? '').waitFor();
+    expect(new URL(ownerPage.url()).searchParams.get('due')).toBe('overdue');
+    await due.selectOption('soon');
+    await board.card('Rita Reviewer', DUE[1]?.[0] ?? '').waitFor();
+    await expect.poll(() => ownerPage.locator('.board-card').count()).toBe(1);
+    await ownerPage.close();
+  });
+});
 
 describe('the owner’s dashboard', () => {
   test('shows time to verdict for the workspace, each reviewer and each document', async () => {

@@ -16,7 +16,7 @@ import { ROLE_LABELS } from '../../components/roles.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
-import { claimQuote, isOverdue } from '../queue/ClaimBadges.tsx';
+import { claimQuote, DUE_VIEWS, dueViewOf, isOverdue } from '../queue/ClaimBadges.tsx';
 import { BoardLane } from './BoardLane.tsx';
 import { BulkAssignBar } from './BulkAssignBar.tsx';
 import { type BoardActions, type Lane, UNASSIGNED } from './boardTypes.ts';
@@ -38,6 +38,7 @@ export function BoardPage() {
   const [params, setParams] = useSearchParams();
   const documentFilter = params.get('document') ?? '';
   const laneFilter = params.get('reviewer') ?? '';
+  const dueView = dueViewOf(params.get('due'));
   const ids = useId();
 
   const claims = useResource(`board:${workspace.id}`, () => api.workspaceClaims(workspace.id));
@@ -101,8 +102,9 @@ export function BoardPage() {
     return [...titles.entries()].sort((a, b) => a[1].localeCompare(b[1]));
   }, [claims.data]);
 
+  const dueMatches = DUE_VIEWS.find((view) => view.value === dueView)?.matches ?? (() => true);
   const visible = (claims.data ?? []).filter(
-    (claim) => !documentFilter || claim.documentId === documentFilter,
+    (claim) => (!documentFilter || claim.documentId === documentFilter) && dueMatches(claim),
   );
   const shownLanes = lanes.filter((lane) => !laneFilter || lane.id === laneFilter);
   const overdue = visible.filter((claim) => isOverdue(claim)).length;
@@ -274,10 +276,29 @@ export function BoardPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${ids}-due`}>Due</label>
+          <select
+            id={`${ids}-due`}
+            value={dueView}
+            onChange={(event) =>
+              setParam('due', event.target.value === 'all' ? '' : event.target.value)
+            }
+          >
+            {DUE_VIEWS.map((view) => (
+              <option key={view.value} value={view.value}>
+                {view.value === 'all' ? 'Any due date' : view.label}
+                {claims.data ? ` (${claims.data.filter(view.matches).length})` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
         {claims.data && (
           <p className="board-summary" role="status">
             {visible.length} {visible.length === 1 ? 'claim' : 'claims'}
-            {overdue > 0 && <span className="board-overdue">, {overdue} overdue</span>}
+            {dueView === 'all' && overdue > 0 && (
+              <span className="board-overdue">, {overdue} overdue</span>
+            )}
           </p>
         )}
       </div>

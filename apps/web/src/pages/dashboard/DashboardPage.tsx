@@ -33,13 +33,14 @@ function Summary({
 }: {
   title: string;
   durations: Durations;
-  what: string;
+  /** What was counted, for one and for more. */
+  what: { one: string; many: string };
 }) {
   return (
     <section className="panel dashboard-figure">
       <h2>{title}</h2>
       {durations.count === 0 ? (
-        <p className="muted">No {what[1]} in this period.</p>
+        <p className="muted">No {what.many} in this period.</p>
       ) : (
         <>
           <p className="dashboard-median">
@@ -47,7 +48,7 @@ function Summary({
           </p>
           <p className="muted">
             9 in 10 within {figure(durations.p90Seconds)} · {durations.count}{' '}
-            {durations.count === 1 ? what[0] : what[1]}
+            {durations.count === 1 ? what.one : what.many}
           </p>
         </>
       )}
@@ -201,12 +202,12 @@ export function DashboardPage() {
             <Summary
               title="Created → approved"
               durations={data.workspace.createdToApproved}
-              what={['claim approved', 'claims approved']}
+              what={{ one: 'claim approved', many: 'claims approved' }}
             />
             <Summary
               title="Assigned → proposed"
               durations={data.workspace.assignedToProposed}
-              what={['verdict proposed', 'verdicts proposed']}
+              what={{ one: 'verdict proposed', many: 'verdicts proposed' }}
             />
           </div>
           <FigureTable caption="By reviewer" who="Reviewer" rows={data.reviewers} />

@@ -50,6 +50,18 @@ function timeLeft(dueAt: string, now = Date.now()): string {
   return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
 }
 
+/** The due-date views of the queue and the board (?due=overdue|soon). */
+export const DUE_VIEWS = [
+  { value: 'all', label: 'All', matches: (_claim: QueueClaim) => true },
+  { value: 'overdue', label: 'Overdue', matches: (claim: QueueClaim) => isOverdue(claim) },
+  { value: 'soon', label: 'Due within 24 h', matches: (claim: QueueClaim) => isDueSoon(claim) },
+] as const;
+export type DueView = (typeof DUE_VIEWS)[number]['value'];
+
+export function dueViewOf(value: string | null): DueView {
+  return DUE_VIEWS.find((view) => view.value === value)?.value ?? 'all';
+}
+
 export function DueDate({ claim }: { claim: Pick<QueueClaim, 'dueAt' | 'status'> }) {
   if (claim.dueAt === null) return <span className="due due-none">No due date</span>;
   const overdue = isOverdue(claim);

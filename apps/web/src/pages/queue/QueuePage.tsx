@@ -14,8 +14,10 @@ import { useMe } from '../../state/SessionProvider.tsx';
 import { useResource } from '../../state/useResource.ts';
 import {
   ClaimQuote,
+  DUE_VIEWS,
   DueDate,
-  isDueSoon,
+  type DueView,
+  dueViewOf,
   isOverdue,
   StatusBadge,
   VerdictBadge,
@@ -57,17 +59,6 @@ async function loadQueue(): Promise<Queue> {
   return { claims: [...claims].sort(byDueDate), scales: byWorkspace };
 }
 
-const VIEWS = [
-  { value: 'all', label: 'All', matches: () => true },
-  { value: 'overdue', label: 'Overdue', matches: (claim: QueueClaim) => isOverdue(claim) },
-  { value: 'soon', label: 'Due within 24 h', matches: (claim: QueueClaim) => isDueSoon(claim) },
-] as const;
-type View = (typeof VIEWS)[number]['value'];
-
-function viewOf(value: string | null): View {
-  return VIEWS.find((view) => view.value === value)?.value ?? 'all';
-}
-
 /** ↑/↓ or k/j from one card's link to the next: triage without a mouse or thirty Tabs. */
 const moveBetweenCards = moveBetweenLinks('.queue-card-link');
 
@@ -76,14 +67,14 @@ export function QueuePage() {
   const me = useMe();
   const queue = useResource('my-queue', loadQueue);
   const [params, setParams] = useSearchParams();
-  const view = viewOf(params.get('due'));
+  const view = dueViewOf(params.get('due'));
   const workspaceNames = new Map(me.workspaces.map((w) => [w.id, w.name]));
   const manyWorkspaces = me.workspaces.length > 1;
   const all = queue.data?.claims;
   const overdue = all?.filter((claim) => isOverdue(claim)).length ?? 0;
-  const matches = VIEWS.find((option) => option.value === view)?.matches ?? (() => true);
+  const matches = DUE_VIEWS.find((option) => option.value === view)?.matches ?? (() => true);
   const claims = all?.filter(matches);
-  const show = (next: View) => setParams(next === 'all' ? {} : { due: next }, { replace: true });
+  const show = (next: DueView) => setParams(next === 'all' ? {} : { due: next }, { replace: true });
 
   return (
     <div className="page queue-page">
@@ -96,7 +87,7 @@ export function QueuePage() {
       {all && all.length > 0 && (
         <fieldset className="filter-chips queue-views">
           <legend className="visually-hidden">Show</legend>
-          {VIEWS.map((option) => (
+          {DUE_VIEWS.map((option) => (
             <button
               key={option.value}
               type="button"
