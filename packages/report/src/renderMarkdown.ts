@@ -1,6 +1,7 @@
 // The Markdown report: plain text that reads well raw and renders well on GitHub and the like.
 import { displayUrl, type ReportClaim } from '@factdesk/model';
 import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
+import { linkFlag } from './linkFlag.ts';
 import {
   approverText,
   formatDate,
@@ -8,7 +9,6 @@ import {
   type PreparedReport,
   statusLabel,
 } from './prepareReport.ts';
-import { linkFlag } from './linkFlag.ts';
 import { rationaleMarkdown } from './rationaleMarkdown.ts';
 import { safeUrl } from './safeUrl.ts';
 import { formatDateTime, textVersionLine } from './textVersion.ts';
