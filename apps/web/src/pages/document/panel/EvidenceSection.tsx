@@ -113,10 +113,20 @@ function useLinkStates(
       }),
     [claimId, subscribeLinks, put],
   );
+  // A link as the list loaded it: an item replaced by a write (an edit, an archived copy)
+  // comes without its finding, which still holds while its URL is the same.
+  const listed = useRef(new Map<string, { url: string; link: EvidenceLink }>());
   const links = new Map<string, EvidenceLink>();
   for (const item of items ?? []) {
+    if (item.link) listed.current.set(item.id, { url: item.url, link: item.link });
     const live = heard.get(item.id);
-    const link = live && (live.url === '' || live.url === item.url) ? live.link : item.link;
+    const loaded = listed.current.get(item.id);
+    const link =
+      live && (live.url === '' || live.url === item.url)
+        ? live.link
+        : loaded?.url === item.url
+          ? loaded.link
+          : undefined;
     if (link) links.set(item.id, link);
   }
   return { get: (evidenceId) => links.get(evidenceId), put };
