@@ -55,7 +55,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['evidence'],
-        summary: 'Add an evidence link (never fetched by the server)',
+        summary: 'Add an evidence link (checked in the background through the SSRF-safe client)',
         params: ClaimParams,
         body: AddEvidenceBody,
         response: { 201: Type.Object({ evidence: Evidence, claim: Claim }), ...writeErrors },

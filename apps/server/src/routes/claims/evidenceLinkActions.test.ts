@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
-import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
+import { buildTestApp } from '../../testing/testApp.ts';
 
 type ArchiveMode = 'up' | 'down' | 'silent' | 'hold';
 
