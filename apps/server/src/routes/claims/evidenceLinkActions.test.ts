@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
 import { buildTestApp } from '../../testing/testApp.ts';
@@ -413,5 +414,19 @@ describe('an archive service nobody answers for', () => {
     } finally {
       await desk.t.close();
     }
+  });
+});
+
+describe('the ARCHIVE_AUTOMATICALLY setting', () => {
+  it('is off unless set, takes true or false, and refuses anything else with a sentence', () => {
+    const automatically = (value?: string) =>
+      loadConfig({ PUBLIC_URL: 'http://localhost:3000', ARCHIVE_AUTOMATICALLY: value })
+        .evidenceLinks.archive.automatically;
+    expect(automatically()).toBe(false);
+    expect(automatically('true')).toBe(true);
+    expect(automatically('0')).toBe(false);
+    expect(() => automatically('sometimes')).toThrow(
+      'ARCHIVE_AUTOMATICALLY must be true or false, got "sometimes".',
+    );
   });
 });
