@@ -209,20 +209,22 @@ describe('the board, Check again and Archive now', () => {
     await archive.focus();
     await page.keyboard.press('Enter');
     await item.getByText('The archive service answered 503; try again later.').waitFor();
+    await panel.section('Evidence').scrollIntoViewIfNeeded();
+    await screenshot(page, 'evidence-links-03-archive-failed', false);
 
     archiveDown = false;
     await archive.focus();
     await page.keyboard.press('Enter');
     await item.getByRole('button', { name: /Archiving/ }).waitFor();
     await panel.section('Evidence').scrollIntoViewIfNeeded();
-    await screenshot(page, 'evidence-links-03-archiving', false);
+    await screenshot(page, 'evidence-links-04-archiving', false);
     const copy = item.getByRole('link', { name: 'Archived copy of Labour statistics' });
     await copy.waitFor();
     expect(await copy.getAttribute('href')).toBe(`${site}/web/20261207/${site}/statistics`);
     expect(await item.getByText(/archive service answered/).count()).toBe(0);
     // The link's state stays beside it (the stored copy replaced the item, not its finding).
     await item.getByText(/^Link works · checked/).waitFor();
-    await screenshot(page, 'evidence-links-04-archived', false);
+    await screenshot(page, 'evidence-links-05-archived', false);
 
     // Live: the other editor sees the copy without a reload.
     await theirs.getByRole('link', { name: 'Archived copy of Labour statistics' }).waitFor();
