@@ -112,6 +112,7 @@ function syntheticReport(): ReportData {
         stance: 'refutes' as const,
         addedBy: 'Rita Reviewer',
         addedAt: '2026-11-20T10:00:00.000Z',
+        link: null,
       })),
       reviewers: ['Rita Reviewer'],
       approver: 'Mo Moderator',

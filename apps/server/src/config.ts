@@ -49,6 +49,8 @@ export interface EvidenceLinksConfig {
     endpoint: string;
     /** Sent as Authorization to the archive service only (e.g. "LOW key:secret"). */
     authorization: string | undefined;
+    /** Archive each link once the checker finds it alive (ARCHIVE_AUTOMATICALLY, off). */
+    automatically: boolean;
   };
 }
 
@@ -139,6 +141,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
   }
   return value;
+}
+
+/** An on/off setting: 1/true/on or 0/false/off (empty: off); anything else is refused. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'off', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}".`);
 }
 
 function url(name: string, raw: string): URL {
@@ -264,6 +274,7 @@ function loadEvidenceLinksConfig(env: NodeJS.ProcessEnv): EvidenceLinksConfig {
       endpoint: url('ARCHIVE_ENDPOINT', env.ARCHIVE_ENDPOINT || 'https://web.archive.org/save/')
         .href,
       authorization: env.ARCHIVE_AUTHORIZATION || undefined,
+      automatically: flag(env, 'ARCHIVE_AUTOMATICALLY'),
     },
   };
 }

@@ -88,6 +88,16 @@ export class LimitExceededError extends AppError {
   }
 }
 
+/**
+ * A service the server asked on someone's behalf (the archive service) gave nothing usable:
+ * 502, or 504 when it did not answer in time. The sentence says which; nothing was changed.
+ */
+export class UpstreamError extends AppError {
+  constructor(message: string, timedOut: boolean, code = 'upstream_failed') {
+    super(timedOut ? 504 : 502, code, message);
+  }
+}
+
 /** The worker pool's queue is full: try again shortly. */
 export class BusyError extends AppError {
   constructor(message: string) {

@@ -127,6 +127,9 @@ const claimFields = {
   }),
   dueAt: MaybeTime,
   evidenceCount: Type.Integer(),
+  /** Evidence links the checker found dead (404/410) or moved: flagged on the board. */
+  deadLinkCount: Type.Integer(),
+  movedLinkCount: Type.Integer(),
   commentCount: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

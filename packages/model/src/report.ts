@@ -57,6 +57,16 @@ export const ReportQuote = Type.Object({
   suffix: Text,
 });
 
+/** A link the checker found dead or moved when the report's rows were read (null: no flag). */
+export const ReportEvidenceLink = Type.Object({
+  state: Type.Enum(['dead', 'moved']),
+  /** Where a moved link now answers. */
+  finalUrl: Link,
+  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
+  checkedAt: Type.Union([ReportTimestamp, Type.Null()]),
+});
+export type ReportEvidenceLink = Static<typeof ReportEvidenceLink>;
+
 export const ReportEvidence = Type.Object({
   url: Text,
   title: OptionalText,
@@ -67,6 +77,8 @@ export const ReportEvidence = Type.Object({
   stance: Type.Enum(EVIDENCE_STANCES),
   addedBy: OptionalText,
   addedAt: ReportTimestamp,
+  /** "Dead link" / "Moved" (docs/evidence-links.md); null when the link works or is unknown. */
+  link: Type.Union([ReportEvidenceLink, Type.Null()]),
 });
 export type ReportEvidence = Static<typeof ReportEvidence>;
 

@@ -3,6 +3,7 @@
 // Windows-1252 without one, garbling accents).
 import { displayUrl } from '@factdesk/model';
 import Papa from 'papaparse';
+import { linkFlag } from './linkFlag.ts';
 import { formatRating, type PreparedReport } from './prepareReport.ts';
 import { safeUrl } from './safeUrl.ts';
 
@@ -68,7 +69,11 @@ export function renderCsv(
     claim.evidence
       .map((evidence) => {
         const href = safeUrl(evidence.url);
-        return href ? displayUrl(href) : evidence.url;
+        const shown = href ? displayUrl(href) : evidence.url;
+        // A dead or moved link is flagged beside it: "host/path [Dead link]".
+        const flag = linkFlag(evidence.link);
+        if (!flag) return shown;
+        return `${shown} [${flag.label}${flag.finalUrl ? ` to ${displayUrl(flag.finalUrl)}` : ''}]`;
       })
       .join(' '),
     prepared.data.textVersion.id ?? 'current',

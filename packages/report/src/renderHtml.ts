@@ -8,6 +8,7 @@ import {
 import type { ArticleLinkGroup, ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import { buildClaimReviews, jsonForScript } from './claimReview.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { linkFlag } from './linkFlag.ts';
 import {
   approverText,
   formatDate,
@@ -45,7 +46,11 @@ function evidenceItem(evidence: ReportEvidence): string {
   const excerpt = evidence.excerpt
     ? `<blockquote dir="auto">${escapeHtml(evidence.excerpt)}</blockquote>`
     : '';
-  return `<li class="evidence stance-${evidence.stance}"><span class="stance">${escapeHtml(evidence.stance)}</span> ${link(evidence.url, evidence.title)}${archived}<div class="meta">${text(evidence.publisher, '')}${evidence.publisher ? ' · ' : ''}${escapeHtml(evidence.kind.replace(/_/g, ' '))}${evidence.addedBy ? ` · added by ${text(evidence.addedBy)}` : ''} · ${formatDate(evidence.addedAt)}</div>${excerpt}</li>`;
+  const flag = linkFlag(evidence.link);
+  const flagged = flag
+    ? `<div class="link-flag link-${evidence.link?.state}"><strong>${flag.label}</strong>${flag.finalUrl ? ` — now at ${link(flag.finalUrl, null)}` : ''}${flag.note ? ` (${escapeHtml(flag.note)})` : ''}</div>`
+    : '';
+  return `<li class="evidence stance-${evidence.stance}"><span class="stance">${escapeHtml(evidence.stance)}</span> ${link(evidence.url, evidence.title)}${archived}${flagged}<div class="meta">${text(evidence.publisher, '')}${evidence.publisher ? ' · ' : ''}${escapeHtml(evidence.kind.replace(/_/g, ' '))}${evidence.addedBy ? ` · added by ${text(evidence.addedBy)}` : ''} · ${formatDate(evidence.addedAt)}</div>${excerpt}</li>`;
 }
 
 function claimSection(prepared: PreparedReport, claim: ReportClaim): string {

@@ -1,6 +1,7 @@
 // The Markdown report: plain text that reads well raw and renders well on GitHub and the like.
 import { displayUrl, type ReportClaim } from '@factdesk/model';
 import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
+import { linkFlag } from './linkFlag.ts';
 import {
   approverText,
   formatDate,
@@ -241,6 +242,11 @@ function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
       if (evidence.publisher) parts.push(escapeMarkdown(evidence.publisher));
       parts.push(evidence.kind.replace(/_/g, ' '));
       if (safeUrl(evidence.archivedUrl)) parts.push(link(evidence.archivedUrl, 'archived copy'));
+      const flag = linkFlag(evidence.link);
+      if (flag) {
+        const now = flag.finalUrl ? ` — now at ${link(flag.finalUrl, null)}` : '';
+        parts.push(`**${flag.label}**${now}${flag.note ? ` (${flag.note})` : ''}`);
+      }
       lines.push(`- ${parts.join(' · ')}`);
       if (evidence.excerpt) lines.push(`  > ${escapeMarkdown(evidence.excerpt)}`);
     }

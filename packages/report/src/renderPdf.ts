@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { displayHost, displayUrl, type ReportClaim } from '@factdesk/model';
 import PDFDocument from 'pdfkit';
 import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
+import { linkFlag } from './linkFlag.ts';
 import { drawParagraph, type ParagraphOptions, type PdfSpan } from './pdfParagraph.ts';
 import {
   approverText,
@@ -170,6 +171,14 @@ function claimBlock(doc: Doc, prepared: PreparedReport, claim: ReportClaim): voi
       const archived = safeUrl(evidence.archivedUrl);
       if (archived) meta.push(`archived: ${displayUrl(archived)}`);
       paragraph(doc, [span(meta.filter(Boolean).join(' · '), 'Regular', 8, MUTED)]);
+      const flag = linkFlag(evidence.link);
+      if (flag) {
+        const now = flag.finalUrl ? ` — now at ${displayUrl(flag.finalUrl)}` : '';
+        paragraph(doc, [
+          span(flag.label, 'Bold', 8, INK),
+          span(`${now}${flag.note ? ` (${flag.note})` : ''}`, 'Regular', 8, INK),
+        ]);
+      }
       if (evidence.excerpt) paragraph(doc, [span(`“${evidence.excerpt}”`, 'Italic', 8.5, MUTED)]);
     }
   }

@@ -3,16 +3,22 @@
 // snapshot (a redirect to it, or its path in Content-Location). Any service that answers the
 // same way can be set with ARCHIVE_ENDPOINT. The fetch is the SSRF-safe one, so the endpoint's
 // credentials never follow a redirect to another site.
-import { fetchOutside, type OutboundLimits } from '../outbound/fetchOutside.ts';
+import { fetchOutside, type OutboundLimits, OutboundRefusal } from '../outbound/fetchOutside.ts';
 
 export interface ArchiveService {
   endpoint: string;
   authorization: string | undefined;
 }
 
-/** Why the archive service gave no copy, in a sentence. */
+/** Why the archive service gave no copy, in a sentence; `timedOut`: it did not answer in time. */
 export class ArchiveFailure extends Error {
   override name = 'ArchiveFailure';
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
 }
 
 export async function archiveLink(
@@ -33,6 +39,7 @@ export async function archiveLink(
   } catch (error) {
     throw new ArchiveFailure(
       `The archive service could not be reached: ${(error as Error).message}.`,
+      error instanceof OutboundRefusal && error.code === 'timeout',
     );
   }
   if (response.status >= 400) {

@@ -79,6 +79,8 @@ export function presentClaimState(row: ClaimDetailRow): ClaimState {
     approvalOverride: row.approval_override,
     dueAt: row.due_at?.toISOString() ?? null,
     evidenceCount: row.evidence_count,
+    deadLinkCount: row.dead_link_count,
+    movedLinkCount: row.moved_link_count,
     commentCount: row.comment_count,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -43,6 +43,8 @@ export interface ClaimDetailRow extends ClaimRow {
   approved_by_name: string | null;
   assignees: { id: string; name: string }[];
   evidence_count: number;
+  dead_link_count: number;
+  moved_link_count: number;
   comment_count: number;
   /** The workspace's four-eyes rule, for the abilities sent with the claim. */
   four_eyes: boolean;
@@ -59,6 +61,10 @@ const detailColumns = (sql: Queryable) => sql`
     WHERE ca.claim_id = c.id
   ), '[]'::json) AS assignees,
   (SELECT count(*)::int FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,
+  (SELECT count(*)::int FROM evidence e JOIN evidence_links l ON l.evidence_id = e.id
+    WHERE e.claim_id = c.id AND l.state = 'dead') AS dead_link_count,
+  (SELECT count(*)::int FROM evidence e JOIN evidence_links l ON l.evidence_id = e.id
+    WHERE e.claim_id = c.id AND l.state = 'moved') AS moved_link_count,
   (SELECT count(*)::int FROM claim_comments k WHERE k.claim_id = c.id) AS comment_count,
   (SELECT w.four_eyes FROM workspaces w WHERE w.id = c.workspace_id) AS four_eyes`;
 

@@ -43,6 +43,11 @@ export interface ReportEvidenceRow {
   added_by_name: string | null;
   /** ISO 8601, built by json_build_object. */
   created_at: string;
+  /** What the link checker found (evidence_links); absent in snapshots saved before it. */
+  link_state?: string | null;
+  link_final_url?: string | null;
+  link_http_status?: number | null;
+  link_checked_at?: string | null;
 }
 
 export interface ReportClaimRow {
@@ -102,9 +107,12 @@ export async function listReportClaims(
         SELECT json_agg(json_build_object(
             'url', e.url, 'title', e.title, 'publisher', e.publisher, 'excerpt', e.excerpt,
             'archive_url', e.archive_url, 'kind', e.kind, 'stance', e.stance,
-            'added_by_name', eu.display_name, 'created_at', e.created_at
+            'added_by_name', eu.display_name, 'created_at', e.created_at,
+            'link_state', l.state, 'link_final_url', l.final_url,
+            'link_http_status', l.http_status, 'link_checked_at', l.checked_at
           ) ORDER BY e.created_at, e.id)
         FROM evidence e LEFT JOIN users eu ON eu.id = e.added_by
+        LEFT JOIN evidence_links l ON l.evidence_id = e.id
         WHERE e.claim_id = c.id
       ), '[]'::json) ELSE '[]'::json END AS evidence
     FROM claims c

@@ -18,6 +18,7 @@ import {
   type ReportClaim,
   type ReportClaimVerdict,
   type ReportData,
+  type ReportEvidenceLink,
   type ReportOptions,
   type ReportTextVersion,
   type VerdictScale,
@@ -28,7 +29,7 @@ import type { Sql } from '../db/database.ts';
 import { AppError, NotFoundError } from '../errors.ts';
 import { readDocState } from '../queries/docState.ts';
 import { type DocumentRow, findDocVersion, type StoredDocVersion } from '../queries/documents.ts';
-import type { ReportClaimRow, ReportPerson } from '../queries/report.ts';
+import type { ReportClaimRow, ReportEvidenceRow, ReportPerson } from '../queries/report.ts';
 import { locatable } from './locatable.ts';
 import {
   type ReportSource,
@@ -222,6 +223,7 @@ function reportClaim(
       stance: e.stance,
       addedBy: e.added_by_name,
       addedAt: new Date(e.created_at).toISOString(),
+      link: reportLink(e),
     })),
     reviewers: reviewers(row).map((person) => person.name),
     approver: row.approver?.name ?? null,
@@ -312,5 +314,16 @@ export function readStoredDocument(sql: Sql): ReadDocument {
     } finally {
       doc.destroy();
     }
+  };
+}
+
+/** A dead or moved link as the report flags it; a version's snapshot keeps it as it was then. */
+function reportLink(e: ReportEvidenceRow): ReportEvidenceLink | null {
+  if (e.link_state !== 'dead' && e.link_state !== 'moved') return null;
+  return {
+    state: e.link_state,
+    finalUrl: e.link_state === 'moved' ? (e.link_final_url ?? null) : null,
+    httpStatus: e.link_http_status ?? null,
+    checkedAt: e.link_checked_at ? new Date(e.link_checked_at).toISOString() : null,
   };
 }

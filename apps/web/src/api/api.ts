@@ -19,6 +19,7 @@ import type {
   DocumentVersion,
   DocumentVersionContent,
   Evidence,
+  EvidenceLink,
   ImportDocumentBody,
   Invite,
   InvitePreview,
@@ -211,6 +212,12 @@ export const api = {
     request<EvidenceWrite>('POST', claim(claimId, '/evidence'), body),
   updateEvidence: (evidenceId: string, body: UpdateEvidenceBody) =>
     request<EvidenceWrite>('PATCH', `/evidence/${path(evidenceId)}`, body),
+  /** Archive now: the link with its archived copy, and the claim at its new version. */
+  archiveEvidence: (evidenceId: string) =>
+    request<EvidenceWrite>('POST', `/evidence/${path(evidenceId)}/archive`),
+  /** Check again: what the link checker finds at the link now. */
+  checkEvidenceLink: (evidenceId: string) =>
+    request<EvidenceLink>('POST', `/evidence/${path(evidenceId)}/check`),
   /** Answers the claim at its new version. */
   removeEvidence: (evidenceId: string, version: number) =>
     request<Claim>('DELETE', `/evidence/${path(evidenceId)}${query({ version })}`),

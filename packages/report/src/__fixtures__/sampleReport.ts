@@ -138,6 +138,7 @@ const claims: Omit<ReportClaim, 'context'>[] = [
         stance: 'refutes',
         addedBy: 'Rita Reviewer',
         addedAt: '2026-11-20T10:00:00.000Z',
+        link: null,
       },
     ],
     reviewers: ['Rita Reviewer'],

@@ -1,5 +1,5 @@
 // addEvidence: a link that supports, refutes or gives context to a claim; the URL is
-// normalised and checked, never fetched.
+// normalised and checked here; only the link checker fetches it, through outbound/.
 import type { AddEvidenceBody, Evidence } from '@factdesk/model';
 import { presentEvidence } from '../../presenters/claims.ts';
 import { updateClaimRow } from '../../queries/claims.ts';

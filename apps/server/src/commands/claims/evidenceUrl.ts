@@ -1,5 +1,5 @@
 // Evidence URLs as stored, by the shared rule of @factdesk/model (the web form checks the
-// same). The server never fetches them.
+// same). Only the link checker and archiving fetch them, through outbound/ (the SSRF-safe client).
 import { checkEvidenceUrl } from '@factdesk/model';
 import { BadRequestError } from '../../errors.ts';
 

@@ -146,6 +146,19 @@ export async function writeClaim(
   return result;
 }
 
+/**
+ * The checks of a write (404, 403, the version and the status) and nothing else, for a command
+ * that must know it may write before slow work outside any transaction (archiving a link).
+ */
+export async function checkClaimWrite(
+  deps: ClaimDeps,
+  actorId: string,
+  claimId: string,
+  rule: ClaimWriteRule,
+): Promise<void> {
+  await writeClaim(deps, actorId, claimId, rule, async () => []);
+}
+
 /** Thrown inside the savepoint to roll back a write that changed nothing. */
 const NOTHING_CHANGED = Symbol('nothing changed');
 

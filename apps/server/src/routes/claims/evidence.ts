@@ -1,15 +1,20 @@
-// A claim's evidence links: listed, added, changed and removed.
+// A claim's evidence links: listed, added, changed and removed; checked again and archived on
+// request (docs/evidence-links.md).
 import {
   AddEvidenceBody,
   Claim,
   ClaimVersionQuery,
+  ErrorBody,
   Evidence,
+  EvidenceLink,
   UpdateEvidenceBody,
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { readClaimAccess } from '../../access/claimAccess.ts';
 import { addEvidence } from '../../commands/claims/addEvidence.ts';
+import { archiveEvidence } from '../../commands/claims/archiveEvidence.ts';
+import { checkEvidenceLink } from '../../commands/claims/checkEvidenceLink.ts';
 import { removeEvidence } from '../../commands/claims/removeEvidence.ts';
 import { updateEvidence } from '../../commands/claims/updateEvidence.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -50,7 +55,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['evidence'],
-        summary: 'Add an evidence link (never fetched by the server)',
+        summary: 'Add an evidence link (checked in the background through the SSRF-safe client)',
         params: ClaimParams,
         body: AddEvidenceBody,
         response: { 201: Type.Object({ evidence: Evidence, claim: Claim }), ...writeErrors },
@@ -114,6 +119,55 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.query.version,
       );
       return presentWrite(result, userId);
+    },
+  );
+
+  app.post(
+    '/api/evidence/:evidenceId/archive',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary:
+          'Archive now: ask the archive service for a copy and store it as archiveUrl (502/504: the service failed; 409: already being archived)',
+        params: EvidenceParams,
+        response: {
+          200: Type.Object({ evidence: Evidence, claim: Claim }),
+          ...writeErrors,
+          502: ErrorBody,
+          504: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      const { userId } = requireActor(request);
+      const result = await archiveEvidence(
+        app.evidenceLinks.archiveDeps,
+        userId,
+        request.params.evidenceId,
+      );
+      return { evidence: result.evidence, claim: presentWrite(result, userId) };
+    },
+  );
+
+  app.post(
+    '/api/evidence/:evidenceId/check',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Check again: fetch the link now and answer with what the checker found',
+        params: EvidenceParams,
+        response: { 200: EvidenceLink, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { userId } = requireActor(request);
+      const link = await checkEvidenceLink(
+        claimDeps(app),
+        app.evidenceLinks.checker,
+        userId,
+        request.params.evidenceId,
+      );
+      return presentEvidenceLink(link);
     },
   );
 };

@@ -68,6 +68,7 @@ export function BoardCard({
           />
         )}
         {(claim.dueAt !== null || assignable) && <DueDate claim={claim} />}
+        <LinkFlags claim={claim} />
       </div>
       {others.length > 0 && (
         <p className="board-card-others">
@@ -77,6 +78,25 @@ export function BoardCard({
       )}
       {assignable && <AssignMenu claim={claim} label={short} actions={actions} />}
     </article>
+  );
+}
+
+/** "Dead link" / "Moved" when the link checker found some of the claim's evidence so. */
+function LinkFlags({ claim }: { claim: QueueClaim }) {
+  const flag = (count: number, one: string, kind: string) =>
+    count > 0 && (
+      <span
+        className={`badge badge-link-${kind}`}
+        title={`${count} evidence ${count === 1 ? 'link' : 'links'} ${kind}`}
+      >
+        {count === 1 ? one : `${count} ${one === 'Moved' ? 'moved links' : 'dead links'}`}
+      </span>
+    );
+  return (
+    <>
+      {flag(claim.deadLinkCount, 'Dead link', 'dead')}
+      {flag(claim.movedLinkCount, 'Moved', 'moved')}
+    </>
   );
 }
 

@@ -1,7 +1,9 @@
 // The claim's evidence links: the list (kept live), what the link checker found at each, and
-// for those who may work on the claim adding, editing and removing links.
+// for those who may work on the claim adding, editing and removing links, "Check again" and
+// "Archive now" (docs/evidence-links.md).
 import type { Evidence, EvidenceLink } from '@factdesk/model';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
 import { KIND_LABELS, STANCE_LABELS } from '../../../components/claimWords.ts';
@@ -53,6 +55,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
               {...props}
               evidence={item}
               link={links.get(item.id)}
+              onLinkChecked={links.put}
               canWork={canWork}
               onSaved={evidence.put}
               onRemoved={evidence.remove}
@@ -85,36 +88,48 @@ export function EvidenceSection(props: EvidenceSectionProps) {
 
 /**
  * What the checker found at each link: as the list was loaded, then as the checker's live
- * events say. An edited link's old finding is dropped (the server checks it again).
+ * events (or this person's "Check again") say. An edited link's old finding is dropped (the
+ * server checks it again).
  */
 function useLinkStates(
   claimId: string,
   items: Evidence[] | undefined,
   subscribeLinks: ClaimPanelProps['subscribeLinks'],
-): ReadonlyMap<string, EvidenceLink> {
+): { get(evidenceId: string): EvidenceLink | undefined; put(link: EvidenceLink): void } {
   // Each finding with the URL its item had when the finding arrived.
   const [heard, setHeard] = useState<ReadonlyMap<string, { url: string; link: EvidenceLink }>>(
     new Map(),
   );
   const itemsRef = useRef(items);
   itemsRef.current = items;
+  const put = useCallback((link: EvidenceLink) => {
+    const url = itemsRef.current?.find((item) => item.id === link.evidenceId)?.url ?? '';
+    setHeard((current) => new Map(current).set(link.evidenceId, { url, link }));
+  }, []);
   useEffect(
     () =>
       subscribeLinks((event) => {
-        if (event.claimId !== claimId) return;
-        const { evidenceId } = event.link;
-        const url = itemsRef.current?.find((item) => item.id === evidenceId)?.url ?? '';
-        setHeard((current) => new Map(current).set(evidenceId, { url, link: event.link }));
+        if (event.claimId === claimId) put(event.link);
       }),
-    [claimId, subscribeLinks],
+    [claimId, subscribeLinks, put],
   );
+  // A link as the list loaded it: an item replaced by a write (an edit, an archived copy)
+  // comes without its finding, which still holds while its URL is the same.
+  const listed = useRef(new Map<string, { url: string; link: EvidenceLink }>());
   const links = new Map<string, EvidenceLink>();
   for (const item of items ?? []) {
+    if (item.link) listed.current.set(item.id, { url: item.url, link: item.link });
     const live = heard.get(item.id);
-    const link = live && (live.url === '' || live.url === item.url) ? live.link : item.link;
+    const loaded = listed.current.get(item.id);
+    const link =
+      live && (live.url === '' || live.url === item.url)
+        ? live.link
+        : loaded?.url === item.url
+          ? loaded.link
+          : undefined;
     if (link) links.set(item.id, link);
   }
-  return links;
+  return { get: (evidenceId) => links.get(evidenceId), put };
 }
 
 /** A link without a title, as people read it: "bücher.example/mieten". */
@@ -131,6 +146,7 @@ function readableLink(evidence: Evidence): string {
 interface EvidenceItemProps extends ClaimWriteContext {
   evidence: Evidence;
   link: EvidenceLink | undefined;
+  onLinkChecked(link: EvidenceLink): void;
   canWork: boolean;
   onSaved(evidence: Evidence): void;
   onRemoved(evidenceId: string): void;
@@ -193,14 +209,13 @@ function EvidenceItem(props: EvidenceItemProps) {
           {evidence.excerpt}
         </blockquote>
       )}
-      <LinkStatus link={props.link} />
-      {evidence.archiveUrl && (
-        <p>
-          <a href={evidence.archiveUrl} target="_blank" rel="noopener noreferrer">
-            Archived copy<span className="visually-hidden"> of {name}</span>
-          </a>
-        </p>
-      )}
+      <div className="evidence-link-row">
+        <LinkStatus link={props.link} />
+        {canWork && (
+          <CheckAgain evidenceId={evidence.id} name={name} onChecked={props.onLinkChecked} />
+        )}
+      </div>
+      <ArchiveLine {...props} name={name} />
       {evidence.addedBy && <p className="evidence-by">Added by {evidence.addedBy.name}</p>}
       {canWork &&
         (confirming ? (
@@ -249,5 +264,77 @@ function EvidenceItem(props: EvidenceItemProps) {
         ))}
       <WriteProblem write={remove} kept={false} />
     </li>
+  );
+}
+
+/** "Check again": the server fetches the link now and answers with what it found. */
+function CheckAgain(props: {
+  evidenceId: string;
+  name: string;
+  onChecked(link: EvidenceLink): void;
+}) {
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  async function check() {
+    setChecking(true);
+    setError(undefined);
+    try {
+      props.onChecked(await api.checkEvidenceLink(props.evidenceId));
+    } catch (problem) {
+      setError(problem as ApiError);
+    } finally {
+      setChecking(false);
+    }
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        aria-label={checking ? `Checking ${props.name}…` : `Check again: ${props.name}`}
+        disabled={checking}
+        onClick={check}
+      >
+        {checking ? 'Checking…' : 'Check again'}
+      </button>
+      <ErrorAlert error={error} />
+    </>
+  );
+}
+
+/**
+ * The archived copy when there is one; otherwise, for those who may work on the claim, "Archive
+ * now" (the archive service can take a while: the button says so, then the copy or the
+ * service's sentence shows).
+ */
+function ArchiveLine(props: EvidenceItemProps & { name: string }) {
+  const { evidence, canWork, name } = props;
+  const archive = useClaimWrite(props);
+  async function archiveNow() {
+    const done = await archive.run(() => api.archiveEvidence(evidence.id));
+    if (done) props.onSaved(done.evidence);
+  }
+  if (!evidence.archiveUrl && !canWork) return null;
+  return (
+    <div className="evidence-archive" aria-live="polite">
+      {evidence.archiveUrl ? (
+        <p>
+          <a href={evidence.archiveUrl} target="_blank" rel="noopener noreferrer">
+            Archived copy<span className="visually-hidden"> of {name}</span>
+          </a>
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          aria-label={archive.pending ? `Archiving ${name}…` : `Archive now: ${name}`}
+          disabled={archive.pending}
+          onClick={archiveNow}
+        >
+          {archive.pending ? 'Archiving…' : 'Archive now'}
+        </button>
+      )}
+      <WriteProblem write={archive} kept={false} />
+    </div>
   );
 }

@@ -108,6 +108,26 @@ describe('describeClaimEvent', () => {
     );
   });
 
+  test('an archived copy added on its own reads as archiving, by a person or the server', () => {
+    const archived = {
+      before: { archiveUrl: null },
+      after: { archiveUrl: 'https://web.archive.org/web/2026/https://stats.example/rent' },
+      subject: { title: 'Rent index', displayHost: 'stats.example' },
+    };
+    expect(say(event('evidence.updated', archived))).toBe(
+      'Olive Owner archived evidence: Rent index.',
+    );
+    expect(say(event('evidence.updated', { ...archived, actor: null }))).toBe(
+      'Archived automatically: Rent index.',
+    );
+    // A copy typed over another one is an edit like any other.
+    expect(
+      say(
+        event('evidence.updated', { ...archived, before: { archiveUrl: 'https://a.example/1' } }),
+      ),
+    ).toBe('Olive Owner edited evidence: Rent index.');
+  });
+
   test('the server’s own anchor work reads without an actor', () => {
     expect(say(event('claim.orphaned', { actor: null }))).toBe(
       'The quoted passage was deleted: the claim is orphaned.',

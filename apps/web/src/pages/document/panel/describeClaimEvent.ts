@@ -33,6 +33,16 @@ function evidenceName(snapshot: Snapshot): string {
   return text(snapshot, 'title') || text(snapshot, 'displayHost') || 'a link';
 }
 
+function archivedOnly(before: Snapshot, after: Snapshot): boolean {
+  const keys = Object.keys(after ?? {});
+  return (
+    keys.length === 1 &&
+    keys[0] === 'archiveUrl' &&
+    !text(before, 'archiveUrl') &&
+    !!text(after, 'archiveUrl')
+  );
+}
+
 function people(userIds: string[], nameOf: NameOf): string {
   return list(userIds.map((id) => nameOf(id) ?? 'a former member'));
 }
@@ -111,6 +121,10 @@ function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): stri
     case 'evidence.added':
       return `added evidence: ${evidenceName(after)}`;
     case 'evidence.updated':
+      // Only an archived copy added: "Archive now" (or automatic archiving) did it.
+      if (archivedOnly(before, after)) {
+        return `archived evidence: ${evidenceName(event.subject ?? after)}`;
+      }
       return `edited evidence: ${evidenceName(event.subject ?? after)}`;
     case 'evidence.removed':
       return `removed evidence: ${evidenceName(before)}`;
@@ -127,6 +141,9 @@ export function describeClaimEvent(event: ClaimEvent, scale: VerdictScale, nameO
     if (event.type === 'claim.reanchored') {
       const quote = text(event.after, 'current_quote') || text(event.after, 'quote_exact');
       return `The claim followed its quote${quote ? ` to ${quoted(quote)}` : ''}.`;
+    }
+    if (event.type === 'evidence.updated' && archivedOnly(event.before, event.after)) {
+      return sentence(`Archived automatically: ${evidenceName(event.subject ?? event.after)}`);
     }
     return sentence(capitalize(predicate(event, scale, nameOf)));
   }

@@ -36,6 +36,8 @@ function claimAt(changes: Partial<Claim> = {}): Claim {
     approvalOverride: false,
     dueAt: null,
     evidenceCount: 0,
+    deadLinkCount: 0,
+    movedLinkCount: 0,
     commentCount: 0,
     createdAt: '2026-12-02T10:00:00.000Z',
     updatedAt: '2026-12-02T10:00:00.000Z',
