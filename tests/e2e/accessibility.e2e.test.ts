@@ -2,19 +2,13 @@
 // with real content: signed out (sign-in, sign-up, an invite, a reset link, a wrong
 // address) and signed in as an owner (documents, a document with a claim open, the board,
 // the queue, search results, time to verdict, members, settings, API tokens, password, the
-// export dialog). No serious or critical finding may ship. Real server and database, Debian's chromium.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
-import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
-import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
-import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
+// export dialog). No serious or critical finding may ship. Real server and database,
+// Debian's chromium.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useBrowserSession } from './fixtures/browserSession.ts';
+import type { NewsroomUser } from './fixtures/newsroom.ts';
 import { describeFindings, seriousFindings } from './pages/accessibility.ts';
-import { launchBrowser, WIDE, watchForBreakage } from './pages/browser.ts';
-
-const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 const ARTICLE = [
   '# Rents and wages',
@@ -24,48 +18,29 @@ const ARTICLE = [
   'Unemployment fell to 3 percent last spring, the lowest since 1970.',
 ].join('\n');
 
-let server: TestServer;
-let browser: Browser;
-let newsroom: Newsroom;
+const session = useBrowserSession();
+const { problems } = session;
+let server: typeof session.server;
+let newsroom: typeof session.newsroom;
 let reviewer: NewsroomUser;
 let ownerPage: Page;
 let strangerPage: Page;
 let documentId: string;
 let claimId: string;
 let inviteToken: string;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${webDist}index.html`)) {
-    throw new Error('apps/web/dist is missing: run "pnpm --filter @factdesk/web build" first.');
-  }
-  server = await startTestServer({ webDist });
-  newsroom = await Newsroom.open(server.url);
+  ({ server, newsroom } = session);
   const { owner, workspaceId } = newsroom;
   reviewer = await newsroom.member('reviewer', 'Rita Reviewer');
-  documentId = (
-    await newsroom.call<{ id: string }>(owner, 'POST', `/api/workspaces/${workspaceId}/documents`, {
-      format: 'md',
-      content: ARTICLE,
-      title: 'Rents and wages',
-      outlet: 'Daily Example',
-    })
-  ).id;
-  const { token } = await newsroom.call<{ token: string }>(owner, 'POST', '/api/me/tokens', {
-    name: 'audit',
-  });
-  const client = openClient(`${server.url.replace('http', 'ws')}/collab`, documentId, token);
-  await synced(client);
-  const anchor = anchorFor(client.doc, 'rents doubled in ten years');
-  client.destroy();
-  let claim = await newsroom.call<{ id: string; version: number }>(
-    owner,
-    'POST',
-    `/api/documents/${documentId}/claims`,
-    { anchor, statement: 'Rents doubled in ten years', tags: ['housing'] },
-  );
-  claimId = claim.id;
+  documentId = await newsroom.importArticle(owner, 'Rents and wages', ARTICLE);
+  [claimId = ''] = await newsroom.createClaims(owner, documentId, ['rents doubled in ten years']);
   const url = `/api/claims/${claimId}`;
+  let claim = await newsroom.call<{ version: number }>(owner, 'PATCH', url, {
+    version: 1,
+    statement: 'Rents doubled in ten years',
+    tags: ['housing'],
+  });
   claim = await newsroom.call(owner, 'POST', `${url}/assign`, {
     version: claim.version,
     reviewerIds: [reviewer.id],
@@ -105,20 +80,8 @@ beforeAll(async () => {
     )
   ).token;
 
-  browser = await launchBrowser();
-  ownerPage = watchForBreakage(
-    await (await newsroom.contextFor(browser, owner, WIDE)).newPage(),
-    problems,
-  );
-  strangerPage = watchForBreakage(
-    await (await browser.newContext({ viewport: WIDE })).newPage(),
-    problems,
-  );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ownerPage = await session.pageAs(owner);
+  strangerPage = await session.pageAs(undefined);
 });
 
 async function expectAccessible(page: Page, path: string, ready: (page: Page) => Promise<unknown>) {
@@ -167,7 +130,7 @@ describe('signed in as the owner', () => {
       () => `${w()}/settings`,
       (p) => p.getByRole('heading', { level: 1 }).waitFor(),
     ],
-    ['API tokens', () => '/settings/tokens', (p) => p.getByText('audit').first().waitFor()],
+    ['API tokens', () => '/settings/tokens', (p) => p.getByText('claims').first().waitFor()],
     ['password', () => '/settings/password', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
   ];
   test.each(pages)('%s has no serious or critical finding', async (_what, path, ready) => {
@@ -182,10 +145,7 @@ describe('signed in as the owner', () => {
   });
 
   test('the queue, as the reviewer sees it', async () => {
-    const page = watchForBreakage(
-      await (await newsroom.contextFor(browser, reviewer, WIDE)).newPage(),
-      problems,
-    );
+    const page = await session.pageAs(reviewer);
     await expectAccessible(page, '/queue', (p) =>
       p.getByText('Rents doubled in ten years').first().waitFor(),
     );

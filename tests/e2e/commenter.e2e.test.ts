@@ -2,11 +2,8 @@
 // joins the discussion under a claim, live for the moderator, but cannot change the text or
 // the claim — not in the page, and not through the document's socket (a stock y-websocket
 // client with the commenter's own token). Real server and database, Debian's chromium.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   articleString,
   eventually,
@@ -14,13 +11,11 @@ import {
   paragraphText,
   synced,
 } from '../../apps/server/src/testing/syncClients.ts';
-import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
-import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
-import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
+import { useBrowserSession } from './fixtures/browserSession.ts';
+import type { NewsroomUser } from './fixtures/newsroom.ts';
+import { screenshot } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
 import { ReviewPage } from './pages/ReviewPage.ts';
-
-const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 const ARTICLE = [
   '# Hospital waiting times',
@@ -31,64 +26,27 @@ const ARTICLE = [
 ].join('\n');
 const CLAIMED = 'waiting times halved since 2022';
 
-let server: TestServer;
-let browser: Browser;
-let newsroom: Newsroom;
+const session = useBrowserSession();
+const { problems } = session;
+let server: typeof session.server;
+let newsroom: typeof session.newsroom;
 let moderator: NewsroomUser;
 let commenter: NewsroomUser;
 let moderatorPage: Page;
 let commenterPage: Page;
 let documentId: string;
 let claimId: string;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${webDist}index.html`)) {
-    throw new Error('apps/web/dist is missing: run "pnpm --filter @factdesk/web build" first.');
-  }
-  server = await startTestServer({ webDist });
-  newsroom = await Newsroom.open(server.url);
+  ({ server, newsroom } = session);
   moderator = await newsroom.member('moderator', 'Mona Moderator');
   commenter = await newsroom.member('commenter', 'Carl Commenter');
-  const created = await newsroom.call<{ id: string }>(
-    moderator,
-    'POST',
-    `/api/workspaces/${newsroom.workspaceId}/documents`,
-    { format: 'md', content: ARTICLE, title: 'Waiting times' },
-  );
-  documentId = created.id;
+  documentId = await newsroom.importArticle(moderator, 'Waiting times', ARTICLE);
   // A draft open for editing: what stops the commenter is the role, not the lock.
   await newsroom.call(moderator, 'POST', `/api/documents/${documentId}/unlock`);
-  const moderatorClient = openClient(
-    `${server.url.replace('http', 'ws')}/collab`,
-    documentId,
-    (await newsroom.call<{ token: string }>(moderator, 'POST', '/api/me/tokens', { name: 'e2e' }))
-      .token,
-  );
-  await synced(moderatorClient);
-  const claim = await newsroom.call<{ id: string }>(
-    moderator,
-    'POST',
-    `/api/documents/${documentId}/claims`,
-    { anchor: anchorFor(moderatorClient.doc, CLAIMED) },
-  );
-  claimId = claim.id;
-  moderatorClient.destroy();
-
-  browser = await launchBrowser();
-  moderatorPage = watchForBreakage(
-    await (await newsroom.contextFor(browser, moderator, WIDE)).newPage(),
-    problems,
-  );
-  commenterPage = watchForBreakage(
-    await (await newsroom.contextFor(browser, commenter, WIDE)).newPage(),
-    problems,
-  );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  [claimId = ''] = await newsroom.createClaims(moderator, documentId, [CLAIMED]);
+  moderatorPage = await session.pageAs(moderator);
+  commenterPage = await session.pageAs(commenter);
 });
 
 describe('a commenter in a document under review', () => {

@@ -1,21 +1,16 @@
 // Deadlines that act: on a reviewer's queue, the Overdue and Due-within-24-h views with their
 // counts, kept in the address, and triage with the keyboard alone (↓/↑ between claims, Enter
 // opens the claim in its document); for the owner, the same views on the board, and time to
-// verdict per reviewer and document on the dashboard. Real server and database, Debian's chromium.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
-import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
-import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
-import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
+// verdict per reviewer and document on the dashboard. Real server and database, Debian's
+// chromium.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useBrowserSession } from './fixtures/browserSession.ts';
+import type { NewsroomUser } from './fixtures/newsroom.ts';
 import { describeFindings, seriousFindings } from './pages/accessibility.ts';
 import { BoardPage } from './pages/BoardPage.ts';
-import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
+import { screenshot } from './pages/browser.ts';
 import { QueuePage } from './pages/QueuePage.ts';
-
-const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
 const ARTICLE = [
   '# Hospital budget',
@@ -30,60 +25,38 @@ const DUE: [string, number][] = [
   ['Nurses got a 9 percent raise', 7 * 24 * HOUR],
 ];
 
-let server: TestServer;
-let browser: Browser;
-let newsroom: Newsroom;
+const session = useBrowserSession();
+const { problems } = session;
+let server: typeof session.server;
+let newsroom: typeof session.newsroom;
 let reviewer: NewsroomUser;
 let page: Page;
 let documentId: string;
-const claimIds: string[] = [];
-const problems: string[] = [];
+let claimIds: string[];
 
 beforeAll(async () => {
-  if (!existsSync(`${webDist}index.html`)) {
-    throw new Error('apps/web/dist is missing: run "pnpm --filter @factdesk/web build" first.');
-  }
-  server = await startTestServer({ webDist });
-  newsroom = await Newsroom.open(server.url);
-  const { owner, workspaceId } = newsroom;
+  ({ server, newsroom } = session);
+  const { owner } = newsroom;
   reviewer = await newsroom.member('reviewer', 'Rita Reviewer');
-  documentId = (
-    await newsroom.call<{ id: string }>(owner, 'POST', `/api/workspaces/${workspaceId}/documents`, {
-      format: 'md',
-      content: ARTICLE,
-      title: 'Hospital budget',
-    })
-  ).id;
-  const { token } = await newsroom.call<{ token: string }>(owner, 'POST', '/api/me/tokens', {
-    name: 'deadlines',
-  });
-  const client = openClient(`${server.url.replace('http', 'ws')}/collab`, documentId, token);
-  await synced(client);
-  for (const [words, dueIn] of DUE) {
-    const claim = await newsroom.call<{ id: string; version: number }>(
+  documentId = await newsroom.importArticle(owner, 'Hospital budget', ARTICLE);
+  claimIds = await newsroom.createClaims(
+    owner,
+    documentId,
+    DUE.map(([words]) => words),
+  );
+  for (const [index, [, dueIn]] of DUE.entries()) {
+    const claim = await newsroom.call<{ version: number }>(
       owner,
-      'POST',
-      `/api/documents/${documentId}/claims`,
-      { anchor: anchorFor(client.doc, words) },
+      'GET',
+      `/api/claims/${claimIds[index]}`,
     );
-    claimIds.push(claim.id);
-    await newsroom.call(owner, 'POST', `/api/claims/${claim.id}/assign`, {
+    await newsroom.call(owner, 'POST', `/api/claims/${claimIds[index]}/assign`, {
       version: claim.version,
       reviewerIds: [reviewer.id],
       dueAt: new Date(Date.now() + dueIn).toISOString(),
     });
   }
-  client.destroy();
-  browser = await launchBrowser();
-  page = watchForBreakage(
-    await (await newsroom.contextFor(browser, reviewer, WIDE)).newPage(),
-    problems,
-  );
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await session.pageAs(reviewer);
 });
 
 const chip = (name: string) => page.getByRole('button', { name: new RegExp(`^${name} \\d+$`) });
@@ -145,10 +118,7 @@ function focusedText(): Promise<string> {
 
 describe('the owner’s board', () => {
   test('shows only the overdue claims, or only those due within 24 hours, when asked', async () => {
-    const ownerPage = watchForBreakage(
-      await (await newsroom.contextFor(browser, newsroom.owner, WIDE)).newPage(),
-      problems,
-    );
+    const ownerPage = await session.pageAs(newsroom.owner);
     const board = await new BoardPage(ownerPage).open(server.url, newsroom.workspaceId);
     const due = ownerPage.getByLabel('Due', { exact: true });
     await board.card('Rita Reviewer', DUE[2]?.[0] ?? '').waitFor();
@@ -180,10 +150,7 @@ describe('the owner’s dashboard', () => {
     });
     await newsroom.call(owner, 'POST', `${url}/approve`, { version: claim.version });
 
-    const ownerPage = watchForBreakage(
-      await (await newsroom.contextFor(browser, owner, WIDE)).newPage(),
-      problems,
-    );
+    const ownerPage = await session.pageAs(owner);
     await ownerPage.goto(`${server.url}/w/${newsroom.workspaceId}`);
     await ownerPage.getByRole('link', { name: 'Time to verdict' }).click();
     await ownerPage.getByRole('heading', { level: 1, name: 'Time to verdict' }).waitFor();

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
+import { FilterChips } from '../../components/FilterChips.tsx';
 import { formatDate } from '../../components/formatDate.ts';
 import { formatDuration } from '../../components/formatDuration.ts';
 import { Loading } from '../../components/Loading.tsx';
@@ -161,20 +162,15 @@ export function DashboardPage() {
         aria-label="Period"
         onSubmit={(event) => event.preventDefault()}
       >
-        <fieldset className="filter-chips dashboard-presets">
-          <legend className="visually-hidden">Last</legend>
-          {PRESETS.map((days) => (
-            <button
-              key={days}
-              type="button"
-              className="filter-chip"
-              aria-pressed={preset(days) || (days === 30 && !from && !to)}
-              onClick={() => setPeriod({ from: dayBefore(days - 1) })}
-            >
-              Last {days} days
-            </button>
-          ))}
-        </fieldset>
+        <FilterChips
+          legend="Period"
+          className="dashboard-presets"
+          chips={PRESETS.map((days) => ({ value: String(days), label: `Last ${days} days` }))}
+          pressed={PRESETS.find(
+            (days) => preset(days) || (days === 30 && !from && !to),
+          )?.toString()}
+          onPick={(days) => setPeriod({ from: dayBefore(Number(days) - 1) })}
+        />
         <label htmlFor={`${ids}-from`}>From</label>
         <input
           id={`${ids}-from`}

@@ -5,6 +5,7 @@ import type { QueueClaim, VerdictScale } from '@factdesk/model';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
+import { FilterChips } from '../../components/FilterChips.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { moveBetweenLinks } from '../../components/listKeys.ts';
@@ -85,21 +86,16 @@ export function QueuePage() {
       {queue.loading && <Loading label="Loading your queue…" />}
 
       {all && all.length > 0 && (
-        <fieldset className="filter-chips queue-views">
-          <legend className="visually-hidden">Show</legend>
-          {DUE_VIEWS.map((option) => (
-            <button
-              key={option.value}
-              type="button"
-              className="filter-chip"
-              aria-pressed={view === option.value}
-              onClick={() => show(option.value)}
-            >
-              {option.label}{' '}
-              <span className="filter-count">{all.filter(option.matches).length}</span>
-            </button>
-          ))}
-        </fieldset>
+        <FilterChips
+          legend="Show"
+          className="queue-views"
+          chips={DUE_VIEWS.map((option) => ({
+            ...option,
+            count: all.filter(option.matches).length,
+          }))}
+          pressed={view}
+          onPick={show}
+        />
       )}
 
       {all && all.length > 0 && claims?.length === 0 && (

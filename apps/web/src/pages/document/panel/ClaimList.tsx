@@ -3,6 +3,7 @@
 import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '@factdesk/model';
 import { useEffect, useId, useRef } from 'react';
 import { STATUS_LABELS } from '../../../components/claimWords.ts';
+import { FilterChips } from '../../../components/FilterChips.tsx';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import {
   applyClaimFilter,
@@ -63,23 +64,15 @@ export function ClaimList(props: ClaimListProps) {
       </div>
 
       <div className="claim-filters">
-        <fieldset className="claim-quick-filters">
-          <legend className="visually-hidden">Show</legend>
-          {QUICK_FILTERS.map((option) => (
-            <button
-              key={option.value}
-              type="button"
-              className="filter-chip"
-              aria-pressed={filter.quick === option.value}
-              onClick={() => onFilterChange({ ...filter, quick: option.value })}
-            >
-              {option.label}{' '}
-              <span className="filter-count">
-                {count((claim) => matchesQuick(claim, option.value, myUserId))}
-              </span>
-            </button>
-          ))}
-        </fieldset>
+        <FilterChips
+          legend="Show"
+          chips={QUICK_FILTERS.map((option) => ({
+            ...option,
+            count: count((claim) => matchesQuick(claim, option.value, myUserId)),
+          }))}
+          pressed={filter.quick}
+          onPick={(quick) => onFilterChange({ ...filter, quick })}
+        />
         <div className="claim-select-filters">
           <label className="claim-select-filter">
             <span className="visually-hidden">Status</span>
