@@ -11,3 +11,4 @@ export * from './report.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
+export * from './verdictReuse.ts';
