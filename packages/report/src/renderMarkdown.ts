@@ -3,6 +3,7 @@ import { displayUrl, type ReportClaim } from '@factdesk/model';
 import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import {
   approverText,
+  reusedFromText,
   formatDate,
   formatRating,
   type PreparedReport,
@@ -219,6 +220,8 @@ function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
   lines.push(
     `**Approved by:** ${claim.approver ? escapeMarkdown(approverText(claim) ?? '') : '—'}  `,
   );
+  const reused = reusedFromText(claim);
+  if (reused) lines.push(`**Reused from:** ${escapeMarkdown(reused)}  `);
   lines.push(
     `**Dates:** created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}`,
     '',

@@ -8,6 +8,7 @@ import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import { drawParagraph, type ParagraphOptions, type PdfSpan } from './pdfParagraph.ts';
 import {
   approverText,
+  reusedFromText,
   formatDate,
   formatRating,
   type PreparedReport,
@@ -138,6 +139,8 @@ function claimBlock(doc: Doc, prepared: PreparedReport, claim: ReportClaim): voi
   field(doc, 'Status', statusLabel(claim.status));
   field(doc, 'Reviewers', claim.reviewers.join(', '));
   field(doc, 'Approved by', approverText(claim) ?? '—');
+  const reused = reusedFromText(claim);
+  if (reused) field(doc, 'Reused from', reused);
   field(
     doc,
     'Dates',

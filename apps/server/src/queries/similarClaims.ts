@@ -51,17 +51,17 @@ function similarRows(tx: Queryable, lookup: SimilarClaimsLookup) {
     candidates AS (
       SELECT c.id FROM claims c, q
       WHERE c.workspace_id = ${lookup.workspaceId} AND c.status = 'approved'
-        AND reuse_fold(c.statement) % q.folded
+        AND c.reuse_statement % q.folded
       UNION
       SELECT c.id FROM claims c, q
       WHERE c.workspace_id = ${lookup.workspaceId} AND c.status = 'approved'
-        AND reuse_fold(c.quote_exact) % q.folded
+        AND c.reuse_quote % q.folded
     ),
     scored AS (
       SELECT c.*, (
         SELECT max(greatest(
-          reuse_score(reuse_fold(c.statement), q.folded),
-          reuse_score(reuse_fold(c.quote_exact), q.folded)))
+          reuse_score(c.reuse_statement, q.folded),
+          reuse_score(c.reuse_quote, q.folded)))
         FROM q
       ) AS score
       FROM claims c JOIN candidates USING (id)
