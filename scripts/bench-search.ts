@@ -11,7 +11,10 @@
 // creates a database of its own there and drops it at the end.
 import { performance } from 'node:perf_hooks';
 import type { Sql } from '../apps/server/src/db/database.ts';
-import { createTestDatabase, type TestDatabaseKind } from '../apps/server/src/testing/testDatabase.ts';
+import {
+  createTestDatabase,
+  type TestDatabaseKind,
+} from '../apps/server/src/testing/testDatabase.ts';
 import { searchWorkspace } from '../apps/server/src/views/searchWorkspace.ts';
 import { REUSE_THRESHOLD, similarClaims } from '../apps/server/src/views/similarClaims.ts';
 

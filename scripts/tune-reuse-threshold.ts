@@ -15,7 +15,9 @@ const db = await createTestDatabase('embedded');
 try {
   const pairs = await scoreParaphrasePairs(db.sql);
   const positives = pairs.filter((p) => p.same).length;
-  console.log(`${pairs.length} pairs: ${positives} same claim, ${pairs.length - positives} different`);
+  console.log(
+    `${pairs.length} pairs: ${positives} same claim, ${pairs.length - positives} different`,
+  );
   const best = tuneThreshold(pairs);
   const row = (t: number) => {
     const f = measureThreshold(pairs, t);

@@ -13,7 +13,10 @@ export const SimilarClaimsQuery = Type.Object(
       Type.String({ maxLength: 10_000, description: 'The highlighted passage' }),
     ),
     statement: Type.Optional(
-      Type.String({ maxLength: SIMILAR_TEXT_MAX, description: 'The claim as the checker words it' }),
+      Type.String({
+        maxLength: SIMILAR_TEXT_MAX,
+        description: 'The claim as the checker words it',
+      }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
   },

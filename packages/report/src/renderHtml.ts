@@ -10,10 +10,10 @@ import { buildClaimReviews, jsonForScript } from './claimReview.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import {
   approverText,
-  reusedFromText,
   formatDate,
   formatRating,
   type PreparedReport,
+  reusedFromText,
   statusLabel,
 } from './prepareReport.ts';
 import { renderMarkdownSafely } from './renderMarkdownSafely.ts';

@@ -3,10 +3,10 @@ import { displayUrl, type ReportClaim } from '@factdesk/model';
 import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import {
   approverText,
-  reusedFromText,
   formatDate,
   formatRating,
   type PreparedReport,
+  reusedFromText,
   statusLabel,
 } from './prepareReport.ts';
 import { rationaleMarkdown } from './rationaleMarkdown.ts';

@@ -8,10 +8,10 @@ import type { ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import { drawParagraph, type ParagraphOptions, type PdfSpan } from './pdfParagraph.ts';
 import {
   approverText,
-  reusedFromText,
   formatDate,
   formatRating,
   type PreparedReport,
+  reusedFromText,
   type SummaryBar,
   statusLabel,
 } from './prepareReport.ts';

@@ -28,7 +28,10 @@ export interface ThresholdFigures {
 }
 
 /** A pair is suggested when its score reaches the threshold, as the similar-claims query does. */
-export function measureThreshold(pairs: readonly ScoredPair[], threshold: number): ThresholdFigures {
+export function measureThreshold(
+  pairs: readonly ScoredPair[],
+  threshold: number,
+): ThresholdFigures {
   const suggested = pairs.filter((p) => p.score >= threshold);
   const truePositives = suggested.filter((p) => p.same).length;
   const falsePositives = suggested.length - truePositives;

@@ -166,7 +166,10 @@ const claims: Omit<ReportClaim, 'context'>[] = [
     approver: 'Mo Moderator',
     selfApproved: false,
     fourEyesOverride: false,
-    reusedFrom: { documentTitle: 'School nurses: the minister’s figures', reusedAt: '2026-11-20T12:55:00.000Z' },
+    reusedFrom: {
+      documentTitle: 'School nurses: the minister’s figures',
+      reusedAt: '2026-11-20T12:55:00.000Z',
+    },
     createdAt: '2026-11-19T09:05:00.000Z',
     proposedAt: '2026-11-20T13:00:00.000Z',
     approvedAt: '2026-11-21T09:00:00.000Z',

@@ -142,7 +142,11 @@ beforeAll(async () => {
   pendingA = await createClaim(reviewer, docA, 'Les loyers ont doublé à Paris en vingt ans');
 
   const outsideDoc = await importArticle(outsider, outsideWs, 'Ailleurs', ARTICLE_A);
-  const outsideClaim = await createClaim(outsider, outsideDoc, 'le chômage a baissé de 10 % en un an');
+  const outsideClaim = await createClaim(
+    outsider,
+    outsideDoc,
+    'le chômage a baissé de 10 % en un an',
+  );
   const proposed = await call<Claim>(outsider, 'POST', `/api/claims/${outsideClaim.id}/start`, {
     version: outsideClaim.version,
   }).then((c) =>
@@ -206,11 +210,7 @@ describe('similar approved claims', () => {
     ).json() as SimilarClaims;
     expect(idsOf(found)).toEqual([approvedA.id]);
     const theirs = (
-      await similarToText(
-        { quote: 'le chômage a baissé de 10 % en un an' },
-        outsider,
-        outsideWs,
-      )
+      await similarToText({ quote: 'le chômage a baissé de 10 % en un an' }, outsider, outsideWs)
     ).json() as SimilarClaims;
     expect(idsOf(theirs)).toEqual([foreign.id]);
   });
@@ -246,11 +246,16 @@ describe('reusing a verdict', () => {
     const address = t.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const events: { type: string; claim: Claim }[] = [];
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, new Y.Doc(), {
-      connect: false,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { token, factdesk: '1' },
-    });
+    const provider = new WebsocketProvider(
+      `ws://127.0.0.1:${port}/collab`,
+      documentId,
+      new Y.Doc(),
+      {
+        connect: false,
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        params: { token, factdesk: '1' },
+      },
+    );
     provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
       const event = JSON.parse(decoding.readVarString(decoder as decoding.Decoder));
       if (event.type !== IDENTITY_EVENT) events.push(event);
@@ -279,7 +284,11 @@ describe('reusing a verdict', () => {
       proposedBy: { id: reviewer.id },
       approvedBy: null,
       evidenceCount: 1,
-      reusedFrom: { claimId: approvedA.id, documentId: docA, documentTitle: 'Le bilan du ministre' },
+      reusedFrom: {
+        claimId: approvedA.id,
+        documentId: docA,
+        documentTitle: 'Le bilan du ministre',
+      },
     });
     const evidence = await call<Evidence[]>(viewer, 'GET', `/api/claims/${target.id}/evidence`);
     expect(evidence.map((e) => [e.url, e.stance, e.kind])).toEqual([
@@ -316,6 +325,38 @@ describe('reusing a verdict', () => {
     expect(approved.reusedFrom?.claimId).toBe(approvedA.id);
   });
 
+  it('every report format says where a reused verdict came from', async () => {
+    const report = async (format: string) => {
+      const response = await t.request({
+        method: 'GET',
+        url: `/api/documents/${docB}/report?format=${format}`,
+        cookie: viewer.cookie,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response;
+    };
+    const json = JSON.parse((await report('json')).body) as {
+      claims: { reusedFrom: { documentTitle: string; reusedAt: string } | null }[];
+    };
+    // The approved claim of the test above, and only it, is in this approved-only report.
+    expect(json.claims.map((claim) => claim.reusedFrom?.documentTitle)).toEqual([
+      'Le bilan du ministre',
+    ]);
+    const sentence =
+      /a claim in “Le bilan du ministre”, [^,(]+ \(verdict, rationale and evidence copied\)/;
+    expect((await report('md')).body).toMatch(
+      new RegExp(`\\*\\*Reused from:\\*\\* ${sentence.source}`),
+    );
+    expect((await report('html')).body).toMatch(
+      new RegExp(`<dt>Reused from</dt><dd><bdi dir="auto">${sentence.source}`),
+    );
+    const csv = (await report('csv')).body;
+    expect(csv.split('\r\n')[0]).toContain(',reused_from,');
+    expect(csv).toMatch(sentence);
+    const pdf = await report('pdf');
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+  });
+
   it('a moderator’s reused verdict still needs a second person (four-eyes)', async () => {
     const target = await createClaim(moderator, docB, 'le chômage a reculé de 10 %');
     const reused = await call<Claim>(moderator, 'POST', `/api/claims/${target.id}/reuse`, {
@@ -347,7 +388,11 @@ describe('reusing a verdict', () => {
   describe('refusals change nothing', () => {
     let target: Claim;
     beforeAll(async () => {
-      target = await createClaim(reviewer, docB, 'les loyers parisiens ont été multipliés par deux');
+      target = await createClaim(
+        reviewer,
+        docB,
+        'les loyers parisiens ont été multipliés par deux',
+      );
     });
 
     async function refused(user: TestUser, fromClaimId: string, claim = target) {

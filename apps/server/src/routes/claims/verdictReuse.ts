@@ -57,7 +57,8 @@ export const verdictReuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['claims'],
-        summary: 'Same claim elsewhere: approved claims of the workspace that say what this one says',
+        summary:
+          'Same claim elsewhere: approved claims of the workspace that say what this one says',
         params: ClaimParams,
         querystring: SimilarClaimLimitQuery,
         response: { 200: SimilarClaims, ...errors },

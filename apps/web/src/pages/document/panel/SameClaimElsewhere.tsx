@@ -83,9 +83,7 @@ export function SameClaimElsewhere(props: SameClaimElsewhereProps) {
                   verdict={other.verdict}
                   frozenLabel={other.verdictLabel}
                 />
-                <span className="same-claim-date">
-                  approved {formatDate(other.approvedAt)}
-                </span>
+                <span className="same-claim-date">approved {formatDate(other.approvedAt)}</span>
               </div>
               <p className="same-claim-statement" dir="auto">
                 {other.statement || `“${other.quote}”`}
@@ -142,14 +140,13 @@ function ReuseConfirm(props: {
       onClose={props.onClose}
     >
       <p>
-        The verdict <strong>{other.verdictLabel}</strong>, its rationale and its evidence links
-        are copied from the claim in “{other.documentTitle}” (approved{' '}
-        {formatDate(other.approvedAt)}).
+        The verdict <strong>{other.verdictLabel}</strong>, its rationale and its evidence links are
+        copied from the claim in “{other.documentTitle}” (approved {formatDate(other.approvedAt)}).
       </p>
       <p>
         The verdict is proposed in your name and still needs approval
-        {claim.rationale.trim() ? '; this claim’s current rationale is replaced' : ''}. The
-        history and the reports say where it came from.
+        {claim.rationale.trim() ? '; this claim’s current rationale is replaced' : ''}. The history
+        and the reports say where it came from.
       </p>
     </ConfirmDialog>
   );
