@@ -118,6 +118,7 @@ function syntheticReport(): ReportData {
       approver: 'Mo Moderator',
       selfApproved: false,
       fourEyesOverride: false,
+      reusedFrom: null,
       createdAt: '2026-11-19T09:00:00.000Z',
       proposedAt: '2026-11-20T12:00:00.000Z',
       approvedAt: '2026-11-21T08:30:00.000Z',

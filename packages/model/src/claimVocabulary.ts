@@ -69,6 +69,7 @@ export const CLAIM_EVENT_TYPES = [
   'claim.unassigned',
   'claim.review_started',
   'claim.verdict_proposed',
+  'claim.verdict_reused',
   'claim.approved',
   'claim.returned',
   'claim.reopened',

@@ -9,6 +9,7 @@ import {
   EVIDENCE_STANCES,
 } from './claimVocabulary.ts';
 import { Timestamp, Uuid } from './schemas.ts';
+import { ReusedFrom } from './verdictReuse.ts';
 
 export const ClaimStatusSchema = Type.Enum(CLAIM_STATUSES, {
   description: 'Workflow: open → assigned → in_review → verdict_proposed → approved',
@@ -124,6 +125,9 @@ const claimFields = {
   }),
   approvalOverride: Type.Boolean({
     description: 'Approved by the person who proposed it, an owner overriding the four-eyes rule',
+  }),
+  reusedFrom: Type.Union([ReusedFrom, Type.Null()], {
+    description: 'The approved claim whose verdict, rationale and evidence were copied here',
   }),
   dueAt: MaybeTime,
   evidenceCount: Type.Integer(),

@@ -12,3 +12,4 @@ export * from './report.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
+export * from './verdictReuse.ts';

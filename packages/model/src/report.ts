@@ -110,6 +110,11 @@ export const ReportClaim = Type.Object({
   selfApproved: Type.Boolean(),
   /** …and did so as an owner overriding the workspace's four-eyes rule. */
   fourEyesOverride: Type.Boolean(),
+  /** The verdict, rationale and evidence were copied from an approved claim of another document. */
+  reusedFrom: Type.Union([
+    Type.Object({ documentTitle: Text, reusedAt: ReportTimestamp }),
+    Type.Null(),
+  ]),
   createdAt: ReportTimestamp,
   proposedAt: Type.Union([ReportTimestamp, Type.Null()]),
   approvedAt: Type.Union([ReportTimestamp, Type.Null()]),

@@ -92,6 +92,12 @@ export function formatRating(claim: ReportClaim, _data: ReportData): string {
   return `${label} (${ratingValue} on a scale of ${worstRating}–${bestRating})`;
 }
 
+/** Where a reused verdict came from; null for a verdict of the claim's own (every format says the same). */
+export function reusedFromText(claim: ReportClaim): string | null {
+  if (!claim.reusedFrom) return null;
+  return `a claim in “${claim.reusedFrom.documentTitle}”, ${formatDate(claim.reusedFrom.reusedAt)} (verdict, rationale and evidence copied)`;
+}
+
 /** The approver, marked when they approved their own verdict (every format says the same). */
 export function approverText(claim: ReportClaim): string | null {
   if (!claim.approver) return null;

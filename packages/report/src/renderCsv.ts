@@ -4,7 +4,7 @@
 import { displayUrl } from '@factdesk/model';
 import Papa from 'papaparse';
 import { linkFlag } from './linkFlag.ts';
-import { formatRating, type PreparedReport } from './prepareReport.ts';
+import { formatRating, type PreparedReport, reusedFromText } from './prepareReport.ts';
 import { safeUrl } from './safeUrl.ts';
 
 export const CSV_COLUMNS = [
@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   'created_at',
   'proposed_at',
   'approved_at',
+  'reused_from',
   'evidence_count',
   'evidence_urls',
   // The same on every row (issue 15): a row copied elsewhere still says what it was made from.
@@ -64,6 +65,7 @@ export function renderCsv(
     claim.createdAt,
     claim.proposedAt ?? '',
     claim.approvedAt ?? '',
+    reusedFromText(claim) ?? '',
     String(claim.evidence.length),
     // Read by people in a spreadsheet: hosts in Unicode where displayHost says it is safe.
     claim.evidence

@@ -14,6 +14,7 @@ import {
   formatDate,
   formatRating,
   type PreparedReport,
+  reusedFromText,
   statusLabel,
 } from './prepareReport.ts';
 import { renderMarkdownSafely } from './renderMarkdownSafely.ts';
@@ -78,7 +79,7 @@ function claimSection(prepared: PreparedReport, claim: ReportClaim): string {
 <header class="claim-head"><span class="claim-number">Claim ${claim.number}</span><span class="verdict verdict-${verdictKey}">${escapeHtml(formatRating(claim, data))}</span></header>
 ${orphan}${quote}${current}
 <h3 class="statement" dir="auto">${escapeHtml(claim.statement)}</h3>
-<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(approverText(claim))}</dd><dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd></dl>
+<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(approverText(claim))}</dd>${claim.reusedFrom ? `<dt>Reused from</dt><dd>${text(reusedFromText(claim))}</dd>` : ''}<dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd></dl>
 ${rationale}${evidence}
 </section>`;
 }

@@ -7,6 +7,7 @@ import {
   formatDate,
   formatRating,
   type PreparedReport,
+  reusedFromText,
   statusLabel,
 } from './prepareReport.ts';
 import { rationaleMarkdown } from './rationaleMarkdown.ts';
@@ -220,6 +221,8 @@ function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
   lines.push(
     `**Approved by:** ${claim.approver ? escapeMarkdown(approverText(claim) ?? '') : '—'}  `,
   );
+  const reused = reusedFromText(claim);
+  if (reused) lines.push(`**Reused from:** ${escapeMarkdown(reused)}  `);
   lines.push(
     `**Dates:** created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}`,
     '',

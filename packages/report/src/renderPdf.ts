@@ -12,6 +12,7 @@ import {
   formatDate,
   formatRating,
   type PreparedReport,
+  reusedFromText,
   type SummaryBar,
   statusLabel,
 } from './prepareReport.ts';
@@ -139,6 +140,8 @@ function claimBlock(doc: Doc, prepared: PreparedReport, claim: ReportClaim): voi
   field(doc, 'Status', statusLabel(claim.status));
   field(doc, 'Reviewers', claim.reviewers.join(', '));
   field(doc, 'Approved by', approverText(claim) ?? '—');
+  const reused = reusedFromText(claim);
+  if (reused) field(doc, 'Reused from', reused);
   field(
     doc,
     'Dates',

@@ -77,6 +77,15 @@ export function presentClaimState(row: ClaimDetailRow): ClaimState {
     approvedAt: row.approved_at?.toISOString() ?? null,
     approvedVerdict: frozenVerdict(row),
     approvalOverride: row.approval_override,
+    reusedFrom:
+      row.reused_at !== null && row.reused_from_document_title !== null
+        ? {
+            claimId: row.reused_from_claim_id,
+            documentId: row.reused_from_document_id,
+            documentTitle: row.reused_from_document_title,
+            reusedAt: row.reused_at.toISOString(),
+          }
+        : null,
     dueAt: row.due_at?.toISOString() ?? null,
     evidenceCount: row.evidence_count,
     deadLinkCount: row.dead_link_count,

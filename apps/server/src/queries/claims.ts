@@ -32,6 +32,11 @@ export interface ClaimRow {
   approved_best_rating: number | null;
   approved_worst_rating: number | null;
   approval_override: boolean;
+  /** Where a reused verdict came from, as it was then (docs/verdict-reuse.md). */
+  reused_from_claim_id: string | null;
+  reused_from_document_id: string | null;
+  reused_from_document_title: string | null;
+  reused_at: Date | null;
   due_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -236,6 +241,10 @@ export interface ClaimChanges {
   approved_best_rating?: number | null;
   approved_worst_rating?: number | null;
   approval_override?: boolean;
+  reused_from_claim_id?: string | null;
+  reused_from_document_id?: string | null;
+  reused_from_document_title?: string | null;
+  reused_at?: Date | null;
   due_at?: Date | null;
 }
 

@@ -74,6 +74,8 @@ export interface ReportClaimRow {
   approved_best_rating: number | null;
   approved_worst_rating: number | null;
   approval_override: boolean;
+  /** Where a reused verdict came from, as it was then (absent from older version snapshots). */
+  reused_from?: { document_title: string; reused_at: string } | null;
   proposer: ReportPerson | null;
   approver: ReportPerson | null;
   assignees: ReportPerson[];
@@ -93,6 +95,9 @@ export async function listReportClaims(
       c.current_quote, c.orphaned, c.created_at, c.proposed_at, c.approved_at,
       c.approved_label, c.approved_rating, c.approved_best_rating, c.approved_worst_rating,
       c.approval_override,
+      CASE WHEN c.reused_at IS NULL THEN NULL
+        ELSE json_build_object('document_title', c.reused_from_document_title,
+          'reused_at', c.reused_at) END AS reused_from,
       CASE WHEN pu.id IS NULL THEN NULL
         ELSE json_build_object('id', pu.id, 'name', pu.display_name) END AS proposer,
       CASE WHEN au.id IS NULL THEN NULL

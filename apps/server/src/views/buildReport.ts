@@ -229,6 +229,12 @@ function reportClaim(
     approver: row.approver?.name ?? null,
     selfApproved: row.approver !== null && row.approver.id === row.proposer?.id,
     fourEyesOverride: row.approval_override,
+    reusedFrom: row.reused_from
+      ? {
+          documentTitle: row.reused_from.document_title,
+          reusedAt: new Date(row.reused_from.reused_at).toISOString(),
+        }
+      : null,
     createdAt: row.created_at.toISOString(),
     proposedAt: row.proposed_at?.toISOString() ?? null,
     approvedAt,

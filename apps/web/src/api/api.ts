@@ -33,6 +33,7 @@ import type {
   Role,
   SearchResults,
   SignupBody,
+  SimilarClaims,
   UnassignClaimBody,
   UpdateClaimBody,
   UpdateDocumentBody,
@@ -224,6 +225,21 @@ export const api = {
   comments: (claimId: string) => request<Comment[]>('GET', claim(claimId, '/comments')),
   addComment: (claimId: string, body: string) =>
     request<Comment>('POST', claim(claimId, '/comments'), { body }),
+  /** Same claim elsewhere: approved claims of the workspace saying what this claim says. */
+  similarToClaim: (claimId: string) => request<SimilarClaims>('GET', claim(claimId, '/similar')),
+  /** …or what a quote and a statement being written say (the claim's own id is not left out). */
+  similarToText: (workspaceId: string, text: { quote: string; statement: string }) => {
+    const params = new URLSearchParams();
+    if (text.quote.trim()) params.set('quote', text.quote);
+    if (text.statement.trim()) params.set('statement', text.statement);
+    return request<SimilarClaims>(
+      'GET',
+      `/workspaces/${path(workspaceId)}/claims/similar?${params}`,
+    );
+  },
+  /** Copies an approved claim's verdict, rationale and evidence in, as a proposal. */
+  reuseVerdict: (claimId: string, version: number, fromClaimId: string) =>
+    request<Claim>('POST', claim(claimId, '/reuse'), { version, fromClaimId }),
   claimHistory: (claimId: string) => request<ClaimEvent[]>('GET', claim(claimId, '/history')),
   claimEvents: (documentId: string, after: number) =>
     request<ClaimEventCatchUp>('GET', `/documents/${path(documentId)}/events${query({ after })}`),

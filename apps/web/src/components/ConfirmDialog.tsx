@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   open: boolean;
   title: string;
   confirmLabel: string;
+  /** The confirm button's look: red for what cannot be undone (the default). */
+  confirmTone?: 'danger' | 'primary';
   children: ReactNode;
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -24,6 +26,7 @@ export function ConfirmDialog({ open, title, onClose, ...rest }: ConfirmDialogPr
 
 function ConfirmBody({
   confirmLabel,
+  confirmTone = 'danger',
   children,
   onConfirm,
   onClose,
@@ -51,7 +54,12 @@ function ConfirmBody({
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="button button-danger" onClick={confirm} disabled={pending}>
+        <button
+          type="button"
+          className={`button button-${confirmTone}`}
+          onClick={confirm}
+          disabled={pending}
+        >
           {pending ? 'Working…' : confirmLabel}
         </button>
       </div>

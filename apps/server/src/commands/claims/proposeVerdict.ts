@@ -1,4 +1,5 @@
 // proposeVerdict: the reviewer proposes a label of the workspace's scale, with a rationale.
+// A verdict proposed by hand is the proposer's own: it ends a reused verdict's provenance.
 import { DEFAULT_VERDICT_SCALE, type ProposeVerdictBody } from '@factdesk/model';
 import { BadRequestError } from '../../errors.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
@@ -6,7 +7,17 @@ import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { pick, writeClaim } from './writeClaim.ts';
 
-const FIELDS = ['status', 'verdict', 'rationale', 'proposed_by', 'proposed_at'] as const;
+const FIELDS = [
+  'status',
+  'verdict',
+  'rationale',
+  'proposed_by',
+  'proposed_at',
+  'reused_from_claim_id',
+  'reused_from_document_id',
+  'reused_from_document_title',
+  'reused_at',
+] as const;
 
 export function proposeVerdict(
   deps: ClaimDeps,
@@ -33,6 +44,10 @@ export function proposeVerdict(
         ...(body.rationale !== undefined ? { rationale: body.rationale } : {}),
         proposed_by: actorId,
         proposed_at: new Date(),
+        reused_from_claim_id: null,
+        reused_from_document_id: null,
+        reused_from_document_title: null,
+        reused_at: null,
       });
       return [
         {

@@ -10,6 +10,7 @@ import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import { ClaimQuote } from './ClaimQuote.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
+import { SameClaimElsewhere } from './SameClaimElsewhere.tsx';
 import type { ClaimWriteContext } from './useClaimWrite.ts';
 import { VerdictSection } from './VerdictSection.tsx';
 
@@ -25,6 +26,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [ownVersions] = useState(() => new Set<number>());
+  // The statement as typed in the claim's form, for the suggestions; null when not editing.
+  const [statementDraft, setStatementDraft] = useState<string | null>(null);
   const context: ClaimWriteContext = {
     claim,
     scale: props.scale,
@@ -50,8 +53,9 @@ export function ClaimDetail(props: ClaimDetailProps) {
         {claim.orphaned && <span className="orphan-flag">Orphaned</span>}
       </h2>
       <ClaimQuote {...context} selectionAnchor={props.selectionAnchor} />
-      <ClaimFacts {...context} />
+      <ClaimFacts {...context} onStatementDraft={setStatementDraft} />
       <VerdictSection {...context} />
+      <SameClaimElsewhere {...context} statementDraft={statementDraft} />
       <EvidenceSection
         {...context}
         subscribe={props.subscribe}

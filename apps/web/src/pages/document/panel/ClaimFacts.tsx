@@ -20,14 +20,26 @@ function parseTags(text: string): string[] {
   return [...new Set(tags)];
 }
 
-export function ClaimFacts(props: ClaimWriteContext) {
+interface ClaimFactsProps extends ClaimWriteContext {
+  /** The statement as it is being typed, for "Same claim elsewhere"; null when not editing. */
+  onStatementDraft(statement: string | null): void;
+}
+
+export function ClaimFacts({ onStatementDraft, ...props }: ClaimFactsProps) {
   const { claim } = props;
   const [editing, setEditing] = useState(false);
 
   return (
     <section className="claim-section" aria-label="Statement">
       {editing ? (
-        <ClaimFactsForm {...props} onDone={() => setEditing(false)} />
+        <ClaimFactsForm
+          {...props}
+          onStatementChange={onStatementDraft}
+          onDone={() => {
+            setEditing(false);
+            onStatementDraft(null);
+          }}
+        />
       ) : (
         <>
           <dl className="claim-facts">
@@ -82,7 +94,9 @@ export function ClaimFacts(props: ClaimWriteContext) {
   );
 }
 
-function ClaimFactsForm(props: ClaimWriteContext & { onDone(): void }) {
+function ClaimFactsForm(
+  props: ClaimWriteContext & { onDone(): void; onStatementChange(statement: string): void },
+) {
   const { claim } = props;
   const draft = useDraftBase(claim, props.ownVersions, true);
   const write = useClaimWrite(props);
@@ -125,7 +139,10 @@ function ClaimFactsForm(props: ClaimWriteContext & { onDone(): void }) {
           rows={3}
           maxLength={2000}
           value={statement}
-          onChange={(event) => change(setStatement)(event.target.value)}
+          onChange={(event) => {
+            change(setStatement)(event.target.value);
+            props.onStatementChange(event.target.value);
+          }}
         />
         <p className="field-hint">The claim in a checkable sentence, as the report will show it.</p>
       </div>

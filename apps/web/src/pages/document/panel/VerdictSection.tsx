@@ -2,6 +2,7 @@
 // workflow steps the claim's abilities allow: start review, propose, approve, return, reopen.
 import type { Claim } from '@factdesk/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { STATUS_LABELS, verdictTone } from '../../../components/claimWords.ts';
@@ -79,9 +80,23 @@ export function VerdictSection(props: ClaimWriteContext) {
 }
 
 function VerdictCredits({ claim }: { claim: Claim }) {
-  if (!claim.proposedBy && !claim.approvedBy) return null;
+  if (!claim.proposedBy && !claim.approvedBy && !claim.reusedFrom) return null;
+  const from = claim.reusedFrom;
   return (
     <ul className="verdict-credits">
+      {from && (
+        <li className="verdict-reused">
+          Reused from{' '}
+          {from.claimId && from.documentId ? (
+            <Link to={`/w/${claim.workspaceId}/d/${from.documentId}?claim=${from.claimId}`}>
+              a claim in “{from.documentTitle}”
+            </Link>
+          ) : (
+            <>a claim in “{from.documentTitle}” (since deleted)</>
+          )}
+          , {formatDateTime(from.reusedAt)}
+        </li>
+      )}
       {claim.proposedBy && claim.proposedAt && (
         <li>
           Proposed by {claim.proposedBy.name}, {formatDateTime(claim.proposedAt)}

@@ -35,6 +35,20 @@ describe('describeClaimEvent', () => {
     );
   });
 
+  test('a reused verdict names the claim and the document it came from, as they were', () => {
+    const reused = event('claim.verdict_reused', {
+      after: { status: 'verdict_proposed', verdict: 'false' },
+      subject: {
+        verdict: 'false',
+        from_statement: 'Le chômage a baissé de 10 % en un an',
+        from_document_title: 'Le bilan du ministre',
+      },
+    });
+    expect(say(reused)).toBe(
+      'Olive Owner reused the verdict False from the claim “Le chômage a baissé de 10 % en un an” in “Le bilan du ministre”, with its rationale and evidence (proposed, for approval).',
+    );
+  });
+
   test('assignments name who was added; unknown ids read as a former member', () => {
     const assigned = event('claim.assigned', {
       before: { assigneeIds: [], dueAt: null },

@@ -99,6 +99,14 @@ function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): stri
       return 'started the review';
     case 'claim.verdict_proposed':
       return `proposed the verdict ${verdictName(scale, verdictOf(event))}`;
+    case 'claim.verdict_reused': {
+      // Where it came from, as it was then: the source claim may since be gone.
+      const from = text(event.subject, 'from_statement');
+      const title = text(event.subject, 'from_document_title');
+      return `reused the verdict ${verdictName(scale, verdictOf(event))} from ${
+        from ? `the claim ${quoted(from)}` : 'an approved claim'
+      }${title ? ` in “${title}”` : ''}, with its rationale and evidence (proposed, for approval)`;
+    }
     case 'claim.approved': {
       // The label approval froze, else (older events) the scale's name for the key.
       const label = text(after, 'approved_label') ?? verdictName(scale, verdictOf(event));

@@ -34,6 +34,7 @@ function claimAt(changes: Partial<Claim> = {}): Claim {
     approvedAt: null,
     approvedVerdict: null,
     approvalOverride: false,
+    reusedFrom: null,
     dueAt: null,
     evidenceCount: 0,
     deadLinkCount: 0,
