@@ -26,6 +26,8 @@ export interface SimilarClaimsLookup {
   limit: number;
   /** The claim the look-up is for, never its own suggestion. */
   excludeClaimId?: string;
+  /** Tighter candidate limits (the labelled-set test); REUSE_CANDIDATE_LIMITS otherwise. */
+  candidateLimits?: ReuseCandidateLimits;
 }
 
 /**
@@ -35,12 +37,19 @@ export interface SimilarClaimsLookup {
  * at most POSTINGS_PER_TERM postings of any one term; the CANDIDATES claims sharing the most of
  * those terms are scored.
  */
-export const REUSE_CANDIDATE_LIMITS = {
+export const REUSE_CANDIDATE_LIMITS: ReuseCandidateLimits = {
   RARE_TERMS: 6,
   POSTINGS_BUDGET: 3_000,
   POSTINGS_PER_TERM: 3_000,
   CANDIDATES: 100,
-} as const;
+};
+
+export interface ReuseCandidateLimits {
+  RARE_TERMS: number;
+  POSTINGS_BUDGET: number;
+  POSTINGS_PER_TERM: number;
+  CANDIDATES: number;
+}
 
 /**
  * The best approved claims whose reuse_score reaches the threshold, among the candidates.
@@ -51,7 +60,8 @@ export async function findSimilarApprovedClaims(
   sql: Sql,
   lookup: SimilarClaimsLookup,
 ): Promise<SimilarClaimRow[]> {
-  const { RARE_TERMS, POSTINGS_BUDGET, POSTINGS_PER_TERM, CANDIDATES } = REUSE_CANDIDATE_LIMITS;
+  const { RARE_TERMS, POSTINGS_BUDGET, POSTINGS_PER_TERM, CANDIDATES } =
+    lookup.candidateLimits ?? REUSE_CANDIDATE_LIMITS;
   return sql<SimilarClaimRow[]>`
     WITH q AS (
       SELECT reuse_fold(t) AS folded FROM unnest(${lookup.texts}::text[]) AS t
