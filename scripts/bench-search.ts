@@ -244,7 +244,7 @@ async function explain(sql: Sql, workspaceId: string, quote: string) {
      SELECT p.claim_id FROM ranked CROSS JOIN LATERAL (
        SELECT r.claim_id FROM reuse_terms r
        WHERE r.workspace_id = $1 AND r.term = ranked.term LIMIT 3000) p
-     WHERE ranked.rank <= 6 OR ranked.postings <= 3000
+     WHERE ranked.rank <= 8 OR ranked.postings <= 3000
      GROUP BY p.claim_id ORDER BY count(*) DESC LIMIT 100`,
     [workspaceId, quote],
   );

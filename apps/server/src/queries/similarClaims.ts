@@ -38,7 +38,7 @@ export interface SimilarClaimsLookup {
  * those terms are scored.
  */
 export const REUSE_CANDIDATE_LIMITS: ReuseCandidateLimits = {
-  RARE_TERMS: 6,
+  RARE_TERMS: 8,
   POSTINGS_BUDGET: 3_000,
   POSTINGS_PER_TERM: 3_000,
   CANDIDATES: 100,

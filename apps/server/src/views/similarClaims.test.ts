@@ -56,8 +56,8 @@ it('scores ignore case, accents, punctuation and spacing, and other figures make
 it('the look-up finds, from the rarest terms alone, every labelled pair the score accepts, among 1,000 claims on the same topics', async () => {
   // Every pair's second text is an approved claim; 1,000 more approved claims mix the labelled
   // set's own words, so the topic words are common and rarity decides. Candidates come from the
-  // 6 rarest terms only (no extra budget): the look-up must still return exactly the pairs
-  // whose score reaches the threshold, with that score.
+  // REUSE_CANDIDATE_LIMITS.RARE_TERMS rarest terms only (no extra budget): the look-up must
+  // return exactly the pairs whose score reaches the threshold, with that score.
   const [user] = await db.sql<{ id: string }[]>`
     INSERT INTO users (email, display_name, password_hash)
     VALUES ('pairs@example.com', 'Pairs', 'x') RETURNING id`;
