@@ -102,3 +102,42 @@ it('the look-up finds, from the rarest terms alone, every labelled pair the scor
     }
   }
 });
+
+it('the word index follows approvals, edits, reopening and deletion (migration 0015)', async () => {
+  const [workspace] = await db.sql<{ id: string }[]>`
+    INSERT INTO workspaces (name) VALUES ('Terms desk') RETURNING id`;
+  const workspaceId = workspace?.id ?? '';
+  const [document] = await db.sql<{ id: string }[]>`
+    INSERT INTO documents (workspace_id, title, language)
+    VALUES (${workspaceId}, 'Terms', 'fr') RETURNING id`;
+  const insert = (statement: string, status: string) => db.sql<{ id: string }[]>`
+    INSERT INTO claims (document_id, workspace_id, status, verdict, statement, quote_exact,
+      current_quote, anchor_start, anchor_end)
+    VALUES (${document?.id ?? ''}, ${workspaceId}, ${status}, 'false', ${statement}, '', '',
+      'AA==', 'AA==') RETURNING id`;
+  const index = async () => {
+    const terms = await db.sql<{ term: string; claims: number }[]>`
+      SELECT term, claims FROM reuse_term_counts
+      WHERE workspace_id = ${workspaceId} AND claims > 0 ORDER BY term`;
+    const [postings] = await db.sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM reuse_terms WHERE workspace_id = ${workspaceId}`;
+    return { terms: terms.map((t) => `${t.term}:${t.claims}`), postings: postings?.n };
+  };
+  const [first] = await insert('Le chômage augmente à Paris', 'approved');
+  await insert('Le chômage augmenteront', 'open');
+  expect(await index()).toEqual({ terms: ['augmen:1', 'chomag:1', 'paris:1'], postings: 3 });
+  const [second] = await insert('Les loyers augmentent', 'approved');
+  expect(await index()).toEqual({
+    terms: ['augmen:2', 'chomag:1', 'loyers:1', 'paris:1'],
+    postings: 5,
+  });
+  await db.sql`UPDATE claims SET statement = 'Le chômage baisse à Lyon' WHERE id = ${first?.id ?? ''}`;
+  expect(await index()).toEqual({
+    terms: ['augmen:1', 'baisse:1', 'chomag:1', 'loyers:1', 'lyon:1'],
+    postings: 5,
+  });
+  await db.sql`UPDATE claims SET status = 'in_review' WHERE id = ${second?.id ?? ''}`;
+  expect(await index()).toEqual({ terms: ['baisse:1', 'chomag:1', 'lyon:1'], postings: 3 });
+  await db.sql`DELETE FROM claims WHERE id = ${first?.id ?? ''}`;
+  expect(await index()).toEqual({ terms: [], postings: 0 });
+});
