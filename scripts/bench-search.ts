@@ -228,33 +228,33 @@ async function bench(kind: TestDatabaseKind) {
   }
 }
 
-/** BENCH_EXPLAIN=1: the plan of one index scan and the time of each step of a look-up. */
+/** BENCH_EXPLAIN=1: the plan of one look-up (candidates from the rarest terms, then scores). */
 async function explain(sql: Sql, workspaceId: string, quote: string) {
-  await sql.begin(async (tx) => {
-    await tx`SELECT set_config('pg_trgm.similarity_threshold', ${String(REUSE_THRESHOLD)}, true)`;
-    for (const round of [1, 2]) {
-      // The part that grows with the workspace: one trigram index scan (the look-up runs
-      // one per text and column, then scores the few candidates).
-      const plan = await tx.unsafe(
-        `EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM claims
-         WHERE workspace_id = $1 AND status = 'approved' AND reuse_quote % reuse_fold($2)`,
-        [workspaceId, quote],
-      );
-      if (round === 2) console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
-    }
-  });
+  const lookup = similarClaims(sql, { workspaceId, quote, limit: 5 });
+  await lookup;
+  const plan = await sql.unsafe(
+    `EXPLAIN (ANALYZE, BUFFERS)
+     WITH q AS (SELECT reuse_fold($2) AS folded),
+     ranked AS (
+       SELECT k.term, row_number() OVER (ORDER BY k.claims, k.term) AS rank,
+         sum(k.claims) OVER (ORDER BY k.claims, k.term) AS postings
+       FROM reuse_term_counts k
+       WHERE k.workspace_id = $1 AND k.claims > 0
+         AND k.term = ANY (ARRAY(SELECT DISTINCT unnest(reuse_terms(folded)) FROM q)))
+     SELECT p.claim_id FROM ranked CROSS JOIN LATERAL (
+       SELECT r.claim_id FROM reuse_terms r
+       WHERE r.workspace_id = $1 AND r.term = ranked.term LIMIT 3000) p
+     WHERE ranked.rank <= 8 OR ranked.postings <= 3000
+     GROUP BY p.claim_id ORDER BY count(*) DESC LIMIT 100`,
+    [workspaceId, quote],
+  );
+  console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
   const time = async (label: string, run: () => Promise<unknown>) => {
     const t0 = performance.now();
     for (let i = 0; i < 20; i++) await run();
     console.log(`${label}: ${((performance.now() - t0) / 20).toFixed(1)} ms`);
   };
   await time('SELECT 1', () => sql`SELECT 1`);
-  await time('begin + set_config', () =>
-    sql.begin(
-      (tx) =>
-        tx`SELECT set_config('pg_trgm.similarity_threshold', ${String(REUSE_THRESHOLD)}, true)`,
-    ),
-  );
   await time('similarClaims', () => similarClaims(sql, { workspaceId, quote, limit: 5 }));
   await time('similarClaims, quote and statement', () =>
     similarClaims(sql, { workspaceId, quote, statement: quote, limit: 5 }),

@@ -1,5 +1,6 @@
-// SQL of verdict reuse (docs/verdict-reuse.md): approved claims of a workspace whose folded
-// statement or quote is trigram-similar to a text, scored by reuse_score (migration 0012).
+// SQL of verdict reuse (docs/verdict-reuse.md): approved claims of a workspace that say what a
+// text says. Candidates come from the word index of migration 0015 (the text's rarest terms),
+// and only those are scored by reuse_score (migration 0012), the one measure of "the same".
 import type { Queryable, Sql } from '../db/database.ts';
 
 export interface SimilarClaimRow {
@@ -20,42 +21,71 @@ export interface SimilarClaimsLookup {
   workspaceId: string;
   /** The texts compared (a quote, a statement), already cut to length; at least one. */
   texts: string[];
-  /** Scores below this are not returned; the trigram index looks for this much similarity. */
+  /** Scores below this are not returned. */
   threshold: number;
   limit: number;
   /** The claim the look-up is for, never its own suggestion. */
   excludeClaimId?: string;
+  /** Tighter candidate limits (the labelled-set test); REUSE_CANDIDATE_LIMITS otherwise. */
+  candidateLimits?: ReuseCandidateLimits;
 }
 
 /**
- * The best approved claims at or above the threshold. `%` finds candidates through the partial
- * trigram indexes (its threshold set for this transaction only); reuse_score never exceeds
- * the trigram similarity, so none reaching the threshold is missed.
+ * How candidates are found (docs/verdict-reuse.md, "Speed"): the text's terms, rarest first by
+ * how many approved claims of the workspace hold them; always the RARE_TERMS rarest, then more
+ * while their postings add up to at most POSTINGS_BUDGET (so a small workspace reads them all);
+ * at most POSTINGS_PER_TERM postings of any one term; the CANDIDATES claims sharing the most of
+ * those terms are scored.
+ */
+export const REUSE_CANDIDATE_LIMITS: ReuseCandidateLimits = {
+  RARE_TERMS: 8,
+  POSTINGS_BUDGET: 3_000,
+  POSTINGS_PER_TERM: 3_000,
+  CANDIDATES: 100,
+};
+
+export interface ReuseCandidateLimits {
+  RARE_TERMS: number;
+  POSTINGS_BUDGET: number;
+  POSTINGS_PER_TERM: number;
+  CANDIDATES: number;
+}
+
+/**
+ * The best approved claims whose reuse_score reaches the threshold, among the candidates.
+ * reuse_score never exceeds the trigram similarity, so the cheap similarity() first skips
+ * only pairs that could not reach it.
  */
 export async function findSimilarApprovedClaims(
   sql: Sql,
   lookup: SimilarClaimsLookup,
 ): Promise<SimilarClaimRow[]> {
-  return sql.begin(async (tx) => {
-    await tx`SELECT set_config('pg_trgm.similarity_threshold', ${String(lookup.threshold)}, true)`;
-    return similarRows(tx, lookup);
-  }) as Promise<SimilarClaimRow[]>;
-}
-
-function similarRows(tx: Queryable, lookup: SimilarClaimsLookup) {
-  return tx<SimilarClaimRow[]>`
+  const { RARE_TERMS, POSTINGS_BUDGET, POSTINGS_PER_TERM, CANDIDATES } =
+    lookup.candidateLimits ?? REUSE_CANDIDATE_LIMITS;
+  return sql<SimilarClaimRow[]>`
     WITH q AS (
       SELECT reuse_fold(t) AS folded FROM unnest(${lookup.texts}::text[]) AS t
       WHERE reuse_fold(t) <> ''
     ),
+    ranked AS (
+      SELECT k.term,
+        row_number() OVER (ORDER BY k.claims, k.term) AS rank,
+        sum(k.claims) OVER (ORDER BY k.claims, k.term) AS postings
+      FROM reuse_term_counts k
+      WHERE k.workspace_id = ${lookup.workspaceId} AND k.claims > 0
+        AND k.term = ANY (ARRAY(SELECT DISTINCT unnest(reuse_terms(folded)) FROM q))
+    ),
     candidates AS (
-      SELECT c.id FROM claims c, q
-      WHERE c.workspace_id = ${lookup.workspaceId} AND c.status = 'approved'
-        AND c.reuse_statement % q.folded
-      UNION
-      SELECT c.id FROM claims c, q
-      WHERE c.workspace_id = ${lookup.workspaceId} AND c.status = 'approved'
-        AND c.reuse_quote % q.folded
+      SELECT p.claim_id AS id
+      FROM ranked CROSS JOIN LATERAL (
+        SELECT r.claim_id FROM reuse_terms r
+        WHERE r.workspace_id = ${lookup.workspaceId} AND r.term = ranked.term
+        LIMIT ${POSTINGS_PER_TERM}
+      ) p
+      WHERE ranked.rank <= ${RARE_TERMS} OR ranked.postings <= ${POSTINGS_BUDGET}
+      GROUP BY p.claim_id
+      ORDER BY count(*) DESC, p.claim_id
+      LIMIT ${CANDIDATES}
     ),
     scored AS (
       SELECT c.*, (
@@ -63,9 +93,12 @@ function similarRows(tx: Queryable, lookup: SimilarClaimsLookup) {
           reuse_score(c.reuse_statement, q.folded),
           reuse_score(c.reuse_quote, q.folded)))
         FROM q
+        WHERE similarity(c.reuse_statement, q.folded) >= ${lookup.threshold}
+          OR similarity(c.reuse_quote, q.folded) >= ${lookup.threshold}
       ) AS score
       FROM claims c JOIN candidates USING (id)
-      WHERE c.id IS DISTINCT FROM ${lookup.excludeClaimId ?? null}::uuid
+      WHERE c.workspace_id = ${lookup.workspaceId} AND c.status = 'approved'
+        AND c.id IS DISTINCT FROM ${lookup.excludeClaimId ?? null}::uuid
         AND c.verdict IS NOT NULL
     )
     SELECT s.id, s.document_id, d.title AS document_title,
