@@ -19,6 +19,7 @@ import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts
 import { startTestServer, type TestServer } from '../../apps/server/src/testing/testServer.ts';
 import { launchBrowser, NARROW, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
+import { selectInEditor } from './pages/editorSelection.ts';
 
 const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
 
@@ -55,32 +56,6 @@ async function call<T>(who: APIRequestContext, method: string, path: string, dat
   if (!response.ok())
     throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
   return (response.status() === 204 ? undefined : await response.json()) as T;
-}
-
-/** Selects the first occurrence of `text` in the article editor, as a person dragging would. */
-async function selectInEditor(on: Page, text: string): Promise<void> {
-  const editor = on.locator('.ProseMirror');
-  await editor.click();
-  await editor.evaluate((root, wanted) => {
-    // ProseMirror takes the DOM selection on the selectionchange event: resolved once that
-    // event has been handled (its listeners run before this task).
-    const taken = new Promise<void>((resolve) =>
-      document.addEventListener('selectionchange', () => setTimeout(resolve, 0), { once: true }),
-    );
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return taken;
-    }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, text);
 }
 
 /** Until every CSS transition and animation on the page has finished (a drawer sliding in). */

@@ -13,6 +13,7 @@ import { startTestServer, type TestServer } from '../../apps/server/src/testing/
 import { Newsroom, type NewsroomUser } from './fixtures/newsroom.ts';
 import { launchBrowser, screenshot, WIDE, watchForBreakage } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
+import { selectInEditor } from './pages/editorSelection.ts';
 import { ReviewPage } from './pages/ReviewPage.ts';
 
 const webDist = fileURLToPath(new URL('../../apps/web/dist/', import.meta.url));
@@ -25,30 +26,6 @@ let rita: NewsroomUser;
 let approvedA: Claim;
 let documentB: string;
 const problems: string[] = [];
-
-/** Selects the first occurrence of `text` in the article editor, as a person dragging would. */
-async function selectInEditor(on: Page, text: string): Promise<void> {
-  const editor = on.locator('.ProseMirror');
-  await editor.click();
-  await editor.evaluate((root, wanted) => {
-    const taken = new Promise<void>((resolve) =>
-      document.addEventListener('selectionchange', () => setTimeout(resolve, 0), { once: true }),
-    );
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return taken;
-    }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, text);
-}
 
 beforeAll(async () => {
   if (!existsSync(`${webDist}index.html`)) {

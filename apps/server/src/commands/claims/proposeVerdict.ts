@@ -7,7 +7,8 @@ import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { pick, writeClaim } from './writeClaim.ts';
 
-const FIELDS = [
+/** What a proposal changes, by hand or by reuse (the history shows these before and after). */
+export const PROPOSAL_FIELDS = [
   'status',
   'verdict',
   'rationale',
@@ -52,8 +53,8 @@ export function proposeVerdict(
       return [
         {
           type: 'claim.verdict_proposed',
-          before: pick(claim, FIELDS),
-          after: pick(row, FIELDS),
+          before: pick(claim, PROPOSAL_FIELDS),
+          after: pick(row, PROPOSAL_FIELDS),
           // The verdict proposed, even when it is the one proposed before (then not in after).
           subject: { verdict: row.verdict },
         },

@@ -11,19 +11,8 @@ import { insertEvidence, listEvidence } from '../../queries/evidence.ts';
 import { lockReuseSource } from '../../queries/similarClaims.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
+import { PROPOSAL_FIELDS } from './proposeVerdict.ts';
 import { type ClaimChange, NOT_APPROVED, pick, writeClaim } from './writeClaim.ts';
-
-const FIELDS = [
-  'status',
-  'verdict',
-  'rationale',
-  'proposed_by',
-  'proposed_at',
-  'reused_from_claim_id',
-  'reused_from_document_id',
-  'reused_from_document_title',
-  'reused_at',
-] as const;
 
 export function reuseVerdict(
   deps: ClaimDeps,
@@ -92,8 +81,8 @@ export function reuseVerdict(
       });
       const reused: ClaimChange = {
         type: 'claim.verdict_reused',
-        before: pick(claim, FIELDS),
-        after: pick(row, FIELDS),
+        before: pick(claim, PROPOSAL_FIELDS),
+        after: pick(row, PROPOSAL_FIELDS),
         subject: {
           verdict: source.verdict,
           from_claim_id: source.id,
