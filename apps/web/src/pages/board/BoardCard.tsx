@@ -58,7 +58,11 @@ export function BoardCard({
           <ClaimQuote claim={claim} />
         </Link>
       </div>
-      {showDocument && <p className="board-card-document">{claim.documentTitle}</p>}
+      {showDocument && (
+        <p className="board-card-document" dir="auto">
+          {claim.documentTitle}
+        </p>
+      )}
       <div className="board-card-meta">
         {claim.verdict !== null && (
           <VerdictBadge

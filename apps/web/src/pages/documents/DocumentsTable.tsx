@@ -57,7 +57,11 @@ export function DocumentsTable({
             return (
               <tr key={document.id}>
                 <th scope="row" className="document-cell">
-                  <Link to={`/w/${workspaceId}/d/${document.id}`} className="document-title">
+                  <Link
+                    to={`/w/${workspaceId}/d/${document.id}`}
+                    className="document-title"
+                    dir="auto"
+                  >
                     {document.title}
                   </Link>
                   {source && <span className="document-source">{source}</span>}

@@ -91,7 +91,7 @@ export function ClaimQuote({
   claim: Pick<QueueClaim, 'currentQuote' | 'anchor' | 'orphaned'>;
 }) {
   return (
-    <span className="claim-quote">
+    <span className="claim-quote" dir="auto">
       <q>{claimQuote(claim)}</q>
       {claim.orphaned && <span className="claim-orphaned"> (text removed from the article)</span>}
     </span>

@@ -147,12 +147,16 @@ export function QueuePage() {
                 >
                   <ClaimQuote claim={claim} />
                 </Link>
-                {claim.statement && <p className="queue-statement">{claim.statement}</p>}
+                {claim.statement && (
+                  <p className="queue-statement" dir="auto">
+                    {claim.statement}
+                  </p>
+                )}
                 <p className="queue-document">
                   <Icon name="document" size={15} />
                   <span>
                     <span className="visually-hidden">In </span>
-                    {claim.documentTitle}
+                    <bdi>{claim.documentTitle}</bdi>
                     {manyWorkspaces && workspaceNames.has(claim.workspaceId) && (
                       <span className="muted"> · {workspaceNames.get(claim.workspaceId)}</span>
                     )}

@@ -188,7 +188,7 @@ export function SearchPage() {
               >
                 <h2 id={`${ids}-${group.document.id}`} className="search-group-title">
                   <Icon name="document" size={18} />
-                  <Link to={`/w/${workspace.id}/d/${group.document.id}`}>
+                  <Link to={`/w/${workspace.id}/d/${group.document.id}`} dir="auto">
                     {group.document.title}
                   </Link>
                   {group.document.archived && <span className="search-archived">Archived</span>}
@@ -256,7 +256,7 @@ function Hit({
           {formatDate(hit.date)}
         </time>
       </span>
-      <span className="search-snippet">
+      <span className="search-snippet" dir="auto">
         {/* Text nodes only: user text is never markup. */}
         {hit.snippet.map((segment, index) =>
           segment.match ? (
