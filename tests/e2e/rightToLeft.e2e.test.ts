@@ -104,10 +104,7 @@ describe('an article in Arabic and Hebrew', () => {
   });
 
   test('reads right to left on the board and in the queue', async () => {
-    const board = await new BoardPage(page).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-    );
+    const board = await new BoardPage(page).open(session.server.url, session.newsroom.workspaceId);
     const card = board.card('Rita Reviewer', ARABIC_CLAIM.slice(0, 20));
     const cardQuote = card.locator('.claim-quote');
     expect(await direction(cardQuote)).toBe('rtl');
