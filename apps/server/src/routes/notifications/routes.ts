@@ -12,10 +12,13 @@ import {
   Uuid,
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { hashSecret } from '../../auth/secrets.ts';
+import { SESSION_COOKIE } from '../../auth/sessionCookie.ts';
 import { NotFoundError } from '../../errors.ts';
 import { verifyUnsubscribeToken } from '../../notifications/unsubscribeLinks.ts';
-import { requireActor } from '../../plugins/auth.ts';
+import { bearerToken, requireActor } from '../../plugins/auth.ts';
 import { presentNotification } from '../../presenters/notifications.ts';
 import {
   countUnread,
@@ -25,6 +28,7 @@ import {
   markNotificationRead,
   saveEmailKinds,
 } from '../../queries/notifications.ts';
+import { findApiTokenUser, findSessionUser } from '../../queries/sessions.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 const INBOX_SIZE = 50;
@@ -33,6 +37,15 @@ const KEEP_ALIVE_MS = 25_000;
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const streams = new Set<ServerResponse>();
+  /** Whether the request's session or API token is still valid (a stream outlives requests). */
+  const stillSignedIn = async (request: FastifyRequest): Promise<boolean> => {
+    const bearer = bearerToken(request);
+    if (bearer) return (await findApiTokenUser(app.db, hashSecret(bearer))) !== undefined;
+    const cookie = request.cookies[SESSION_COOKIE];
+    return (
+      cookie !== undefined && (await findSessionUser(app.db, hashSecret(cookie))) !== undefined
+    );
+  };
   // Open streams would hold the server open on close: end them first.
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
@@ -95,7 +108,13 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             : { type: 'unread', unread },
         ),
       );
-      const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      // Each keep-alive also re-checks the credential: a stream ends with its session or token.
+      const keepAlive = setInterval(() => {
+        stillSignedIn(request).then(
+          (signedIn) => (signedIn ? stream.write(': keep-alive\n\n') : stream.end()),
+          () => stream.end(),
+        );
+      }, KEEP_ALIVE_MS);
       stream.on('close', () => {
         stop();
         clearInterval(keepAlive);
