@@ -1,11 +1,12 @@
 // Notifications through the real app on real PostgreSQL: each claim write that concerns
 // someone else leaves them a notification in the same transaction, delivered live on their
 // stream; deadline reminders come once; mentions are checked against the workspace's members.
-import type { Notification, NotificationStreamEvent } from '@factdesk/model';
+import type { Notification } from '@factdesk/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
-import { buildTestApp, TEST_ORIGIN, type TestApp } from '../../testing/testApp.ts';
+import { openNotificationStream } from '../../testing/notificationStream.ts';
+import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
 const ARTICLE = [
   '# Budget row',
@@ -241,34 +242,10 @@ describe('live stream', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const controller = new AbortController();
-    const response = await fetch(`http://127.0.0.1:${port}/api/me/notifications/stream`, {
-      headers: { cookie: `factdesk_session=${reviewer.cookie}`, origin: TEST_ORIGIN },
-      signal: controller.signal,
-    });
-    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events: NotificationStreamEvent[] = [];
-    const reader = response.body?.getReader();
-    if (!reader) throw new Error('no stream body');
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const next = async (): Promise<NotificationStreamEvent> => {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data) return JSON.parse(data.slice(6)) as NotificationStreamEvent;
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    };
+    const stream = await openNotificationStream(`http://127.0.0.1:${port}`, reviewer.cookie);
+    expect(stream.contentType).toMatch(/^text\/event-stream/);
+    const next = () => stream.next();
     const first = await next();
-    events.push(first);
     expect(first).toEqual({ type: 'unread', unread: (await inbox(reviewer)).unread });
     const claim = await assign(await newClaim(), [reviewer.id]);
     const live = await next();
@@ -279,6 +256,6 @@ describe('live stream', () => {
     });
     await ok(as(reviewer, 'POST', '/api/me/notifications/read'), 204);
     expect(await next()).toEqual({ type: 'unread', unread: 0 });
-    controller.abort();
+    stream.close();
   });
 });
