@@ -66,7 +66,7 @@ export class NotificationScanner {
     for (const person of people) {
       try {
         const { rows, emailKinds } = await listUnemailed(sql, person.user_id);
-        const wanted = rows.filter((row) => emailKinds.includes(row.kind));
+        const wanted = rows.filter((row) => row.still_member && emailKinds.includes(row.kind));
         const ids = rows.map((row) => row.id);
         if (wanted.length === 0) {
           // Nothing they want by e-mail: marked, and no digest counted.

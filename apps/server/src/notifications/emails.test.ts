@@ -147,6 +147,23 @@ describe('digests', () => {
     );
   });
 
+  it('someone removed from the workspace gets no digest about its claims', async () => {
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    await assignNewClaim(reviewer, 'Before they left');
+    const removed = await as(
+      owner,
+      'DELETE',
+      `/api/workspaces/${workspaceId}/members/${reviewer.id}`,
+    );
+    expect(removed.statusCode, removed.body).toBe(204);
+    await t.app.notificationScanner.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(reviewer.email)).toHaveLength(0);
+    const [row] = await t.db
+      .sql`SELECT emailed_at FROM notifications WHERE user_id = ${reviewer.id}`;
+    expect(row?.emailed_at).not.toBeNull();
+  });
+
   it('refuses a preference that is not a kind', async () => {
     const refused = await as(owner, 'PUT', '/api/me/notification-settings', {
       emailKinds: ['everything'],

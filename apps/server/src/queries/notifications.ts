@@ -201,16 +201,23 @@ export async function leaseDueDigests(
     SELECT u.id AS user_id, u.email, u.display_name FROM leased JOIN users u ON u.id = leased.user_id`;
 }
 
-/** The person's notifications not yet considered for e-mail, oldest first, with their kinds. */
+/**
+ * The person's notifications not yet considered for e-mail, oldest first, each saying whether
+ * its claim's workspace still has them (one they left is never mailed), with their kinds.
+ */
 export async function listUnemailed(
   sql: Queryable,
   userId: string,
-): Promise<{ rows: NotificationRow[]; emailKinds: NotificationKind[] }> {
-  const rows = await sql<NotificationRow[]>`
-    SELECT ${SELECT_DETAIL(sql)} FROM notifications n
+): Promise<{
+  rows: (NotificationRow & { still_member: boolean })[];
+  emailKinds: NotificationKind[];
+}> {
+  const rows = await sql<(NotificationRow & { still_member: boolean })[]>`
+    SELECT ${SELECT_DETAIL(sql)}, m.user_id IS NOT NULL AS still_member FROM notifications n
     JOIN claims c ON c.id = n.claim_id
     JOIN documents d ON d.id = c.document_id
     LEFT JOIN users u ON u.id = n.actor_id
+    LEFT JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = n.user_id
     WHERE n.user_id = ${userId} AND n.emailed_at IS NULL
     ORDER BY n.created_at, n.id`;
   const settings = await findNotificationSettings(sql, userId);

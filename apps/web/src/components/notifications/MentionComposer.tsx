@@ -4,7 +4,7 @@
 // pattern's other parts: aria-autocomplete="list", aria-controls and aria-activedescendant
 // over a listbox of options. On sending, each chosen "@Name" becomes `<@user-id|Name>`, so the
 // stored comment keeps who was meant whatever their name becomes.
-import { type Member, mentionToken } from '@factdesk/model';
+import type { Member } from '@factdesk/model';
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 
 const MAX_OPTIONS = 8;
@@ -132,26 +132,4 @@ export function MentionComposer({ id, value, onChange, members, disabled }: Ment
       )}
     </div>
   );
-}
-
-/**
- * The comment as sent: each "@Name" of a member (chosen in the list or typed in full)
- * becomes a mention token. Longer names first, so "@Ann Lee" wins over "@Ann".
- */
-export function withMentionTokens(text: string, members: Member[] | undefined): string {
-  if (!members || !text.includes('@')) return text;
-  const byLength = [...members].sort((a, b) => b.displayName.length - a.displayName.length);
-  let result = text;
-  for (const member of byLength) {
-    const pattern = new RegExp(`(^|\\s)@${escapeRegExp(member.displayName)}(?![\\w])`, 'g');
-    result = result.replace(
-      pattern,
-      (_all, before: string) => `${before}${mentionToken(member.userId, member.displayName)}`,
-    );
-  }
-  return result;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,10 +7,8 @@ import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
 import { formatDateTime } from '../../../components/formatDate.ts';
 import { CommentBody } from '../../../components/notifications/CommentBody.tsx';
-import {
-  MentionComposer,
-  withMentionTokens,
-} from '../../../components/notifications/MentionComposer.tsx';
+import { MentionComposer } from '../../../components/notifications/MentionComposer.tsx';
+import { withMentionTokens } from '../../../components/notifications/withMentionTokens.ts';
 import { useResource } from '../../../state/useResource.ts';
 import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
