@@ -37,3 +37,8 @@ CREATE TABLE notification_settings (
   unsubscribe_key uuid NOT NULL DEFAULT gen_random_uuid(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The deadline scan (every NOTIFICATION_SCAN_MS) reads only claims still being worked on that
+-- have a due date: this keeps it from reading every claim each time.
+CREATE INDEX claims_due_at_working_idx ON claims (due_at)
+  WHERE due_at IS NOT NULL AND status IN ('open', 'assigned', 'in_review');
