@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useBrowserSession } from './fixtures/browserSession.ts';
 import type { NewsroomUser } from './fixtures/newsroom.ts';
-import { screenshot } from './pages/browser.ts';
+import { NARROW, screenshot, WIDE } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
 import { NotificationInbox } from './pages/NotificationInbox.ts';
 
@@ -110,6 +110,10 @@ describe('two people, live notifications', () => {
       reviewerIds: [reviewer.id],
     });
     await reviewerInbox.waitForUnread(1);
+    // On a phone the bell and its count still fit the top bar.
+    await reviewerPage.setViewportSize(NARROW);
+    await screenshot(reviewerPage, 'notifications-05-narrow-bell', false);
+    await reviewerPage.setViewportSize(WIDE);
     // Keyboard: the bell opens with Enter, "Mark all read" clears the count.
     await reviewerInbox.bell.focus();
     await reviewerPage.keyboard.press('Enter');
