@@ -147,6 +147,16 @@ describe('digests', () => {
     );
   });
 
+  it('two scans at once (as two instances would run them) send one digest', async () => {
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    await assignNewClaim(reviewer, 'Scanned twice');
+    const scanner = t.app.notificationScanner;
+    await Promise.all([scanner.runOnce(), scanner.runOnce(), scanner.runOnce()]);
+    await smtp.waitFor(reviewer.email);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(reviewer.email)).toHaveLength(1);
+  });
+
   it('someone removed from the workspace gets no digest about its claims', async () => {
     const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
     await assignNewClaim(reviewer, 'Before they left');
