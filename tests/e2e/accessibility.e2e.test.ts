@@ -96,6 +96,8 @@ describe('signed out', () => {
     ['sign-up', '/signup', 'heading'],
     ['an invite', '/invite/{invite}', 'heading'],
     ['a reset link that is not valid', '/reset/not-a-real-token', 'heading'],
+    ['forgot password', '/forgot', 'heading'],
+    ['an unsubscribe link that is not valid', '/unsubscribe/not-a-real-token', 'heading'],
     ['a wrong address', '/no/such/page', 'heading'],
   ])('%s has no serious or critical finding', async (_what, path) => {
     await expectAccessible(strangerPage, path.replace('{invite}', inviteToken), (page) =>
@@ -132,6 +134,11 @@ describe('signed in as the owner', () => {
     ],
     ['API tokens', () => '/settings/tokens', (p) => p.getByText('claims').first().waitFor()],
     ['password', () => '/settings/password', (p) => p.getByRole('heading', { level: 1 }).waitFor()],
+    [
+      'notification settings',
+      () => '/settings/notifications',
+      (p) => p.getByRole('checkbox').first().waitFor(),
+    ],
   ];
   test.each(pages)('%s has no serious or critical finding', async (_what, path, ready) => {
     await expectAccessible(ownerPage, path(), ready);
@@ -141,6 +148,19 @@ describe('signed in as the owner', () => {
     await expectAccessible(ownerPage, `/w/${newsroom.workspaceId}/d/${documentId}`, async (p) => {
       await p.getByRole('button', { name: 'Export report' }).click();
       await p.getByRole('dialog').waitFor();
+    });
+  });
+
+  test('the notification inbox and the @mention list', async () => {
+    const w = `/w/${newsroom.workspaceId}`;
+    await expectAccessible(ownerPage, w, async (p) => {
+      await p.getByRole('button', { name: /^Notifications/ }).click();
+      await p.getByRole('region', { name: 'Notifications' }).waitFor();
+    });
+    await expectAccessible(ownerPage, `${w}/d/${documentId}?claim=${claimId}`, async (p) => {
+      await p.getByRole('textbox', { name: 'Add a comment' }).click();
+      await p.keyboard.type('@ri');
+      await p.getByRole('listbox', { name: 'Members to mention' }).waitFor();
     });
   });
 

@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { evidenceLinksPlugin } from './plugins/evidenceLinks.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { notificationsPlugin } from './plugins/notifications.ts';
 import { syncPlugin } from './plugins/sync.ts';
 import { webPlugin } from './plugins/web.ts';
 import { authRoutes } from './routes/auth/routes.ts';
@@ -24,6 +25,8 @@ import { documentRoutes } from './routes/documents/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { inviteRoutes } from './routes/invites/routes.ts';
 import { meRoutes } from './routes/me/routes.ts';
+import { notificationRoutes } from './routes/notifications/routes.ts';
+import { passwordResetEmailRoutes } from './routes/passwordResets/byEmail.ts';
 import { passwordResetRoutes } from './routes/passwordResets/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { searchRoutes } from './routes/search/routes.ts';
@@ -122,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(authPlugin, { config });
   await app.register(syncPlugin, { config });
   await app.register(evidenceLinksPlugin, { config });
+  await app.register(notificationsPlugin, { config });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -156,7 +160,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(workspaceRoutes, { prefix: '/api/workspaces' });
   await app.register(inviteRoutes, { prefix: '/api/invites' });
+  await app.register(passwordResetEmailRoutes, { prefix: '/api/password-resets/by-email' });
   await app.register(passwordResetRoutes, { prefix: '/api/password-resets' });
+  await app.register(notificationRoutes);
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(claimRoutes);
   await app.register(reportRoutes);

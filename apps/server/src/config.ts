@@ -32,6 +32,19 @@ export interface Config {
   http: HttpLimits;
   heavyWork: HeavyWorkConfig;
   evidenceLinks: EvidenceLinksConfig;
+  notifications: NotificationsConfig;
+}
+
+/** Notifications, their e-mail digests and reset links by e-mail: docs/notifications.md. */
+export interface NotificationsConfig {
+  /** Where e-mail goes out (SMTP_URL, e.g. smtp://user:pass@mail:587); absent: no e-mail. */
+  smtpUrl: string | undefined;
+  /** The sender of every e-mail (SMTP_FROM). */
+  from: string;
+  /** A person gets at most one digest this often (EMAIL_DIGEST_MINUTES). */
+  digestMinutes: number;
+  /** How often deadline reminders and due digests are looked for (NOTIFICATION_SCAN_MS). */
+  scanMs: number;
 }
 
 /**
@@ -209,6 +222,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: loadHttpLimits(env),
     heavyWork: loadHeavyWorkConfig(env),
     evidenceLinks: loadEvidenceLinksConfig(env),
+    notifications: loadNotificationsConfig(env, publicUrl),
+  };
+}
+
+function loadNotificationsConfig(env: NodeJS.ProcessEnv, publicUrl: URL): NotificationsConfig {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError(
+      'SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587.',
+    );
+  }
+  return {
+    smtpUrl,
+    from: env.SMTP_FROM || `Factdesk <factdesk@${publicUrl.hostname}>`,
+    digestMinutes: integer(env, 'EMAIL_DIGEST_MINUTES', 15, 1, 24 * 60),
+    scanMs: integer(env, 'NOTIFICATION_SCAN_MS', 60_000, 100, 3_600_000),
   };
 }
 

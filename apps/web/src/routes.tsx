@@ -17,6 +17,15 @@ const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
 const SignupPage = page(() => import('./pages/SignupPage.tsx'), 'SignupPage');
 const InvitePage = page(() => import('./pages/InvitePage.tsx'), 'InvitePage');
 const ResetPasswordPage = page(() => import('./pages/ResetPasswordPage.tsx'), 'ResetPasswordPage');
+const ForgotPasswordPage = page(
+  () => import('./pages/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const UnsubscribePage = page(() => import('./pages/UnsubscribePage.tsx'), 'UnsubscribePage');
+const NotificationSettingsPage = page(
+  () => import('./pages/NotificationSettingsPage.tsx'),
+  'NotificationSettingsPage',
+);
 const HomePage = page(() => import('./pages/HomePage.tsx'), 'HomePage');
 const MembersPage = page(() => import('./pages/members/MembersPage.tsx'), 'MembersPage');
 const WorkspaceSettingsPage = page(
@@ -38,6 +47,8 @@ export const router = createBrowserRouter([
   { path: '/signup', element: <SignupPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
   { path: '/reset/:token', element: <ResetPasswordPage /> },
+  { path: '/forgot', element: <ForgotPasswordPage /> },
+  { path: '/unsubscribe/:token', element: <UnsubscribePage /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -59,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'queue', element: <QueuePage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: 'settings/password', element: <PasswordPage /> },
+      { path: 'settings/notifications', element: <NotificationSettingsPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

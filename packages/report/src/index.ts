@@ -1,5 +1,6 @@
 // Public surface of the report package: render a report in a format, name its file.
 export { buildClaimReviews } from './claimReview.ts';
+export { escapeHtml } from './escapeHtml.ts';
 export { contextAfter, contextBefore, quoteContext } from './quoteContext.ts';
 export { CSV_COLUMNS } from './renderCsv.ts';
 export { type RenderedReport, type RenderOptions, renderReport } from './renderReport.ts';

@@ -10,7 +10,8 @@ interface Window {
   resetAt: number;
 }
 
-class FixedWindowCounter {
+/** Counts hits per key in fixed windows; also limits password reset e-mails. */
+export class FixedWindowCounter {
   private readonly windows = new Map<string, Window>();
   constructor(
     private readonly limit: number,

@@ -26,6 +26,9 @@ import type {
   LoginBody,
   Me,
   Member,
+  NotificationInbox,
+  NotificationKind,
+  NotificationSettings,
   ProposeVerdictBody,
   QueueClaim,
   ReportScope,
@@ -261,6 +264,20 @@ export const api = {
     request<WorkspaceVerdictScale>('GET', `/workspaces/${path(workspaceId)}/verdict-scale`),
   saveVerdictScale: (workspaceId: string, scale: VerdictScale) =>
     request<WorkspaceVerdictScale>('PUT', `/workspaces/${path(workspaceId)}/verdict-scale`, scale),
+
+  // Notifications (docs/notifications.md); the live stream is notificationStreamUrl.
+  notifications: () => request<NotificationInbox>('GET', '/me/notifications'),
+  markNotificationRead: (notificationId: string) =>
+    request<void>('POST', `/me/notifications/${path(notificationId)}/read`),
+  markAllNotificationsRead: () => request<void>('POST', '/me/notifications/read'),
+  notificationSettings: () => request<NotificationSettings>('GET', '/me/notification-settings'),
+  saveNotificationSettings: (emailKinds: NotificationKind[]) =>
+    request<NotificationSettings>('PUT', '/me/notification-settings', { emailKinds }),
+  unsubscribe: (token: string) =>
+    request<{ unsubscribed: boolean }>('POST', `/unsubscribe/${path(token)}`),
+  resetByEmailAvailable: () => request<{ available: boolean }>('GET', '/password-resets/by-email'),
+  askResetEmail: (email: string) =>
+    request<{ message: string }>('POST', '/password-resets/by-email', { email }),
 };
 
 /** Where the report of a document downloads from (the browser follows it; no fetch). */
@@ -277,3 +294,6 @@ export function resetLink(token: string): string {
 export function inviteLink(token: string): string {
   return `${window.location.origin}/invite/${encodeURIComponent(token)}`;
 }
+
+/** The server-sent events of your notifications (EventSource; the session cookie goes along). */
+export const notificationStreamUrl = '/api/me/notifications/stream';

@@ -8,6 +8,7 @@ import { ErrorAlert } from './Alert.tsx';
 import { Brand } from './Brand.tsx';
 import { Icon } from './Icon.tsx';
 import { Loading } from './Loading.tsx';
+import { NotificationBell } from './notifications/NotificationBell.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SideNav } from './SideNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -92,6 +93,7 @@ function Shell() {
         <WorkspaceSwitcher currentId={current?.id} />
         <div className="topbar-spacer" />
         {current && <SearchBox workspaceId={current.id} />}
+        <NotificationBell />
         <UserMenu />
       </header>
       <div className="shell">

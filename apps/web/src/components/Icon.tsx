@@ -26,6 +26,7 @@ const PATHS = {
   board: 'M4 4h4v16H4zM10 4h4v10h-4zM16 4h4v13h-4z',
   inbox: 'M4 13l2-8h12l2 8M4 13v6h16v-6M4 13h5l1 2h4l1-2h5',
   clock: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 7v5l3 2',
+  bell: 'M6 16v-5a6 6 0 0112 0v5l2 2H4zM10 20a2 2 0 004 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -72,6 +72,10 @@ export function UserMenu() {
             <Icon name="lock" />
             Change password
           </Link>
+          <Link to="/settings/notifications" className="menu-item" onClick={close}>
+            <Icon name="bell" />
+            Notifications
+          </Link>
           <div className="menu-separator" />
           <button type="button" className="menu-item" onClick={logOut}>
             <Icon name="logout" />

@@ -1,6 +1,6 @@
 // Log in with email and password. Wrong credentials (401) and throttling (429) are shown as
 // the server's sentence.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -21,6 +21,14 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
+  // "Forgot password?" by e-mail only where the server sends e-mail (SMTP_URL).
+  const [resetByEmail, setResetByEmail] = useState(false);
+  useEffect(() => {
+    api.resetByEmailAvailable().then(
+      (answer) => setResetByEmail(answer.available),
+      () => setResetByEmail(false),
+    );
+  }, []);
 
   if (session.state.status === 'signedIn' && !pending) return <Navigate to={next} replace />;
 
@@ -69,9 +77,15 @@ export function LoginPage() {
         <button type="submit" className="button button-primary button-block" disabled={pending}>
           {pending ? 'Logging in…' : 'Log in'}
         </button>
-        <p className="center muted">
-          Forgot your password? Ask an owner of your workspace for a reset link.
-        </p>
+        {resetByEmail ? (
+          <p className="center">
+            <Link to="/forgot">Forgot password?</Link>
+          </p>
+        ) : (
+          <p className="center muted">
+            Forgot your password? Ask an owner of your workspace for a reset link.
+          </p>
+        )}
       </form>
     </AuthLayout>
   );

@@ -22,6 +22,7 @@ import {
   findClaimDetail,
   lockClaimForWrite,
 } from '../../queries/claims.ts';
+import { recordClaimNotifications } from '../notifications/claimChangeNotifications.ts';
 import { ClaimConflictError } from './ClaimConflictError.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 
@@ -86,7 +87,7 @@ export async function writeClaim(
   rule: ClaimWriteRule,
   mutate: (context: ClaimWriteContext) => Promise<ClaimChange[]>,
 ): Promise<ClaimWriteResult> {
-  const { result, changes } = await deps.sql.begin(async (tx) => {
+  const { result, changes, notifications } = await deps.sql.begin(async (tx) => {
     // One round trip: the row locked, the caller's role and the assignees.
     const locked = await lockClaimForWrite(tx, claimId, actorId);
     if (!locked?.role) throw new NotFoundError(rule.notFound ?? 'Claim');
@@ -139,10 +140,13 @@ export async function writeClaim(
         }),
       );
     }
+    // Who hears of it (docs/notifications.md): derived from the changes, in this transaction.
+    const notifications = await recordClaimNotifications(tx, claim, actorId, changes);
     const result = { claim: await currentDetail(tx, claimId), role, eventIds };
-    return { result, changes };
+    return { result, changes, notifications };
   });
   publishClaimEvents(deps, result.claim, changes, result.eventIds);
+  deps.notifications?.deliver(notifications);
   return result;
 }
 

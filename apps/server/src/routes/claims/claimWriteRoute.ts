@@ -15,9 +15,9 @@ import { ClaimParams, writeErrors } from './schemas.ts';
 /** The Fastify instance a claims route plugin receives (TypeBox type provider). */
 export type ClaimsApp = Parameters<FastifyPluginAsyncTypebox>[0];
 
-/** What commands on claims need from the app: the database and the live documents. */
+/** What commands on claims need from the app: the database, live documents and notifications. */
 export function claimDeps(app: ClaimsApp): ClaimDeps {
-  return { sql: app.db, liveDocuments: app.liveDocuments };
+  return { sql: app.db, liveDocuments: app.liveDocuments, notifications: app.notifications };
 }
 
 /** The claim after a write, with the abilities of the role the write was checked against. */

@@ -6,6 +6,11 @@ import { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
 import { formatDateTime } from '../../../components/formatDate.ts';
+import { CommentBody } from '../../../components/notifications/CommentBody.tsx';
+import { MentionComposer } from '../../../components/notifications/MentionComposer.tsx';
+import { withMentionTokens } from '../../../components/notifications/withMentionTokens.ts';
+import { useResource } from '../../../state/useResource.ts';
+import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import { useLiveList } from './useLiveList.ts';
 
@@ -21,6 +26,9 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const { workspace } = useWorkspace();
+  // Who can be mentioned: the workspace's members.
+  const members = useResource(`members:${workspace.id}`, () => api.members(workspace.id));
   const comments = useLiveList<Comment>({
     claimId,
     load: () => api.comments(claimId),
@@ -37,7 +45,7 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
     setPending(true);
     setError(undefined);
     try {
-      comments.put(await api.addComment(claimId, body));
+      comments.put(await api.addComment(claimId, withMentionTokens(body, members.data)));
       setText('');
     } catch (caught) {
       setError(ApiError.from(caught));
@@ -66,7 +74,7 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
                 <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
               </p>
               <p className="comment-body" dir="auto">
-                {comment.body}
+                <CommentBody body={comment.body} />
               </p>
             </li>
           ))}
@@ -76,13 +84,11 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
         <form className="claim-form" onSubmit={send} aria-label="Add a comment">
           <div className="field">
             <label htmlFor={`${id}-comment`}>Add a comment</label>
-            <textarea
+            <MentionComposer
               id={`${id}-comment`}
-              dir="auto"
-              rows={3}
-              maxLength={10_000}
               value={text}
-              onChange={(event) => setText(event.target.value)}
+              onChange={setText}
+              members={members.data}
             />
           </div>
           <ErrorAlert error={error} />

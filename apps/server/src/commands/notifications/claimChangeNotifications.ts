@@ -1,0 +1,90 @@
+// Who hears of a claim write: derived in one place from the write's audit changes, inserted
+// in the write's own transaction (so a notification exists exactly when its change does).
+// Nobody is notified of their own act.
+//   claim.assigned  → each newly assigned person        "assigned"
+//   claim.returned  → the proposer and the assignees    "returned"
+//   claim.approved  → the proposer                      "approved"
+//   comment.added   → each person mentioned in it       "mentioned"
+import { MENTION_PATTERN } from '@factdesk/model';
+import type { Queryable } from '../../db/database.ts';
+import {
+  insertNotifications,
+  type NewNotification,
+  type NotificationRow,
+} from '../../queries/notifications.ts';
+import type { ClaimChange, LockedClaim } from '../claims/writeClaim.ts';
+
+export function notificationsOfChanges(
+  claim: Pick<LockedClaim, 'id' | 'assigneeIds' | 'proposed_by'>,
+  actorId: string,
+  changes: readonly ClaimChange[],
+): NewNotification[] {
+  const notifications: NewNotification[] = [];
+  const add = (
+    userIds: Iterable<string | null | undefined>,
+    kind: NewNotification['kind'],
+    commentId?: string,
+  ) => {
+    for (const userId of new Set(userIds)) {
+      if (!userId || userId === actorId) continue;
+      notifications.push({
+        userId,
+        kind,
+        claimId: claim.id,
+        actorId,
+        commentId: commentId ?? null,
+      });
+    }
+  };
+  for (const change of changes) {
+    switch (change.type) {
+      case 'claim.assigned': {
+        const before = new Set(idsOf(change.before?.assigneeIds));
+        add(
+          idsOf(change.after?.assigneeIds).filter((id) => !before.has(id)),
+          'assigned',
+        );
+        break;
+      }
+      case 'claim.returned':
+        add([claim.proposed_by, ...claim.assigneeIds], 'returned');
+        break;
+      case 'claim.approved':
+        add([stringOr(change.subject?.proposed_by) ?? claim.proposed_by], 'approved');
+        break;
+      case 'comment.added': {
+        const comment = change.live?.comment;
+        if (comment) add(mentionedIds(comment.body), 'mentioned', comment.id);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return notifications;
+}
+
+/** Inserts the notifications a write's changes call for; returns them for delivery after commit. */
+export function recordClaimNotifications(
+  tx: Queryable,
+  claim: Pick<LockedClaim, 'id' | 'assigneeIds' | 'proposed_by'>,
+  actorId: string,
+  changes: readonly ClaimChange[],
+): Promise<NotificationRow[]> {
+  return insertNotifications(tx, notificationsOfChanges(claim, actorId, changes));
+}
+
+/** The user ids a comment body mentions, each once, in order. */
+export function mentionedIds(body: string): string[] {
+  return [
+    ...new Set([...body.matchAll(MENTION_PATTERN)].map((match) => (match[1] ?? '').toLowerCase())),
+  ];
+}
+
+function idsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

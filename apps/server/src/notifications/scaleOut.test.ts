@@ -1,0 +1,137 @@
+// Notifications across instances: two app instances share one database and one Redis; a
+// person whose inbox stream is open on one instance hears at once of an assignment made
+// through the other, and of reading on the other.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { anchorFor, buildDocumentWithText, docFrom } from '../testing/claimFactories.ts';
+import { openNotificationStream } from '../testing/notificationStream.ts';
+import { sessionCookieOf, TEST_ORIGIN } from '../testing/testApp.ts';
+import { createTestDatabase } from '../testing/testDatabase.ts';
+
+const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
+// Channels of this run only: parallel runs on one Redis never hear each other.
+const prefix = `factdesk-test-${randomBytes(6).toString('hex')}:`;
+
+describe.skipIf(!redisUrl)(
+  'notifications through Redis (needs TEST_REDIS_URL or REDIS_URL)',
+  () => {
+    let db: Database;
+    let one: FastifyInstance;
+    let two: FastifyInstance;
+    let twoUrl: string;
+
+    async function start(): Promise<FastifyInstance> {
+      const config = loadConfig({
+        PUBLIC_URL: TEST_ORIGIN,
+        WEB_DIST: '',
+        LINK_CHECK_HOURS: '0',
+        NOTIFICATION_SCAN_MS: '3600000',
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: prefix,
+      });
+      const app = await buildApp({ config, db: db.sql, logger: false });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      return app;
+    }
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      one = await start();
+      two = await start();
+      const address = two.server.address();
+      twoUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    });
+    afterAll(async () => {
+      await one?.close();
+      await two?.close();
+      await db?.close();
+    });
+
+    const call = (
+      app: FastifyInstance,
+      method: string,
+      url: string,
+      cookie?: string,
+      payload?: object,
+    ) =>
+      app.inject({
+        method: method as 'POST',
+        url,
+        headers: {
+          origin: TEST_ORIGIN,
+          ...(cookie ? { cookie: `factdesk_session=${cookie}` } : {}),
+        },
+        ...(payload ? { payload } : {}),
+      });
+
+    it('an assignment made on one instance reaches the assignee’s stream on the other', async () => {
+      const signup = await call(one, 'POST', '/api/auth/signup', undefined, {
+        email: 'owner@example.com',
+        displayName: 'Olivia Owner',
+        password: 'password-long-enough',
+      });
+      const owner = { cookie: sessionCookieOf(signup), ...signup.json().user };
+      const workspaceId: string = signup.json().workspaces[0].id;
+      const invite = await call(
+        one,
+        'POST',
+        `/api/workspaces/${workspaceId}/invites`,
+        owner.cookie,
+        {
+          role: 'reviewer',
+        },
+      );
+      const reviewerSignup = await call(two, 'POST', '/api/auth/signup', undefined, {
+        email: 'reviewer@example.com',
+        displayName: 'Rémi Reviewer',
+        password: 'password-long-enough',
+        inviteToken: invite.json().token,
+      });
+      const reviewer = { cookie: sessionCookieOf(reviewerSignup), ...reviewerSignup.json().user };
+      const { documentId, update } = await buildDocumentWithText(db.sql, {
+        workspaceId,
+        createdBy: owner.id,
+        markdown: 'The minister said unemployment fell by 40% last year.',
+      });
+
+      const stream = await openNotificationStream(twoUrl, reviewer.cookie);
+      try {
+        expect(await stream.next()).toEqual({ type: 'unread', unread: 0 });
+        const created = await call(
+          one,
+          'POST',
+          `/api/documents/${documentId}/claims`,
+          owner.cookie,
+          {
+            anchor: anchorFor(docFrom(update), 'unemployment fell by 40%'),
+          },
+        );
+        const claim = created.json();
+        const assigned = await call(one, 'POST', `/api/claims/${claim.id}/assign`, owner.cookie, {
+          version: claim.version,
+          reviewerIds: [reviewer.id],
+        });
+        expect(assigned.statusCode, assigned.body).toBe(200);
+        expect(await stream.next()).toMatchObject({
+          type: 'notification',
+          unread: 1,
+          notification: {
+            kind: 'assigned',
+            claimId: claim.id,
+            text: expect.stringContaining('Olivia Owner assigned you'),
+          },
+        });
+        // Read through instance one: the stream on two hears the new count.
+        const read = await call(one, 'POST', '/api/me/notifications/read', reviewer.cookie);
+        expect(read.statusCode).toBe(204);
+        expect(await stream.next()).toEqual({ type: 'unread', unread: 0 });
+      } finally {
+        stream.close();
+      }
+    });
+  },
+);

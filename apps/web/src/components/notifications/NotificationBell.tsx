@@ -1,0 +1,116 @@
+// The inbox in the top bar: a bell with the unread count, and a popup listing your latest
+// notifications, each a link to its claim (opening it marks it read), with "Mark all read".
+// Keyboard: Tab to the bell, Enter opens, Tab through the items, Escape closes.
+import { useCallback, useId, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import './notifications.css';
+import { ErrorAlert } from '../Alert.tsx';
+import { formatDateTime } from '../formatDate.ts';
+import { Icon } from '../Icon.tsx';
+import { useDismiss } from '../useDismiss.ts';
+import { useNotificationInbox } from './useNotificationInbox.ts';
+
+export function NotificationBell() {
+  const inbox = useNotificationInbox();
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const popupId = useId();
+  const headingId = useId();
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, container, trigger);
+  const label = inbox.unread === 0 ? 'Notifications' : `Notifications, ${inbox.unread} unread`;
+
+  return (
+    <div className="menu notification-bell" ref={container}>
+      <button
+        ref={trigger}
+        type="button"
+        className="bell-button"
+        aria-expanded={open}
+        aria-controls={popupId}
+        aria-label={label}
+        title={label}
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name="bell" size={20} />
+        {inbox.unread > 0 && (
+          <span className="bell-count" aria-hidden="true" data-testid="unread-count">
+            {inbox.unread > 99 ? '99+' : inbox.unread}
+          </span>
+        )}
+      </button>
+      {/* Announces new notifications to screen readers without moving focus. */}
+      <span className="visually-hidden" aria-live="polite">
+        {inbox.unread > 0 ? `${inbox.unread} unread notifications` : ''}
+      </span>
+      {open && (
+        <section
+          className="menu-popup menu-popup-end inbox-popup"
+          id={popupId}
+          aria-labelledby={headingId}
+        >
+          <div className="inbox-header">
+            <h2 id={headingId}>Notifications</h2>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void inbox.markAllRead()}
+              disabled={inbox.unread === 0}
+            >
+              Mark all read
+            </button>
+          </div>
+          <ErrorAlert error={inbox.error} />
+          {inbox.notifications === undefined && !inbox.error && (
+            <p className="menu-empty">Loading…</p>
+          )}
+          {inbox.notifications?.length === 0 && (
+            <p className="menu-empty">
+              Nothing yet. Assignments, mentions and deadlines show here.
+            </p>
+          )}
+          {inbox.notifications && inbox.notifications.length > 0 && (
+            <ul className="menu-list inbox-list">
+              {inbox.notifications.map((notification) => (
+                <li
+                  key={notification.id}
+                  className={notification.readAt ? 'inbox-item' : 'inbox-item inbox-item-unread'}
+                >
+                  <Link
+                    to={notification.path}
+                    className="menu-item inbox-link"
+                    onClick={() => {
+                      void inbox.markRead(notification);
+                      close();
+                    }}
+                  >
+                    {!notification.readAt && <span className="visually-hidden">Unread: </span>}
+                    <span className="inbox-text">{notification.text}</span>
+                    <time className="inbox-time" dateTime={notification.createdAt}>
+                      {formatDateTime(notification.createdAt)}
+                    </time>
+                  </Link>
+                  {!notification.readAt && (
+                    <button
+                      type="button"
+                      className="inbox-mark"
+                      onClick={() => void inbox.markRead(notification)}
+                    >
+                      <Icon name="check" size={16} />
+                      <span className="visually-hidden">Mark read: {notification.text}</span>
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="menu-separator" />
+          <Link to="/settings/notifications" className="menu-item" onClick={close}>
+            E-mail settings
+          </Link>
+        </section>
+      )}
+    </div>
+  );
+}
