@@ -48,7 +48,10 @@ describe('agreement on the dashboard', () => {
     const section = page.getByRole('region', { name: 'Agreement' });
     await section.getByRole('table', { name: 'By pair of reviewers' }).waitFor();
     // Nominal over 5 claims, 4 agreeing: α = 1 − (2/10) / (78/90) = 0.77.
-    await section.getByText(/^α 0\.77 \(−?\d\.\d\d–\d\.\d\d\), 5 claims$/).waitFor();
+    await section
+      .getByText(/^α 0\.77 \(−?\d\.\d\d–\d\.\d\d\), 5 claims$/)
+      .first()
+      .waitFor();
     // Ordinal leaves "unverifiable" out: 4 claims.
     await section
       .getByText(/^α \d\.\d\d \(−?\d\.\d\d–\d\.\d\d\), 4 claims$/)
