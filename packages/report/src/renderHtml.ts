@@ -1,12 +1,12 @@
 // The HTML report: one self-contained, printable file; the only script is the ClaimReview data block.
 import {
+  agreementEstimateText,
   displayUrl,
   type ReportArticleContainer,
   type ReportClaim,
   type ReportData,
   type ReportEvidence,
 } from '@factdesk/model';
-import { estimateText } from './agreementText.ts';
 import type { ArticleLinkGroup, ArticlePiece, ArticleViewBlock } from './articleView.ts';
 import { buildClaimReviews, jsonForScript } from './claimReview.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -187,13 +187,13 @@ function agreementSection(data: ReportData): string {
   const pairs = agreement.pairs
     .map(
       (pair) =>
-        `<tr><th scope="row">${pair.reviewers.map((r) => text(r.name)).join(' &amp; ')}</th><td>${escapeHtml(estimateText('κ', pair.kappa))}</td><td>${escapeHtml(estimateText('α', pair.alpha.nominal))}</td><td>${escapeHtml(estimateText('α', pair.alpha.ordinal))}</td></tr>`,
+        `<tr><th scope="row">${pair.reviewers.map((r) => text(r.name)).join(' &amp; ')}</th><td>${escapeHtml(agreementEstimateText('κ', pair.kappa))}</td><td>${escapeHtml(agreementEstimateText('α', pair.alpha.nominal))}</td><td>${escapeHtml(agreementEstimateText('α', pair.alpha.ordinal))}</td></tr>`,
     )
     .join('');
   return `<section class="agreement">
 <h2>Agreement of blind review</h2>
 <p>How far reviewers who judged the same claim independently gave the same verdict, beyond chance: 1 is full agreement, 0 no better than chance.</p>
-<dl class="facts"><dt>Same verdict</dt><dd>${escapeHtml(estimateText('α', agreement.alpha.nominal))}</dd><dt>Close on the rating scale</dt><dd>${escapeHtml(estimateText('α', agreement.alpha.ordinal))}</dd></dl>
+<dl class="facts"><dt>Same verdict</dt><dd>${escapeHtml(agreementEstimateText('α', agreement.alpha.nominal))}</dd><dt>Close on the rating scale</dt><dd>${escapeHtml(agreementEstimateText('α', agreement.alpha.ordinal))}</dd></dl>
 ${pairs ? `<table class="agreement-pairs"><caption>By pair of reviewers</caption><thead><tr><th scope="col">Reviewers</th><th scope="col">Cohen’s kappa</th><th scope="col">Alpha, verdicts</th><th scope="col">Alpha, ratings</th></tr></thead><tbody>${pairs}</tbody></table>` : ''}
 <p class="meta">Krippendorff’s alpha: ${escapeHtml(agreement.method.alphaInterval)}. Kappa: ${escapeHtml(agreement.method.kappaInterval)}.</p>
 </section>

@@ -202,38 +202,50 @@ function bootstrapAlphas<V>(
   { resamples, seed }: AlphaOptions,
 ): Float64Array {
   // The cells as one line of cumulative probabilities, each with its δ².
-  const cumulative: number[] = [];
-  const cellDelta: number[] = [];
+  const cumulativeList: number[] = [];
+  const deltaList: number[] = [];
   let running = 0;
   matrix.o.forEach((row, c) => {
     row.forEach((count, k) => {
       if (count <= 0) return;
       running += count / matrix.total;
-      cumulative.push(running);
-      cellDelta.push((delta[c] as number[])[k] as number);
+      cumulativeList.push(running);
+      deltaList.push((delta[c] as number[])[k] as number);
     });
   });
+  const cumulative = Float64Array.from(cumulativeList);
+  const cellDelta = Float64Array.from(deltaList);
+  const guide = guideTable(cumulative);
   const random = seededRandom(seed);
   const draws = Math.max(1, Math.round(matrix.pairs));
+  const last = cumulative.length - 1;
   const alphas = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     let total = 0;
-    for (let d = 0; d < draws; d++) total += cellDelta[findCell(cumulative, random())] as number;
+    for (let d = 0; d < draws; d++) {
+      const point = random();
+      // The guide table starts the search at most a cell or two short of the answer.
+      let cell = guide[Math.floor(point * GUIDE_SIZE)] as number;
+      while (cell < last && (cumulative[cell] as number) <= point) cell++;
+      total += cellDelta[cell] as number;
+    }
     alphas[r] = 1 - total / draws / expected;
   }
   return alphas.sort();
 }
 
-/** The first cell whose cumulative probability exceeds `point` (binary search). */
-function findCell(cumulative: number[], point: number): number {
-  let low = 0;
-  let high = cumulative.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((cumulative[middle] as number) > point) high = middle;
-    else low = middle + 1;
+const GUIDE_SIZE = 1024;
+
+/** For each 1/GUIDE_SIZE slice of [0, 1): the first cell whose cumulative share exceeds its start. */
+function guideTable(cumulative: Float64Array): Uint32Array {
+  const guide = new Uint32Array(GUIDE_SIZE);
+  let cell = 0;
+  for (let slot = 0; slot < GUIDE_SIZE; slot++) {
+    const start = slot / GUIDE_SIZE;
+    while (cell < cumulative.length - 1 && (cumulative[cell] as number) <= start) cell++;
+    guide[slot] = cell;
   }
-  return low;
+  return guide;
 }
 
 /** Percentile of sorted values, interpolated between neighbours. */

@@ -1,26 +1,12 @@
 // The dashboard's Agreement section (docs/agreement.md): how far reviewers working blind
 // agree, as Krippendorff's alpha for the workspace and each month and Cohen's kappa for each
 // pair of reviewers, every figure with its 95% interval and the claims it rests on.
-import type { Agreement, AgreementEstimate } from '@factdesk/model';
+import { type Agreement, type AgreementEstimate, agreementEstimateText } from '@factdesk/model';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { formatDate } from '../../components/formatDate.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useResource } from '../../state/useResource.ts';
-
-/** 0.62, −0.10: two decimals and a true minus sign. */
-function coefficient(value: number): string {
-  return value.toFixed(2).replace('-', '−');
-}
-
-/** "κ 0.62 (0.48–0.76), 40 claims", or why there is no figure. */
-export function estimateText(symbol: string, estimate: AgreementEstimate): string {
-  const claims = `${estimate.units} ${estimate.units === 1 ? 'claim' : 'claims'}`;
-  if (estimate.value === null || estimate.low === null || estimate.high === null) {
-    return `${symbol} not available, ${claims}: ${estimate.undefinedReason ?? ''}`;
-  }
-  return `${symbol} ${coefficient(estimate.value)} (${coefficient(estimate.low)}–${coefficient(estimate.high)}), ${claims}`;
-}
 
 function Figure({ symbol, estimate }: { symbol: string; estimate: AgreementEstimate }) {
   if (estimate.value === null) {
@@ -33,7 +19,7 @@ function Figure({ symbol, estimate }: { symbol: string; estimate: AgreementEstim
       </span>
     );
   }
-  return <span>{estimateText(symbol, estimate)}</span>;
+  return <span>{agreementEstimateText(symbol, estimate)}</span>;
 }
 
 const day = (value: string) => formatDate(`${value}T12:00:00Z`);
