@@ -123,6 +123,7 @@ function syntheticReport(): ReportData {
       proposedAt: '2026-11-20T12:00:00.000Z',
       approvedAt: '2026-11-21T08:30:00.000Z',
       reviewDate: '2026-11-21T08:30:00.000Z',
+      timeToVerdict: { createdToApprovedSeconds: 171_000, assignedToProposedSeconds: 93_600 },
     });
   }
   return {

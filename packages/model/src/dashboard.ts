@@ -52,3 +52,68 @@ export const Dashboard = Type.Object({
 });
 export type Dashboard = Static<typeof Dashboard>;
 export type DashboardRow = Dashboard['reviewers'][number];
+
+// Agreement of blind double review (docs/agreement.md): Cohen's kappa per reviewer pair and
+// Krippendorff's alpha, nominal over verdict keys and ordinal over ratings, each with a 95%
+// interval and the number of claims it rests on.
+
+/** A coefficient, its 95% interval and the units (claim review rounds) it rests on. */
+export const AgreementEstimate = Type.Object({
+  /** null when it cannot be computed; `undefinedReason` says why in a sentence. */
+  value: Type.Union([Type.Number(), Type.Null()]),
+  low: Type.Union([Type.Number(), Type.Null()]),
+  high: Type.Union([Type.Number(), Type.Null()]),
+  units: Type.Integer({ minimum: 0 }),
+  undefinedReason: Type.Union([Type.String(), Type.Null()]),
+});
+export type AgreementEstimate = Static<typeof AgreementEstimate>;
+
+/** Krippendorff's alpha over verdict keys (nominal) and over ratings (ordinal). */
+export const AlphaFigures = Type.Object({
+  nominal: AgreementEstimate,
+  ordinal: AgreementEstimate,
+});
+export type AlphaFigures = Static<typeof AlphaFigures>;
+
+export const AgreementReviewer = Type.Object({ id: Uuid, name: Type.String() });
+
+export const AgreementPair = Type.Object({
+  reviewers: Type.Array(AgreementReviewer, { minItems: 2, maxItems: 2 }),
+  kappa: AgreementEstimate,
+  alpha: AlphaFigures,
+});
+export type AgreementPair = Static<typeof AgreementPair>;
+
+export const AgreementPeriod = Type.Object({
+  from: CalendarDay,
+  to: CalendarDay,
+  alpha: AlphaFigures,
+});
+export type AgreementPeriod = Static<typeof AgreementPeriod>;
+
+/** How the intervals were computed, said once for every figure. */
+export const AgreementMethod = Type.Object({
+  kappaInterval: Type.String(),
+  alphaInterval: Type.String(),
+  resamples: Type.Integer({ minimum: 1 }),
+});
+export type AgreementMethod = Static<typeof AgreementMethod>;
+
+/** Agreement over a set of blind-reviewed claims (a workspace's period or a document). */
+export const AgreementSummary = Type.Object({
+  method: AgreementMethod,
+  alpha: AlphaFigures,
+  pairs: Type.Array(AgreementPair),
+});
+export type AgreementSummary = Static<typeof AgreementSummary>;
+
+/** GET /api/workspaces/:id/dashboard/agreement: the summary, and alpha month by month. */
+export const Agreement = Type.Object({
+  from: CalendarDay,
+  to: CalendarDay,
+  method: AgreementMethod,
+  alpha: AlphaFigures,
+  pairs: Type.Array(AgreementPair),
+  periods: Type.Array(AgreementPeriod),
+});
+export type Agreement = Static<typeof Agreement>;

@@ -1,5 +1,6 @@
 // Public surface of the domain model: roles, actions, the fact-check vocabulary and API schemas.
 export * from './actions.ts';
+export * from './agreementText.ts';
 export * from './checkLinkUrl.ts';
 export * from './claims.ts';
 export * from './claimVocabulary.ts';

@@ -1,6 +1,7 @@
 // The verdict report's input data: everything a renderer needs, gathered once by the server.
 import { type Static, Type } from 'typebox';
 import { CLAIM_STATUSES, EVIDENCE_KINDS, EVIDENCE_STANCES } from './claimVocabulary.ts';
+import { AgreementSummary } from './dashboard.ts';
 
 /** Bumped when the JSON export changes shape incompatibly; carried as `version` in it. */
 export const REPORT_DATA_VERSION = 1;
@@ -82,6 +83,15 @@ export const ReportEvidence = Type.Object({
 });
 export type ReportEvidence = Static<typeof ReportEvidence>;
 
+const Seconds = Type.Union([Type.Number({ minimum: 0 }), Type.Null()]);
+
+/** Created → approved, and assigned → proposed (from the proposer's assignment, else the first). */
+export const ReportTimeToVerdict = Type.Object({
+  createdToApprovedSeconds: Seconds,
+  assignedToProposedSeconds: Seconds,
+});
+export type ReportTimeToVerdict = Static<typeof ReportTimeToVerdict>;
+
 export const ReportClaim = Type.Object({
   id: Type.String({ minLength: 1 }),
   /** Position in text order, from 1; the anchor `#claim-<number>`. */
@@ -120,6 +130,8 @@ export const ReportClaim = Type.Object({
   approvedAt: Type.Union([ReportTimestamp, Type.Null()]),
   /** ClaimReview `datePublished`: when the verdict was published (approval, usually). */
   reviewDate: Type.Union([ReportTimestamp, Type.Null()]),
+  /** How long the claim took, in seconds; null where it has not got there (docs/report.md). */
+  timeToVerdict: ReportTimeToVerdict,
 });
 export type ReportClaim = Static<typeof ReportClaim>;
 
@@ -226,6 +238,11 @@ export const ReportData = Type.Object(
     scale: ReportVerdictScale,
     claims: Type.Array(ReportClaim),
     article: Type.Optional(ReportArticle),
+    /**
+     * Agreement of the document's blind review (docs/agreement.md): present in a report of the
+     * current text when any of its claims had a finished round of independent verdicts.
+     */
+    agreement: Type.Optional(AgreementSummary),
   },
   { title: 'Factdesk verdict report' },
 );

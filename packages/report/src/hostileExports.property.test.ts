@@ -101,6 +101,7 @@ function reportFrom(f: Fields): ReportData {
         proposedAt: null,
         approvedAt: '2026-12-01T00:00:00.000Z',
         reviewDate: '2026-12-01T00:00:00.000Z',
+        timeToVerdict: { createdToApprovedSeconds: 3600, assignedToProposedSeconds: null },
         selfApproved: false,
         fourEyesOverride: false,
       },

@@ -24,6 +24,9 @@ export const CSV_COLUMNS = [
   'created_at',
   'proposed_at',
   'approved_at',
+  // Time to verdict in whole seconds (docs/report.md); empty where the claim has not got there.
+  'created_to_approved_seconds',
+  'assigned_to_proposed_seconds',
   'reused_from',
   'evidence_count',
   'evidence_urls',
@@ -37,7 +40,15 @@ export const CSV_COLUMNS = [
 // or carriage return, even behind leading spaces or quotes: " =HYPERLINK(…)", "\"@SUM(…)".
 const FORMULA_START = /^[\s"']*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 // Columns the report writes itself as numbers (a rating can be negative): never user text.
-const NUMERIC_COLUMNS = new Set<string>(['number', 'rating_value', 'evidence_count']);
+const NUMERIC_COLUMNS = new Set<string>([
+  'number',
+  'rating_value',
+  'evidence_count',
+  'created_to_approved_seconds',
+  'assigned_to_proposed_seconds',
+]);
+
+const seconds = (value: number | null) => (value === null ? '' : String(value));
 
 /** The cell as text a spreadsheet shows and never evaluates: a leading ' when it could be a formula. */
 export function neutraliseCell(value: string): string {
@@ -65,6 +76,8 @@ export function renderCsv(
     claim.createdAt,
     claim.proposedAt ?? '',
     claim.approvedAt ?? '',
+    seconds(claim.timeToVerdict.createdToApprovedSeconds),
+    seconds(claim.timeToVerdict.assignedToProposedSeconds),
     reusedFromText(claim) ?? '',
     String(claim.evidence.length),
     // Read by people in a spreadsheet: hosts in Unicode where displayHost says it is safe.

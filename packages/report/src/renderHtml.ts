@@ -1,8 +1,10 @@
 // The HTML report: one self-contained, printable file; the only script is the ClaimReview data block.
 import {
+  agreementEstimateText,
   displayUrl,
   type ReportArticleContainer,
   type ReportClaim,
+  type ReportData,
   type ReportEvidence,
 } from '@factdesk/model';
 import type { ArticleLinkGroup, ArticlePiece, ArticleViewBlock } from './articleView.ts';
@@ -22,6 +24,7 @@ import { REPORT_CSS } from './reportCss.ts';
 import { safeUrl } from './safeUrl.ts';
 import { summaryChartSvg } from './summaryChart.ts';
 import { formatDateTime, textVersionLine } from './textVersion.ts';
+import { timeToVerdictText } from './timeToVerdict.ts';
 
 function text(value: string | null | undefined, fallback = '—'): string {
   return value ? `<bdi dir="auto">${escapeHtml(value)}</bdi>` : fallback;
@@ -65,6 +68,7 @@ function claimSection(prepared: PreparedReport, claim: ReportClaim): string {
     !claim.orphaned && claim.currentQuote !== null && claim.currentQuote !== claim.quote.exact
       ? `<p class="meta">Text now reads: ${text(claim.currentQuote)}</p>`
       : '';
+  const timeToVerdict = timeToVerdictText(claim);
   const claimant = claim.claimant
     ? `${text(claim.claimant.name)} <span class="meta">(${claim.claimant.kind})</span>`
     : '—';
@@ -79,7 +83,7 @@ function claimSection(prepared: PreparedReport, claim: ReportClaim): string {
 <header class="claim-head"><span class="claim-number">Claim ${claim.number}</span><span class="verdict verdict-${verdictKey}">${escapeHtml(formatRating(claim, data))}</span></header>
 ${orphan}${quote}${current}
 <h3 class="statement" dir="auto">${escapeHtml(claim.statement)}</h3>
-<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(approverText(claim))}</dd>${claim.reusedFrom ? `<dt>Reused from</dt><dd>${text(reusedFromText(claim))}</dd>` : ''}<dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd></dl>
+<dl class="facts"><dt>Claimant</dt><dd>${claimant}</dd><dt>Status</dt><dd>${statusLabel(claim.status)}</dd><dt>Reviewers</dt><dd>${claim.reviewers.length ? claim.reviewers.map((name) => text(name)).join(', ') : '—'}</dd><dt>Approved by</dt><dd>${text(approverText(claim))}</dd>${claim.reusedFrom ? `<dt>Reused from</dt><dd>${text(reusedFromText(claim))}</dd>` : ''}<dt>Dates</dt><dd>created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}</dd>${timeToVerdict ? `<dt>Time to verdict</dt><dd>${escapeHtml(timeToVerdict)}</dd>` : ''}</dl>
 ${rationale}${evidence}
 </section>`;
 }
@@ -176,6 +180,26 @@ function articleSection(article: ArticleViewBlock[]): string {
   return `<section class="article"><h2>Annotated article</h2>\n${html}</section>`;
 }
 
+/** How far the document's blind reviewers agreed: alpha, then kappa and alpha for each pair. */
+function agreementSection(data: ReportData): string {
+  const agreement = data.agreement;
+  if (!agreement) return '';
+  const pairs = agreement.pairs
+    .map(
+      (pair) =>
+        `<tr><th scope="row">${pair.reviewers.map((r) => text(r.name)).join(' &amp; ')}</th><td>${escapeHtml(agreementEstimateText('κ', pair.kappa))}</td><td>${escapeHtml(agreementEstimateText('α', pair.alpha.nominal))}</td><td>${escapeHtml(agreementEstimateText('α', pair.alpha.ordinal))}</td></tr>`,
+    )
+    .join('');
+  return `<section class="agreement">
+<h2>Agreement of blind review</h2>
+<p>How far reviewers who judged the same claim independently gave the same verdict, beyond chance: 1 is full agreement, 0 no better than chance.</p>
+<dl class="facts"><dt>Same verdict</dt><dd>${escapeHtml(agreementEstimateText('α', agreement.alpha.nominal))}</dd><dt>Close on the rating scale</dt><dd>${escapeHtml(agreementEstimateText('α', agreement.alpha.ordinal))}</dd></dl>
+${pairs ? `<table class="agreement-pairs"><caption>By pair of reviewers</caption><thead><tr><th scope="col">Reviewers</th><th scope="col">Cohen’s kappa</th><th scope="col">Alpha, verdicts</th><th scope="col">Alpha, ratings</th></tr></thead><tbody>${pairs}</tbody></table>` : ''}
+<p class="meta">Krippendorff’s alpha: ${escapeHtml(agreement.method.alphaInterval)}. Kappa: ${escapeHtml(agreement.method.kappaInterval)}.</p>
+</section>
+`;
+}
+
 export function renderHtml(prepared: PreparedReport): string {
   const { data, claims } = prepared;
   const doc = data.document;
@@ -215,7 +239,7 @@ ${jsonLd}</head>
 <div class="charts">${summaryChartSvg('Claims by verdict', prepared.byVerdict)}${summaryChartSvg('Claims by status', prepared.byStatus)}</div>
 ${team ? `<h3>Review team</h3><ul class="team">${team}</ul>` : ''}
 </section>
-<section class="claims"><h2>Claims</h2>
+${agreementSection(data)}<section class="claims"><h2>Claims</h2>
 ${claims.map((claim) => claimSection(prepared, claim)).join('\n')}
 </section>
 ${prepared.article ? articleSection(prepared.article) : ''}

@@ -13,6 +13,7 @@ import {
 import { rationaleMarkdown } from './rationaleMarkdown.ts';
 import { safeUrl } from './safeUrl.ts';
 import { formatDateTime, textVersionLine } from './textVersion.ts';
+import { timeToVerdictText } from './timeToVerdict.ts';
 
 /** User text on one line with every Markdown metacharacter (and any HTML) made literal. */
 export function escapeMarkdown(value: string): string {
@@ -223,8 +224,10 @@ function claimBlock(prepared: PreparedReport, claim: ReportClaim): string[] {
   );
   const reused = reusedFromText(claim);
   if (reused) lines.push(`**Reused from:** ${escapeMarkdown(reused)}  `);
+  const timeToVerdict = timeToVerdictText(claim);
   lines.push(
-    `**Dates:** created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}`,
+    `**Dates:** created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}${timeToVerdict ? '  ' : ''}`,
+    ...(timeToVerdict ? [`**Time to verdict:** ${escapeMarkdown(timeToVerdict)}`] : []),
     '',
   );
   if (claim.orphaned) {

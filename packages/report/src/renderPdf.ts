@@ -18,6 +18,7 @@ import {
 } from './prepareReport.ts';
 import { safeUrl } from './safeUrl.ts';
 import { formatDateTime, textVersionLine } from './textVersion.ts';
+import { timeToVerdictText } from './timeToVerdict.ts';
 
 const require = createRequire(import.meta.url);
 const font = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
@@ -147,6 +148,8 @@ function claimBlock(doc: Doc, prepared: PreparedReport, claim: ReportClaim): voi
     'Dates',
     `created ${formatDate(claim.createdAt)} · proposed ${formatDate(claim.proposedAt)} · approved ${formatDate(claim.approvedAt)}`,
   );
+  const timeToVerdict = timeToVerdictText(claim);
+  if (timeToVerdict) field(doc, 'Time to verdict', timeToVerdict);
   if (claim.rationale) {
     doc.moveDown(0.3);
     for (const line of plainMarkdown(claim.rationale).split(/\n+/)) {

@@ -41,6 +41,9 @@ a{color:var(--accent)}
 .article code{font:14px/1.4 "DejaVu Sans Mono",monospace;background:#f3f4f6;padding:0 3px}
 .article hr{border:0;border-top:1px solid var(--rule);margin:16px 0}
 .colophon{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--rule);padding-top:8px}
+.agreement-pairs{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums}
+.agreement-pairs caption{text-align:left;font-weight:700;padding:.3rem 0}
+.agreement-pairs th,.agreement-pairs td{border-bottom:1px solid var(--rule);padding:.3rem .6rem .3rem 0;text-align:left;vertical-align:top}
 @media print{
  body{background:#fff;font-size:11pt}
  .report{box-shadow:none;margin:0;padding:0;max-width:none}

@@ -14,6 +14,10 @@ import type { ImportFormat, ReportData } from '@factdesk/model';
 import type { RenderedReport, RenderOptions, ReportFormat } from '@factdesk/report';
 import type { PrepareUpdateJob, PrepareUpdateResult, UpdateWorker } from '@factdesk/sync';
 import { Piscina } from 'piscina';
+import type {
+  AgreementFiguresInput,
+  AgreementFiguresResult,
+} from '../agreement/agreementFigures.ts';
 import type { HeavyWorkConfig } from '../config.ts';
 import { BusyError, LimitExceededError } from '../errors.ts';
 import type { HeavyResult, HeavyTask, ImportResult, LimitHit } from './heavyTasks.ts';
@@ -102,6 +106,19 @@ export class HeavyWorkPool implements UpdateWorker {
     return result.rendered;
   }
 
+  /** Kappa and alpha with their bootstrap intervals, off the event loop. */
+  async agreementFigures(input: AgreementFiguresInput): Promise<AgreementFiguresResult> {
+    let result: HeavyResult;
+    try {
+      result = await this.pool.run({ task: { kind: 'agreement', input } });
+    } catch (error) {
+      if (isQueueFull(error)) throw this.busy();
+      throw error;
+    }
+    if (result.kind !== 'agreement') throw new Error(`agreement job returned ${result.kind}`);
+    return result.figures;
+  }
+
   /**
    * Starts the sync thread now, so the first large update does not wait for it. Resolves once
    * it runs (never rejects: a thread that fails to start is started again on first use).
@@ -130,6 +147,12 @@ export class HeavyWorkPool implements UpdateWorker {
 
   async close(): Promise<void> {
     await Promise.all([this.pool.destroy(), this.syncPool.destroy()]);
+  }
+
+  private busy(): BusyError {
+    return new BusyError(
+      `The server is busy with ${this.config.maxQueue} imports and exports (HEAVY_WORK_QUEUE); try again in a moment.`,
+    );
   }
 
   private async run(
@@ -172,11 +195,7 @@ export class HeavyWorkPool implements UpdateWorker {
           field(kind),
         );
       }
-      if (isQueueFull(error)) {
-        throw new BusyError(
-          `The server is busy with ${this.config.maxQueue} imports and exports (HEAVY_WORK_QUEUE); try again in a moment.`,
-        );
-      }
+      if (isQueueFull(error)) throw this.busy();
       throw error;
     } finally {
       clearTimeout(timer);

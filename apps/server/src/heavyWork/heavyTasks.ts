@@ -23,6 +23,11 @@ import {
   prepareUpdate,
 } from '@factdesk/sync';
 import * as Y from 'yjs';
+import {
+  type AgreementFiguresInput,
+  type AgreementFiguresResult,
+  agreementFigures,
+} from '../agreement/agreementFigures.ts';
 import { articleSchemaNames } from '../sync/articleSchemaNames.ts';
 
 export interface ImportTask {
@@ -57,7 +62,18 @@ export interface MergeUpdatesTask {
   updates: Uint8Array[];
 }
 
-export type HeavyTask = ImportTask | ReportTask | PrepareUpdateTask | MergeUpdatesTask;
+/** Agreement figures of blind review, bootstrap intervals included (agreement/). */
+export interface AgreementTask {
+  kind: 'agreement';
+  input: AgreementFiguresInput;
+}
+
+export type HeavyTask =
+  | ImportTask
+  | ReportTask
+  | PrepareUpdateTask
+  | MergeUpdatesTask
+  | AgreementTask;
 
 /** Which cap a job ran into, and its value (bytes, levels or elements). */
 export interface LimitHit {
@@ -90,7 +106,18 @@ export interface MergedUpdates {
   update: Uint8Array;
 }
 
-export type HeavyResult = ImportResult | ReportResult | PreparedUpdate | MergedUpdates | LimitHit;
+export interface AgreementResult {
+  kind: 'agreement';
+  figures: AgreementFiguresResult;
+}
+
+export type HeavyResult =
+  | ImportResult
+  | ReportResult
+  | PreparedUpdate
+  | MergedUpdates
+  | AgreementResult
+  | LimitHit;
 
 const articleStructs = createArticleStructValidator(articleSchemaNames);
 
@@ -156,5 +183,7 @@ export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
         kind: 'merged',
         update: task.updates.length === 0 ? new Uint8Array() : Y.mergeUpdates(task.updates),
       };
+    case 'agreement':
+      return { kind: 'agreement', figures: agreementFigures(task.input) };
   }
 }

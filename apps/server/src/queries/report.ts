@@ -68,6 +68,11 @@ export interface ReportClaimRow {
   created_at: Date;
   proposed_at: Date | null;
   approved_at: Date | null;
+  /**
+   * When the proposer was assigned (else the first assignment): a Date from the database, an
+   * ISO string from a saved snapshot, absent from snapshots saved before it was kept.
+   */
+  assigned_at?: Date | string | null;
   /** Frozen at approval: the label, rating and bounds the verdict was published with. */
   approved_label: string | null;
   approved_rating: number | null;
@@ -95,6 +100,9 @@ export async function listReportClaims(
       c.current_quote, c.orphaned, c.created_at, c.proposed_at, c.approved_at,
       c.approved_label, c.approved_rating, c.approved_best_rating, c.approved_worst_rating,
       c.approval_override,
+      (SELECT ca.created_at FROM claim_assignees ca WHERE ca.claim_id = c.id
+        ORDER BY ca.user_id IS NOT DISTINCT FROM c.proposed_by DESC, ca.created_at
+        LIMIT 1) AS assigned_at,
       CASE WHEN c.reused_at IS NULL THEN NULL
         ELSE json_build_object('document_title', c.reused_from_document_title,
           'reused_at', c.reused_at) END AS reused_from,

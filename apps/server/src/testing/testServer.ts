@@ -2,11 +2,14 @@
 // built web app, and a public URL that matches the port so Origin checks pass.
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import type { Sql } from '../db/database.ts';
 import { freePort } from './serverProcess.ts';
 import { createTestDatabase } from './testDatabase.ts';
 
 export interface TestServer {
   url: string;
+  /** The server's database, for a browser test that must set up rows no page writes yet. */
+  sql: Sql;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startTestServer(
   await app.heavyWork.warmSyncThread();
   return {
     url,
+    sql: db.sql,
     async close() {
       await app.close();
       await db.close();

@@ -239,7 +239,18 @@ function reportClaim(
     proposedAt: row.proposed_at?.toISOString() ?? null,
     approvedAt,
     reviewDate: approvedAt,
+    timeToVerdict: {
+      createdToApprovedSeconds: secondsBetween(row.created_at, row.approved_at),
+      assignedToProposedSeconds: secondsBetween(row.assigned_at ?? null, row.proposed_at),
+    },
   };
+}
+
+/** Whole seconds from one moment to a later one; null when either is missing or out of order. */
+function secondsBetween(start: Date | string | null, end: Date | string | null): number | null {
+  if (start === null || end === null) return null;
+  const seconds = Math.round((new Date(end).getTime() - new Date(start).getTime()) / 1000);
+  return seconds >= 0 ? seconds : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ReportOptions } from '@factdesk/model';
 import type { RenderedReport, ReportFormat } from '@factdesk/report';
 import { BadRequestError } from '../errors.ts';
 import type { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
+import { listReviewUnits, reviewUnits } from '../queries/agreement.ts';
 import type { DocumentRow } from '../queries/documents.ts';
 import { buildReport, type ReportDeps } from './buildReport.ts';
 
@@ -16,13 +17,24 @@ export interface ExportRequest extends ReportOptions {
 }
 
 export async function exportReport(
-  deps: ReportDeps & { heavyWork: Pick<HeavyWorkPool, 'renderReport'> },
+  deps: ReportDeps & { heavyWork: Pick<HeavyWorkPool, 'renderReport' | 'agreementFigures'> },
   document: DocumentRow,
   request: ExportRequest,
   now: Date = new Date(),
 ): Promise<RenderedReport> {
   const { format, versionId, csvBom, ...options } = request;
   const data = await buildReport(deps, document, options, now, versionId);
+  // The current text only: a saved version's report stays the same, byte for byte.
+  if (versionId === null) {
+    const rows = await listReviewUnits(deps.sql, { documentId: document.id });
+    if (rows.length > 0) {
+      const { method, alpha, pairs } = await deps.heavyWork.agreementFigures({
+        ...reviewUnits(rows),
+        periods: [],
+      });
+      data.agreement = { method, alpha, pairs };
+    }
+  }
   if (format === 'claimreview' && !data.reportUrl) {
     // Every ClaimReview needs the page it is published on; an empty file would pass silently.
     throw new BadRequestError(

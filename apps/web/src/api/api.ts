@@ -1,6 +1,7 @@
 // Typed client of the Factdesk HTTP API: one function per route, shapes from @factdesk/model.
 import type {
   AddEvidenceBody,
+  Agreement,
   ApiToken,
   AssignClaimBody,
   ChangePasswordBody,
@@ -260,6 +261,15 @@ export const api = {
     workspaceId: string,
     period: { from?: string | undefined; to?: string | undefined },
   ) => request<Dashboard>('GET', `/workspaces/${path(workspaceId)}/dashboard${query(period)}`),
+  /** Agreement of blind review over a period (moderators): kappa and alpha with intervals. */
+  dashboardAgreement: (
+    workspaceId: string,
+    period: { from?: string | undefined; to?: string | undefined },
+  ) =>
+    request<Agreement>(
+      'GET',
+      `/workspaces/${path(workspaceId)}/dashboard/agreement${query(period)}`,
+    ),
   verdictScale: (workspaceId: string) =>
     request<WorkspaceVerdictScale>('GET', `/workspaces/${path(workspaceId)}/verdict-scale`),
   saveVerdictScale: (workspaceId: string, scale: VerdictScale) =>

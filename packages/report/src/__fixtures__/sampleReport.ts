@@ -150,6 +150,8 @@ const claims: Omit<ReportClaim, 'context'>[] = [
     proposedAt: '2026-11-20T12:00:00.000Z',
     approvedAt: '2026-11-21T08:30:00.000Z',
     reviewDate: '2026-11-21T08:30:00.000Z',
+    // Assigned 19 November 10:00, proposed 20 November 12:00.
+    timeToVerdict: { createdToApprovedSeconds: 171_000, assignedToProposedSeconds: 93_600 },
   },
   {
     id: 'c2',
@@ -175,6 +177,7 @@ const claims: Omit<ReportClaim, 'context'>[] = [
     proposedAt: '2026-11-20T13:00:00.000Z',
     approvedAt: '2026-11-21T09:00:00.000Z',
     reviewDate: '2026-11-21T09:00:00.000Z',
+    timeToVerdict: { createdToApprovedSeconds: 172_500, assignedToProposedSeconds: 99_000 },
   },
   {
     id: 'c3',
@@ -197,6 +200,7 @@ const claims: Omit<ReportClaim, 'context'>[] = [
     proposedAt: null,
     approvedAt: null,
     reviewDate: null,
+    timeToVerdict: { createdToApprovedSeconds: null, assignedToProposedSeconds: null },
   },
 ];
 
@@ -245,6 +249,39 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
       highlights: [
         { claimId: 'c1', ...offsets('unemployment fell by 40% last year') },
         { claimId: 'c3', ...offsets('Critics disagreed') },
+      ],
+    },
+    agreement: {
+      method: {
+        kappaInterval:
+          '95% interval κ ± 1.96·SE, with the large-sample standard error of Fleiss, Cohen & Everitt (1969)',
+        alphaInterval:
+          '95% interval from 1000 bootstrap resamples of the observed coincidences (Hayes & Krippendorff 2007), 2.5th to 97.5th percentile',
+        resamples: 1000,
+      },
+      alpha: {
+        nominal: { value: 0.62, low: 0.41, high: 0.8, units: 12, undefinedReason: null },
+        ordinal: { value: 0.74, low: 0.55, high: 0.88, units: 10, undefinedReason: null },
+      },
+      pairs: [
+        {
+          reviewers: [
+            { id: '00000000-0000-4000-8000-000000000001', name: 'Rita Reviewer' },
+            { id: '00000000-0000-4000-8000-000000000002', name: 'Sam Second' },
+          ],
+          kappa: { value: 0.58, low: 0.31, high: 0.85, units: 12, undefinedReason: null },
+          alpha: {
+            nominal: { value: 0.6, low: 0.38, high: 0.79, units: 12, undefinedReason: null },
+            ordinal: {
+              value: null,
+              low: null,
+              high: null,
+              units: 1,
+              undefinedReason:
+                'Every verdict given was the same one, so agreement beyond chance cannot be measured.',
+            },
+          },
+        },
       ],
     },
   };

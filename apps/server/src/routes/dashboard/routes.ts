@@ -1,6 +1,7 @@
 // The workspace dashboard: time to verdict over a period (docs/claims.md), for moderators and
 // owners. schema → access → period → queries → presenter.
 import {
+  Agreement,
   DASHBOARD_DEFAULT_DAYS,
   DASHBOARD_MAX_DAYS,
   Dashboard,
@@ -11,9 +12,11 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { workspaceAccess } from '../../access/workspaceAccess.ts';
+import type { AgreementPeriodBounds } from '../../agreement/agreementFigures.ts';
 import { BadRequestError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentDurations, presentRows } from '../../presenters/dashboard.ts';
+import { listReviewUnits, reviewUnits } from '../../queries/agreement.ts';
 import {
   approvedByDocument,
   approvedByReviewer,
@@ -43,6 +46,26 @@ function periodOf(query: DashboardQuery, now = new Date()) {
     );
   }
   return { from, to, start, end };
+}
+
+/** The calendar months the period touches, each cut to the period. */
+export function monthsOf(from: string, to: string): AgreementPeriodBounds[] {
+  const months: AgreementPeriodBounds[] = [];
+  let start = from;
+  while (start <= to) {
+    const [year, month] = start.split('-').map(Number) as [number, number];
+    const nextMonth = new Date(Date.UTC(year, month, 1));
+    const lastDay = day(new Date(nextMonth.getTime() - DAY_MS));
+    const end = lastDay < to ? lastDay : to;
+    months.push({
+      from: start,
+      to: end,
+      start: `${start}T00:00:00.000Z`,
+      end: new Date(Date.parse(`${end}T00:00:00Z`) + DAY_MS).toISOString(),
+    });
+    start = day(nextMonth);
+  }
+  return months;
 }
 
 export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -80,6 +103,32 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reviewers: presentRows(approvedReviewers, proposed.reviewers),
         documents: presentRows(approvedDocuments, proposed.documents),
       };
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/dashboard/agreement',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          "Agreement of blind review over a period: Krippendorff's alpha (nominal, ordinal) for the workspace and each month, Cohen's kappa and alpha for each reviewer pair, with 95% intervals (moderators)",
+        params: Type.Object({ workspaceId: Uuid }),
+        querystring: DashboardQuery,
+        response: { 200: Agreement, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      await workspaceAccess(app.db, actor.userId, workspaceId, 'dashboard.read');
+      const { from, to, start, end } = periodOf(request.query);
+      const rows = await listReviewUnits(app.db, { workspaceId, period: { from: start, to: end } });
+      const figures = await app.heavyWork.agreementFigures({
+        ...reviewUnits(rows),
+        periods: monthsOf(from, to),
+      });
+      return { from, to, ...figures };
     },
   );
 };

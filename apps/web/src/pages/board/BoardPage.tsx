@@ -11,6 +11,7 @@ import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { STATUS_LABELS } from '../../components/claimWords.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { moveBetweenLinks } from '../../components/listKeys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ROLE_LABELS } from '../../components/roles.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -24,6 +25,8 @@ import './board.css';
 
 /** Claims change under the board as reviewers work; fetch them again this often. */
 const REFRESH_MS = 30_000;
+/** Arrows or j/k from one card's link to the next, in reading order: triage without a mouse. */
+const moveBetweenCards = moveBetweenLinks('.board-card-link', { across: true });
 const ASSIGNABLE_ROLES = new Set(['owner', 'moderator', 'reviewer']);
 
 function shortQuote(claim: QueueClaim): string {
@@ -299,6 +302,7 @@ export function BoardPage() {
             {dueView === 'all' && overdue > 0 && (
               <span className="board-overdue">, {overdue} overdue</span>
             )}
+            <span className="muted board-keys"> · arrows or j k to move, Enter to open</span>
           </p>
         )}
       </div>
@@ -334,7 +338,9 @@ export function BoardPage() {
             </p>
           </section>
         ) : (
-          <div className="board">
+          // The keys move focus between the cards' links; the board itself takes no focus.
+          // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the links inside
+          <div className="board" onKeyDown={moveBetweenCards}>
             <div className="board-status-row" aria-hidden="true">
               {CLAIM_STATUSES.map((status) => (
                 <span key={status} className={`claim-status claim-status-${status}`}>

@@ -1,7 +1,8 @@
 // /w/:workspaceId/dashboard — time to verdict for moderators: how long claims take from
 // creation to approval and from assignment to a proposed verdict, median and 90th
 // percentile, for the workspace, each reviewer and each document, over a period kept in the
-// address (?from=&to=, the last 30 days by default).
+// address (?from=&to=, the last 30 days by default). Below it, the agreement of blind review
+// over the same period (AgreementSection.tsx).
 import type { Dashboard, DashboardRow, Durations } from '@factdesk/model';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -15,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
+import { AgreementSection } from './AgreementSection.tsx';
 import './dashboard.css';
 
 const PRESETS = [7, 30, 90] as const;
@@ -210,6 +212,7 @@ export function DashboardPage() {
           <FigureTable caption="By document" who="Document" rows={data.documents} />
         </>
       )}
+      <AgreementSection workspaceId={workspace.id} from={from} to={to} />
     </div>
   );
 }
