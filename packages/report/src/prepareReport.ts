@@ -21,6 +21,7 @@ const STATUS_LABELS: Record<ReportClaim['status'], string> = {
   assigned: 'Assigned',
   in_review: 'In review',
   verdict_proposed: 'Verdict proposed',
+  adjudication: 'Adjudication',
   approved: 'Approved',
 };
 

@@ -35,6 +35,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'verdict.approve': ['owner', 'moderator'],
   'verdict.overrideFourEyes': ['owner'],
   'claim.comment': ['owner', 'moderator', 'reviewer', 'commenter'],
+  'review.configureBlind': ['owner', 'moderator'],
   'verdictScale.update': ['owner'],
   'report.export': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
   'dashboard.read': ['owner', 'moderator'],

@@ -12,6 +12,7 @@ import type {
   Role,
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
+import { blindReviewerIds, isBlindRound } from '../../access/blindRound.ts';
 import { authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
 import { presentClaim, presentClaimState } from '../../presenters/claims.ts';
@@ -21,6 +22,7 @@ import {
   type ClaimRow,
   findClaimDetail,
   lockClaimForWrite,
+  markBlindItem,
 } from '../../queries/claims.ts';
 import { ClaimConflictError } from './ClaimConflictError.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
@@ -29,7 +31,24 @@ export interface LockedClaim extends ClaimRow {
   assigneeIds: string[];
   /** The workspace's four-eyes rule. */
   four_eyes: boolean;
+  /** The workspace's count of independent verdicts (the claim's own wins when set). */
+  workspace_blind_reviews: number;
+  /** Who gave an independent verdict in the current round. */
+  round_reviewer_ids: string[];
 }
+
+/**
+ * What a blind reviewer writes while their round is blind stays between them and the
+ * moderators until every verdict is in: these events (and their evidence or comment) are
+ * marked with the round.
+ */
+const BLIND_EVENT_TYPES: ReadonlySet<ClaimEventType> = new Set([
+  'claim.review_submitted',
+  'evidence.added',
+  'evidence.updated',
+  'evidence.removed',
+  'comment.added',
+]);
 
 export interface ClaimWriteContext {
   tx: TransactionSql;
@@ -77,6 +96,7 @@ export const NOT_APPROVED: readonly ClaimStatus[] = [
   'assigned',
   'in_review',
   'verdict_proposed',
+  'adjudication',
 ];
 
 export async function writeClaim(
@@ -86,7 +106,7 @@ export async function writeClaim(
   rule: ClaimWriteRule,
   mutate: (context: ClaimWriteContext) => Promise<ClaimChange[]>,
 ): Promise<ClaimWriteResult> {
-  const { result, changes } = await deps.sql.begin(async (tx) => {
+  const { result, changes, blindRounds } = await deps.sql.begin(async (tx) => {
     // One round trip: the row locked, the caller's role and the assignees.
     const locked = await lockClaimForWrite(tx, claimId, actorId);
     if (!locked?.role) throw new NotFoundError(rule.notFound ?? 'Claim');
@@ -125,8 +145,21 @@ export async function writeClaim(
     } catch (error) {
       if (error !== NOTHING_CHANGED) throw error;
     }
+    const blindActor =
+      isBlindRound(claim) &&
+      blindReviewerIds(claim.assigneeIds, claim.round_reviewer_ids).includes(actorId);
+    const blindRounds = changes.map((change) =>
+      blindActor && BLIND_EVENT_TYPES.has(change.type) ? claim.review_round : null,
+    );
     const eventIds: number[] = [];
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      const blindRound = blindRounds[index] ?? null;
+      if (blindRound !== null && change.type === 'evidence.added' && change.live?.evidence) {
+        await markBlindItem(tx, 'evidence', change.live.evidence.id, blindRound);
+      }
+      if (blindRound !== null && change.live?.comment) {
+        await markBlindItem(tx, 'comment', change.live.comment.id, blindRound);
+      }
       eventIds.push(
         await insertClaimEvent(tx, {
           claimId,
@@ -136,13 +169,14 @@ export async function writeClaim(
           before: change.before,
           after: change.after,
           subject: change.subject ?? null,
+          blindRound,
         }),
       );
     }
     const result = { claim: await currentDetail(tx, claimId), role, eventIds };
-    return { result, changes };
+    return { result, changes, blindRounds };
   });
-  publishClaimEvents(deps, result.claim, changes, result.eventIds);
+  publishClaimEvents(deps, result.claim, changes, result.eventIds, blindRounds);
   return result;
 }
 
@@ -189,18 +223,28 @@ async function currentDetail(tx: TransactionSql, claimId: string): Promise<Claim
   return detail;
 }
 
-/** After commit: every open editor of the document hears of each change. */
+/**
+ * After commit: every open editor of the document hears of each change. One message goes to
+ * every socket of the document, so it carries only what every reader may see: the claim as
+ * presentClaimState shows it, and — for a change its blind round hides (`blindRounds`) — no
+ * evidence or comment, only `hidden: true`; each client then reads what it may see with its
+ * own session (GET claim, evidence, comments), where the filter is per reader.
+ */
 export function publishClaimEvents(
   deps: ClaimDeps,
   claim: ClaimDetailRow,
   changes: ClaimChange[],
   eventIds: number[],
+  blindRounds: readonly (number | null)[] = [],
 ): void {
   const state = presentClaimState(claim);
   changes.forEach((change, index) => {
     const eventId = eventIds[index];
     if (eventId === undefined) return;
-    const event: ClaimLiveEvent = { type: change.type, eventId, claim: state, ...change.live };
+    const hidden = (blindRounds[index] ?? null) !== null && isBlindRound(claim);
+    const event: ClaimLiveEvent = hidden
+      ? { type: change.type, eventId, claim: state, hidden: true }
+      : { type: change.type, eventId, claim: state, ...change.live };
     deps.liveDocuments.publishEvent(claim.document_id, event);
   });
 }
