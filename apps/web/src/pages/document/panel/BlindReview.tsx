@@ -34,7 +34,7 @@ export function BlindRoundStatus({ claim, scale, myUserId }: ClaimWriteContext) 
   const amReviewer = claim.assignees.some((person) => person.id === myUserId);
   const others = claim.independentVerdicts.filter((verdict) => verdict.reviewer?.id !== myUserId);
   return (
-    <div className="blind-round" role="group" aria-label="Blind review">
+    <section className="blind-round" aria-label="Blind review">
       <p className="blind-round-progress">
         <span className="badge badge-blind">{blindProgress(claim)}</span>{' '}
         {missing > 0 && `Waiting for ${missing} more ${missing === 1 ? 'verdict' : 'verdicts'}.`}
@@ -67,7 +67,7 @@ export function BlindRoundStatus({ claim, scale, myUserId }: ClaimWriteContext) 
           <VerdictList verdicts={others} scale={scale} />
         </details>
       )}
-    </div>
+    </section>
   );
 }
 
