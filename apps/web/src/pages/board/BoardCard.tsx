@@ -5,7 +5,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../components/Icon.tsx';
 import { useDismiss } from '../../components/useDismiss.ts';
-import { blindProgress } from '../document/panel/BlindReview.tsx';
+import { blindProgress } from '../document/panel/blindProgress.ts';
 import { ClaimQuote, claimQuote, DueDate, isOverdue, VerdictBadge } from '../queue/ClaimBadges.tsx';
 import { type BoardActions, DRAG_TYPE, type Lane } from './boardTypes.ts';
 

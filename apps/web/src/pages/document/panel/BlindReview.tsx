@@ -8,17 +8,12 @@ import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { verdictTone } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
+import { blindProgress } from './blindProgress.ts';
 import { RationaleEditor } from './RationaleEditor.tsx';
 import { renderRationale } from './renderRationale.ts';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { VerdictChip } from './VerdictChip.tsx';
 import { WriteProblem } from './WriteProblem.tsx';
-
-/** "Blind · 1 of 2 proposed": the round's progress, for the board card and the panel. */
-export function blindProgress(claim: Pick<Claim, 'blindReview'>): string {
-  const { required, proposedBy } = claim.blindReview;
-  return `Blind · ${proposedBy.length} of ${required} proposed`;
-}
 
 /** Whether this reader gave a verdict in the claim's current round. */
 export function hasProposed(claim: Claim, userId: string): boolean {
