@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useBrowserSession } from './fixtures/browserSession.ts';
 import type { NewsroomUser } from './fixtures/newsroom.ts';
+import { describeFindings, seriousFindings } from './pages/accessibility.ts';
 import { screenshot } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
 
@@ -112,6 +113,7 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
     expect(asRavi.raw).not.toContain('Ritasecret');
     expect(asRavi.raw).not.toContain('"verdict":"false"');
     await screenshot(raviPage, 'blind-02-ravi-blind', false);
+    expect(describeFindings(await seriousFindings(ritaPage))).toEqual([]);
   });
 
   test('Ravi proposes otherwise; both verdicts appear to both of them, live', async () => {
@@ -144,6 +146,7 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
     await adjudication.getByRole('article', { name: 'Ravi Reviewer’s verdict' }).waitFor();
     await adjudication.scrollIntoViewIfNeeded();
     await screenshot(moderatorPage, 'blind-03-adjudication', false);
+    expect(describeFindings(await seriousFindings(moderatorPage))).toEqual([]);
 
     const form = panel.root.getByRole('form', { name: 'Decide the verdict' });
     // Keyboard: the decision's radios and the rationale are reachable without a mouse.
