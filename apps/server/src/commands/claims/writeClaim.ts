@@ -20,6 +20,7 @@ import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
   type ClaimDetailRow,
   type ClaimRow,
+  findBlindRounds,
   findClaimDetail,
   lockClaimForWrite,
   markBlindItem,
@@ -132,6 +133,11 @@ export async function writeClaim(
         presentClaim(await currentDetail(tx, claimId), { userId: actorId, role }),
       );
     }
+    // A blind reviewer's evidence stays hidden whoever changes it: its rounds, read before the
+    // change (a removal deletes the row).
+    const itemRounds = isBlindRound(claim)
+      ? await findBlindRounds(tx, claimId)
+      : new Map<string, number | null>();
     // Inside a savepoint, so a write that turns out to change nothing is undone whole (the
     // version bump included) while the transaction stays usable to read the claim back.
     let changes: ClaimChange[] = [];
@@ -148,9 +154,13 @@ export async function writeClaim(
     const blindActor =
       isBlindRound(claim) &&
       blindReviewerIds(claim.assigneeIds, claim.round_reviewer_ids).includes(actorId);
-    const blindRounds = changes.map((change) =>
-      blindActor && BLIND_EVENT_TYPES.has(change.type) ? claim.review_round : null,
-    );
+    const blindRounds = changes.map((change) => {
+      if (!BLIND_EVENT_TYPES.has(change.type)) return null;
+      if (blindActor) return claim.review_round;
+      const evidenceId = change.live?.evidence?.id ?? change.live?.evidenceId;
+      const itemRound = evidenceId === undefined ? undefined : itemRounds.get(evidenceId);
+      return itemRound === claim.review_round ? claim.review_round : null;
+    });
     const eventIds: number[] = [];
     for (const [index, change] of changes.entries()) {
       const blindRound = blindRounds[index] ?? null;

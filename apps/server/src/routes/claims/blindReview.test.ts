@@ -339,6 +339,41 @@ describe('two reviewers, blind until both have proposed', () => {
     expect(comments.map((comment) => comment.body)).toEqual([SECRET.comment]);
   });
 
+  it('a moderator removing a blind reviewer’s evidence does not reveal it either', async () => {
+    let claim = await current(claimId);
+    const added = await ok<{ evidence: { id: string }; claim: Claim }>(
+      as(people.r1, 'POST', `/api/claims/${claimId}/evidence`, {
+        version: claim.version,
+        url: 'https://secondquokka.example.org/old',
+        title: 'Quokkasecond outdated table',
+        kind: 'official_data',
+        stance: 'refutes',
+      }),
+    );
+    claim = added.claim;
+    const removed = await as(
+      people.moderator,
+      'DELETE',
+      `/api/evidence/${added.evidence.id}?version=${claim.version}`,
+    );
+    expect(removed.statusCode).toBeLessThan(300);
+    const history = await ok<ClaimEvent[]>(
+      withToken(tokens.r2, 'GET', `/api/claims/${claimId}/history`),
+    );
+    expect(history.some((event) => event.type === 'evidence.removed')).toBe(false);
+    // (Search's correction vocabulary keeps the words of a deleted entry: docs/claims.md.)
+    for (const path of [
+      `/api/claims/${claimId}/history`,
+      `/api/documents/${documentId}/events?after=0`,
+      `/api/claims/${claimId}/evidence`,
+      `/api/claims/${claimId}`,
+    ]) {
+      const answer = await withToken(tokens.r2, 'GET', path);
+      expect(answer.body.toLowerCase()).not.toContain('quokkasecond');
+      expect(answer.body.toLowerCase()).not.toContain('secondquokka');
+    }
+  });
+
   it('reviewer two cannot edit the shared rationale, propose twice or reuse a verdict', async () => {
     const claim = await current(claimId);
     const rationale = await as(people.r2, 'PATCH', `/api/claims/${claimId}`, {
