@@ -27,6 +27,8 @@ export const ACTIONS = [
   // Approve a verdict one proposed oneself although the workspace asks for four eyes.
   'verdict.overrideFourEyes',
   'claim.comment',
+  // How many independent (blind) verdicts claims need, for the workspace or one claim.
+  'review.configureBlind',
   'verdictScale.update',
   // report
   'report.export',

@@ -1,12 +1,16 @@
 // The fact-check vocabulary, written once: claim statuses, the default verdict scale,
 // evidence kinds and stances. Schemas and the report build on these lists.
 
-/** Workflow: open → assigned → in_review → verdict_proposed → approved (or back to in_review). */
+/**
+ * Workflow: open → assigned → in_review → verdict_proposed → approved (or back to in_review).
+ * A blind review whose independent verdicts disagree waits in adjudication for a moderator.
+ */
 export const CLAIM_STATUSES = [
   'open',
   'assigned',
   'in_review',
   'verdict_proposed',
+  'adjudication',
   'approved',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -70,6 +74,11 @@ export const CLAIM_EVENT_TYPES = [
   'claim.review_started',
   'claim.verdict_proposed',
   'claim.verdict_reused',
+  // Blind review (docs/claims.md): one reviewer's independent verdict, hidden until all are in;
+  // all of them shown at once; a moderator's decision between disagreeing verdicts.
+  'claim.review_submitted',
+  'claim.reviews_revealed',
+  'claim.adjudicated',
   'claim.approved',
   'claim.returned',
   'claim.reopened',

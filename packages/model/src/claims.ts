@@ -84,6 +84,10 @@ export const ClaimAbilities = Type.Object({
   }),
   reopen: Type.Boolean(),
   reanchor: Type.Boolean(),
+  adjudicate: Type.Boolean({
+    description:
+      'decide between disagreeing blind verdicts (moderators who were not among the blind reviewers; owners with override)',
+  }),
 });
 export type ClaimAbilities = Static<typeof ClaimAbilities>;
 
@@ -99,6 +103,40 @@ export const FrozenVerdict = Type.Object({
   worstRating: Type.Number(),
 });
 export type FrozenVerdict = Static<typeof FrozenVerdict>;
+
+/** How many people review the claim independently, and how far the current round is. */
+export const BlindReviewState = Type.Object({
+  required: Type.Integer({
+    minimum: 1,
+    maximum: 5,
+    description: 'Independent verdicts the claim needs (1: an ordinary single review)',
+  }),
+  override: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], {
+    description: "The claim's own setting; null: the workspace's",
+  }),
+  round: Type.Integer({ description: 'Reopening a blind-reviewed claim starts a new round' }),
+  proposedBy: Type.Array(PersonRef, {
+    description: 'Who has given their verdict in this round (never what they gave, until all have)',
+  }),
+  blind: Type.Boolean({
+    description:
+      'Independent verdicts are being collected: each is hidden from the other reviewers',
+  }),
+});
+export type BlindReviewState = Static<typeof BlindReviewState>;
+
+/** One reviewer's independent verdict in a blind round (claim_reviews). */
+export const IndependentVerdict = Type.Object({
+  reviewer: MaybePerson,
+  round: Type.Integer(),
+  verdict: Type.String({ description: 'Verdict label key' }),
+  rating: Type.Union([Type.Number(), Type.Null()], {
+    description: "The label's rating when proposed (null: off the ordinal scale)",
+  }),
+  rationale: Type.String(),
+  proposedAt: Timestamp,
+});
+export type IndependentVerdict = Static<typeof IndependentVerdict>;
 
 const claimFields = {
   id: Uuid,
@@ -135,8 +173,20 @@ const claimFields = {
   deadLinkCount: Type.Integer(),
   movedLinkCount: Type.Integer(),
   commentCount: Type.Integer(),
+  blindReview: BlindReviewState,
+  adjudicatedBy: MaybePerson,
+  adjudicatedAt: MaybeTime,
   createdAt: Timestamp,
   updatedAt: Timestamp,
+};
+
+/** What only some readers may see of a claim: sent with their copy, never in live events. */
+const readerFields = {
+  abilities: ClaimAbilities,
+  independentVerdicts: Type.Array(IndependentVerdict, {
+    description:
+      "This round's independent verdicts you may see: while the round is blind only your own (moderators who are not among its reviewers see all); every one once all are in",
+  }),
 };
 
 /** A claim as live events carry it: the same for every reader, so no abilities. */
@@ -144,7 +194,7 @@ export const ClaimState = Type.Object(claimFields);
 export type ClaimState = Static<typeof ClaimState>;
 
 /** A claim as the API returns it to one member, with what they may do to it. */
-export const Claim = Type.Object({ ...claimFields, abilities: ClaimAbilities });
+export const Claim = Type.Object({ ...claimFields, ...readerFields });
 export type Claim = Static<typeof Claim>;
 
 /**
@@ -182,6 +232,51 @@ export const UpdateClaimBody = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateClaimBody = Static<typeof UpdateClaimBody>;
+
+export const BlindReviewCount = Type.Integer({
+  minimum: 1,
+  maximum: 5,
+  description:
+    'Independent verdicts a claim needs: 1 is an ordinary single review, 2 to 5 a blind review',
+});
+
+export const SetClaimBlindReviewsBody = Type.Object(
+  {
+    version: Version,
+    // A type list, not anyOf: under anyOf the coercing validator turned 0 into null.
+    blindReviews: Type.Unsafe<number | null>({
+      type: ['integer', 'null'],
+      minimum: 1,
+      maximum: 5,
+      description:
+        "Independent verdicts this claim needs (1: single review, 2–5: blind review); null: follow the workspace's setting",
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SetClaimBlindReviewsBody = Static<typeof SetClaimBlindReviewsBody>;
+
+export const SetWorkspaceBlindReviewsBody = Type.Object(
+  { blindReviews: BlindReviewCount },
+  { additionalProperties: false },
+);
+export type SetWorkspaceBlindReviewsBody = Static<typeof SetWorkspaceBlindReviewsBody>;
+
+export const AdjudicateBody = Type.Object(
+  {
+    version: Version,
+    verdict: VerdictKey,
+    rationale: Rationale,
+    override: Type.Optional(
+      Type.Boolean({
+        description:
+          'Owners only: decide although you were one of the blind reviewers (four-eyes rule; recorded)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AdjudicateBody = Static<typeof AdjudicateBody>;
 
 export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
 export type VersionBody = Static<typeof VersionBody>;
@@ -386,12 +481,18 @@ export const ClaimLiveEvent = Type.Object({
   evidence: Type.Optional(Evidence),
   evidenceId: Type.Optional(Uuid),
   comment: Type.Optional(Comment),
+  hidden: Type.Optional(
+    Type.Boolean({
+      description:
+        'A blind round hides what changed from some readers: it is not in the event; read the claim, its evidence and comments again to see what you may',
+    }),
+  ),
 });
 export type ClaimLiveEvent = Static<typeof ClaimLiveEvent>;
 
 export const QueueClaim = Type.Object({
   ...claimFields,
-  abilities: ClaimAbilities,
+  ...readerFields,
   documentTitle: Type.String(),
 });
 export type QueueClaim = Static<typeof QueueClaim>;

@@ -83,6 +83,12 @@ export const Workspace = Type.Object({
   fourEyes: Type.Boolean({
     description: 'The approver of a verdict must differ from the person who proposed it',
   }),
+  blindReviews: Type.Integer({
+    minimum: 1,
+    maximum: 5,
+    description:
+      'Independent verdicts each claim needs unless it says otherwise (1: single review)',
+  }),
   createdAt: Timestamp,
   role: RoleSchema,
   abilities: AbilitiesSchema,

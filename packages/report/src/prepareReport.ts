@@ -21,6 +21,7 @@ const STATUS_LABELS: Record<ReportClaim['status'], string> = {
   assigned: 'Assigned',
   in_review: 'In review',
   verdict_proposed: 'Verdict proposed',
+  adjudication: 'Adjudication',
   approved: 'Approved',
 };
 
@@ -48,6 +49,8 @@ export function prepareReport(data: ReportData): PreparedReport {
     statusCounts.set(claim.status, (statusCounts.get(claim.status) ?? 0) + 1);
   const byStatus = (Object.keys(STATUS_LABELS) as ReportClaim['status'][])
     .filter((status) => data.options.scope === 'all' || status === 'approved')
+    // Only blind reviews reach adjudication: listed when a claim waits there, not as a 0.
+    .filter((status) => status !== 'adjudication' || statusCounts.has(status))
     .map((status) => ({ label: STATUS_LABELS[status], count: statusCounts.get(status) ?? 0 }));
   const article = data.options.articleText ? data.article : undefined;
   const { article: _dropped, ...rest } = data;

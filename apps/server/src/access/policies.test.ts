@@ -9,6 +9,7 @@ import {
   can,
   claimAbilitiesOf,
   claimPermissions,
+  seesBlindRound,
 } from './policies.ts';
 
 // The whole role × action matrix, written out by hand so a change to the policy table
@@ -35,6 +36,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'verdict.approve': ['owner', 'moderator'],
   'verdict.overrideFourEyes': ['owner'],
   'claim.comment': ['owner', 'moderator', 'reviewer', 'commenter'],
+  'review.configureBlind': ['owner', 'moderator'],
   'verdictScale.update': ['owner'],
   'report.export': ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'],
   'dashboard.read': ['owner', 'moderator'],
@@ -119,10 +121,39 @@ describe('claim policy', () => {
       fourEyesBlocked: false,
       reopen: true,
       reanchor: false,
+      adjudicate: false,
     });
     expect(
       claimAbilitiesOf('moderator', me, { ...approved, status: 'verdict_proposed' }).approve,
     ).toBe(true);
+  });
+  it('blind review: a moderator who gave one of the verdicts neither adjudicates nor sees through the round', () => {
+    const split = {
+      ...assigned,
+      status: 'adjudication',
+      proposedBy: null,
+      fourEyes: true,
+      blindProposerIds: [me, other],
+    } as const;
+    expect(claimAbilitiesOf('moderator', me, split)).toMatchObject({
+      adjudicate: false,
+      approve: false,
+      fourEyesBlocked: true,
+      approveOverride: false,
+    });
+    expect(claimAbilitiesOf('owner', me, split)).toMatchObject({
+      adjudicate: false,
+      approveOverride: true,
+    });
+    const outside = { ...split, blindProposerIds: [other] };
+    expect(claimAbilitiesOf('moderator', me, outside).adjudicate).toBe(true);
+    expect(claimAbilitiesOf('reviewer', me, outside).adjudicate).toBe(false);
+    expect(seesBlindRound('moderator', me, [other])).toBe(true);
+    expect(seesBlindRound('moderator', me, [me, other])).toBe(false);
+    expect(seesBlindRound('owner', me, [me])).toBe(false);
+    expect(seesBlindRound('reviewer', me, [other])).toBe(false);
+    expect(seesBlindRound('commenter', me, [])).toBe(false);
+    expect(seesBlindRound('viewer', me, [])).toBe(false);
   });
   it('under the four-eyes rule the proposer cannot approve; only an owner may override', () => {
     const own = {

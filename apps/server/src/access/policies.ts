@@ -34,6 +34,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'verdict.approve': 'moderator',
   'verdict.overrideFourEyes': 'owner',
   'claim.comment': 'commenter',
+  'review.configureBlind': 'moderator',
   'verdictScale.update': 'owner',
   'report.export': 'viewer',
   'dashboard.read': 'moderator',
@@ -65,10 +66,15 @@ export interface ClaimSubject {
 export interface ApprovalSubject extends ClaimSubject {
   proposedBy: string | null;
   fourEyes: boolean;
+  /** Who gave an independent verdict in the claim's blind round (none: a single review). */
+  blindProposerIds?: readonly string[];
 }
 
 /** What a role may do to a claim whatever its state (abilities add the state's rules). */
-export type ClaimPermissions = Omit<ClaimAbilities, 'approveOverride' | 'fourEyesBlocked'>;
+export type ClaimPermissions = Omit<
+  ClaimAbilities,
+  'approveOverride' | 'fourEyesBlocked' | 'adjudicate'
+>;
 
 /**
  * What the role allows on this claim, whatever its status: moderators and owners act on
@@ -94,7 +100,33 @@ export function claimPermissions(role: Role, userId: string, claim: ClaimSubject
 
 /** The four-eyes rule holds this person back: they proposed the verdict and the workspace asks for another. */
 function ownVerdict(userId: string, claim: ApprovalSubject): boolean {
-  return claim.fourEyes && claim.proposedBy === userId;
+  return (
+    claim.fourEyes &&
+    (claim.proposedBy === userId || (claim.blindProposerIds ?? []).includes(userId))
+  );
+}
+
+/**
+ * Blind review: moderators and owners who are not among the round's blind reviewers see every
+ * independent verdict (they assign and adjudicate); a blind reviewer is blind whatever their
+ * role, and readers below moderator see none until all are in.
+ */
+export function seesBlindRound(
+  role: Role,
+  userId: string,
+  blindReviewerIds: readonly string[],
+): boolean {
+  return can(role, 'claim.assign') && !blindReviewerIds.includes(userId);
+}
+
+/** In a blind review only the claim's assigned reviewers give verdicts (403 otherwise). */
+export function authorizeBlindProposal(userId: string, assigneeIds: readonly string[]): void {
+  if (!assigneeIds.includes(userId)) {
+    throw new ForbiddenError(
+      'This claim takes independent verdicts from its assigned reviewers only: ask a moderator to assign you first.',
+      'not_blind_reviewer',
+    );
+  }
 }
 
 /** Sent with each claim: what this member can do to it now (approved claims are frozen). */
@@ -105,14 +137,16 @@ export function claimAbilitiesOf(
 ): ClaimAbilities {
   const allowed = claimPermissions(role, userId, claim);
   const open = claim.status !== 'approved';
+  const decides = claim.status === 'verdict_proposed' || claim.status === 'adjudication';
+  const blocked = allowed.approve && decides && ownVerdict(userId, claim);
   const approvable = allowed.approve && claim.status === 'verdict_proposed';
-  const blocked = approvable && ownVerdict(userId, claim);
   return {
     update: allowed.update && open,
     work: allowed.work && open,
     comment: allowed.comment,
     assign: allowed.assign && open,
     approve: approvable && !blocked,
+    adjudicate: allowed.approve && claim.status === 'adjudication' && !blocked,
     approveOverride: blocked && can(role, 'verdict.overrideFourEyes'),
     fourEyesBlocked: blocked,
     reopen: allowed.reopen && claim.status === 'approved',

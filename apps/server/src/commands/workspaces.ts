@@ -1,6 +1,11 @@
 // Workspaces and their members: create, rename, change roles, remove. The last owner of a
 // workspace can be neither demoted nor removed.
-import { checkEvidenceUrl, type Role, type UpdateWorkspaceBody } from '@factdesk/model';
+import {
+  checkEvidenceUrl,
+  type Role,
+  type SetWorkspaceBlindReviewsBody,
+  type UpdateWorkspaceBody,
+} from '@factdesk/model';
 import type { Queryable, Sql } from '../db/database.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
 import { findUserByEmail } from '../queries/users.ts';
@@ -14,6 +19,7 @@ import {
   type MemberRow,
   type MembershipRow,
   setMemberRole,
+  setWorkspaceBlindReviews,
   updateWorkspace as updateWorkspaceRow,
   upsertMembership,
 } from '../queries/workspaces.ts';
@@ -48,6 +54,16 @@ export async function updateWorkspace(
     orgLogoUrl: publicUrl(org?.logoUrl, 'organization.logoUrl'),
     fourEyes: changes.fourEyes,
   });
+  return { ...row, role: membership.role };
+}
+
+/** How many independent verdicts the workspace's claims need (docs/claims.md, Blind review). */
+export async function setBlindReviews(
+  sql: Queryable,
+  membership: MembershipRow,
+  body: SetWorkspaceBlindReviewsBody,
+): Promise<MembershipRow> {
+  const row = await setWorkspaceBlindReviews(sql, membership.id, body.blindReviews);
   return { ...row, role: membership.role };
 }
 

@@ -12,6 +12,7 @@ import { archiveLink } from '../evidenceLinks/archiveLink.ts';
 import { LinkChecker } from '../evidenceLinks/LinkChecker.ts';
 import { fetchOutside } from '../outbound/fetchOutside.ts';
 import { presentEvidenceLink } from '../presenters/evidenceLinks.ts';
+import { isHiddenByBlindRound } from '../queries/claims.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -54,7 +55,11 @@ export const evidenceLinksPlugin = fp(
           claimId,
           link: presentEvidenceLink(link),
         };
-        app.liveDocuments.publishEvent(documentId, event);
+        // A blind round's evidence is not announced to the document (docs/claims.md).
+        isHiddenByBlindRound(app.db, link.evidence_id).then(
+          (hidden) => hidden || app.liveDocuments.publishEvent(documentId, event),
+          (error: unknown) => app.log.error({ err: error, documentId }, 'evidence link event'),
+        );
       },
       ...(settings.archive.automatically
         ? {

@@ -26,6 +26,7 @@ export function presentWorkspace(row: MembershipRow): Workspace {
     openSignupRole: row.open_signup_role,
     organization: { name: row.org_name, url: row.org_url, logoUrl: row.org_logo_url },
     fourEyes: row.four_eyes,
+    blindReviews: row.blind_reviews,
     createdAt: row.created_at.toISOString(),
   };
 }

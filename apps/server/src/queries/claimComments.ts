@@ -4,6 +4,8 @@ import type { Queryable } from '../db/database.ts';
 export interface CommentRow {
   id: string;
   claim_id: string;
+  /** Hidden from other readers while this blind round runs (null: never). */
+  blind_round: number | null;
   author_id: string | null;
   author_name: string | null;
   body: string;

@@ -13,6 +13,8 @@ export interface ClaimEventRow {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   subject: Record<string, unknown> | null;
+  /** The blind round that hides this event from other readers until it is revealed. */
+  blind_round: number | null;
   created_at: Date;
 }
 
@@ -24,16 +26,18 @@ export interface NewClaimEvent {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   subject?: Record<string, unknown> | null;
+  blindRound?: number | null;
 }
 
 export async function insertClaimEvent(sql: Queryable, event: NewClaimEvent): Promise<number> {
   const [row] = await sql<{ id: string }[]>`
-    INSERT INTO claim_events (claim_id, document_id, actor_id, type, before, after, subject)
-    VALUES (
+    INSERT INTO claim_events (
+      claim_id, document_id, actor_id, type, before, after, subject, blind_round
+    ) VALUES (
       ${event.claimId}, ${event.documentId}, ${event.actorId}, ${event.type},
       ${event.before === null ? null : sql.json(event.before as never)},
       ${event.after === null ? null : sql.json(event.after as never)},
-      ${event.subject ? sql.json(event.subject as never) : null}
+      ${event.subject ? sql.json(event.subject as never) : null}, ${event.blindRound ?? null}
     ) RETURNING id`;
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   return Number(row.id);

@@ -38,8 +38,32 @@ export interface ClaimRow {
   reused_from_document_title: string | null;
   reused_at: Date | null;
   due_at: Date | null;
+  /** Independent verdicts this claim needs; null: the workspace's (docs/claims.md, Blind review). */
+  blind_reviews: number | null;
+  review_round: number;
+  adjudicated_by: string | null;
+  adjudicated_at: Date | null;
   created_at: Date;
   updated_at: Date;
+}
+
+/** One reviewer's independent verdict of the claim's current round, as the detail reads it. */
+export interface RoundReviewRow {
+  reviewer_id: string;
+  reviewer_name: string | null;
+  verdict: string;
+  rating: number | null;
+  rationale: string;
+  /** JSON text of a timestamptz. */
+  proposed_at: string;
+}
+
+/** Evidence or a comment a blind reviewer added while the current round is blind. */
+export interface BlindItemRow {
+  kind: 'evidence' | 'comment';
+  by: string | null;
+  dead: boolean;
+  moved: boolean;
 }
 
 export interface ClaimDetailRow extends ClaimRow {
@@ -53,7 +77,19 @@ export interface ClaimDetailRow extends ClaimRow {
   comment_count: number;
   /** The workspace's four-eyes rule, for the abilities sent with the claim. */
   four_eyes: boolean;
+  workspace_blind_reviews: number;
+  adjudicated_by_name: string | null;
+  round_reviews: RoundReviewRow[];
+  blind_items: BlindItemRow[];
 }
+
+/**
+ * SQL twin of access/blindRound.ts isBlindRound: the claim (alias c) is collecting hidden
+ * independent verdicts. For list queries (search, report) that cannot present claim by claim.
+ */
+export const blindRoundSql = (sql: Queryable) => sql`(
+  c.status IN ('open', 'assigned', 'in_review')
+  AND coalesce(c.blind_reviews, (SELECT w.blind_reviews FROM workspaces w WHERE w.id = c.workspace_id)) > 1)`;
 
 const detailColumns = (sql: Queryable) => sql`
   c.*,
@@ -71,7 +107,27 @@ const detailColumns = (sql: Queryable) => sql`
   (SELECT count(*)::int FROM evidence e JOIN evidence_links l ON l.evidence_id = e.id
     WHERE e.claim_id = c.id AND l.state = 'moved') AS moved_link_count,
   (SELECT count(*)::int FROM claim_comments k WHERE k.claim_id = c.id) AS comment_count,
-  (SELECT w.four_eyes FROM workspaces w WHERE w.id = c.workspace_id) AS four_eyes`;
+  (SELECT w.four_eyes FROM workspaces w WHERE w.id = c.workspace_id) AS four_eyes,
+  (SELECT w.blind_reviews FROM workspaces w WHERE w.id = c.workspace_id) AS workspace_blind_reviews,
+  (SELECT du.display_name FROM users du WHERE du.id = c.adjudicated_by) AS adjudicated_by_name,
+  coalesce((
+    SELECT json_agg(json_build_object('reviewer_id', r.reviewer_id, 'reviewer_name', ru.display_name,
+      'verdict', r.verdict, 'rating', r.rating, 'rationale', r.rationale, 'proposed_at', r.proposed_at)
+      ORDER BY r.proposed_at, r.reviewer_id)
+    FROM claim_reviews r LEFT JOIN users ru ON ru.id = r.reviewer_id
+    WHERE r.claim_id = c.id AND r.round = c.review_round
+  ), '[]'::json) AS round_reviews,
+  coalesce((
+    SELECT json_agg(item) FROM (
+      SELECT 'evidence' AS kind, e.added_by AS by,
+        coalesce(l.state = 'dead', false) AS dead, coalesce(l.state = 'moved', false) AS moved
+      FROM evidence e LEFT JOIN evidence_links l ON l.evidence_id = e.id
+      WHERE e.claim_id = c.id AND e.blind_round = c.review_round
+      UNION ALL
+      SELECT 'comment', k.author_id, false, false FROM claim_comments k
+      WHERE k.claim_id = c.id AND k.blind_round = c.review_round
+    ) item
+  ), '[]'::json) AS blind_items`;
 
 const detailJoins = (sql: Queryable) => sql`
   LEFT JOIN users cu ON cu.id = c.created_by
@@ -153,6 +209,16 @@ export async function lockClaim(sql: Queryable, claimId: string): Promise<ClaimR
   return row;
 }
 
+/** What a write checks first, beside the claim row. */
+export interface LockedClaimFacts {
+  role: Role | null;
+  assignee_ids: string[];
+  four_eyes: boolean;
+  workspace_blind_reviews: number;
+  /** Who has given an independent verdict in the current round. */
+  round_reviewer_ids: string[];
+}
+
 /**
  * lockClaim with what a write checks first, in one round trip: the user's role in the claim's
  * workspace (null: not a member) and the claim's assignees.
@@ -161,16 +227,15 @@ export async function lockClaimForWrite(
   sql: Queryable,
   claimId: string,
   userId: string,
-): Promise<
-  (ClaimRow & { role: Role | null; assignee_ids: string[]; four_eyes: boolean }) | undefined
-> {
-  const [row] = await sql<
-    (ClaimRow & { role: Role | null; assignee_ids: string[]; four_eyes: boolean })[]
-  >`
-    SELECT c.*, m.role, w.four_eyes, array(
+): Promise<(ClaimRow & LockedClaimFacts) | undefined> {
+  const [row] = await sql<(ClaimRow & LockedClaimFacts)[]>`
+    SELECT c.*, m.role, w.four_eyes, w.blind_reviews AS workspace_blind_reviews, array(
       SELECT ca.user_id FROM claim_assignees ca WHERE ca.claim_id = c.id
       ORDER BY ca.created_at, ca.user_id
-    )::text[] AS assignee_ids
+    )::text[] AS assignee_ids, array(
+      SELECT r.reviewer_id FROM claim_reviews r
+      WHERE r.claim_id = c.id AND r.round = c.review_round ORDER BY r.proposed_at, r.reviewer_id
+    )::text[] AS round_reviewer_ids
     FROM claims c
     JOIN workspaces w ON w.id = c.workspace_id
     LEFT JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = ${userId}
@@ -246,6 +311,10 @@ export interface ClaimChanges {
   reused_from_document_title?: string | null;
   reused_at?: Date | null;
   due_at?: Date | null;
+  blind_reviews?: number | null;
+  review_round?: number;
+  adjudicated_by?: string | null;
+  adjudicated_at?: Date | null;
 }
 
 /** Applies the changes and bumps the version: every write is one version. */
@@ -342,4 +411,76 @@ export async function findClaimAccess(
     LEFT JOIN memberships m ON m.workspace_id = c.workspace_id AND m.user_id = ${userId}
     WHERE c.id = ${claimId}`;
   return row;
+}
+
+export interface NewIndependentVerdict {
+  claimId: string;
+  workspaceId: string;
+  round: number;
+  reviewerId: string;
+  verdict: string;
+  rating: number | null;
+  rationale: string;
+}
+
+/** One reviewer's verdict of a blind round (claim_reviews: one row per reviewer per round). */
+export async function insertIndependentVerdict(sql: Queryable, review: NewIndependentVerdict) {
+  await sql`
+    INSERT INTO claim_reviews (claim_id, workspace_id, round, reviewer_id, verdict, rating, rationale)
+    VALUES (${review.claimId}, ${review.workspaceId}, ${review.round}, ${review.reviewerId},
+      ${review.verdict}, ${review.rating}, ${review.rationale})`;
+}
+
+export interface IndependentVerdictRow {
+  reviewer_id: string;
+  reviewer_name: string | null;
+  verdict: string;
+  rating: number | null;
+  rationale: string;
+  proposed_at: Date;
+}
+
+export async function listIndependentVerdicts(
+  sql: Queryable,
+  claimId: string,
+  round: number,
+): Promise<IndependentVerdictRow[]> {
+  return sql<IndependentVerdictRow[]>`
+    SELECT r.reviewer_id, u.display_name AS reviewer_name, r.verdict, r.rating, r.rationale,
+      r.proposed_at
+    FROM claim_reviews r LEFT JOIN users u ON u.id = r.reviewer_id
+    WHERE r.claim_id = ${claimId} AND r.round = ${round}
+    ORDER BY r.proposed_at, r.reviewer_id`;
+}
+
+/** Marks evidence or a comment as a blind reviewer's, hidden from others while `round` is blind. */
+export async function markBlindItem(
+  sql: Queryable,
+  kind: 'evidence' | 'comment',
+  id: string,
+  round: number,
+): Promise<void> {
+  if (kind === 'evidence') await sql`UPDATE evidence SET blind_round = ${round} WHERE id = ${id}`;
+  else await sql`UPDATE claim_comments SET blind_round = ${round} WHERE id = ${id}`;
+}
+
+/** The round each of the claim's evidence links and comments is hidden in (null: none). */
+export async function findBlindRounds(
+  sql: Queryable,
+  claimId: string,
+): Promise<Map<string, number | null>> {
+  const rows = await sql<{ id: string; blind_round: number | null }[]>`
+    SELECT id, blind_round FROM evidence WHERE claim_id = ${claimId}
+    UNION ALL
+    SELECT id, blind_round FROM claim_comments WHERE claim_id = ${claimId}`;
+  return new Map(rows.map((row) => [row.id, row.blind_round]));
+}
+
+/** The evidence link is hidden by its claim's blind round (its live link checks are not sent). */
+export async function isHiddenByBlindRound(sql: Queryable, evidenceId: string): Promise<boolean> {
+  const [row] = await sql<{ hidden: boolean }[]>`
+    SELECT (e.blind_round IS NOT NULL AND e.blind_round = c.review_round AND ${blindRoundSql(sql)})
+      AS hidden
+    FROM evidence e JOIN claims c ON c.id = e.claim_id WHERE e.id = ${evidenceId}`;
+  return row?.hidden ?? false;
 }

@@ -5,6 +5,8 @@ import type { Queryable } from '../db/database.ts';
 export interface EvidenceRow {
   id: string;
   claim_id: string;
+  /** Hidden from other readers while this blind round runs (null: never). */
+  blind_round: number | null;
   url: string;
   title: string;
   publisher: string;

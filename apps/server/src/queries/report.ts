@@ -8,6 +8,7 @@ import type {
   VerdictScale,
 } from '@factdesk/model';
 import type { Queryable } from '../db/database.ts';
+import { blindRoundSql } from './claims.ts';
 
 export interface ReportWorkspaceRow {
   name: string;
@@ -127,6 +128,9 @@ export async function listReportClaims(
         FROM evidence e LEFT JOIN users eu ON eu.id = e.added_by
         LEFT JOIN evidence_links l ON l.evidence_id = e.id
         WHERE e.claim_id = c.id
+          -- A blind round's evidence is in no report until every verdict is in.
+          AND NOT (e.blind_round IS NOT NULL AND e.blind_round = c.review_round
+            AND ${blindRoundSql(sql)})
       ), '[]'::json) ELSE '[]'::json END AS evidence
     FROM claims c
     LEFT JOIN users pu ON pu.id = c.proposed_by

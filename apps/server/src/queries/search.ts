@@ -3,6 +3,7 @@
 // workspace's words, and the ranked, highlighted hits.
 import type { ClaimStatus, SearchHitKind } from '@factdesk/model';
 import type { Queryable, Sql } from '../db/database.ts';
+import { blindRoundSql } from './claims.ts';
 
 /** Words shorter than this are never corrected (too many close neighbours). */
 const MIN_CORRECTED_LENGTH = 4;
@@ -51,6 +52,19 @@ export async function findCorrections(
     // For this transaction only: the `%` operator's threshold.
     await tx`SELECT set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_SIMILARITY)}, true)`;
     return tx<WordCorrection[]>`
+      WITH hidden AS (
+        -- Words of what a running blind round hides are never offered as corrections: the
+        -- suggestion would tell another reviewer what the hidden evidence or comment says.
+        SELECT DISTINCT w FROM search_entries he
+        JOIN claims c ON c.id = he.claim_id,
+          unnest(tsvector_to_array(to_tsvector('search_simple', he.body))) AS w
+        WHERE he.workspace_id = ${workspaceId} AND he.kind IN ('evidence', 'comment')
+          AND ${blindRoundSql(tx)}
+          AND EXISTS (
+            SELECT 1 FROM evidence be WHERE be.id = he.source_id AND be.blind_round = c.review_round
+            UNION ALL
+            SELECT 1 FROM claim_comments bk WHERE bk.id = he.source_id AND bk.blind_round = c.review_round)
+      )
       SELECT q.word, CASE
         WHEN length(q.folded) < ${MIN_CORRECTED_LENGTH} OR EXISTS (
           SELECT 1 FROM search_words s
@@ -58,6 +72,7 @@ export async function findCorrections(
         ELSE array(
           SELECT s.word FROM search_words s
           WHERE s.workspace_id = ${workspaceId} AND s.word % q.folded
+            AND NOT EXISTS (SELECT 1 FROM hidden WHERE hidden.w = s.word)
           ORDER BY similarity(s.word, q.folded) DESC, s.word
           LIMIT ${CORRECTIONS_PER_WORD})
         END AS alternatives
@@ -168,6 +183,13 @@ export async function searchEntries(
       LEFT JOIN claims c ON c.id = e.claim_id
       WHERE e.workspace_id = ${workspaceId}
         ${filter}
+        -- What a blind reviewer added while their round is blind is found by nobody until
+        -- every verdict is in (docs/claims.md, Blind review).
+        AND NOT (e.kind IN ('evidence', 'comment') AND c.id IS NOT NULL AND ${blindRoundSql(sql)}
+          AND EXISTS (
+            SELECT 1 FROM evidence be WHERE be.id = e.source_id AND be.blind_round = c.review_round
+            UNION ALL
+            SELECT 1 FROM claim_comments bk WHERE bk.id = e.source_id AND bk.blind_round = c.review_round))
       ORDER BY text_rank DESC, e.id
       LIMIT ${RERANKED}
     ), best AS (

@@ -10,6 +10,8 @@ export interface WorkspaceRow {
   org_url: string | null;
   org_logo_url: string | null;
   four_eyes: boolean;
+  /** Independent verdicts each claim needs unless it says otherwise (1: single review). */
+  blind_reviews: number;
   created_at: Date;
 }
 
@@ -145,4 +147,17 @@ export async function countOwners(sql: Queryable, workspaceId: string): Promise<
     SELECT count(*)::int AS count FROM memberships
     WHERE workspace_id = ${workspaceId} AND role = 'owner'`;
   return row?.count ?? 0;
+}
+
+/** How many independent verdicts the workspace's claims need unless one says otherwise. */
+export async function setWorkspaceBlindReviews(
+  sql: Queryable,
+  id: string,
+  blindReviews: number,
+): Promise<WorkspaceRow> {
+  const [row] = await sql<WorkspaceRow[]>`
+    UPDATE workspaces SET blind_reviews = ${blindReviews}, updated_at = now()
+    WHERE id = ${id} RETURNING *`;
+  if (!row) throw new Error(`workspace ${id} vanished`);
+  return row;
 }

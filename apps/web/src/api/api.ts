@@ -1,6 +1,7 @@
 // Typed client of the Factdesk HTTP API: one function per route, shapes from @factdesk/model.
 import type {
   AddEvidenceBody,
+  AdjudicateBody,
   Agreement,
   ApiToken,
   AssignClaimBody,
@@ -121,6 +122,8 @@ export const api = {
   workspace: (workspaceId: string) => request<Workspace>('GET', `/workspaces/${path(workspaceId)}`),
   updateWorkspace: (workspaceId: string, changes: WorkspaceChanges) =>
     request<Workspace>('PATCH', `/workspaces/${path(workspaceId)}`, changes),
+  setBlindReviews: (workspaceId: string, blindReviews: number) =>
+    request<Workspace>('PUT', `/workspaces/${path(workspaceId)}/blind-reviews`, { blindReviews }),
 
   members: (workspaceId: string) =>
     request<Member[]>('GET', `/workspaces/${path(workspaceId)}/members`),
@@ -210,6 +213,12 @@ export const api = {
     request<Claim>('POST', claim(claimId, '/return'), { version, reason }),
   reopenClaim: (claimId: string, version: number) =>
     request<Claim>('POST', claim(claimId, '/reopen'), { version }),
+  /** Blind review: decide between disagreeing verdicts; approves the claim. */
+  adjudicate: (claimId: string, body: AdjudicateBody) =>
+    request<Claim>('POST', claim(claimId, '/adjudicate'), body),
+  /** Independent verdicts one claim needs; null: the workspace's setting. */
+  setClaimBlindReviews: (claimId: string, version: number, blindReviews: number | null) =>
+    request<Claim>('POST', claim(claimId, '/blind-reviews'), { version, blindReviews }),
   reanchorClaim: (claimId: string, version: number, anchor: ClaimAnchor) =>
     request<Claim>('POST', claim(claimId, '/reanchor'), { version, anchor }),
   evidence: (claimId: string) => request<Evidence[]>('GET', claim(claimId, '/evidence')),

@@ -50,7 +50,8 @@ export function SideNav({
               <Item to={`/w/${workspace.id}/dashboard`} icon="clock" label="Time to verdict" />
             )}
             <Item to={`/w/${workspace.id}/members`} icon="users" label="Members" />
-            {workspace.abilities['workspace.update'] && (
+            {(workspace.abilities['workspace.update'] ||
+              workspace.abilities['review.configureBlind']) && (
               <Item to={`/w/${workspace.id}/settings`} icon="settings" label="Settings" />
             )}
           </ul>

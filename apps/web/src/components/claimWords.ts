@@ -14,6 +14,7 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
   assigned: 'Assigned',
   in_review: 'In review',
   verdict_proposed: 'Verdict proposed',
+  adjudication: 'Adjudication',
   approved: 'Approved',
 };
 

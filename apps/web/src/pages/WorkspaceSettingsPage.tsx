@@ -1,6 +1,7 @@
 // Workspace settings (owners): its name, open sign-up, the publishing organisation that
 // ClaimReview names, the four-eyes rule, and the verdict scale. Shown when the server grants
-// `workspace.update`; the server checks again on save.
+// `workspace.update`; the server checks again on save. Moderators see the one setting they
+// may change: how many independent (blind) verdicts claims need.
 import { OPEN_SIGNUP_ROLES } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api/ApiError.ts';
@@ -12,6 +13,7 @@ import { ROLE_LABELS } from '../components/roles.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { useWorkspace } from '../state/WorkspaceContext.tsx';
+import { BlindReviewSettings } from './settings/BlindReviewSettings.tsx';
 import { VerdictScaleEditor } from './settings/VerdictScaleEditor.tsx';
 
 const SIGNUP_CHOICES: Array<{ value: OpenSignupRole; label: string; hint: string }> = [
@@ -29,6 +31,16 @@ export function WorkspaceSettingsPage() {
   usePageTitle('Settings', workspace.name);
 
   if (!workspace.abilities['workspace.update']) {
+    if (workspace.abilities['review.configureBlind']) {
+      return (
+        <div className="page page-narrow">
+          <PageHeader title="Settings" eyebrow={workspace.name}>
+            <p>Owners change the other settings.</p>
+          </PageHeader>
+          <BlindReviewSettings key={`blind-${workspace.id}`} />
+        </div>
+      );
+    }
     return (
       <div className="page">
         <PageHeader title="Settings" eyebrow={workspace.name}>
@@ -41,6 +53,7 @@ export function WorkspaceSettingsPage() {
     <div className="page page-narrow">
       <PageHeader title="Settings" eyebrow={workspace.name} />
       <SettingsForm key={workspace.id} />
+      <BlindReviewSettings key={`blind-${workspace.id}`} />
       <VerdictScaleEditor key={`scale-${workspace.id}`} />
     </div>
   );

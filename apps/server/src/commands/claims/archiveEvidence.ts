@@ -101,12 +101,19 @@ export async function archiveEvidenceAutomatically(
         before: change.before,
         after: change.after,
         subject: change.subject ?? null,
+        blindRound: existing.blind_round,
       });
       const detail = await findClaimDetail(tx, claim.id);
       return detail && { detail, change, eventId };
     });
     if (!outcome) return false;
-    publishClaimEvents(deps, outcome.detail, [outcome.change], [outcome.eventId]);
+    publishClaimEvents(
+      deps,
+      outcome.detail,
+      [outcome.change],
+      [outcome.eventId],
+      [existing.blind_round],
+    );
     return true;
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);

@@ -1,10 +1,13 @@
 // proposeVerdict: the reviewer proposes a label of the workspace's scale, with a rationale.
 // A verdict proposed by hand is the proposer's own: it ends a reused verdict's provenance.
+// On a claim that needs several independent verdicts, it is one of them (blind review).
 import { DEFAULT_VERDICT_SCALE, type ProposeVerdictBody } from '@factdesk/model';
+import { requiredReviews } from '../../access/blindRound.ts';
 import { BadRequestError } from '../../errors.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
+import { submitIndependentVerdict } from './submitIndependentVerdict.ts';
 import { pick, writeClaim } from './writeClaim.ts';
 
 /** What a proposal changes, by hand or by reuse (the history shows these before and after). */
@@ -33,11 +36,15 @@ export function proposeVerdict(
     { ability: 'work', verb: 'propose a verdict', version: body.version, from: ['in_review'] },
     async ({ tx, claim }) => {
       const scale = (await findVerdictScale(tx, claim.workspace_id)) ?? DEFAULT_VERDICT_SCALE;
-      if (!scale.labels.some((label) => label.key === body.verdict)) {
+      const label = scale.labels.find((candidate) => candidate.key === body.verdict);
+      if (!label) {
         throw new BadRequestError(
           `verdict must be one of this workspace's labels: ${scale.labels.map((l) => l.key).join(', ')}.`,
           'verdict',
         );
+      }
+      if (requiredReviews(claim) > 1) {
+        return submitIndependentVerdict(tx, claim, actorId, body, label);
       }
       const row = await updateClaimRow(tx, claimId, {
         status: 'verdict_proposed',

@@ -1,5 +1,7 @@
-// reopenClaim: a moderator unfreezes an approved claim; it goes back to review.
+// reopenClaim: a moderator unfreezes an approved claim; it goes back to review. A claim that
+// takes independent verdicts starts a new blind round (earlier rounds stay in claim_reviews).
 import type { VersionBody } from '@factdesk/model';
+import { requiredReviews } from '../../access/blindRound.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import { APPROVAL_FIELDS } from './approveVerdict.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
@@ -22,12 +24,16 @@ export function reopenClaim(deps: ClaimDeps, actorId: string, claimId: string, b
         approved_best_rating: null,
         approved_worst_rating: null,
         approval_override: false,
+        adjudicated_by: null,
+        adjudicated_at: null,
+        ...(requiredReviews(claim) > 1 ? { review_round: claim.review_round + 1 } : {}),
       });
+      const fields = [...APPROVAL_FIELDS, 'review_round', 'adjudicated_by'] as const;
       return [
         {
           type: 'claim.reopened',
-          before: pick(claim, APPROVAL_FIELDS),
-          after: pick(row, APPROVAL_FIELDS),
+          before: pick(claim, fields),
+          after: pick(row, fields),
           subject: { verdict: row.verdict },
         },
       ];

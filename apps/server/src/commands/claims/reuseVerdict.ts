@@ -4,6 +4,7 @@
 // it — so it is approved by the normal rules, four-eyes included: the source's approval
 // covered another article's wording and context, not this one.
 import { DEFAULT_VERDICT_SCALE, type Evidence, type ReuseVerdictBody } from '@factdesk/model';
+import { requiredReviews } from '../../access/blindRound.ts';
 import { AppError, BadRequestError, ConflictError } from '../../errors.ts';
 import { presentEvidence } from '../../presenters/claims.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
@@ -26,6 +27,12 @@ export function reuseVerdict(
     claimId,
     { ability: 'work', verb: 'reuse a verdict', version: body.version, from: NOT_APPROVED },
     async ({ tx, claim }) => {
+      if (requiredReviews(claim) > 1) {
+        throw new ConflictError(
+          `cannot reuse a verdict: this claim takes ${requiredReviews(claim)} independent verdicts from its reviewers (blind review).`,
+          'blind_review',
+        );
+      }
       if (body.fromClaimId === claimId) {
         throw new BadRequestError(
           'fromClaimId is this claim: choose an approved claim of another passage.',

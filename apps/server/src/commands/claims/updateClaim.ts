@@ -1,5 +1,7 @@
 // updateClaim: edit the statement, claimant, tags or rationale of a claim not yet approved.
 import type { UpdateClaimBody } from '@factdesk/model';
+import { isBlindRound, requiredReviews } from '../../access/blindRound.ts';
+import { ConflictError } from '../../errors.ts';
 import type { ClaimChanges } from '../../queries/claims.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
@@ -20,7 +22,17 @@ export function updateClaim(
     async ({ tx, claim }) => {
       const changes: ClaimChanges = {};
       if (body.statement !== undefined) changes.statement = body.statement.trim();
-      if (body.rationale !== undefined) changes.rationale = body.rationale;
+      if (body.rationale !== undefined && body.rationale !== claim.rationale) {
+        // The claim's rationale is read by everyone: in a blind round each reviewer's goes with
+        // their verdict, hidden until all are in.
+        if (isBlindRound(claim) || claim.status === 'adjudication') {
+          throw new ConflictError(
+            `cannot edit the rationale: this claim takes ${requiredReviews(claim)} independent verdicts, and each reviewer's rationale goes with their verdict.`,
+            'blind_review',
+          );
+        }
+        changes.rationale = body.rationale;
+      }
       if (body.tags !== undefined) changes.tags = normalizeTags(body.tags);
       if (body.claimant !== undefined) {
         changes.claimant_name = body.claimant?.name.trim() ?? null;

@@ -12,6 +12,7 @@ import type {
   Role,
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
+import { blindReviewerIds, isBlindRound } from '../../access/blindRound.ts';
 import { authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
 import { presentClaim, presentClaimState } from '../../presenters/claims.ts';
@@ -19,8 +20,10 @@ import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
   type ClaimDetailRow,
   type ClaimRow,
+  findBlindRounds,
   findClaimDetail,
   lockClaimForWrite,
+  markBlindItem,
 } from '../../queries/claims.ts';
 import { recordClaimNotifications } from '../notifications/claimChangeNotifications.ts';
 import { ClaimConflictError } from './ClaimConflictError.ts';
@@ -30,7 +33,24 @@ export interface LockedClaim extends ClaimRow {
   assigneeIds: string[];
   /** The workspace's four-eyes rule. */
   four_eyes: boolean;
+  /** The workspace's count of independent verdicts (the claim's own wins when set). */
+  workspace_blind_reviews: number;
+  /** Who gave an independent verdict in the current round. */
+  round_reviewer_ids: string[];
 }
+
+/**
+ * What a blind reviewer writes while their round is blind stays between them and the
+ * moderators until every verdict is in: these events (and their evidence or comment) are
+ * marked with the round.
+ */
+const BLIND_EVENT_TYPES: ReadonlySet<ClaimEventType> = new Set([
+  'claim.review_submitted',
+  'evidence.added',
+  'evidence.updated',
+  'evidence.removed',
+  'comment.added',
+]);
 
 export interface ClaimWriteContext {
   tx: TransactionSql;
@@ -78,6 +98,7 @@ export const NOT_APPROVED: readonly ClaimStatus[] = [
   'assigned',
   'in_review',
   'verdict_proposed',
+  'adjudication',
 ];
 
 export async function writeClaim(
@@ -87,7 +108,7 @@ export async function writeClaim(
   rule: ClaimWriteRule,
   mutate: (context: ClaimWriteContext) => Promise<ClaimChange[]>,
 ): Promise<ClaimWriteResult> {
-  const { result, changes, notifications } = await deps.sql.begin(async (tx) => {
+  const { result, changes, blindRounds, notifications } = await deps.sql.begin(async (tx) => {
     // One round trip: the row locked, the caller's role and the assignees.
     const locked = await lockClaimForWrite(tx, claimId, actorId);
     if (!locked?.role) throw new NotFoundError(rule.notFound ?? 'Claim');
@@ -113,6 +134,11 @@ export async function writeClaim(
         presentClaim(await currentDetail(tx, claimId), { userId: actorId, role }),
       );
     }
+    // A blind reviewer's evidence stays hidden whoever changes it: its rounds, read before the
+    // change (a removal deletes the row).
+    const itemRounds = isBlindRound(claim)
+      ? await findBlindRounds(tx, claimId)
+      : new Map<string, number | null>();
     // Inside a savepoint, so a write that turns out to change nothing is undone whole (the
     // version bump included) while the transaction stays usable to read the claim back.
     let changes: ClaimChange[] = [];
@@ -126,8 +152,25 @@ export async function writeClaim(
     } catch (error) {
       if (error !== NOTHING_CHANGED) throw error;
     }
+    const blindActor =
+      isBlindRound(claim) &&
+      blindReviewerIds(claim.assigneeIds, claim.round_reviewer_ids).includes(actorId);
+    const blindRounds = changes.map((change) => {
+      if (!BLIND_EVENT_TYPES.has(change.type)) return null;
+      if (blindActor) return claim.review_round;
+      const evidenceId = change.live?.evidence?.id ?? change.live?.evidenceId;
+      const itemRound = evidenceId === undefined ? undefined : itemRounds.get(evidenceId);
+      return itemRound === claim.review_round ? claim.review_round : null;
+    });
     const eventIds: number[] = [];
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      const blindRound = blindRounds[index] ?? null;
+      if (blindRound !== null && change.type === 'evidence.added' && change.live?.evidence) {
+        await markBlindItem(tx, 'evidence', change.live.evidence.id, blindRound);
+      }
+      if (blindRound !== null && change.live?.comment) {
+        await markBlindItem(tx, 'comment', change.live.comment.id, blindRound);
+      }
       eventIds.push(
         await insertClaimEvent(tx, {
           claimId,
@@ -137,15 +180,16 @@ export async function writeClaim(
           before: change.before,
           after: change.after,
           subject: change.subject ?? null,
+          blindRound,
         }),
       );
     }
     // Who hears of it (docs/notifications.md): derived from the changes, in this transaction.
     const notifications = await recordClaimNotifications(tx, claim, actorId, changes);
     const result = { claim: await currentDetail(tx, claimId), role, eventIds };
-    return { result, changes, notifications };
+    return { result, changes, blindRounds, notifications };
   });
-  publishClaimEvents(deps, result.claim, changes, result.eventIds);
+  publishClaimEvents(deps, result.claim, changes, result.eventIds, blindRounds);
   deps.notifications?.deliver(notifications);
   return result;
 }
@@ -193,18 +237,28 @@ async function currentDetail(tx: TransactionSql, claimId: string): Promise<Claim
   return detail;
 }
 
-/** After commit: every open editor of the document hears of each change. */
+/**
+ * After commit: every open editor of the document hears of each change. One message goes to
+ * every socket of the document, so it carries only what every reader may see: the claim as
+ * presentClaimState shows it, and — for a change its blind round hides (`blindRounds`) — no
+ * evidence or comment, only `hidden: true`; each client then reads what it may see with its
+ * own session (GET claim, evidence, comments), where the filter is per reader.
+ */
 export function publishClaimEvents(
   deps: ClaimDeps,
   claim: ClaimDetailRow,
   changes: ClaimChange[],
   eventIds: number[],
+  blindRounds: readonly (number | null)[] = [],
 ): void {
   const state = presentClaimState(claim);
   changes.forEach((change, index) => {
     const eventId = eventIds[index];
     if (eventId === undefined) return;
-    const event: ClaimLiveEvent = { type: change.type, eventId, claim: state, ...change.live };
+    const hidden = (blindRounds[index] ?? null) !== null && isBlindRound(claim);
+    const event: ClaimLiveEvent = hidden
+      ? { type: change.type, eventId, claim: state, hidden: true }
+      : { type: change.type, eventId, claim: state, ...change.live };
     deps.liveDocuments.publishEvent(claim.document_id, event);
   });
 }

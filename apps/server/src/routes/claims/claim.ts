@@ -1,24 +1,28 @@
 // One claim: read it as the current text shows it, and every write of its workflow (edit,
 // assign, unassign, start review, propose, approve, return, reopen, re-anchor).
 import {
+  AdjudicateBody,
   ApproveVerdictBody,
   AssignClaimBody,
   Claim,
   ProposeVerdictBody,
   ReanchorClaimBody,
   ReturnClaimBody,
+  SetClaimBlindReviewsBody,
   UnassignClaimBody,
   UpdateClaimBody,
   VersionBody,
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { readClaimAccess } from '../../access/claimAccess.ts';
+import { adjudicateClaim } from '../../commands/claims/adjudicateClaim.ts';
 import { approveVerdict } from '../../commands/claims/approveVerdict.ts';
 import { assignClaim } from '../../commands/claims/assignClaim.ts';
 import { proposeVerdict } from '../../commands/claims/proposeVerdict.ts';
 import { reanchorClaim } from '../../commands/claims/reanchorClaim.ts';
 import { reopenClaim } from '../../commands/claims/reopenClaim.ts';
 import { returnClaim } from '../../commands/claims/returnClaim.ts';
+import { setClaimBlindReviews } from '../../commands/claims/setClaimBlindReviews.ts';
 import { startReview } from '../../commands/claims/startReview.ts';
 import { unassignClaim } from '../../commands/claims/unassignClaim.ts';
 import { updateClaim } from '../../commands/claims/updateClaim.ts';
@@ -116,6 +120,28 @@ export const claimByIdRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) =>
       written(request, (userId) =>
         reopenClaim(claimDeps(app), userId, request.params.claimId, request.body),
+      ),
+  );
+  app.post(
+    '/api/claims/:claimId/adjudicate',
+    claimWriteOptions(
+      'Decide between disagreeing blind verdicts and approve (moderators who gave none of them; owners may override)',
+      AdjudicateBody,
+    ),
+    (request) =>
+      written(request, (userId) =>
+        adjudicateClaim(claimDeps(app), userId, request.params.claimId, request.body),
+      ),
+  );
+  app.post(
+    '/api/claims/:claimId/blind-reviews',
+    claimWriteOptions(
+      "How many independent verdicts this claim needs (1–5; null: the workspace's setting; moderators)",
+      SetClaimBlindReviewsBody,
+    ),
+    (request) =>
+      written(request, (userId) =>
+        setClaimBlindReviews(claimDeps(app), userId, request.params.claimId, request.body),
       ),
   );
   app.post(

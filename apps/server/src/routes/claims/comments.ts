@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { readClaimAccess } from '../../access/claimAccess.ts';
 import { addComment } from '../../commands/claims/addComment.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { presentComment } from '../../presenters/claims.ts';
+import { presentComment, readBlindSight } from '../../presenters/claims.ts';
 import { listComments } from '../../queries/claimComments.ts';
 import { claimDeps } from './claimWriteRoute.ts';
 import { ClaimParams, errors, writeErrors } from './schemas.ts';
@@ -23,8 +23,11 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { userId } = requireActor(request);
-      await readClaimAccess(app.db, request.params.claimId, userId);
-      return (await listComments(app.db, request.params.claimId)).map(presentComment);
+      const { role } = await readClaimAccess(app.db, request.params.claimId, userId);
+      const sees = await readBlindSight(app.db, request.params.claimId, { userId, role });
+      return (await listComments(app.db, request.params.claimId))
+        .filter((row) => sees({ blindRound: row.blind_round, authorId: row.author_id }))
+        .map(presentComment);
     },
   );
 

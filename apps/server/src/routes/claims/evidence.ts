@@ -18,7 +18,7 @@ import { checkEvidenceLink } from '../../commands/claims/checkEvidenceLink.ts';
 import { removeEvidence } from '../../commands/claims/removeEvidence.ts';
 import { updateEvidence } from '../../commands/claims/updateEvidence.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { presentEvidence } from '../../presenters/claims.ts';
+import { presentEvidence, readBlindSight } from '../../presenters/claims.ts';
 import { presentEvidenceLink } from '../../presenters/evidenceLinks.ts';
 import { listEvidence } from '../../queries/evidence.ts';
 import { findEvidenceLinks } from '../../queries/evidenceLinks.ts';
@@ -38,8 +38,11 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { userId } = requireActor(request);
-      await readClaimAccess(app.db, request.params.claimId, userId);
-      const rows = await listEvidence(app.db, request.params.claimId);
+      const { role } = await readClaimAccess(app.db, request.params.claimId, userId);
+      const sees = await readBlindSight(app.db, request.params.claimId, { userId, role });
+      const rows = (await listEvidence(app.db, request.params.claimId)).filter((row) =>
+        sees({ blindRound: row.blind_round, authorId: row.added_by }),
+      );
       // What the link checker found, beside each link (events and history carry it apart).
       const links = await findEvidenceLinks(
         app.db,

@@ -6,7 +6,12 @@ import { Type } from 'typebox';
 import { readClaimAccess } from '../../access/claimAccess.ts';
 import { documentAccess } from '../../access/documentAccess.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { presentClaim, presentClaimEvent } from '../../presenters/claims.ts';
+import {
+  blindSightOf,
+  presentClaim,
+  presentClaimEventFor,
+  readBlindSight,
+} from '../../presenters/claims.ts';
 import { listClaimEvents, listDocumentEventsAfter } from '../../queries/claimEvents.ts';
 import { listClaimDetailsByIds } from '../../queries/claims.ts';
 import { ClaimParams, DocumentParams, errors } from './schemas.ts';
@@ -27,8 +32,11 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { userId } = requireActor(request);
-      await readClaimAccess(app.db, request.params.claimId, userId);
-      return (await listClaimEvents(app.db, request.params.claimId)).map(presentClaimEvent);
+      const { role } = await readClaimAccess(app.db, request.params.claimId, userId);
+      const sees = await readBlindSight(app.db, request.params.claimId, { userId, role });
+      return (await listClaimEvents(app.db, request.params.claimId))
+        .map((row) => presentClaimEventFor(row, sees))
+        .filter((event) => event !== undefined);
     },
   );
 
@@ -51,9 +59,14 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await listDocumentEventsAfter(app.db, documentId, after, CATCH_UP_LIMIT);
       const claimIds = [...new Set(rows.map((row) => row.claim_id))];
       const claims = await listClaimDetailsByIds(app.db, claimIds);
+      const sightOf = new Map(
+        claims.map((claim) => [claim.id, blindSightOf(claim, { userId, role })]),
+      );
       const last = rows.at(-1);
       return {
-        events: rows.map(presentClaimEvent),
+        events: rows
+          .map((row) => presentClaimEventFor(row, sightOf.get(row.claim_id) ?? (() => true)))
+          .filter((event) => event !== undefined),
         claims: claims.map((row) => presentClaim(row, { userId, role })),
         lastEventId: last ? Number(last.id) : after,
       };

@@ -69,7 +69,13 @@ async function must(user: TestUser, method: string, url: string, payload?: objec
   return response.json();
 }
 
-type Stage = 'assigned' | 'in_review' | 'verdict_proposed' | 'approved' | 'with_evidence';
+type Stage =
+  | 'assigned'
+  | 'in_review'
+  | 'verdict_proposed'
+  | 'approved'
+  | 'with_evidence'
+  | 'adjudication';
 
 /**
  * A fresh claim, created by the creator reviewer (for that role's cases) or the moderator,
@@ -86,6 +92,26 @@ async function freshClaim(who: Who, stage: Stage) {
     reviewerIds: [users['assigned reviewer'].id],
   });
   let evidenceId: string | undefined;
+  if (stage === 'adjudication') {
+    // Blind review of two: the assigned and the creator reviewer disagree.
+    claim = await must(mod, 'POST', `${url}/blind-reviews`, {
+      version: claim.version,
+      blindReviews: 2,
+    });
+    claim = await must(mod, 'POST', `${url}/assign`, {
+      version: claim.version,
+      reviewerIds: [users['creator reviewer'].id],
+    });
+    claim = await must(mod, 'POST', `${url}/start`, { version: claim.version });
+    claim = await must(users['assigned reviewer'], 'POST', `${url}/propose`, {
+      version: claim.version,
+      verdict: 'false',
+    });
+    claim = await must(users['creator reviewer'], 'POST', `${url}/propose`, {
+      version: claim.version,
+      verdict: 'true',
+    });
+  }
   if (stage === 'with_evidence') {
     const added = await must(mod, 'POST', `${url}/evidence`, {
       version: claim.version,
@@ -196,6 +222,26 @@ const CASES: Record<string, Case> = {
     act: claimCommand('verdict_proposed', 'POST', '/return', ({ version }) => ({
       version,
       reason: 'Cite the source.',
+    })),
+    expected: MODERATORS,
+  },
+  'set how many independent verdicts a claim needs': {
+    act: claimCommand('assigned', 'POST', '/blind-reviews', ({ version }) => ({
+      version,
+      blindReviews: 2,
+    })),
+    expected: MODERATORS,
+  },
+  'set the workspace’s independent verdicts': {
+    act: (user) =>
+      call(user, 'PUT', `/api/workspaces/${workspaceId}/blind-reviews`, { blindReviews: 1 }),
+    expected: MODERATORS,
+  },
+  'adjudicate disagreeing blind verdicts': {
+    act: claimCommand('adjudication', 'POST', '/adjudicate', ({ version }) => ({
+      version,
+      verdict: 'mixed',
+      rationale: 'Both have a point.',
     })),
     expected: MODERATORS,
   },

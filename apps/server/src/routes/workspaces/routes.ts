@@ -8,6 +8,7 @@ import {
   ErrorBody,
   Invite,
   Member,
+  SetWorkspaceBlindReviewsBody,
   UpdateWorkspaceBody,
   Uuid,
   Workspace,
@@ -21,6 +22,7 @@ import {
   changeMemberRole,
   createWorkspace,
   removeMember,
+  setBlindReviews,
   updateWorkspace,
 } from '../../commands/workspaces.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -92,6 +94,30 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'workspace.update',
       );
       return presentWorkspace(await updateWorkspace(app.db, membership, request.body));
+    },
+  );
+
+  app.put(
+    '/:workspaceId/blind-reviews',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary:
+          'How many independent (blind) verdicts each claim needs unless it says otherwise: 1 (single review) to 5 (moderators)',
+        params: WorkspaceParams,
+        body: SetWorkspaceBlindReviewsBody,
+        response: { 200: Workspace, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const membership = await workspaceAccess(
+        app.db,
+        actor.userId,
+        request.params.workspaceId,
+        'review.configureBlind',
+      );
+      return presentWorkspace(await setBlindReviews(app.db, membership, request.body));
     },
   );
 

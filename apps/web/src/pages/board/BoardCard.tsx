@@ -5,6 +5,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../components/Icon.tsx';
 import { useDismiss } from '../../components/useDismiss.ts';
+import { blindProgress } from '../document/panel/blindProgress.ts';
 import { ClaimQuote, claimQuote, DueDate, isOverdue, VerdictBadge } from '../queue/ClaimBadges.tsx';
 import { type BoardActions, DRAG_TYPE, type Lane } from './boardTypes.ts';
 
@@ -70,6 +71,12 @@ export function BoardCard({
             verdict={claim.verdict}
             frozenLabel={claim.approvedVerdict?.label}
           />
+        )}
+        {claim.blindReview.blind && claim.assignees.length > 0 && (
+          <span className="badge badge-blind">{blindProgress(claim)}</span>
+        )}
+        {claim.status === 'adjudication' && (
+          <span className="badge badge-blind">Verdicts disagree</span>
         )}
         {(claim.dueAt !== null || assignable) && <DueDate claim={claim} />}
         <LinkFlags claim={claim} />

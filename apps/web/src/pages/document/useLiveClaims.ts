@@ -1,8 +1,9 @@
 // The claims of the open document, kept live: loaded once, then changed by the live events
 // the document's socket pushes (another person's change appears without reload) and by the
 // answers to this reader's own writes. After a reconnect it catches up on what it missed.
-// A claim's `abilities` are this reader's own, so they are fetched again when a change may
-// alter them (a new claim, its status or its reviewers).
+// A claim's `abilities` and `independentVerdicts` are this reader's own, so they are fetched
+// again when a change may alter them (a new claim, its status, its reviewers, a blind
+// verdict given or a change hidden from the broadcast).
 import { anchorResolver } from '@factdesk/editor/browser';
 import {
   CLAIM_EVENT_TYPES,
@@ -26,6 +27,7 @@ const NO_ABILITIES: ClaimAbilities = {
   fourEyesBlocked: false,
   reopen: false,
   reanchor: false,
+  adjudicate: false,
 };
 
 const CLAIM_EVENTS: ReadonlySet<string> = new Set(CLAIM_EVENT_TYPES);
@@ -126,8 +128,18 @@ export function useLiveClaims(
       setById((map) => {
         const known = map.get(event.claim.id);
         if (known && known.version > event.claim.version) return map;
-        const claim: Claim = { ...event.claim, abilities: known?.abilities ?? NO_ABILITIES };
-        if (!known || known.status !== claim.status || !sameReviewers(known, claim)) {
+        const claim: Claim = {
+          ...event.claim,
+          abilities: known?.abilities ?? NO_ABILITIES,
+          independentVerdicts: known?.independentVerdicts ?? [],
+        };
+        if (
+          !known ||
+          event.hidden === true ||
+          known.status !== claim.status ||
+          !sameReviewers(known, claim) ||
+          known.blindReview.proposedBy.length !== claim.blindReview.proposedBy.length
+        ) {
           queueMicrotask(() => refetchAbilities(claim.id));
         }
         if (!initialLoadDone) early.push(claim);

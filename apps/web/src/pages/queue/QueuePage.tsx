@@ -24,6 +24,7 @@ import {
   VerdictBadge,
 } from './ClaimBadges.tsx';
 import './queue.css';
+import { blindProgress } from '../document/panel/blindProgress.ts';
 
 interface Queue {
   claims: QueueClaim[];
@@ -135,6 +136,9 @@ export function QueuePage() {
               <li key={claim.id} className={`queue-card${isOverdue(claim) ? ' is-overdue' : ''}`}>
                 <div className="queue-card-top">
                   <StatusBadge status={claim.status} />
+                  {claim.blindReview.blind && (
+                    <span className="badge badge-blind">{blindProgress(claim)}</span>
+                  )}
                   <VerdictBadge
                     scale={queue.data?.scales.get(claim.workspaceId)}
                     verdict={claim.verdict}

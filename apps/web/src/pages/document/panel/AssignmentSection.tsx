@@ -4,6 +4,7 @@ import type { Member, Role } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../../api/api.ts';
 import { ROLE_LABELS } from '../../../components/roles.ts';
+import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import { DueDate } from './DueDate.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { WriteProblem } from './WriteProblem.tsx';
@@ -81,7 +82,65 @@ export function AssignmentSection(props: AssignmentProps) {
             {claim.assignees.length > 0 ? 'Add reviewers or change due date' : 'Assign reviewers'}
           </button>
         ))}
+      <IndependentVerdicts {...props} />
     </section>
+  );
+}
+
+/** Statuses in which a moderator may still change how many verdicts the round takes. */
+const BEFORE_REVEAL = new Set(['open', 'assigned', 'in_review']);
+
+/**
+ * How many independent (blind) verdicts this claim needs: the workspace's setting or its own.
+ * Shown to moderators while no verdict of the round is in (the server refuses it after).
+ */
+function IndependentVerdicts(props: AssignmentProps) {
+  const { claim } = props;
+  const { workspace } = useWorkspace();
+  const write = useClaimWrite(props);
+  const id = useId();
+  const { override, required, proposedBy } = claim.blindReview;
+  if (!claim.abilities.assign || !BEFORE_REVEAL.has(claim.status) || proposedBy.length > 0) {
+    return required > 1 ? (
+      <p className="muted">
+        Blind review: {required} independent verdicts
+        {override === null ? ' (workspace setting)' : ''}.
+      </p>
+    ) : null;
+  }
+  const assignedFew = required > 1 && claim.assignees.length < required;
+  return (
+    <div className="field independent-verdicts">
+      <label htmlFor={`${id}-count`}>Independent verdicts</label>
+      <select
+        id={`${id}-count`}
+        value={override === null ? '' : String(override)}
+        disabled={write.pending}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => {
+          const value = event.target.value === '' ? null : Number(event.target.value);
+          void write.run((version) => api.setClaimBlindReviews(claim.id, version, value));
+        }}
+      >
+        <option value="">
+          Workspace setting (
+          {workspace.blindReviews === 1 ? 'single review' : `${workspace.blindReviews}, blind`})
+        </option>
+        <option value="1">1 — single review</option>
+        {[2, 3, 4, 5].map((count) => (
+          <option key={count} value={count}>
+            {count} — blind review
+          </option>
+        ))}
+      </select>
+      <p className="field-hint" id={`${id}-hint`}>
+        {required > 1
+          ? `Each of ${required} assigned reviewers proposes without seeing the others' verdicts until all have.`
+          : 'One reviewer proposes, a moderator approves.'}
+        {assignedFew && ` Assign ${required - claim.assignees.length} more reviewer(s).`}
+      </p>
+      <WriteProblem write={write} kept={false} />
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { STATUS_LABELS, verdictTone } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
+import { Adjudication, BlindRoundStatus, hasProposed, RevealedVerdicts } from './BlindReview.tsx';
 import { RationaleEditor } from './RationaleEditor.tsx';
 import { renderRationale } from './renderRationale.ts';
 import { type ClaimWrite, type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
@@ -26,7 +27,14 @@ export function VerdictSection(props: ClaimWriteContext) {
     headingRef.current?.focus();
   };
   const canStart = claim.abilities.work && (claim.status === 'open' || claim.status === 'assigned');
-  const canPropose = claim.abilities.work && claim.status === 'in_review';
+  // In a blind round each assigned reviewer proposes once; the server says the same (403/409).
+  const blind = claim.blindReview.blind;
+  const canPropose =
+    claim.abilities.work &&
+    claim.status === 'in_review' &&
+    (!blind ||
+      (claim.assignees.some((person) => person.id === props.myUserId) &&
+        !hasProposed(claim, props.myUserId)));
   // The draft lives here, not in the form: when the claim moves on under it (someone else
   // proposes, a moderator returns it) the form stays with the person's text in it.
   const [draft, setDraft] = useState<VerdictDraft>(EMPTY_DRAFT);
@@ -61,6 +69,9 @@ export function VerdictSection(props: ClaimWriteContext) {
         />
       )}
       <VerdictCredits claim={claim} />
+      <BlindRoundStatus {...props} />
+      <RevealedVerdicts {...props} />
+      {claim.status === 'adjudication' && <Adjudication {...props} onDecided={onStepDone} />}
       {canStart && <StartReview {...props} onStepDone={onStepDone} />}
       {(canPropose || base.dirty) && (
         <ProposeVerdictForm
@@ -71,16 +82,19 @@ export function VerdictSection(props: ClaimWriteContext) {
           onStepDone={onStepDone}
         />
       )}
-      {(claim.abilities.approve || claim.abilities.fourEyesBlocked) && (
-        <ApproveOrReturn {...props} onStepDone={onStepDone} />
-      )}
+      {claim.status === 'verdict_proposed' &&
+        (claim.abilities.approve || claim.abilities.fourEyesBlocked) && (
+          <ApproveOrReturn {...props} onStepDone={onStepDone} />
+        )}
       {claim.abilities.reopen && <Reopen {...props} onStepDone={onStepDone} />}
     </section>
   );
 }
 
 function VerdictCredits({ claim }: { claim: Claim }) {
-  if (!claim.proposedBy && !claim.approvedBy && !claim.reusedFrom) return null;
+  if (!claim.proposedBy && !claim.approvedBy && !claim.reusedFrom && !claim.adjudicatedBy) {
+    return null;
+  }
   const from = claim.reusedFrom;
   return (
     <ul className="verdict-credits">
@@ -100,6 +114,12 @@ function VerdictCredits({ claim }: { claim: Claim }) {
       {claim.proposedBy && claim.proposedAt && (
         <li>
           Proposed by {claim.proposedBy.name}, {formatDateTime(claim.proposedAt)}
+        </li>
+      )}
+      {claim.adjudicatedBy && claim.adjudicatedAt && (
+        <li>
+          Decided by {claim.adjudicatedBy.name} between the reviewers’ disagreeing verdicts,{' '}
+          {formatDateTime(claim.adjudicatedAt)}
         </li>
       )}
       {claim.approvedBy && claim.approvedAt && (
@@ -166,7 +186,8 @@ function ProposeVerdictForm(
   const id = useId();
   const [missing, setMissing] = useState(false);
   const shownVerdict = draft.verdict ?? claim.verdict;
-  const shownRationale = draft.rationale ?? claim.rationale;
+  // A blind verdict's rationale is the reviewer's own: it starts empty, not from the claim's.
+  const shownRationale = draft.rationale ?? (claim.blindReview.blind ? '' : claim.rationale);
 
   function change(next: Partial<VerdictDraft>) {
     base.touch();

@@ -118,6 +118,21 @@ function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): stri
       const reason = text(event.subject, 'reason') ?? text(after, 'reason');
       return `returned the claim to review${reason ? `: ${quoted(reason, 200)}` : ''}`;
     }
+    case 'claim.review_submitted': {
+      // Before every verdict is in, the server sends only the round.
+      const verdict = text(after, 'verdict');
+      return verdict
+        ? `gave an independent verdict: ${verdictName(scale, verdict)}`
+        : 'gave an independent verdict (hidden until every reviewer has proposed)';
+    }
+    case 'claim.reviews_revealed':
+      return event.subject?.agreed === true
+        ? `completed the blind review: every reviewer said ${verdictName(scale, verdictOf(event))} (proposed, for approval)`
+        : 'completed the blind review: the verdicts disagree, a moderator decides';
+    case 'claim.adjudicated':
+      return `decided between the reviewers' verdicts: ${verdictName(scale, verdictOf(event))}${
+        after?.approval_override === true ? ', overriding the four-eyes rule' : ''
+      } (approved)`;
     case 'claim.reopened':
       return 'reopened the claim';
     case 'claim.reanchored': {

@@ -44,12 +44,21 @@ export function useLiveList<T extends { id: string }>(options: {
     let loaded = false;
     // Through the ref: a page that hands a new subscribe function on every render must not
     // make the list load again.
+    let current = true;
     const unsubscribe = optionsRef.current.subscribe((event) => {
       if (event.claim.id !== claimId) return;
+      if (event.hidden) {
+        // A blind round kept the item out of the broadcast: read the list as this reader
+        // may see it (the server filters per reader).
+        optionsRef.current.load().then(
+          (list) => current && setItems(list),
+          () => {},
+        );
+        return;
+      }
       if (!loaded) early.current.push(event);
       else optionsRef.current.apply(event, editsRef.current);
     });
-    let current = true;
     optionsRef.current.load().then(
       (list) => {
         if (!current) return;
