@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { BenchClient } from './BenchClient.ts';
+import type { BenchClient } from './BenchClient.ts';
 import { connect, rssBytes, type ServerUnderTest } from './figures.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -54,7 +54,9 @@ function printGrowth(label: string, before: Totals, after: Totals, per: number) 
   console.log(`\n### ${label}: ${total.toFixed(2)} KiB of V8 heap each (self sizes)\n`);
   console.log('| what | objects each | KiB each |\n|---|---:|---:|');
   for (const row of rows.sort((a, b) => b.kib - a.kib).slice(0, 25)) {
-    console.log(`| ${row.key.replaceAll('|', '\\|')} | ${row.count.toFixed(1)} | ${row.kib.toFixed(2)} |`);
+    console.log(
+      `| ${row.key.replaceAll('|', '\\|')} | ${row.count.toFixed(1)} | ${row.kib.toFixed(2)} |`,
+    );
   }
 }
 

@@ -2,11 +2,12 @@
 // upgrade request, before a frame is read or the document loaded (the credential, the Origin,
 // membership); a refusal closes the socket with a named code. An accepted socket joins its
 // document with a caret colour nobody else there has, and its frames are wired at once.
+
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { caretColorAmong } from '@factdesk/model';
 import { CloseCodes, EXTENSIONS_PARAM, type Registry } from '@factdesk/sync';
 import fastifyWebsocket from '@fastify/websocket';
-import type { ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import {
