@@ -135,6 +135,21 @@ async function main() {
     );
     printGrowth(`${count} open documents, one client each`, atRest, withDocuments, count);
     printGrowth(`${count} idle sockets on one document`, withDocuments, withSockets, count);
+    // Everyone leaves; after the unload grace (2 s) and the last save, nothing of a document
+    // should be left.
+    for (const client of clients.splice(0)) client.close();
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const afterLeaving = await snapshot();
+    const left = ['Room', 'Doc', 'Awareness', 'Connection', 'WebSocket', 'ServerResponse'].map(
+      (name) => `${name} ${afterLeaving.get(`object ${name}`)?.count ?? 0}`,
+    );
+    const heapKib = (totals: Totals) =>
+      [...totals.values()].reduce((sum, { bytes }) => sum + bytes, 0) / 1024;
+    console.log(
+      `\nAfter every client left: ${left.join(', ')} objects alive; heap ${(
+        heapKib(afterLeaving) - heapKib(atRest)
+      ).toFixed(0)} KiB above the snapshot at rest.`,
+    );
   } finally {
     for (const client of clients) client.close();
     child.kill('SIGTERM');

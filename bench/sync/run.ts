@@ -14,9 +14,9 @@ import * as figures from './figures.ts';
 import { validationCost } from './validationCost.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RUN_DEADLINE_MS = 170_000;
+const RUN_DEADLINE_MS = 300_000;
 /** The scale phase and the cross-instance figure, on top. */
-const SCALE_DEADLINE_MS = 360_000;
+const SCALE_DEADLINE_MS = 480_000;
 
 interface Options {
   only: 'all' | 'peers' | 'ours';
