@@ -13,6 +13,8 @@ export interface ServerUnderTest extends ClientTarget {
 }
 
 const WAIT_MS = 15_000;
+/** The scale phase's batches, on a machine loaded by thousands of clients on both sides. */
+const SCALE_WAIT_MS = 60_000;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -34,7 +36,12 @@ function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promis
 }
 
 /** Opens n clients on one document, 50 at a time, and waits until each has synced. */
-export async function connect(server: ServerUnderTest, document: string, n: number) {
+export async function connect(
+  server: ServerUnderTest,
+  document: string,
+  n: number,
+  waitMs = WAIT_MS,
+) {
   const clients: BenchClient[] = [];
   for (let i = 0; i < n; i += 50) {
     const batch = Array.from(
@@ -42,7 +49,11 @@ export async function connect(server: ServerUnderTest, document: string, n: numb
       () => new BenchClient(server, document),
     );
     clients.push(...batch);
-    await withTimeout(Promise.all(batch.map((c) => c.whenSynced())), `${n} clients syncing`);
+    await withTimeout(
+      Promise.all(batch.map((c) => c.whenSynced())),
+      `${n} clients syncing`,
+      waitMs,
+    );
   }
   return clients;
 }
@@ -145,13 +156,17 @@ export async function scale(
         () => new BenchClient(server, server.nextDocument()),
       );
       clients.push(...batch);
-      await withTimeout(Promise.all(batch.map((c) => c.whenSynced())), `documents ${i}+ opening`);
+      await withTimeout(
+        Promise.all(batch.map((c) => c.whenSynced())),
+        `documents ${i}+ opening`,
+        SCALE_WAIT_MS,
+      );
     }
     const documentsOpenMs = performance.now() - start;
     await sleep(500);
     const withDocuments = await server.sampleMemory();
     start = performance.now();
-    const crowd = await connect(server, server.nextDocument(), sockets);
+    const crowd = await connect(server, server.nextDocument(), sockets, SCALE_WAIT_MS);
     clients.push(...crowd);
     const socketsOpenMs = performance.now() - start;
     await sleep(500);

@@ -114,7 +114,6 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 300));
     warm?.close();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const rssAtRest = rssBytes(pid);
     const atRest = await snapshot();
     for (let d = 0; d < count; d++) {
       const [client] = await connect(server, server.nextDocument(), 1);
@@ -122,17 +121,10 @@ async function main() {
       if (client) clients.push(client);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const rssWithDocuments = rssBytes(pid);
     const withDocuments = await snapshot();
     clients.push(...(await connect(server, server.nextDocument(), count)));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const rssWithSockets = rssBytes(pid);
     const withSockets = await snapshot();
-    const kib = (bytes: number) => (bytes / 1024 / count).toFixed(1);
-    console.log(
-      `RSS: ${kib(rssWithDocuments - rssAtRest)} KiB per open document (with its client), ` +
-        `${kib(rssWithSockets - rssWithDocuments)} KiB per idle socket (includes snapshot noise)`,
-    );
     printGrowth(`${count} open documents, one client each`, atRest, withDocuments, count);
     printGrowth(`${count} idle sockets on one document`, withDocuments, withSockets, count);
     // Everyone leaves; after the unload grace (2 s) and the last save, nothing of a document

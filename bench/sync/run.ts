@@ -16,7 +16,7 @@ import { validationCost } from './validationCost.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const RUN_DEADLINE_MS = 300_000;
 /** The scale phase and the cross-instance figure, on top. */
-const SCALE_DEADLINE_MS = 480_000;
+const SCALE_DEADLINE_MS = 900_000;
 
 interface Options {
   only: 'all' | 'peers' | 'ours';
