@@ -13,6 +13,8 @@ export interface ServerUnderTest extends ClientTarget {
 }
 
 const WAIT_MS = 15_000;
+/** The scale phase's batches, on a machine loaded by thousands of clients on both sides. */
+const SCALE_WAIT_MS = 60_000;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -34,7 +36,12 @@ function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promis
 }
 
 /** Opens n clients on one document, 50 at a time, and waits until each has synced. */
-export async function connect(server: ServerUnderTest, document: string, n: number) {
+export async function connect(
+  server: ServerUnderTest,
+  document: string,
+  n: number,
+  waitMs = WAIT_MS,
+) {
   const clients: BenchClient[] = [];
   for (let i = 0; i < n; i += 50) {
     const batch = Array.from(
@@ -42,7 +49,11 @@ export async function connect(server: ServerUnderTest, document: string, n: numb
       () => new BenchClient(server, document),
     );
     clients.push(...batch);
-    await withTimeout(Promise.all(batch.map((c) => c.whenSynced())), `${n} clients syncing`);
+    await withTimeout(
+      Promise.all(batch.map((c) => c.whenSynced())),
+      `${n} clients syncing`,
+      waitMs,
+    );
   }
   return clients;
 }
@@ -87,24 +98,91 @@ function timeUntil(
   });
 }
 
-/** Latency of one small edit reaching every other client, one edit in flight at a time. */
-export async function fanOut(server: ServerUnderTest, n: number, edits: number) {
-  const clients = await connect(server, server.nextDocument(), n);
+/**
+ * Latency of one small edit reaching every other client, one edit in flight at a time. With
+ * `split`, every other receiver connects to that second instance instead (scale-out).
+ */
+export async function fanOut(
+  server: ServerUnderTest,
+  n: number,
+  edits: number,
+  split?: Pick<ClientTarget, 'port'>,
+) {
+  const document = server.nextDocument();
+  const clients = await connect(server, document, split ? Math.ceil(n / 2) : n);
+  if (split) clients.push(...(await connect({ ...server, ...split }, document, Math.floor(n / 2))));
   try {
     const [writer, ...receivers] = clients;
     if (!writer) throw new Error('no writer');
-    const latencies: number[] = [];
-    for (let i = 0; i <= edits; i++) {
-      const expected = writer.textLength() + 1;
-      const start = performance.now();
-      writer.insert(expected, 'x');
-      const times = await withTimeout(
-        timeUntil(receivers, (c) => c.textLength() >= expected, start),
-        `fan-out edit ${i} to ${n - 1} clients`,
+    return await editLatency(writer, receivers, edits);
+  } finally {
+    closeAll(clients);
+  }
+}
+
+async function editLatency(writer: BenchClient, receivers: BenchClient[], edits: number) {
+  const latencies: number[] = [];
+  for (let i = 0; i <= edits; i++) {
+    const expected = writer.textLength() + 1;
+    const start = performance.now();
+    writer.insert(expected, 'x');
+    const times = await withTimeout(
+      timeUntil(receivers, (c) => c.textLength() >= expected, start),
+      `fan-out edit ${i} to ${receivers.length} clients`,
+    );
+    if (i > 0) latencies.push(...times); // the first edit creates the paragraph: warm-up
+  }
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/**
+ * How cost grows: `documents` documents opened with one idle client each (100 opening at a
+ * time), then `sockets` idle sockets on one more document, then the fan-out of an edit to all
+ * of them. RSS after each step (after a full GC) and the time each step took.
+ */
+export async function scale(
+  server: ServerUnderTest,
+  documents: number,
+  sockets: number,
+  edits: number,
+) {
+  const clients: BenchClient[] = [];
+  try {
+    const before = await steadyMemory(server);
+    let start = performance.now();
+    for (let i = 0; i < documents; i += 100) {
+      const batch = Array.from(
+        { length: Math.min(100, documents - i) },
+        () => new BenchClient(server, server.nextDocument()),
       );
-      if (i > 0) latencies.push(...times); // the first edit creates the paragraph: warm-up
+      clients.push(...batch);
+      await withTimeout(
+        Promise.all(batch.map((c) => c.whenSynced())),
+        `documents ${i}+ opening`,
+        SCALE_WAIT_MS,
+      );
     }
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    const documentsOpenMs = performance.now() - start;
+    await sleep(500);
+    const withDocuments = await server.sampleMemory();
+    start = performance.now();
+    const crowd = await connect(server, server.nextDocument(), sockets, SCALE_WAIT_MS);
+    clients.push(...crowd);
+    const socketsOpenMs = performance.now() - start;
+    await sleep(500);
+    const withSockets = await server.sampleMemory();
+    const [writer, ...receivers] = crowd;
+    if (!writer) throw new Error('no writer');
+    const { p99 } = await editLatency(writer, receivers, edits);
+    return {
+      baselineRss: before.rss,
+      rssWithDocuments: withDocuments.rss,
+      rssPerDocument: (withDocuments.rss - before.rss) / documents,
+      documentsOpenMs,
+      rssPerSocket: (withSockets.rss - withDocuments.rss) / sockets,
+      socketsOpenMs,
+      fanOutP99: p99,
+    };
   } finally {
     closeAll(clients);
   }

@@ -3,25 +3,30 @@
 // the same load generator in alternating runs, and prints medians and the ratio ours/peer as a
 // markdown table (also written to bench/sync/results/latest.json).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ServerKind } from './BenchClient.ts';
 import * as figures from './figures.ts';
+import { validationCost } from './validationCost.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RUN_DEADLINE_MS = 170_000;
+const RUN_DEADLINE_MS = 300_000;
+/** The scale phase and the cross-instance figure, on top. */
+const SCALE_DEADLINE_MS = 900_000;
 
 interface Options {
   only: 'all' | 'peers' | 'ours';
   runs: number;
+  /** Documents opened in the scale phase (0: no scale phase). */
+  scaleDocuments: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { only: 'all', runs: 5 };
+  const options: Options = { only: 'all', runs: 5, scaleDocuments: 10_000 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--only') {
@@ -34,8 +39,16 @@ function parseOptions(argv: string[]): Options {
       const runs = Number(argv[++i]);
       if (!Number.isInteger(runs) || runs < 1 || runs > 9) throw new Error('--runs must be 1–9');
       options.runs = runs;
+    } else if (arg === '--scale-documents') {
+      const documents = Number(argv[++i]);
+      if (!Number.isInteger(documents) || documents < 0 || documents > 20_000) {
+        throw new Error('--scale-documents must be 0–20000 (0 skips the scale phase)');
+      }
+      options.scaleDocuments = documents;
     } else {
-      throw new Error(`unknown argument ${arg} (use --only peers|ours|all, --runs N)`);
+      throw new Error(
+        `unknown argument ${arg} (use --only peers|ours|all, --runs N, --scale-documents N)`,
+      );
     }
   }
   return options;
@@ -49,10 +62,16 @@ const SCRIPTS: Record<ServerKind, string> = {
 
 interface Started extends figures.ServerUnderTest {
   child: ChildProcess;
+  /** With BENCH_REDIS_URL (ours): a second instance in the same process, sharing through Redis. */
+  secondPort: number | undefined;
 }
 
 /** Spawns a server in its own node process (tsx as a loader, so the pid is the server's). */
-function startServer(kind: ServerKind, documents: number): Promise<Started> {
+function startServer(
+  kind: ServerKind,
+  documents: number,
+  env: Record<string, string> = {},
+): Promise<Started> {
   // BENCH_SERVER_FLAGS adds node flags to the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
   const args = [
@@ -65,11 +84,15 @@ function startServer(kind: ServerKind, documents: number): Promise<Started> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: join(here, '..'),
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${kind} did not start in 60 s`)), 60_000);
+    // Ours creates, migrates and seeds its database first (10,000 documents for the scale phase).
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`${kind} did not start in 240 s`));
+    }, 240_000);
     child.once('exit', (code) => reject(new Error(`${kind} exited with ${code} before starting`)));
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     const heapWaiters: Array<(heap: number) => void> = [];
@@ -77,6 +100,7 @@ function startServer(kind: ServerKind, documents: number): Promise<Started> {
     lines.on('line', (line) => {
       const info = JSON.parse(line) as {
         port?: number;
+        secondPort?: number;
         token?: string;
         documentIds?: string[];
         heapBytes?: number;
@@ -96,6 +120,7 @@ function startServer(kind: ServerKind, documents: number): Promise<Started> {
         child,
         pid,
         port: info.port,
+        secondPort: info.secondPort,
         token: info.token,
         nextDocument() {
           if (kind !== 'ours') return `bench-${counter++}`;
@@ -116,6 +141,35 @@ function startServer(kind: ServerKind, documents: number): Promise<Started> {
 }
 
 type Figure = { name: string; unit: string; better: 'lower' | 'higher'; oursOnly?: boolean };
+
+const SCALE_FIGURES = (documents: number, sockets: number): Figure[] => [
+  { name: `scale: RSS with ${documents} docs × 1 idle client`, unit: 'MiB', better: 'lower' },
+  { name: `scale: RSS per document (${documents} open)`, unit: 'KiB', better: 'lower' },
+  { name: `scale: open time, ${documents} docs`, unit: 's', better: 'lower' },
+  { name: `scale: RSS per socket, ${sockets} on one doc`, unit: 'KiB', better: 'lower' },
+  { name: `scale: open time, ${sockets} sockets on one doc`, unit: 's', better: 'lower' },
+  { name: `scale: fan-out p99, ${sockets} clients`, unit: 'ms', better: 'lower' },
+];
+const SCALE_SOCKETS = 2_000;
+const CROSS_CLIENTS = 50;
+const CROSS_FIGURES: Figure[] = [
+  {
+    name: `fan-out p99, ${CROSS_CLIENTS} clients, one instance (Redis on)`,
+    unit: 'ms',
+    better: 'lower',
+    oursOnly: true,
+  },
+  {
+    name: `fan-out p99, ${CROSS_CLIENTS} clients split over 2 instances`,
+    unit: 'ms',
+    better: 'lower',
+    oursOnly: true,
+  },
+];
+const VALIDATION_FIGURES: Figure[] = [
+  { name: 'validation of a typing update, p50', unit: 'µs', better: 'lower', oursOnly: true },
+  { name: 'validation of a typing update, p99', unit: 'µs', better: 'lower', oursOnly: true },
+];
 
 const FIGURES: Figure[] = [
   ...[2, 10, 50, 200].flatMap((n): Figure[] => [
@@ -218,6 +272,110 @@ async function runSuite(
   }
 }
 
+/** The scale phase on a fresh server of one kind (its memory figures start from rest). */
+async function scalePhase(
+  kind: ServerKind,
+  documents: number,
+  names: Figure[],
+  samples: Map<ServerKind, Samples>,
+  servers: Map<ServerKind, Started>,
+) {
+  console.error(`scale: ${kind}, ${documents} documents, then ${SCALE_SOCKETS} sockets on one`);
+  let server: Started | undefined;
+  try {
+    server = await startServer(kind, documents + 10);
+    servers.set(kind, server);
+    const result = await figures.scale(server, documents, SCALE_SOCKETS, 10);
+    const own = samples.get(kind) ?? new Map();
+    samples.set(kind, own);
+    const values = [
+      result.rssWithDocuments / 2 ** 20,
+      result.rssPerDocument / 1024,
+      result.documentsOpenMs / 1000,
+      result.rssPerSocket / 1024,
+      result.socketsOpenMs / 1000,
+      result.fanOutP99,
+    ];
+    for (const [i, figure] of names.entries()) record(own, figure.name, values[i] ?? Number.NaN);
+    record(own, 'scale: baseline RSS', result.baselineRss / 2 ** 20);
+  } catch (error) {
+    console.error(`  ${kind}: scale phase failed: ${(error as Error).message}`);
+  } finally {
+    server?.child.kill('SIGTERM');
+    servers.delete(kind);
+  }
+}
+
+/**
+ * Ours as two instances in one process sharing documents through Redis: fan-out to clients on
+ * one instance, and to clients split over both, alternating, 3 times each.
+ */
+async function crossInstance(samples: Map<ServerKind, Samples>, servers: Map<ServerKind, Started>) {
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  console.error(`cross-instance: ours × 2 through ${redisUrl}`);
+  let server: Started | undefined;
+  try {
+    server = await startServer('ours', 20, { BENCH_REDIS_URL: redisUrl });
+    servers.set('ours', server);
+    const secondPort = server.secondPort;
+    if (!secondPort) throw new Error('the second instance did not start');
+    const own = samples.get('ours') ?? new Map();
+    samples.set('ours', own);
+    for (let run = 0; run < 3; run++) {
+      const single = await figures.fanOut(server, CROSS_CLIENTS, 15);
+      record(own, CROSS_FIGURES[0]?.name ?? '', single.p99);
+      const split = await figures.fanOut(server, CROSS_CLIENTS, 15, { port: secondPort });
+      record(own, CROSS_FIGURES[1]?.name ?? '', split.p99);
+    }
+  } catch (error) {
+    console.error(`  ours: cross-instance figure failed: ${(error as Error).message}`);
+  } finally {
+    server?.child.kill('SIGTERM');
+    servers.delete('ours');
+  }
+}
+
+/** What one instance of ours holds within 1 GiB of RSS, from the scale phase's figures. */
+function capacityLine(samples: Map<ServerKind, Samples>, documents: number): string | undefined {
+  const own = samples.get('ours');
+  const baseline = own?.get('scale: baseline RSS')?.[0];
+  const perDocument = own?.get(`scale: RSS per document (${documents} open)`)?.[0];
+  const perSocket = own?.get(`scale: RSS per socket, ${SCALE_SOCKETS} on one doc`)?.[0];
+  if (baseline === undefined || perDocument === undefined || perSocket === undefined) return;
+  const room = (1024 - baseline) * 1024; // KiB left in 1 GiB after the idle server
+  const round = (n: number) => Math.floor(n / 1000) * 1000;
+  // RSS can fall across a step (a GC returns pages): then that step says nothing.
+  const sockets =
+    perSocket > 0
+      ? `about ${round(room / perSocket).toLocaleString('en')} idle sockets on one document`
+      : 'an unmeasured number of idle sockets (RSS fell during the socket step of this run)';
+  return `Within 1 GiB of RSS, one instance of ours (${baseline.toFixed(0)} MiB idle) holds about ${round(room / perDocument).toLocaleString('en')} open documents with one editor each, or ${sockets} (extrapolated from the scale phase).`;
+}
+
+const README_BEGIN = '<!-- bench:sync table begin (written by `pnpm bench:sync`) -->';
+const README_END = '<!-- bench:sync table end -->';
+
+/** Replaces the README's benchmark table (between the markers) with this run's. */
+function writeReadmeTable(heading: string, capacity: string | undefined, table: string) {
+  const readme = join(here, '../../README.md');
+  const text = readFileSync(readme, 'utf8');
+  const begin = text.indexOf(README_BEGIN);
+  const end = text.indexOf(README_END);
+  if (begin < 0 || end < begin) {
+    console.error('bench:sync: README.md has no benchmark markers; table not written there');
+    return;
+  }
+  const body = [heading, ...(capacity ? ['', capacity] : []), '', table].join('\n');
+  writeFileSync(
+    readme,
+    `${text.slice(0, begin + README_BEGIN.length)}\n${body}\n${text.slice(end)}`,
+  );
+  // Aligned as the repository's formatter wants it, so the checker stays green.
+  spawnSync(join(here, '../../node_modules/.bin/biome'), ['format', '--write', readme], {
+    stdio: 'ignore',
+  });
+}
+
 function median(values: number[] | undefined): number | undefined {
   if (!values || values.length === 0) return undefined;
   return figures.percentile(values, 50);
@@ -248,12 +406,16 @@ async function main() {
   const stopAll = () => {
     for (const server of servers.values()) server.child.kill('SIGTERM');
   };
-  const deadline = setTimeout(() => {
-    console.error('bench:sync: over its time budget, stopping');
-    stopAll();
-    process.exit(1);
-  }, RUN_DEADLINE_MS);
+  const deadline = setTimeout(
+    () => {
+      console.error('bench:sync: over its time budget, stopping');
+      stopAll();
+      process.exit(1);
+    },
+    RUN_DEADLINE_MS + (options.scaleDocuments > 0 ? SCALE_DEADLINE_MS : 0),
+  );
   deadline.unref();
+  const loadAtStart = loadavg();
 
   for (const kind of kinds) {
     try {
@@ -268,6 +430,16 @@ async function main() {
   const samples = new Map<ServerKind, Samples>();
   const cold = new Map<ServerKind, figures.ColdDocument>();
   const generatorCpu = new Map<string, number>();
+  if (kinds.includes('ours')) {
+    // The server's own checks, timed in this process (no socket or database in the way).
+    const own = new Map<string, number[]>();
+    samples.set('ours', own);
+    for (let run = 0; run < options.runs; run++) {
+      const { p50, p99 } = validationCost();
+      record(own, VALIDATION_FIGURES[0]?.name ?? '', p50);
+      record(own, VALIDATION_FIGURES[1]?.name ?? '', p99);
+    }
+  }
   for (let run = 0; run < options.runs; run++) {
     for (const kind of kinds) {
       const server = servers.get(kind);
@@ -280,9 +452,23 @@ async function main() {
   }
   for (const doc of cold.values()) doc.writer.close();
   stopAll();
+  servers.clear();
+  const scaleFigures =
+    options.scaleDocuments > 0 ? SCALE_FIGURES(options.scaleDocuments, SCALE_SOCKETS) : [];
+  if (options.scaleDocuments > 0) {
+    for (const kind of kinds) {
+      await scalePhase(kind, options.scaleDocuments, scaleFigures, samples, servers);
+    }
+    if (kinds.includes('ours')) await crossInstance(samples, servers);
+  }
 
   const value = (kind: ServerKind, name: string) => median(samples.get(kind)?.get(name));
-  const rows = FIGURES.map((figure) => {
+  const allFigures = [
+    ...FIGURES,
+    ...VALIDATION_FIGURES,
+    ...(options.scaleDocuments > 0 ? [...scaleFigures, ...CROSS_FIGURES] : []),
+  ];
+  const rows = allFigures.map((figure) => {
     const ours = value('ours', figure.name);
     const hocuspocus = figure.oursOnly ? undefined : value('hocuspocus', figure.name);
     const yws = figure.oursOnly ? undefined : value('y-websocket-server', figure.name);
@@ -304,10 +490,15 @@ async function main() {
   const coldSizes = [...cold.entries()]
     .map(([kind, doc]) => `${kind}: ${doc.bytes} bytes`)
     .join(', ');
+  const load = `load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} at the end`;
+  const capacity = capacityLine(samples, options.scaleDocuments);
   console.log(`# bench:sync — ${new Date().toISOString()}\n`);
   console.log(
-    `Machine: ${machine}. Runs per server: ${options.runs} (medians). Took ${seconds.toFixed(0)} s.`,
+    `Machine: ${machine}; ${load}. Runs per server: ${options.runs} (medians). Took ${seconds.toFixed(0)} s.`,
   );
+  if (capacity) console.log(capacity);
   console.log(`Load generator CPU (share of one core, worst run): ${cpuByFigure}.`);
   console.log(`Cold-load document state: ${coldSizes || 'n/a'}.\n`);
   console.log(table);
@@ -328,6 +519,8 @@ async function main() {
         runs: options.runs,
         only: options.only,
         seconds,
+        load,
+        capacity,
         generatorCpuShare: Object.fromEntries(generatorCpu),
         coldDocumentBytes: Object.fromEntries([...cold.entries()].map(([k, d]) => [k, d.bytes])),
         figures: rows,
@@ -343,6 +536,13 @@ async function main() {
   spawnSync(join(here, '../../node_modules/.bin/biome'), ['format', '--write', resultsFile], {
     stdio: 'ignore',
   });
+  if (options.only === 'all' && options.scaleDocuments > 0) {
+    writeReadmeTable(
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`pnpm bench:sync\` on ${machine}; ${load}. Ours persists every edit to embedded PGlite; the peers keep documents in memory only. Medians of ${options.runs} alternating runs (scale and cross-instance figures: one run).`,
+      capacity,
+      table,
+    );
+  }
   clearTimeout(deadline);
   process.exit(0);
 }

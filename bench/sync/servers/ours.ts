@@ -1,10 +1,13 @@
 // Starts Factdesk's server for the benchmark: persistence to PostgreSQL on (embedded PGlite in
 // a temporary folder, or a fresh database on BENCH_DATABASE_URL), a seeded user, workspace, API
 // token and documents; prints {port, token, documentIds} as one JSON line and serves until SIGTERM.
+
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../../apps/server/src/app.ts';
 import { createUser } from '../../../apps/server/src/commands/accounts.ts';
 import { createApiToken } from '../../../apps/server/src/commands/apiTokens.ts';
@@ -12,14 +15,41 @@ import { createWorkspace } from '../../../apps/server/src/commands/workspaces.ts
 import { loadConfig } from '../../../apps/server/src/config.ts';
 import { type Database, openDatabase } from '../../../apps/server/src/db/database.ts';
 import { migrate } from '../../../apps/server/src/db/migrate.ts';
-import { insertDocument } from '../../../apps/server/src/queries/documents.ts';
 import { collectGarbageOnSignal } from './gcOnSignal.ts';
-
-collectGarbageOnSignal();
 
 const documentCount = Number(process.argv[2] ?? '500');
 
-async function openBenchDatabase(): Promise<{ db: Database; cleanup: () => Promise<void> }> {
+interface Seeded {
+  token: string;
+  documentIds: string[];
+}
+
+/** Migrates, then seeds a user, workspace, API token and `documentCount` documents. */
+async function seed(db: Database): Promise<Seeded> {
+  await migrate(db.sql);
+  const user = await createUser(db.sql, {
+    email: 'bench@example.com',
+    displayName: 'Bench',
+    password: 'bench-password-123',
+  });
+  const workspace = await createWorkspace(db.sql, user.id, 'Bench');
+  const { token } = await createApiToken(db.sql, user.id, 'bench');
+  // One statement for all of them: the scale phase seeds 10,000 (one INSERT each takes minutes
+  // on a loaded machine). The columns are those insertDocument sets for a new document.
+  const rows = await db.sql<{ id: string }[]>`
+    INSERT INTO documents (workspace_id, title, created_by, text_locked)
+    SELECT ${workspace.id}, 'Bench ' || n, ${user.id}, false
+    FROM generate_series(1, ${documentCount}::int) AS n
+    RETURNING id`;
+  const documentIds = rows.map((row) => row.id);
+  return { token, documentIds };
+}
+
+async function openBenchDatabase(): Promise<{
+  db: Database;
+  seeded: Seeded;
+  cleanup: () => Promise<void>;
+}> {
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
     // A fresh database per run, so earlier runs' rows do not skew the figures.
@@ -31,44 +61,54 @@ async function openBenchDatabase(): Promise<{ db: Database; cleanup: () => Promi
     const db = await openDatabase({ kind: 'server', url: target.toString() });
     return {
       db,
+      seeded: await seed(db),
       async cleanup() {
         await admin.sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.close();
       },
     };
   }
+  // The embedded database is created and seeded by a process of its own, then opened here as a
+  // server restarting on its data folder opens it: creating one (initdb) leaves PGlite's
+  // WebAssembly memory about 500 MB larger for the life of the process.
   const dataDir = await mkdtemp(join(tmpdir(), 'factdesk-bench-'));
+  const prepared = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      String(documentCount),
+      '--prepare',
+      dataDir,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (prepared.status !== 0)
+    throw new Error(`preparing the bench database failed (${prepared.status})`);
+  const seeded = JSON.parse(prepared.stdout) as Seeded;
   const db = await openDatabase({ kind: 'embedded', dataDir });
-  return { db, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  return { db, seeded, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+async function prepare(dataDir: string) {
+  const db = await openDatabase({ kind: 'embedded', dataDir });
+  const seeded = await seed(db);
+  await db.close();
+  process.stdout.write(JSON.stringify(seeded));
 }
 
 async function main() {
-  const { db, cleanup } = await openBenchDatabase();
-  await migrate(db.sql);
-  const user = await createUser(db.sql, {
-    email: 'bench@example.com',
-    displayName: 'Bench',
-    password: 'bench-password-123',
-  });
-  const workspace = await createWorkspace(db.sql, user.id, 'Bench');
-  const { token } = await createApiToken(db.sql, user.id, 'bench');
-  const documentIds: string[] = [];
-  await db.sql.begin(async (tx) => {
-    for (let i = 0; i < documentCount; i++) {
-      const row = await insertDocument(tx, {
-        workspaceId: workspace.id,
-        createdBy: user.id,
-        title: `Bench ${i}`,
-        textLocked: false,
-      });
-      documentIds.push(row.id);
-    }
-  });
-
+  collectGarbageOnSignal();
+  const { db, seeded, cleanup } = await openBenchDatabase();
+  const { token, documentIds } = seeded;
   // The benchmark opens hundreds of sockets as one user on one document, from one address:
   // raise those limits.
+  // BENCH_REDIS_URL: a second instance in this process, sharing the database and documents
+  // with the first through Redis (scale-out), for the cross-instance fan-out figure.
+  const redisUrl = process.env.BENCH_REDIS_URL;
   const config = loadConfig({
     ...process.env,
+    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: `bench${process.pid}:` } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
     PUBLIC_URL: 'http://127.0.0.1',
@@ -97,11 +137,21 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   // The server's main starts the sync thread at launch too; here the figures wait for it.
   await app.heavyWork.warmSyncThread();
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  process.stdout.write(`${JSON.stringify({ port, token, documentIds })}\n`);
+  const second = redisUrl ? await buildApp({ config, db: db.sql, logger: false }) : undefined;
+  if (second) {
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    await second.heavyWork.warmSyncThread();
+  }
+  const portOf = (server: typeof app.server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  };
+  const port = portOf(app.server);
+  const secondPort = second ? portOf(second.server) : undefined;
+  process.stdout.write(`${JSON.stringify({ port, secondPort, token, documentIds })}\n`);
 
   const shutdown = async () => {
+    await second?.close();
     await app.close();
     await db.close();
     await cleanup();
@@ -111,7 +161,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown());
 }
 
-main().catch((error: unknown) => {
+const prepareInto = process.argv[3] === '--prepare' ? process.argv[4] : undefined;
+(prepareInto ? prepare(prepareInto) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

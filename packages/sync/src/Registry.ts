@@ -40,6 +40,8 @@ export interface RegistryOptions {
   };
 }
 
+const NO_CONNECTIONS: ReadonlySet<never> = new Set();
+
 export class Registry<Auth = unknown> {
   readonly limits: SyncLimits;
   private readonly rooms = new Map<string, Room<Auth>>();
@@ -91,6 +93,11 @@ export class Registry<Auth = unknown> {
       () => connection.close(CloseCodes.storageUnavailable),
     );
     return connection;
+  }
+
+  /** The document's open connections on this instance (none when it is not open here). */
+  connectionsOf(documentId: string): ReadonlySet<Connection<Auth>> {
+    return this.rooms.get(documentId)?.connections ?? NO_CONNECTIONS;
   }
 
   /** Every open connection, for re-checking access. */

@@ -85,6 +85,14 @@ export class Room<Auth = unknown> {
   readonly history: RoomHistory;
   /** Large updates being checked or applied: unloading waits for them. */
   private readonly applying = new Set<Promise<unknown>>();
+  /**
+   * The whole document as a sync step 2 for a client that has nothing, built once and kept
+   * until the next change: encoding a large document costs more than sending it. Until the
+   * first such client, the stored state as loaded (the same content) stands in for it.
+   */
+  private fullState: { loaded: Uint8Array } | { message: Uint8Array } | null = null;
+  /** The client awareness update being applied (see applyAwareness). */
+  private checkedAwareness: Uint8Array | null = null;
 
   constructor(
     readonly documentId: string,
@@ -145,6 +153,7 @@ export class Room<Auth = unknown> {
     if (state) {
       Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
       this.bytes = state.byteLength;
+      this.fullState = { loaded: state };
     }
     this.commit.loaded();
     if (this.relay && !this.destroyed) await this.relay.start();
@@ -174,9 +183,22 @@ export class Room<Auth = unknown> {
   }
 
   syncStep2For(stateVector: Uint8Array): Uint8Array {
+    // An empty state vector is one varuint 0: the client has nothing yet.
+    if (stateVector.byteLength === 1 && stateVector[0] === 0) return this.fullStateMessage();
     return encodeMessage(MESSAGE_SYNC, (encoder) =>
       syncProtocol.writeSyncStep2(encoder, this.doc, stateVector),
     );
+  }
+
+  private fullStateMessage(): Uint8Array {
+    if (this.fullState && 'message' in this.fullState) return this.fullState.message;
+    const update = this.fullState?.loaded ?? Y.encodeStateAsUpdate(this.doc);
+    const message = encodeMessage(MESSAGE_SYNC, (encoder) => {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, update);
+    });
+    this.fullState = { message };
+    return message;
   }
 
   /**
@@ -309,8 +331,17 @@ export class Room<Auth = unknown> {
     return this.history.refuse(update, this.doc);
   }
 
+  /**
+   * A connection's awareness update, already checked and stamped with its identity: these same
+   * bytes are what every other client receives (no second encoding for the broadcast).
+   */
   applyAwareness(connection: Connection<Auth>, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    this.checkedAwareness = update;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } finally {
+      this.checkedAwareness = null;
+    }
   }
 
   awarenessMessage(): Uint8Array {
@@ -418,6 +449,7 @@ export class Room<Auth = unknown> {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    this.fullState = null;
     this.bytes += update.byteLength;
     if (origin === RELAY_ORIGIN) {
       this.relay?.relayedUpdateApplied();
@@ -466,7 +498,10 @@ export class Room<Auth = unknown> {
   ) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Entries of the client's update that the awareness ignored (older clocks) are ignored by
+    // every receiver too, so its bytes can stand for what changed.
+    const update =
+      this.checkedAwareness ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const message = encodeMessage(MESSAGE_AWARENESS, (encoder) =>
       encoding.writeVarUint8Array(encoder, update),
     );

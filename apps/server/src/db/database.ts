@@ -99,7 +99,12 @@ async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { ki
   }
   try {
     // Search (migration 0010) needs unaccent and pg_trgm; a server has them in contrib.
-    const pglite = await PGlite.create(dataUri, { extensions: { unaccent, pg_trgm } });
+    const pglite = await PGlite.create(dataUri, {
+      extensions: { unaccent, pg_trgm },
+      // PGlite's buffer pool (128 MB by default) is resident from the start; its files sit in
+      // the OS page cache anyway, so a smaller pool costs little speed (docs/bench-sync.md).
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+    });
     // PGlite is a single session: one postgres.js connection through a private Unix socket
     // keeps every statement of a transaction together. The socket lives in a fresh 0700
     // temporary folder, so no other local user can reach the database.

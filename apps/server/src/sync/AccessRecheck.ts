@@ -21,9 +21,17 @@ export interface AccessRecheckOptions {
   log: FastifyBaseLogger;
 }
 
+/**
+ * Decisions in flight at once: the embedded database is one session, and a sweep of thousands
+ * of sockets must not queue ahead of the access checks of sockets opening meanwhile.
+ */
+const CONCURRENT_DECISIONS = 2;
+
 export class AccessRecheck {
   private readonly sweep: NodeJS.Timeout;
   private readonly relay: AccessChangeRelay | undefined;
+  /** A sweep is under way: the timer does not start another on top of it. */
+  private sweeping = false;
 
   constructor(private readonly options: AccessRecheckOptions) {
     this.sweep = setInterval(() => this.recheckAll(), options.intervalMs);
@@ -56,20 +64,47 @@ export class AccessRecheck {
     const matching = [...this.options.registry.connections()].filter((c) =>
       matches(c.auth, change),
     );
-    await Promise.all(matching.map((connection) => this.recheck(connection)));
+    await this.recheck(matching);
   }
 
   private recheckAll(): void {
-    for (const connection of this.options.registry.connections()) void this.recheck(connection);
+    if (this.sweeping) return;
+    this.sweeping = true;
+    void this.recheck([...this.options.registry.connections()]).finally(() => {
+      this.sweeping = false;
+    });
   }
 
-  /** Re-decides a socket's access: closes it, or flips it read-only, as the rows now say. */
-  private async recheck(connection: Connection<SocketAuth>): Promise<void> {
-    const { auth } = connection;
+  /**
+   * Re-decides the sockets' access, once per document and credential (a user's sockets on one
+   * document share the answer), a few decisions at a time.
+   */
+  private async recheck(connections: Connection<SocketAuth>[]): Promise<void> {
+    const groups = new Map<string, Connection<SocketAuth>[]>();
+    for (const connection of connections) {
+      const { documentId, credential } = connection.auth;
+      const key = `${documentId} ${credential.via} ${credential.id}`;
+      const group = groups.get(key);
+      if (group) group.push(connection);
+      else groups.set(key, [connection]);
+    }
+    const pending = [...groups.values()];
+    const worker = async () => {
+      for (let group = pending.pop(); group; group = pending.pop()) await this.decide(group);
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_DECISIONS }, worker));
+  }
+
+  /** Closes the sockets, or flips them read-only, as the rows now say. */
+  private async decide(connections: Connection<SocketAuth>[]): Promise<void> {
+    const auth = connections[0]?.auth;
+    if (!auth) return;
     try {
       const decision = await decideAccess(this.options.sql, auth.documentId, auth.credential);
-      if (!decision.ok) connection.revoke(decision.close);
-      else connection.setReadOnly(decision.readOnly);
+      for (const connection of connections) {
+        if (!decision.ok) connection.revoke(decision.close);
+        else connection.setReadOnly(decision.readOnly);
+      }
     } catch (error) {
       this.options.log.warn(
         { err: error, documentId: auth.documentId },

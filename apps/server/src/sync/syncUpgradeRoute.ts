@@ -2,10 +2,13 @@
 // upgrade request, before a frame is read or the document loaded (the credential, the Origin,
 // membership); a refusal closes the socket with a named code. An accepted socket joins its
 // document with a caret colour nobody else there has, and its frames are wired at once.
+
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { caretColorAmong } from '@factdesk/model';
 import { CloseCodes, EXTENSIONS_PARAM, type Registry } from '@factdesk/sync';
 import fastifyWebsocket from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import {
   credentialHash,
@@ -59,8 +62,8 @@ export async function registerSyncUpgradeRoute(
   /** A caret colour nobody else in the document (on this instance) has, while any is left. */
   function colorInDocument(documentId: string, userId: string): string {
     const others = new Map<string, string>();
-    for (const connection of registry.connections()) {
-      if (connection.documentId !== documentId || connection.isClosed) continue;
+    for (const connection of registry.connectionsOf(documentId)) {
+      if (connection.isClosed) continue;
       others.set(connection.identity.userId, connection.identity.color);
     }
     return caretColorAmong(userId, others);
@@ -88,6 +91,7 @@ export async function registerSyncUpgradeRoute(
         auth: decision.auth,
       });
       options.onJoined(request.params.documentId);
+      forgetUpgradeRequest(request, socket);
       // Wired synchronously, so no frame sent right after the handshake is lost.
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (!isBinary)
@@ -101,6 +105,18 @@ export async function registerSyncUpgradeRoute(
       socket.on('error', () => connection.closed());
     },
   );
+
+  /**
+   * A socket lives for hours; the upgrade's request and reply need not. @fastify/websocket
+   * keeps both alive for the socket's lifetime (its error listener closes over them, and the
+   * TCP socket still points at the hijacked response, which points at the request): about
+   * 3 KiB per idle socket (docs/bench-sync.md). Our own error listener (below) replaces its.
+   */
+  function forgetUpgradeRequest(request: FastifyRequest, socket: WebSocket): void {
+    socket.removeAllListeners('error');
+    const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+    if (tcp._httpMessage) tcp._httpMessage.detachSocket(tcp);
+  }
 
   // Decided on the upgrade request, before the socket opens; the handler only carries it out.
   app.addHook('preValidation', async (request) => {
