@@ -588,3 +588,35 @@ it('three verdicts: the third reveals, and a returned claim starts a new round',
   );
   expect(returned).toMatchObject({ status: 'in_review', blindReview: { round: 2, blind: true } });
 });
+
+it('agreement figures read the verdicts blind review wrote', async () => {
+  const r3 = await buildMember(t, owner, workspaceId, 'reviewer');
+  const r4 = await buildMember(t, owner, workspaceId, 'reviewer');
+  const verdicts: [string, string, string][] = [
+    ['rents rose by half', 'true', 'true'],
+    ['the bridge cost 3 million', 'false', 'false'],
+    ['The report found', 'true', 'false'],
+  ];
+  for (const [exact, third, fourth] of verdicts) {
+    const claim = await blindClaim(exact, [r3, r4], 2);
+    await ok(propose(r3, claim.id, third));
+    await ok(propose(r4, claim.id, fourth));
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  const body = await ok<{
+    pairs: { reviewers: { id: string }[]; kappa: { value: number | null; units: number } }[];
+  }>(
+    as(
+      people.moderator,
+      'GET',
+      `/api/workspaces/${workspaceId}/dashboard/agreement?from=${today}&to=${today}`,
+    ),
+  );
+  const pair = body.pairs.find((candidate) =>
+    [r3.id, r4.id].every((id) => candidate.reviewers.some((reviewer) => reviewer.id === id)),
+  );
+  // r3 true/false/true, r4 true/false/false: p_o = 2/3, p_e = 4/9, κ = (2/9)/(5/9) = 0.4.
+  expect(pair?.kappa.units).toBe(3);
+  expect(pair?.kappa.value).toBeCloseTo(0.4, 10);
+});
