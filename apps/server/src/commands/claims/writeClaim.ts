@@ -185,7 +185,7 @@ export async function writeClaim(
       );
     }
     // Who hears of it (docs/notifications.md): derived from the changes, in this transaction.
-    const notifications = await recordClaimNotifications(tx, claim, actorId, changes);
+    const notifications = await recordClaimNotifications(tx, claim, actorId, changes, blindRounds);
     const result = { claim: await currentDetail(tx, claimId), role, eventIds };
     return { result, changes, blindRounds, notifications };
   });

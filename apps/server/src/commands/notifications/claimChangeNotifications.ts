@@ -5,13 +5,18 @@
 //   claim.returned  → the proposer and the assignees    "returned"
 //   claim.approved  → the proposer                      "approved"
 //   comment.added   → each person mentioned in it       "mentioned"
+// A comment a blind round hides is heard of only by those who may read it (moderators
+// outside the round): a notice of a comment one cannot open would tell of the other's work.
 import { MENTION_PATTERN } from '@factdesk/model';
+import { blindReviewerIds } from '../../access/blindRound.ts';
+import { seesBlindRound } from '../../access/policies.ts';
 import type { Queryable } from '../../db/database.ts';
 import {
   insertNotifications,
   type NewNotification,
   type NotificationRow,
 } from '../../queries/notifications.ts';
+import { findMembership } from '../../queries/workspaces.ts';
 import type { ClaimChange, LockedClaim } from '../claims/writeClaim.ts';
 
 export function notificationsOfChanges(
@@ -65,13 +70,32 @@ export function notificationsOfChanges(
 }
 
 /** Inserts the notifications a write's changes call for; returns them for delivery after commit. */
-export function recordClaimNotifications(
+export async function recordClaimNotifications(
   tx: Queryable,
-  claim: Pick<LockedClaim, 'id' | 'assigneeIds' | 'proposed_by'>,
+  claim: Pick<
+    LockedClaim,
+    'id' | 'workspace_id' | 'assigneeIds' | 'proposed_by' | 'round_reviewer_ids'
+  >,
   actorId: string,
   changes: readonly ClaimChange[],
+  /** Per change, the blind round that hides it from some readers (null: none). */
+  blindRounds: readonly (number | null)[],
 ): Promise<NotificationRow[]> {
-  return insertNotifications(tx, notificationsOfChanges(claim, actorId, changes));
+  const hiddenComments = new Set(
+    changes.flatMap((change, index) =>
+      (blindRounds[index] ?? null) !== null && change.live?.comment ? [change.live.comment.id] : [],
+    ),
+  );
+  const reviewerIds = blindReviewerIds(claim.assigneeIds, claim.round_reviewer_ids);
+  const notifications: NewNotification[] = [];
+  for (const notification of notificationsOfChanges(claim, actorId, changes)) {
+    if (notification.commentId && hiddenComments.has(notification.commentId)) {
+      const member = await findMembership(tx, claim.workspace_id, notification.userId);
+      if (!member || !seesBlindRound(member.role, notification.userId, reviewerIds)) continue;
+    }
+    notifications.push(notification);
+  }
+  return insertNotifications(tx, notifications);
 }
 
 /** The user ids a comment body mentions, each once, in order. */

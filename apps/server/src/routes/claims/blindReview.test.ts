@@ -620,3 +620,21 @@ it('agreement figures read the verdicts blind review wrote', async () => {
   expect(pair?.kappa.units).toBe(3);
   expect(pair?.kappa.value).toBeCloseTo(0.4, 10);
 });
+
+it('a mention in a hidden comment is heard only by a moderator who may read the comment', async () => {
+  const claim = await blindClaim('cost 3 million', [people.r1, people.r2], 2);
+  await ok(
+    as(people.r1, 'POST', `/api/claims/${claim.id}/comments`, {
+      body: `<@${people.r2.id}|r2> <@${people.moderator.id}|mod> is this source enough?`,
+    }),
+  );
+  const mentionsOf = async (user: TestUser) => {
+    const inbox = await ok<{ notifications: { kind: string; claimId: string }[] }>(
+      as(user, 'GET', '/api/me/notifications'),
+    );
+    return inbox.notifications.filter((n) => n.kind === 'mentioned' && n.claimId === claim.id);
+  };
+  expect(await mentionsOf(people.moderator)).toHaveLength(1);
+  // The other blind reviewer cannot open the comment: no notice of it either.
+  expect(await mentionsOf(people.r2)).toHaveLength(0);
+});
