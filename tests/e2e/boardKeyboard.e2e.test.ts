@@ -20,12 +20,7 @@ beforeAll(async () => {
   const documentId = await newsroom.importArticle(owner, 'Hospital budget', `${WORDS.join('. ')}.`);
   const claimIds = await newsroom.createClaims(owner, documentId, WORDS);
   // The last claim goes to Rita: one card in her lane, two unassigned.
-  const url = `/api/claims/${claimIds[2]}`;
-  const claim = await newsroom.call<{ version: number }>(owner, 'GET', url);
-  await newsroom.call(owner, 'POST', `${url}/assign`, {
-    version: claim.version,
-    reviewerIds: [rita.id],
-  });
+  await newsroom.assign(owner, claimIds[2] ?? '', [rita]);
   page = await session.pageAs(owner);
 });
 

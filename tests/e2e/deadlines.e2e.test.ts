@@ -45,16 +45,7 @@ beforeAll(async () => {
     DUE.map(([words]) => words),
   );
   for (const [index, [, dueIn]] of DUE.entries()) {
-    const claim = await newsroom.call<{ version: number }>(
-      owner,
-      'GET',
-      `/api/claims/${claimIds[index]}`,
-    );
-    await newsroom.call(owner, 'POST', `/api/claims/${claimIds[index]}/assign`, {
-      version: claim.version,
-      reviewerIds: [reviewer.id],
-      dueAt: new Date(Date.now() + dueIn).toISOString(),
-    });
+    await newsroom.assign(owner, claimIds[index] ?? '', [reviewer], new Date(Date.now() + dueIn));
   }
   page = await session.pageAs(reviewer);
 });

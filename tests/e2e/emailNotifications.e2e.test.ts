@@ -60,15 +60,7 @@ describe('e-mail', () => {
     const [claimId = ''] = await newsroom.createClaims(moderator, documentId, [
       'fares rose by only 2%',
     ]);
-    const claim = await newsroom.call<{ version: number }>(
-      moderator,
-      'GET',
-      `/api/claims/${claimId}`,
-    );
-    await newsroom.call(moderator, 'POST', `/api/claims/${claimId}/assign`, {
-      version: claim.version,
-      reviewerIds: [reviewer.id],
-    });
+    await newsroom.assign(moderator, claimId, [reviewer]);
     const digest = await smtp.waitFor(reviewer.email);
     expect(digest.subject).toBe('Mona Moderator assigned you claim “fares rose by only 2%”');
     const unsubscribe =

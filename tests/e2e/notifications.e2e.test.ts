@@ -100,15 +100,7 @@ describe('two people, live notifications', () => {
     await reviewerPage.goto(`${server.url}/w/${newsroom.workspaceId}`);
     const reviewerInbox = new NotificationInbox(reviewerPage);
     await reviewerInbox.waitForUnread(0);
-    const claim = await newsroom.call<{ version: number }>(
-      moderator,
-      'GET',
-      `/api/claims/${claimId}`,
-    );
-    await newsroom.call(moderator, 'POST', `/api/claims/${claimId}/assign`, {
-      version: claim.version,
-      reviewerIds: [reviewer.id],
-    });
+    await newsroom.assign(moderator, claimId, [reviewer]);
     await reviewerInbox.waitForUnread(1);
     // On a phone the bell and its count still fit the top bar.
     await reviewerPage.setViewportSize(NARROW);

@@ -38,17 +38,7 @@ beforeAll(async () => {
   reviewer = await newsroom.member('reviewer', 'Rita Reviewer');
   documentId = await newsroom.importArticle(moderator, 'تقرير الاقتصاد', ARTICLE);
   claimIds = await newsroom.createClaims(moderator, documentId, [ARABIC_CLAIM, HEBREW_CLAIM]);
-  for (const claimId of claimIds) {
-    const claim = await newsroom.call<{ version: number }>(
-      moderator,
-      'GET',
-      `/api/claims/${claimId}`,
-    );
-    await newsroom.call(moderator, 'POST', `/api/claims/${claimId}/assign`, {
-      version: claim.version,
-      reviewerIds: [reviewer.id],
-    });
-  }
+  for (const claimId of claimIds) await newsroom.assign(moderator, claimId, [reviewer]);
   page = await session.pageAs(reviewer);
 });
 
