@@ -164,7 +164,14 @@ describe('list, read and metadata', () => {
     expect(list.json()).toHaveLength(1);
     expect(list.json()[0].claimCounts).toEqual({
       total: 3,
-      byStatus: { open: 1, assigned: 0, in_review: 0, verdict_proposed: 0, approved: 2 },
+      byStatus: {
+        open: 1,
+        assigned: 0,
+        in_review: 0,
+        verdict_proposed: 0,
+        adjudication: 0,
+        approved: 2,
+      },
       byVerdict: { false: 2 },
     });
     const archive = await t.request({
