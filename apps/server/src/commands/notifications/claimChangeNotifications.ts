@@ -3,7 +3,8 @@
 // Nobody is notified of their own act.
 //   claim.assigned  → each newly assigned person        "assigned"
 //   claim.returned  → the proposer and the assignees    "returned"
-//   claim.approved  → the proposer                      "approved"
+//   claim.approved  → the proposer (and a blind round's  "approved"
+//                     reviewers, who all gave it)
 //   comment.added   → each person mentioned in it       "mentioned"
 // A comment a blind round hides is heard of only by those who may read it (moderators
 // outside the round): a notice of a comment one cannot open would tell of the other's work.
@@ -20,7 +21,7 @@ import { findMembership } from '../../queries/workspaces.ts';
 import type { ClaimChange, LockedClaim } from '../claims/writeClaim.ts';
 
 export function notificationsOfChanges(
-  claim: Pick<LockedClaim, 'id' | 'assigneeIds' | 'proposed_by'>,
+  claim: Pick<LockedClaim, 'id' | 'assigneeIds' | 'proposed_by' | 'round_reviewer_ids'>,
   actorId: string,
   changes: readonly ClaimChange[],
 ): NewNotification[] {
@@ -55,7 +56,11 @@ export function notificationsOfChanges(
         add([claim.proposed_by, ...claim.assigneeIds], 'returned');
         break;
       case 'claim.approved':
-        add([stringOr(change.subject?.proposed_by) ?? claim.proposed_by], 'approved');
+        // After a blind round that agreed, the verdict is every one of its reviewers'.
+        add(
+          [stringOr(change.subject?.proposed_by) ?? claim.proposed_by, ...claim.round_reviewer_ids],
+          'approved',
+        );
         break;
       case 'comment.added': {
         const comment = change.live?.comment;

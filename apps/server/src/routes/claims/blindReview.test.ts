@@ -638,3 +638,22 @@ it('a mention in a hidden comment is heard only by a moderator who may read the 
   // The other blind reviewer cannot open the comment: no notice of it either.
   expect(await mentionsOf(people.r2)).toHaveLength(0);
 });
+
+it('approving an agreed blind verdict tells every reviewer of the round', async () => {
+  const r5 = await buildMember(t, owner, workspaceId, 'reviewer');
+  const r6 = await buildMember(t, owner, workspaceId, 'reviewer');
+  const claim = await blindClaim('rose by half', [r5, r6], 2);
+  await ok(propose(r5, claim.id, 'false'));
+  const agreed = await ok(propose(r6, claim.id, 'false'));
+  await ok(
+    as(people.moderator, 'POST', `/api/claims/${claim.id}/approve`, { version: agreed.version }),
+  );
+  for (const reviewer of [r5, r6]) {
+    const inbox = await ok<{ notifications: { kind: string; claimId: string }[] }>(
+      as(reviewer, 'GET', '/api/me/notifications'),
+    );
+    expect(inbox.notifications).toContainEqual(
+      expect.objectContaining({ kind: 'approved', claimId: claim.id }),
+    );
+  }
+});
