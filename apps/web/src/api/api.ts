@@ -23,6 +23,7 @@ import type {
   ImportDocumentBody,
   Invite,
   InvitePreview,
+  Locale,
   LoginBody,
   Me,
   Member,
@@ -108,6 +109,7 @@ export const api = {
   logOut: () => request<void>('POST', '/auth/logout'),
 
   me: () => request<Me>('GET', '/me'),
+  changeLocale: (locale: Locale) => request<Me>('PATCH', '/me', { locale }),
   changePassword: (body: ChangePasswordBody) => request<void>('PUT', '/me/password', body),
   listTokens: () => request<ApiToken[]>('GET', '/me/tokens'),
   createToken: (name: string) => request<CreatedToken>('POST', '/me/tokens', { name }),
