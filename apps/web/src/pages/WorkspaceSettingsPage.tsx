@@ -21,6 +21,8 @@ function signupChoices(
   intl: IntlShape,
 ): Array<{ value: OpenSignupRole; label: string; hint: string }> {
   const say = intl.formatMessage;
+  const role = (value: OpenSignupRole & string) =>
+    roleLabel(intl, value).toLocaleLowerCase(intl.locale);
   return [
     {
       value: null,
@@ -28,10 +30,10 @@ function signupChoices(
       hint: say({ id: 'settings.signup.offHint' }),
     },
     // Least access first: viewer, commenter, then reviewer.
-    ...OPEN_SIGNUP_ROLES.toReversed().map((role) => ({
-      value: role,
-      label: say({ id: 'settings.signup.as' }, { role: roleLabel(intl, role) }),
-      hint: say({ id: 'settings.signup.asHint' }, { role: roleLabel(intl, role) }),
+    ...OPEN_SIGNUP_ROLES.toReversed().map((value) => ({
+      value,
+      label: say({ id: 'settings.signup.as' }, { role: role(value) }),
+      hint: say({ id: 'settings.signup.asHint' }, { role: role(value) }),
     })),
   ];
 }

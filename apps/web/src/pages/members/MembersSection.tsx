@@ -61,7 +61,7 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       setNotice(
         t('members.roleChanged', {
           name: updated.displayName,
-          role: roleLabel(intl, updated.role),
+          role: roleLabel(intl, updated.role).toLocaleLowerCase(intl.locale),
         }),
       );
       if (updated.userId === me.user.id) {

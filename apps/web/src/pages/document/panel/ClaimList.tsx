@@ -167,7 +167,7 @@ export function ClaimList(props: ClaimListProps) {
                   <span>
                     {claim.assignees.length > 0
                       ? claim.assignees.map((assignee) => assignee.name).join(', ')
-                      : t('claims.filter.unassigned')}
+                      : t('claim.unassigned')}
                   </span>
                   <DueDate claim={claim} />
                 </span>
