@@ -123,6 +123,12 @@ describe('a browser set to French', () => {
     await page.getByRole('heading', { level: 1, name: 'Membres' }).waitFor();
     expect(await htmlLang(page)).toBe('fr');
     await expect.poll(() => storedLocale(reviewer)).toBe('fr');
+    await page.getByRole('button', { name: /^Compte\s*:/ }).click();
+    await page
+      .getByRole('button', { name: 'Français' })
+      .and(page.locator('[aria-pressed="true"]'))
+      .waitFor();
+    await screenshot(page, 'language-fr-user-menu', false);
     await page.context().close();
   });
 });
