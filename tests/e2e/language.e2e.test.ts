@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useBrowserSession } from './fixtures/browserSession.ts';
 import type { NewsroomUser } from './fixtures/newsroom.ts';
+import { describeFindings, seriousFindings } from './pages/accessibility.ts';
 import { screenshot } from './pages/browser.ts';
 
 const ARTICLE = [
@@ -146,7 +147,7 @@ test('a browser in English sees English', async () => {
   await page.context().close();
 });
 
-test('French pages hold their longer words (screenshots to look at)', async () => {
+test('French pages hold their longer words and pass the accessibility audit (screenshots)', async () => {
   const { newsroom } = session;
   const page = await session.pageAs(newsroom.owner, undefined, 'fr-FR');
   const base = workspacePath();
@@ -166,6 +167,8 @@ test('French pages hold their longer words (screenshots to look at)', async () =
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, name).toBeLessThanOrEqual(0);
+    // The French words keep every page as accessible as the English ones (axe, WCAG A/AA).
+    expect(describeFindings(await seriousFindings(page)), name).toEqual([]);
     await screenshot(page, `language-fr-${name}`);
   }
   await page.context().close();
