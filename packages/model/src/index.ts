@@ -8,6 +8,7 @@ export * from './dashboard.ts';
 export * from './displayHost.ts';
 export * from './documents.ts';
 export * from './evidenceUrl.ts';
+export * from './locales.ts';
 export * from './notifications.ts';
 export * from './presence.ts';
 export * from './report.ts';

@@ -1,6 +1,7 @@
 // HTTP API shapes shared by the server (validation, OpenAPI) and the web app (typed client).
 import { type Static, Type } from 'typebox';
 import { ACTIONS } from './actions.ts';
+import { LocaleSchema } from './locales.ts';
 import { OpenSignupRoleSchema, RoleSchema } from './roles.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -49,6 +50,9 @@ export const User = Type.Object({
   email: Email,
   displayName: DisplayName,
   createdAt: Timestamp,
+  locale: Type.Union([LocaleSchema, Type.Null()], {
+    description: 'Interface language the person chose; null: follow the browser',
+  }),
 });
 export type User = Static<typeof User>;
 

@@ -13,6 +13,7 @@ export function presentUser(row: UserRow): User {
     email: row.email,
     displayName: row.display_name,
     createdAt: row.created_at.toISOString(),
+    locale: row.locale,
   };
 }
 

@@ -1,4 +1,5 @@
 // SQL for users.
+import type { Locale } from '@factdesk/model';
 import type { Queryable } from '../db/database.ts';
 
 export interface UserRow {
@@ -6,6 +7,7 @@ export interface UserRow {
   email: string;
   display_name: string;
   password_hash: string;
+  locale: Locale | null;
   created_at: Date;
 }
 
@@ -37,6 +39,16 @@ export async function insertUser(
 
 export async function updatePasswordHash(sql: Queryable, id: string, passwordHash: string) {
   await sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${id}`;
+}
+
+export async function updateUserLocale(
+  sql: Queryable,
+  id: string,
+  locale: Locale,
+): Promise<UserRow | undefined> {
+  const [row] = await sql<UserRow[]>`
+    UPDATE users SET locale = ${locale}, updated_at = now() WHERE id = ${id} RETURNING *`;
+  return row;
 }
 
 /** Serialises first-user sign-ups so only one of two simultaneous ones becomes owner. */

@@ -25,6 +25,7 @@ import type {
   ImportDocumentBody,
   Invite,
   InvitePreview,
+  Locale,
   LoginBody,
   Me,
   Member,
@@ -113,6 +114,7 @@ export const api = {
   logOut: () => request<void>('POST', '/auth/logout'),
 
   me: () => request<Me>('GET', '/me'),
+  changeLocale: (locale: Locale) => request<Me>('PATCH', '/me', { locale }),
   changePassword: (body: ChangePasswordBody) => request<void>('PUT', '/me/password', body),
   listTokens: () => request<ApiToken[]>('GET', '/me/tokens'),
   createToken: (name: string) => request<CreatedToken>('POST', '/me/tokens', { name }),

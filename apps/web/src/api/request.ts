@@ -1,6 +1,7 @@
 // The one way the web app calls the API: JSON in and out, the session cookie, and every
 // failure turned into an ApiError carrying the server's sentence.
 import type { ErrorBody } from '@factdesk/model';
+import type { MessageId } from '../i18n/catalogs.ts';
 import { ApiError } from './ApiError.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,14 +25,15 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'You need to log in.';
-  if (status === 403) return 'Your role does not allow this.';
-  if (status === 404) return 'This was not found.';
-  if (status === 413) return 'That is too large to send.';
-  if (status === 429) return 'Too many attempts. Wait a little and try again.';
-  if (status >= 500) return 'Something went wrong on our side. Please try again.';
-  return 'The request was not accepted.';
+/** What to say when the answer carries no sentence of the server's (a proxy's error page). */
+function fallbackMessage(status: number): [MessageId, string] {
+  if (status === 401) return ['error.401', 'You need to log in.'];
+  if (status === 403) return ['error.403', 'Your role does not allow this.'];
+  if (status === 404) return ['error.404', 'This was not found.'];
+  if (status === 413) return ['error.413', 'That is too large to send.'];
+  if (status === 429) return ['error.429', 'Too many attempts. Wait a little and try again.'];
+  if (status >= 500) return ['error.500', 'Something went wrong on our side. Please try again.'];
+  return ['error.other', 'The request was not accepted.'];
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -55,17 +57,20 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   try {
     response = await fetch(`/api${path}`, init);
   } catch {
-    throw new ApiError(0, {
-      code: 'network',
-      message: 'Factdesk could not be reached. Check your connection and try again.',
-    });
+    throw new ApiError(
+      0,
+      {
+        code: 'network',
+        message: 'Factdesk could not be reached. Check your connection and try again.',
+      },
+      'error.network',
+    );
   }
   if (response.status === 204) return undefined as T;
   const data = await readJson(response);
   if (response.ok) return data as T;
   if (response.status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.();
-  throw new ApiError(
-    response.status,
-    isErrorBody(data) ? data : { code: 'http_error', message: fallbackMessage(response.status) },
-  );
+  if (isErrorBody(data)) throw new ApiError(response.status, data);
+  const [messageId, message] = fallbackMessage(response.status);
+  throw new ApiError(response.status, { code: 'http_error', message }, messageId);
 }

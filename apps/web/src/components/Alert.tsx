@@ -1,7 +1,8 @@
 // Inline messages: errors from the API (role="alert", read out at once) and confirmations
 // (role="status", read out politely). Only the server's sentence is shown, never raw JSON.
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api/ApiError.ts';
+import { useIntl } from 'react-intl';
+import { type ApiError, errorText } from '../api/ApiError.ts';
 import { Icon } from './Icon.tsx';
 
 export function ErrorAlert({
@@ -11,12 +12,13 @@ export function ErrorAlert({
   error?: ApiError | undefined;
   children?: ReactNode;
 }) {
+  const intl = useIntl();
   if (!error && !children) return null;
   return (
     <div className="alert alert-error" role="alert">
       <Icon name="alert" />
       <div className="alert-content">
-        {error && <p>{error.message}</p>}
+        {error && <p>{errorText(intl, error)}</p>}
         {children}
       </div>
     </div>

@@ -2,6 +2,7 @@
 // to /login, with the page they wanted kept in `next`.
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatch } from 'react-router-dom';
+import { useT } from '../i18n/useT.ts';
 import { lastWorkspace } from '../state/lastWorkspace.ts';
 import { useMe, useSession } from '../state/SessionProvider.tsx';
 import { ErrorAlert } from './Alert.tsx';
@@ -17,6 +18,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 export function AppLayout() {
   const { state, refresh } = useSession();
   const location = useLocation();
+  const t = useT();
 
   if (state.status === 'loading') {
     return (
@@ -29,10 +31,10 @@ export function AppLayout() {
     return (
       <div className="fullpage">
         <div className="card">
-          <h1>Factdesk is unavailable</h1>
+          <h1>{t('app.unavailable')}</h1>
           <ErrorAlert error={state.error} />
           <button type="button" className="button button-primary" onClick={() => void refresh()}>
-            Try again
+            {t('action.tryAgain')}
           </button>
         </div>
       </div>
@@ -51,6 +53,7 @@ const NAV_ID = 'sidenav';
 function Shell() {
   const me = useMe();
   const location = useLocation();
+  const t = useT();
   const [navOpen, setNavOpen] = useState(false);
   const routeWorkspaceId = useMatch('/w/:workspaceId/*')?.params.workspaceId;
   const currentId = routeWorkspaceId ?? lastWorkspace(me);
@@ -72,7 +75,7 @@ function Shell() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <header className="topbar">
         <button
@@ -83,12 +86,12 @@ function Shell() {
           onClick={() => setNavOpen(!navOpen)}
         >
           <Icon name={navOpen ? 'close' : 'menu'} size={20} />
-          <span className="visually-hidden">Menu</span>
+          <span className="visually-hidden">{t('app.menu')}</span>
         </button>
         {/* Named by what it shows, "Factdesk", then where it goes (WCAG 2.5.3). */}
         <Link to="/" className="brand-link">
           <Brand />
-          <span className="visually-hidden"> home</span>
+          <span className="visually-hidden"> {t('app.home')}</span>
         </Link>
         <WorkspaceSwitcher currentId={current?.id} />
         <div className="topbar-spacer" />
@@ -103,7 +106,7 @@ function Shell() {
             type="button"
             className="nav-scrim"
             tabIndex={-1}
-            aria-label="Close menu"
+            aria-label={t('app.closeMenu')}
             onClick={() => setNavOpen(false)}
           />
         )}

@@ -1,5 +1,6 @@
 // The frame of the signed-out pages (log in, sign up, invite): the masthead and one card.
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { Brand } from './Brand.tsx';
 
 export function AuthLayout({
@@ -13,11 +14,12 @@ export function AuthLayout({
   children: ReactNode;
   footer?: ReactNode;
 }) {
+  const t = useT();
   return (
     <div className="auth">
       <header className="auth-masthead">
         <Brand />
-        <p className="auth-tagline">Collaborative fact-checking for newsroom teams</p>
+        <p className="auth-tagline">{t('auth.tagline')}</p>
       </header>
       <main id="main" className="auth-card card">
         <h1>{title}</h1>

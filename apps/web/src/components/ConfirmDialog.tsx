@@ -2,6 +2,7 @@
 // shown inside the dialog, next to the button that caused it.
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../api/ApiError.ts';
+import { useT } from '../i18n/useT.ts';
 import { ErrorAlert } from './Alert.tsx';
 import { Dialog } from './Dialog.tsx';
 
@@ -33,6 +34,7 @@ function ConfirmBody({
 }: Omit<ConfirmDialogProps, 'open' | 'title'>) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const t = useT();
 
   async function confirm() {
     setPending(true);
@@ -52,7 +54,7 @@ function ConfirmBody({
       <ErrorAlert error={error} />
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t('action.cancel')}
         </button>
         <button
           type="button"
@@ -60,7 +62,7 @@ function ConfirmBody({
           onClick={confirm}
           disabled={pending}
         >
-          {pending ? 'Working…' : confirmLabel}
+          {pending ? t('action.working') : confirmLabel}
         </button>
       </div>
     </div>

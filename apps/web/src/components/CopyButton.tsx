@@ -1,6 +1,7 @@
 // Copies a text to the clipboard and says so; falls back to selecting the text when the
 // Clipboard API is unavailable (insecure origins, some embedded browsers).
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { Icon } from './Icon.tsx';
 
 export function CopyButton({
@@ -14,6 +15,7 @@ export function CopyButton({
   fallbackInput?: HTMLInputElement | HTMLTextAreaElement | null;
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'select'>('idle');
+  const t = useT();
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -35,11 +37,11 @@ export function CopyButton({
     <>
       <button type="button" className="button button-secondary" onClick={copy} aria-label={label}>
         <Icon name={state === 'copied' ? 'check' : 'copy'} />
-        {state === 'copied' ? 'Copied' : 'Copy'}
+        {state === 'copied' ? t('copy.copied') : t('copy.copy')}
       </button>
       <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to the clipboard.' : ''}
-        {state === 'select' ? 'Copying is blocked here: the text is selected, press Ctrl+C.' : ''}
+        {state === 'copied' ? t('copy.done') : ''}
+        {state === 'select' ? t('copy.blocked') : ''}
       </span>
     </>
   );

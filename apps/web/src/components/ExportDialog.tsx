@@ -9,14 +9,19 @@ import { Dialog } from './Dialog.tsx';
 import { formatDateTime } from './formatDate.ts';
 import { Icon } from './Icon.tsx';
 import './ExportDialog.css';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { errorText } from '../api/ApiError.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/useT.ts';
 
-const FORMATS: Record<ReportFormat, { label: string; hint: string }> = {
-  html: { label: 'HTML', hint: 'A printable page' },
-  pdf: { label: 'PDF', hint: 'To send or archive' },
-  md: { label: 'Markdown', hint: 'For a CMS or a wiki' },
-  csv: { label: 'CSV', hint: 'One row per claim, for spreadsheets' },
-  json: { label: 'JSON', hint: 'Everything, for other programs' },
-  claimreview: { label: 'ClaimReview JSON-LD', hint: 'schema.org markup for search engines' },
+const FORMATS: Record<ReportFormat, { label: string; hint: MessageId }> = {
+  html: { label: 'HTML', hint: 'export.format.html' },
+  pdf: { label: 'PDF', hint: 'export.format.pdf' },
+  md: { label: 'Markdown', hint: 'export.format.md' },
+  csv: { label: 'CSV', hint: 'export.format.csv' },
+  json: { label: 'JSON', hint: 'export.format.json' },
+  claimreview: { label: 'ClaimReview JSON-LD', hint: 'export.format.claimreview' },
 };
 
 export function ExportDialog({
@@ -30,23 +35,29 @@ export function ExportDialog({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Dialog open={open} title="Export verdict report" onClose={onClose}>
+    <Dialog open={open} title={t('export.title')} onClose={onClose}>
       <ExportForm documentId={documentId} title={title} onClose={onClose} />
     </Dialog>
   );
 }
 
-const SAVED_AS: Record<DocumentVersion['kind'], string> = {
-  import: 'As imported',
-  named: 'Saved version',
-  before_restore: 'Kept before a restore',
+const SAVED_AS: Record<DocumentVersion['kind'], MessageId> = {
+  import: 'version.kind.import',
+  named: 'version.kind.named',
+  before_restore: 'version.kind.beforeRestore',
 };
 
 /** "Before publication — 6 Dec 2026, 14:02", or what saved it when it has no name. */
-function versionLabel(version: DocumentVersion): string {
-  const label = `${version.name ?? SAVED_AS[version.kind]} — ${formatDateTime(version.createdAt)}`;
-  return version.reportable ? label : `${label} (saved before reports were kept with versions)`;
+function versionLabel(intl: IntlShape, version: DocumentVersion): string {
+  return intl.formatMessage(
+    { id: version.reportable ? 'export.version' : 'export.versionWithoutReport' },
+    {
+      name: version.name ?? intl.formatMessage({ id: SAVED_AS[version.kind] }),
+      date: formatDateTime(intl, version.createdAt),
+    },
+  );
 }
 
 function ExportForm({
@@ -65,6 +76,8 @@ function ExportForm({
   const [version, setVersion] = useState('');
   const versions = useResource(`versions:${documentId}`, () => api.versions(documentId));
   const ids = useId();
+  const intl = useIntl();
+  const t = useT();
   const href = reportUrl(documentId, {
     format,
     scope,
@@ -76,12 +89,14 @@ function ExportForm({
   return (
     <div className="export-form">
       <p className="dialog-body">
-        The report of <strong>{title}</strong>: its metadata, a summary by verdict and every claim
-        with its quote, verdict and rationale.
+        <FormattedMessage
+          id="export.intro"
+          values={{ title, strong: (chunks) => <strong>{chunks}</strong> }}
+        />
       </p>
 
       <fieldset className="export-group">
-        <legend>Format</legend>
+        <legend>{t('export.format')}</legend>
         <div className="export-formats">
           {REPORT_FORMATS.map((key) => (
             <label key={key} className="export-format">
@@ -96,7 +111,7 @@ function ExportForm({
               <span>
                 <span className="export-format-label">{FORMATS[key].label}</span>
                 <span className="export-format-hint" id={`${ids}-${key}-hint`}>
-                  {FORMATS[key].hint}
+                  {t(FORMATS[key].hint)}
                 </span>
               </span>
             </label>
@@ -105,31 +120,31 @@ function ExportForm({
       </fieldset>
 
       <div className="field export-version">
-        <label htmlFor={`${ids}-version`}>Text version</label>
+        <label htmlFor={`${ids}-version`}>{t('export.textVersion')}</label>
         <select
           id={`${ids}-version`}
           value={version}
           onChange={(event) => setVersion(event.target.value)}
           aria-describedby={`${ids}-version-hint`}
         >
-          <option value="">Current text</option>
+          <option value="">{t('export.currentText')}</option>
           {versions.data?.map((saved) => (
             <option key={saved.id} value={saved.id} disabled={!saved.reportable}>
-              {versionLabel(saved)}
+              {versionLabel(intl, saved)}
             </option>
           ))}
         </select>
         <span className="export-format-hint" id={`${ids}-version-hint`}>
           {versions.error
-            ? `Saved versions could not be loaded: ${versions.error.message}`
+            ? t('export.versionsFailed', { reason: errorText(intl, versions.error) })
             : version
-              ? 'The claims and verdicts as they were when this version was saved: the same report every time.'
-              : 'The text and claims as they are now.'}
+              ? t('export.versionHint')
+              : t('export.currentHint')}
         </span>
       </div>
 
       <fieldset className="export-group">
-        <legend>Claims</legend>
+        <legend>{t('export.claims')}</legend>
         <label className="export-check">
           <input
             type="radio"
@@ -137,7 +152,10 @@ function ExportForm({
             checked={scope === 'approved'}
             onChange={() => setScope('approved')}
           />
-          Approved claims only <span className="muted">(for publication)</span>
+          <FormattedMessage
+            id="export.approvedOnly"
+            values={{ muted: (chunks) => <span className="muted">{chunks}</span> }}
+          />
         </label>
         <label className="export-check">
           <input
@@ -146,19 +164,22 @@ function ExportForm({
             checked={scope === 'all'}
             onChange={() => setScope('all')}
           />
-          All claims <span className="muted">(including work in progress)</span>
+          <FormattedMessage
+            id="export.allClaims"
+            values={{ muted: (chunks) => <span className="muted">{chunks}</span> }}
+          />
         </label>
       </fieldset>
 
       <fieldset className="export-group">
-        <legend>Include</legend>
+        <legend>{t('export.include')}</legend>
         <label className="export-check">
           <input
             type="checkbox"
             checked={evidence}
             onChange={(event) => setEvidence(event.target.checked)}
           />
-          Evidence of each claim
+          {t('export.evidence')}
         </label>
         <label className="export-check">
           <input
@@ -166,17 +187,17 @@ function ExportForm({
             checked={articleText}
             onChange={(event) => setArticleText(event.target.checked)}
           />
-          The article text, claims highlighted
+          {t('export.articleText')}
         </label>
       </fieldset>
 
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Close
+          {t('action.close')}
         </button>
         <a className="button button-primary" href={href} download>
           <Icon name="download" />
-          Download {FORMATS[format].label}
+          {t('export.download', { format: FORMATS[format].label })}
         </a>
       </div>
     </div>

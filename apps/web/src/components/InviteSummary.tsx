@@ -1,18 +1,30 @@
 // What an invite offers, in one sentence: the workspace, the role and until when.
 import type { InvitePreview } from '@factdesk/model';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { formatDateTime } from './formatDate.ts';
 import { RoleBadge } from './RoleBadge.tsx';
-import { article, ROLE_DESCRIPTIONS } from './roles.ts';
+import { roleDescription } from './roles.ts';
 
 export function InviteSummary({ preview }: { preview: InvitePreview }) {
+  const intl = useIntl();
   return (
     <div className="invite-summary">
       <p>
-        You are invited to join <strong>{preview.workspaceName}</strong> as {article(preview.role)}{' '}
-        <RoleBadge role={preview.role} />
+        <FormattedMessage
+          id="invite.summary"
+          values={{
+            workspace: preview.workspaceName,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            badge: <RoleBadge role={preview.role} />,
+          }}
+        />
       </p>
       <p className="muted">
-        {ROLE_DESCRIPTIONS[preview.role]} The link expires {formatDateTime(preview.expiresAt)}.
+        {roleDescription(intl, preview.role)}{' '}
+        {intl.formatMessage(
+          { id: 'invite.expires' },
+          { date: formatDateTime(intl, preview.expiresAt) },
+        )}
       </p>
     </div>
   );

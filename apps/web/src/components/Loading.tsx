@@ -1,9 +1,12 @@
 // What shows while something loads: a quiet line, announced politely.
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+import { useT } from '../i18n/useT.ts';
+
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div className="loading" role="status">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('loading')}
     </div>
   );
 }

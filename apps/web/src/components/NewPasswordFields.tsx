@@ -2,6 +2,7 @@
 // check, for every form that sets a password (change password, reset link).
 import { PASSWORD_MIN_LENGTH } from '@factdesk/model';
 import { useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { Field } from './Field.tsx';
 
 export interface NewPassword {
@@ -38,26 +39,27 @@ export function NewPasswordFields({
   /** The server refused the new password (its error names the field). */
   invalid?: boolean;
 }) {
+  const t = useT();
   return (
     <>
       <Field
-        label="New password"
+        label={t('password.new')}
         type="password"
         autoComplete="new-password"
         value={state.password}
         onChange={(event) => state.setPassword(event.target.value)}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t('password.rule', { min: PASSWORD_MIN_LENGTH })}
         invalid={invalid}
         minLength={PASSWORD_MIN_LENGTH}
         required
       />
       <Field
-        label="Repeat the new password"
+        label={t('password.repeat')}
         type="password"
         autoComplete="new-password"
         value={state.confirmation}
         onChange={(event) => state.setConfirmation(event.target.value)}
-        hint={state.mismatch ? 'The two new passwords differ.' : undefined}
+        hint={state.mismatch ? t('password.mismatch') : undefined}
         invalid={state.mismatch}
         required
       />

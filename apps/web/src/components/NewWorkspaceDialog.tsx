@@ -3,14 +3,16 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
+import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { ErrorAlert } from './Alert.tsx';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 
 export function NewWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   return (
-    <Dialog open={open} title="New workspace" onClose={onClose}>
+    <Dialog open={open} title={t('workspace.new')} onClose={onClose}>
       <NewWorkspaceForm onClose={onClose} />
     </Dialog>
   );
@@ -19,6 +21,7 @@ export function NewWorkspaceDialog({ open, onClose }: { open: boolean; onClose: 
 function NewWorkspaceForm({ onClose }: { onClose: () => void }) {
   const session = useSession();
   const navigate = useNavigate();
+  const t = useT();
   const [name, setName] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -40,27 +43,25 @@ function NewWorkspaceForm({ onClose }: { onClose: () => void }) {
 
   return (
     <form onSubmit={submit} className="stack">
-      <p className="dialog-body">
-        A workspace holds a desk’s documents and its team. You will be its owner.
-      </p>
+      <p className="dialog-body">{t('workspace.new.intro')}</p>
       <Field
-        label="Workspace name"
+        label={t('workspace.name')}
         name="workspaceName"
         value={name}
         onChange={(event) => setName(event.target.value)}
         required
         maxLength={100}
         autoComplete="off"
-        placeholder="e.g. Politics desk"
+        placeholder={t('workspace.name.placeholder')}
         autoFocus
       />
       <ErrorAlert error={error} />
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t('action.cancel')}
         </button>
         <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Creating…' : 'Create workspace'}
+          {pending ? t('action.creating') : t('workspace.create')}
         </button>
       </div>
     </form>

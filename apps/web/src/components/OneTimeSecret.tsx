@@ -1,6 +1,7 @@
 // A secret the server shows once (an invite link, an API token): read-only, copyable, with
 // a warning that it cannot be shown again.
 import { type ReactNode, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { CopyButton } from './CopyButton.tsx';
 
 export function OneTimeSecret({
@@ -16,6 +17,7 @@ export function OneTimeSecret({
   onDone?: () => void;
 }) {
   const id = useId();
+  const t = useT();
   const [input, setInput] = useState<HTMLInputElement | null>(null);
   return (
     <div className="secret">
@@ -39,11 +41,15 @@ export function OneTimeSecret({
           onFocus={(event) => event.currentTarget.select()}
           spellCheck={false}
         />
-        <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} fallbackInput={input} />
+        <CopyButton
+          text={value}
+          label={t('secret.copy', { what: label.toLowerCase() })}
+          fallbackInput={input}
+        />
       </div>
       {onDone && (
         <button type="button" className="button button-link" onClick={onDone}>
-          Done, hide it
+          {t('secret.done')}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@
 // results page, Escape leaves the box.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { useT } from '../i18n/useT.ts';
 import { Icon } from './Icon.tsx';
 
 /** Typing into a field, the editor or anything editable: "/" is a character there. */
@@ -19,6 +20,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function SearchBox({ workspaceId }: { workspaceId: string }) {
   const navigate = useNavigate();
   const location = useLocation();
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   // On the results page the box shows what was searched.
@@ -53,7 +55,7 @@ export function SearchBox({ workspaceId }: { workspaceId: string }) {
         }}
       >
         <label htmlFor={id} className="visually-hidden">
-          Search this workspace
+          {t('search.box.label')}
         </label>
         <Icon name="search" size={16} />
         <input
@@ -64,7 +66,7 @@ export function SearchBox({ workspaceId }: { workspaceId: string }) {
           value={draft}
           maxLength={200}
           autoComplete="off"
-          placeholder="Search claims, evidence, text…"
+          placeholder={t('search.box.placeholder')}
           aria-keyshortcuts="/"
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {

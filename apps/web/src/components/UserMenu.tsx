@@ -1,7 +1,13 @@
-// The account menu: who you are, your API tokens, your password, and logging out.
+// The account menu: who you are, your API tokens, your password, the interface language
+// (stored on your account, applied at once) and logging out.
+
+import { LOCALES, type Locale } from '@factdesk/model';
 import { useCallback, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
+import { LOCALE_NAMES } from '../i18n/catalogs.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useT } from '../i18n/useT.ts';
 import { useMe, useSession } from '../state/SessionProvider.tsx';
 import { ErrorAlert } from './Alert.tsx';
 import { Icon } from './Icon.tsx';
@@ -20,6 +26,8 @@ export function UserMenu() {
   const me = useMe();
   const session = useSession();
   const navigate = useNavigate();
+  const t = useT();
+  const { locale, changeLocale } = useLocale();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<ApiError>();
   const container = useRef<HTMLDivElement>(null);
@@ -33,6 +41,15 @@ export function UserMenu() {
     try {
       await session.logOut();
       navigate('/login', { replace: true });
+    } catch (caught) {
+      setError(ApiError.from(caught));
+    }
+  }
+
+  async function pickLocale(next: Locale) {
+    setError(undefined);
+    try {
+      await changeLocale(next);
     } catch (caught) {
       setError(ApiError.from(caught));
     }
@@ -52,7 +69,7 @@ export function UserMenu() {
           {initials(me.user.displayName)}
         </span>
         <span className="user-name">
-          <span className="visually-hidden">Account: </span>
+          <span className="visually-hidden">{t('userMenu.accountPrefix')} </span>
           {me.user.displayName}
         </span>
         <Icon name="chevron" size={16} />
@@ -66,20 +83,40 @@ export function UserMenu() {
           <div className="menu-separator" />
           <Link to="/settings/tokens" className="menu-item" onClick={close}>
             <Icon name="key" />
-            API tokens
+            {t('nav.tokens')}
           </Link>
           <Link to="/settings/password" className="menu-item" onClick={close}>
             <Icon name="lock" />
-            Change password
+            {t('userMenu.changePassword')}
           </Link>
           <Link to="/settings/notifications" className="menu-item" onClick={close}>
             <Icon name="bell" />
             Notifications
           </Link>
           <div className="menu-separator" />
+          <p className="menu-label" id={`${popupId}-language`}>
+            {t('userMenu.language')}
+          </p>
+          <ul className="menu-list" aria-labelledby={`${popupId}-language`}>
+            {LOCALES.map((option) => (
+              <li key={option}>
+                <button
+                  type="button"
+                  className="menu-item"
+                  lang={option}
+                  aria-pressed={locale === option}
+                  onClick={() => void pickLocale(option)}
+                >
+                  <span className="menu-item-text">{LOCALE_NAMES[option]}</span>
+                  {locale === option && <Icon name="check" />}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="menu-separator" />
           <button type="button" className="menu-item" onClick={logOut}>
             <Icon name="logout" />
-            Log out
+            {t('userMenu.logOut')}
           </button>
           {error && (
             <div className="menu-error">

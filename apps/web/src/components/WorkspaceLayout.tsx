@@ -3,6 +3,7 @@
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { api } from '../api/api.ts';
+import { useT } from '../i18n/useT.ts';
 import { rememberWorkspace } from '../state/lastWorkspace.ts';
 import { useMe, useSession } from '../state/SessionProvider.tsx';
 import { useResource } from '../state/useResource.ts';
@@ -17,6 +18,7 @@ export function WorkspaceLayout() {
   const workspace = resource.data;
   const me = useMe();
   const { refresh } = useSession();
+  const t = useT();
   const listed = me.workspaces.some((summary) => summary.id === workspaceId);
 
   useEffect(() => {
@@ -35,11 +37,11 @@ export function WorkspaceLayout() {
     if (resource.error.status === 404 || resource.error.status === 400) {
       return (
         <div className="page">
-          <PageHeader title="Workspace not found">
-            <p>It does not exist, or you are not one of its members.</p>
+          <PageHeader title={t('workspace.notFound')}>
+            <p>{t('workspace.notFound.why')}</p>
           </PageHeader>
           <Link to="/" className="button button-secondary">
-            Go to your workspaces
+            {t('workspace.goToYours')}
           </Link>
         </div>
       );
@@ -48,12 +50,12 @@ export function WorkspaceLayout() {
       <div className="page">
         <ErrorAlert error={resource.error} />
         <button type="button" className="button button-secondary" onClick={resource.reload}>
-          Try again
+          {t('action.tryAgain')}
         </button>
       </div>
     );
   }
-  if (!workspace) return <Loading label="Loading workspace…" />;
+  if (!workspace) return <Loading label={t('workspace.loading')} />;
 
   return (
     <WorkspaceContext.Provider

@@ -2,6 +2,7 @@
 // A disclosure (button + list of links), which keyboards and screen readers handle natively.
 import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useT } from '../i18n/useT.ts';
 import { useMe } from '../state/SessionProvider.tsx';
 import { Icon } from './Icon.tsx';
 import { NewWorkspaceDialog } from './NewWorkspaceDialog.tsx';
@@ -10,6 +11,7 @@ import { useDismiss } from './useDismiss.ts';
 
 export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined }) {
   const me = useMe();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -30,17 +32,17 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
         aria-controls={popupId}
         onClick={() => setOpen(!open)}
       >
-        <span className="visually-hidden">Workspace: </span>
-        <span className="switcher-name">{current?.name ?? 'Workspaces'}</span>
+        <span className="visually-hidden">{t('switcher.workspacePrefix')} </span>
+        <span className="switcher-name">{current?.name ?? t('switcher.workspaces')}</span>
         <Icon name="chevron" size={16} />
       </button>
       {open && (
         <div className="menu-popup menu-popup-start" id={popupId}>
           <p className="menu-label" id={`${popupId}-label`}>
-            Your workspaces
+            {t('switcher.yours')}
           </p>
           {me.workspaces.length === 0 ? (
-            <p className="menu-empty">You are not in any workspace yet.</p>
+            <p className="menu-empty">{t('switcher.none')}</p>
           ) : (
             <ul className="menu-list" aria-labelledby={`${popupId}-label`}>
               {me.workspaces.map((workspace) => (
@@ -68,7 +70,7 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
             }}
           >
             <Icon name="plus" />
-            New workspace
+            {t('workspace.new')}
           </button>
         </div>
       )}

@@ -8,29 +8,19 @@ import type {
   VerdictLabel,
   VerdictScale,
 } from '@factdesk/model';
+import type { IntlShape } from 'react-intl';
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  open: 'Open',
-  assigned: 'Assigned',
-  in_review: 'In review',
-  verdict_proposed: 'Verdict proposed',
-  adjudication: 'Adjudication',
-  approved: 'Approved',
-};
+export function statusLabel(intl: IntlShape, status: ClaimStatus): string {
+  return intl.formatMessage({ id: `claim.status.${status}` });
+}
 
-export const KIND_LABELS: Record<EvidenceKind, string> = {
-  primary_source: 'Primary source',
-  official_data: 'Official data',
-  expert: 'Expert',
-  news_report: 'News report',
-  other: 'Other',
-};
+export function kindLabel(intl: IntlShape, kind: EvidenceKind): string {
+  return intl.formatMessage({ id: `evidence.kind.${kind}` });
+}
 
-export const STANCE_LABELS: Record<EvidenceStance, string> = {
-  supports: 'Supports',
-  refutes: 'Refutes',
-  context: 'Context',
-};
+export function stanceLabel(intl: IntlShape, stance: EvidenceStance): string {
+  return intl.formatMessage({ id: `evidence.stance.${stance}` });
+}
 
 /**
  * CSS class suffix of a verdict's colour: tone-1 (worst, red) … tone-5 (best, green), and
@@ -68,8 +58,11 @@ export function verdictColorStyle(
   };
 }
 
-/** "False", or the key itself for a verdict the scale no longer has. */
-export function verdictName(scale: VerdictScale, key: string | null): string {
-  if (key === null) return 'No verdict';
+/**
+ * "False", or the key itself for a verdict the scale no longer has. The labels are the
+ * workspace's own words, shown as its owners wrote them, in any interface language.
+ */
+export function verdictName(intl: IntlShape, scale: VerdictScale, key: string | null): string {
+  if (key === null) return intl.formatMessage({ id: 'verdict.none' });
   return verdictOf(scale, key)?.label ?? key;
 }

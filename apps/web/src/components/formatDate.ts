@@ -1,14 +1,10 @@
-// Dates as people read them, in their own locale and time zone.
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
+// Dates as people read them, in the interface language and their own time zone.
+import type { IntlShape } from 'react-intl';
 
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+export function formatDate(intl: IntlShape, iso: string): string {
+  return intl.formatDate(iso, { dateStyle: 'medium' });
 }
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+export function formatDateTime(intl: IntlShape, iso: string): string {
+  return intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -25,6 +25,8 @@ import type { DocumentConnection } from './DocumentConnection.ts';
 import { PasteTooLargeDialog } from './PasteTooLargeDialog.tsx';
 import { type OversizedPaste, PasteLimit, pasteInParts } from './pasteLimit.ts';
 import './editor.css';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/useT.ts';
 
 export interface ArticleEditorHandle {
   /** The anchor of the current selection, or null. */
@@ -87,6 +89,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     const button = useRef<HTMLButtonElement>(null);
     const [selectionAt, setSelectionAt] = useState<{ top: number; left: number } | null>(null);
     const [oversized, setOversized] = useState<OversizedPaste | null>(null);
+    const intl = useIntl();
+    const t = useT();
 
     const extensions = useMemo(
       () => [
@@ -139,6 +143,10 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     useEffect(() => {
       editor.view.dom.setAttribute('aria-readonly', String(!writable));
     }, [editor, writable]);
+    // The editor's attributes are set once, at creation: a change of language renames it here.
+    useEffect(() => {
+      editor.view.dom.setAttribute('aria-label', label);
+    }, [editor, label]);
 
     // Highlights follow the claims, the verdicts and the selection at once, and the text on
     // the next frame after it changes (mapped through the edit until then).
@@ -146,8 +154,10 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     const refresh = useCallback(() => {
       if (editor.isDestroyed) return;
       const places = placeClaims(editor, connection.doc, claims);
-      editor.commands.setClaimHighlights(highlightsOf(places, claimMap, scale, selectedClaimId));
-    }, [editor, connection, claims, claimMap, scale, selectedClaimId]);
+      editor.commands.setClaimHighlights(
+        highlightsOf(places, claimMap, scale, selectedClaimId, intl),
+      );
+    }, [editor, connection, claims, claimMap, scale, selectedClaimId, intl]);
     useEffect(refresh, [refresh]);
     useEffect(() => {
       let pending = 0;
@@ -227,10 +237,10 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
             onMouseDown={(event) => event.preventDefault()}
             onClick={createFromSelection}
             aria-keyshortcuts="Control+Alt+C"
-            title={`New claim from the selection (${CREATE_SHORTCUT})`}
+            title={t('editor.newClaimTitle', { shortcut: CREATE_SHORTCUT })}
           >
             <Icon name="plus" />
-            New claim
+            {t('claim.new')}
           </button>
         )}
         <PasteTooLargeDialog

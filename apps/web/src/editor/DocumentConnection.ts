@@ -16,6 +16,7 @@ import * as decoding from 'lib0/decoding';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { MessageId } from '../i18n/catalogs.ts';
 import { dropLocalCopy, keepLocalCopy } from './localCopies.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'closed';
@@ -27,7 +28,8 @@ export interface ConnectionState {
   /** Every local edit is durably stored on the server. */
   saved: boolean;
   /** Why the server ended the connection for good (status "closed"). */
-  closedReason: string | null;
+  /** Why it closed, as a message of the catalogs. */
+  closedReason: MessageId | null;
   /**
    * Closed because this copy holds changes the server refused (typed while read-only, or
    * from another document's history): it must be discarded and the text loaded again.
@@ -36,16 +38,15 @@ export interface ConnectionState {
 }
 
 /** What to tell a person when the server closes the socket for good. */
-const CLOSED_REASONS: Record<number, string> = {
-  [CloseCodes.unauthenticated.code]: 'Your session has ended. Log in again to keep working.',
-  [CloseCodes.forbidden.code]: 'You no longer have access to this document.',
-  [CloseCodes.notFound.code]: 'This document was deleted or you are no longer a member.',
-  [CloseCodes.malformed.code]: 'The connection was refused by the server. Reload the page.',
-  [CloseCodes.tooLarge.code]:
-    'The last change was larger than the server accepts, or the document has reached its size limit; that change was not saved.',
+const CLOSED_REASONS: Record<number, MessageId> = {
+  [CloseCodes.unauthenticated.code]: 'connection.closed.unauthenticated',
+  [CloseCodes.forbidden.code]: 'connection.closed.forbidden',
+  [CloseCodes.notFound.code]: 'connection.closed.notFound',
+  [CloseCodes.malformed.code]: 'connection.closed.malformed',
+  [CloseCodes.tooLarge.code]: 'connection.closed.tooLarge',
 };
 
-const REFUSED_REASON = 'This copy holds changes the server refused; loading the saved text…';
+const REFUSED_REASON: MessageId = 'connection.closed.refused';
 
 /** Close codes after which reconnecting cannot help; any other close is retried with back-off. */
 const TERMINAL = new Set([
@@ -160,7 +161,7 @@ export class DocumentConnection {
         refused,
         closedReason: refused
           ? REFUSED_REASON
-          : (CLOSED_REASONS[code] ?? 'The connection was closed by the server.'),
+          : (CLOSED_REASONS[code] ?? 'connection.closed.other'),
       });
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {

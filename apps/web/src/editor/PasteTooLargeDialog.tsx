@@ -2,16 +2,29 @@
 // size and the limit, and two ways to keep the text — copy it back to the clipboard, or paste
 // it here as several parts that each fit, sent one after the other.
 import { useMemo, useState } from 'react';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../components/Dialog.tsx';
+import { useT } from '../i18n/useT.ts';
 import { type OversizedPaste, splitIntoParts, utf8Bytes } from './pasteLimit.ts';
 
 /** Largest part pasted at once. */
 const PART_BYTES = 128 * 1024;
 
-/** "1.1 MB", "850 kB": sizes as a person reads them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1_000))} kB`;
+/** "1.1 MB", "850 kB": sizes as a person reads them, in the interface language. */
+export function formatBytes(intl: IntlShape, bytes: number): string {
+  if (bytes >= 1_000_000) {
+    return intl.formatNumber(bytes / 1_000_000, {
+      style: 'unit',
+      unit: 'megabyte',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+  }
+  return intl.formatNumber(Math.max(1, Math.round(bytes / 1_000)), {
+    style: 'unit',
+    unit: 'kilobyte',
+  });
 }
 
 export function PasteTooLargeDialog({
@@ -24,8 +37,9 @@ export function PasteTooLargeDialog({
   onPasteInParts(parts: string[][], onProgress: (done: number) => void): Promise<void>;
   onClose(): void;
 }) {
+  const t = useT();
   return (
-    <Dialog open={paste !== null} title="This paste is too large to send at once" onClose={onClose}>
+    <Dialog open={paste !== null} title={t('paste.tooLarge.title')} onClose={onClose}>
       {paste && (
         <PasteTooLargeBody paste={paste} onPasteInParts={onPasteInParts} onClose={onClose} />
       )}
@@ -51,6 +65,8 @@ function PasteTooLargeBody({
   const textBytes = useMemo(() => utf8Bytes(paste.text), [paste]);
   const [done, setDone] = useState<number | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const intl = useIntl();
+  const t = useT();
 
   async function copyBack() {
     try {
@@ -71,24 +87,33 @@ function PasteTooLargeBody({
     <div className="stack">
       <div className="dialog-body stack">
         <p>
-          The paste is <strong>{formatBytes(textBytes)}</strong> of text, about{' '}
-          {formatBytes(paste.bytes)} as one change; one change can be at most{' '}
-          <strong>{formatBytes(paste.limit)}</strong>, so nothing was pasted. Your text is kept:
+          <FormattedMessage
+            id="paste.tooLarge.sizes"
+            values={{
+              text: formatBytes(intl, textBytes),
+              change: formatBytes(intl, paste.bytes),
+              limit: formatBytes(intl, paste.limit),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </p>
         <ul>
           <li>
-            paste it here as <strong>{parts.length} parts</strong>, each its own set of paragraphs,
-            sent one after the other (formatting is not kept), or
+            <FormattedMessage
+              id="paste.tooLarge.inParts"
+              values={{ parts: parts.length, strong: (chunks) => <strong>{chunks}</strong> }}
+            />
           </li>
-          <li>copy it back to the clipboard and paste it in smaller pieces yourself.</li>
+          <li>{t('paste.tooLarge.copyBack')}</li>
         </ul>
-        {copied === 'yes' && <p role="status">Copied to the clipboard.</p>}
-        {copied === 'failed' && (
-          <p role="alert">The browser did not allow copying; use “Paste in parts” instead.</p>
-        )}
+        {copied === 'yes' && <p role="status">{t('copy.done')}</p>}
+        {copied === 'failed' && <p role="alert">{t('paste.tooLarge.copyFailed')}</p>}
         {done !== null && (
           <p role="status">
-            Pasting part {Math.min(done + 1, parts.length)} of {parts.length}…
+            {t('paste.tooLarge.progress', {
+              part: Math.min(done + 1, parts.length),
+              parts: parts.length,
+            })}
           </p>
         )}
       </div>
@@ -99,7 +124,7 @@ function PasteTooLargeBody({
           onClick={onClose}
           disabled={done !== null}
         >
-          Cancel
+          {t('action.cancel')}
         </button>
         <button
           type="button"
@@ -107,7 +132,7 @@ function PasteTooLargeBody({
           onClick={copyBack}
           disabled={done !== null}
         >
-          Copy it back
+          {t('paste.tooLarge.copyBackButton')}
         </button>
         <button
           type="button"
@@ -115,7 +140,7 @@ function PasteTooLargeBody({
           onClick={pasteParts}
           disabled={done !== null}
         >
-          Paste in {parts.length} parts
+          {t('paste.tooLarge.pasteInParts', { parts: parts.length })}
         </button>
       </div>
     </div>

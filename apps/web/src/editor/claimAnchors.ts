@@ -9,8 +9,9 @@ import {
 } from '@factdesk/editor/browser';
 import type { Claim, ClaimAnchor, VerdictScale } from '@factdesk/model';
 import type { Editor } from '@tiptap/core';
+import type { IntlShape } from 'react-intl';
 import type * as Y from 'yjs';
-import { STATUS_LABELS, verdictName, verdictTone } from '../components/claimWords.ts';
+import { statusLabel, verdictName, verdictTone } from '../components/claimWords.ts';
 
 /** Characters of context kept on each side of a quote (the server allows up to 500). */
 const CONTEXT = 32;
@@ -68,6 +69,7 @@ export function highlightsOf(
   claims: ReadonlyMap<string, Claim>,
   scale: VerdictScale,
   selectedClaimId: string | null,
+  intl: IntlShape,
 ): ClaimHighlight[] {
   return places.flatMap((place) => {
     const claim = claims.get(place.claimId);
@@ -77,14 +79,17 @@ export function highlightsOf(
       claim.status === 'approved' ? 'claim-resolved' : 'claim-unresolved',
     ];
     if (claim.id === selectedClaimId) classes.push('claim-selected');
-    const verdict = claim.verdict === null ? 'No verdict yet' : verdictName(scale, claim.verdict);
+    const verdict =
+      claim.verdict === null
+        ? intl.formatMessage({ id: 'verdict.noneYet' })
+        : verdictName(intl, scale, claim.verdict);
     return [
       {
         claimId: claim.id,
         from: place.from,
         to: place.to,
         className: classes.join(' '),
-        title: `${verdict} · ${STATUS_LABELS[claim.status]}${claim.statement ? ` — ${claim.statement}` : ''}`,
+        title: `${verdict} · ${statusLabel(intl, claim.status)}${claim.statement ? ` — ${claim.statement}` : ''}`,
       },
     ];
   });

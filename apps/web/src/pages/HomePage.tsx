@@ -6,11 +6,13 @@ import { Icon } from '../components/Icon.tsx';
 import { NewWorkspaceDialog } from '../components/NewWorkspaceDialog.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { lastWorkspace } from '../state/lastWorkspace.ts';
 import { useMe } from '../state/SessionProvider.tsx';
 
 export function HomePage() {
-  usePageTitle('Home');
+  const t = useT();
+  usePageTitle(t('home.title'));
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const workspaceId = lastWorkspace(me);
@@ -18,17 +20,14 @@ export function HomePage() {
 
   return (
     <div className="page">
-      <PageHeader title={`Welcome, ${me.user.displayName}`}>
-        <p>You are not a member of any workspace yet.</p>
+      <PageHeader title={t('home.welcome', { name: me.user.displayName })}>
+        <p>{t('home.noWorkspace')}</p>
       </PageHeader>
       <div className="empty-state">
-        <p>
-          Ask a workspace owner for an invite link, or start a workspace of your own and invite your
-          team.
-        </p>
+        <p>{t('home.howToStart')}</p>
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           <Icon name="plus" />
-          New workspace
+          {t('workspace.new')}
         </button>
       </div>
       <NewWorkspaceDialog open={creating} onClose={() => setCreating(false)} />

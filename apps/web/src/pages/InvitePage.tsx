@@ -1,6 +1,7 @@
 // /invite/:token — what the invite offers, then "Sign up to join" or, when already signed
 // in, "Accept invite".
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -9,19 +10,21 @@ import { AuthLayout } from '../components/AuthLayout.tsx';
 import { InviteSummary } from '../components/InviteSummary.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { useResource } from '../state/useResource.ts';
 
 export function InvitePage() {
-  usePageTitle('Invitation');
+  const t = useT();
+  usePageTitle(t('invite.pageTitle'));
   const { token = '' } = useParams();
   const session = useSession();
   const preview = useResource(`invite:${token}`, () => api.previewInvite(token));
 
   if (preview.loading || session.state.status === 'loading') {
     return (
-      <AuthLayout title="Invitation">
-        <Loading label="Checking your invite…" />
+      <AuthLayout title={t('invite.pageTitle')}>
+        <Loading label={t('invite.checking')} />
       </AuthLayout>
     );
   }
@@ -29,25 +32,22 @@ export function InvitePage() {
     // 404 is the server's one answer for unknown, expired, revoked and used-up links.
     const unusable = preview.error?.status === 404 || preview.error?.status === 400;
     return (
-      <AuthLayout title={unusable ? 'This invite cannot be used' : 'Invitation'}>
+      <AuthLayout title={unusable ? t('invite.unusableTitle') : t('invite.pageTitle')}>
         {unusable ? (
           <ErrorAlert>
-            <p>
-              The link is invalid, expired, revoked or already used. Ask the person who invited you
-              for a new one.
-            </p>
+            <p>{t('invite.unusableLink')}</p>
           </ErrorAlert>
         ) : (
           <ErrorAlert error={preview.error} />
         )}
         <p className="actions">
-          <Link to="/login">Log in</Link>
+          <Link to="/login">{t('login.title')}</Link>
         </p>
       </AuthLayout>
     );
   }
   return (
-    <AuthLayout title="You’re invited" intro={<InviteSummary preview={preview.data} />}>
+    <AuthLayout title={t('invite.youreInvited')} intro={<InviteSummary preview={preview.data} />}>
       {session.state.status === 'signedIn' ? (
         <AcceptInvite token={token} />
       ) : (
@@ -56,13 +56,17 @@ export function InvitePage() {
             to={`/signup?invite=${encodeURIComponent(token)}`}
             className="button button-primary button-block"
           >
-            Sign up to join
+            {t('invite.signUpToJoin')}
           </Link>
           <p className="center muted">
-            Already have an account?{' '}
-            <Link to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
-              Log in to accept
-            </Link>
+            <FormattedMessage
+              id="invite.logInToAccept"
+              values={{
+                link: (chunks) => (
+                  <Link to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>{chunks}</Link>
+                ),
+              }}
+            />
           </p>
         </div>
       )}
@@ -73,6 +77,7 @@ export function InvitePage() {
 function AcceptInvite({ token }: { token: string }) {
   const session = useSession();
   const navigate = useNavigate();
+  const t = useT();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const me = session.state.status === 'signedIn' ? session.state.me : undefined;
@@ -101,7 +106,14 @@ function AcceptInvite({ token }: { token: string }) {
   return (
     <div className="stack">
       <p>
-        You are logged in as <strong>{me?.user.displayName}</strong> ({me?.user.email}).
+        <FormattedMessage
+          id="invite.loggedInAs"
+          values={{
+            name: me?.user.displayName,
+            email: me?.user.email,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
       <ErrorAlert error={error} />
       <button
@@ -110,14 +122,19 @@ function AcceptInvite({ token }: { token: string }) {
         onClick={accept}
         disabled={pending}
       >
-        {pending ? 'Joining…' : 'Accept invite'}
+        {pending ? t('invite.joining') : t('invite.accept')}
       </button>
       <p className="center muted">
-        Not you?{' '}
-        <button type="button" className="button-link" onClick={logOut}>
-          Log out
-        </button>{' '}
-        and sign up with this invite.
+        <FormattedMessage
+          id="invite.notYou"
+          values={{
+            button: (chunks) => (
+              <button type="button" className="button-link" onClick={logOut}>
+                {chunks}
+              </button>
+            ),
+          }}
+        />
       </p>
     </div>
   );

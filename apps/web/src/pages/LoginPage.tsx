@@ -1,6 +1,7 @@
 // Log in with email and password. Wrong credentials (401) and throttling (429) are shown as
 // the server's sentence.
 import { type FormEvent, useEffect, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -8,11 +9,13 @@ import { ErrorAlert } from '../components/Alert.tsx';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { Field } from '../components/Field.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { safeNext } from './safeNext.ts';
 
 export function LoginPage() {
-  usePageTitle('Log in');
+  const t = useT();
+  usePageTitle(t('login.title'));
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -47,16 +50,19 @@ export function LoginPage() {
 
   return (
     <AuthLayout
-      title="Log in"
+      title={t('login.title')}
       footer={
         <p>
-          New to this Factdesk? <Link to="/signup">Create an account</Link>
+          <FormattedMessage
+            id="login.newHere"
+            values={{ link: (chunks) => <Link to="/signup">{chunks}</Link> }}
+          />
         </p>
       }
     >
       <form onSubmit={submit} className="stack">
         <Field
-          label="Email"
+          label={t('account.email')}
           type="email"
           name="email"
           autoComplete="email"
@@ -65,7 +71,7 @@ export function LoginPage() {
           required
         />
         <Field
-          label="Password"
+          label={t('account.password')}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -75,16 +81,14 @@ export function LoginPage() {
         />
         <ErrorAlert error={error} />
         <button type="submit" className="button button-primary button-block" disabled={pending}>
-          {pending ? 'Logging in…' : 'Log in'}
+          {pending ? t('login.pending') : t('login.title')}
         </button>
         {resetByEmail ? (
           <p className="center">
-            <Link to="/forgot">Forgot password?</Link>
+            <Link to="/forgot">{t('login.forgotLink')}</Link>
           </p>
         ) : (
-          <p className="center muted">
-            Forgot your password? Ask an owner of your workspace for a reset link.
-          </p>
+          <p className="center muted">{t('login.forgot')}</p>
         )}
       </form>
     </AuthLayout>

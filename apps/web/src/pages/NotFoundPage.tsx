@@ -2,14 +2,16 @@
 import { Link } from 'react-router-dom';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function NotFoundPage() {
-  usePageTitle('Page not found');
+  const t = useT();
+  usePageTitle(t('notFound.title'));
   return (
-    <AuthLayout title="Page not found">
-      <p>There is nothing at this address. Check the link, or start again from home.</p>
+    <AuthLayout title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
       <Link to="/" className="button button-primary">
-        Go home
+        {t('notFound.goHome')}
       </Link>
     </AuthLayout>
   );

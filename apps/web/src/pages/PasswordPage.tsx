@@ -7,9 +7,11 @@ import { Field } from '../components/Field.tsx';
 import { NewPasswordFields, useNewPassword } from '../components/NewPasswordFields.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function PasswordPage() {
-  usePageTitle('Change password');
+  const t = useT();
+  usePageTitle(t('userMenu.changePassword'));
   const [currentPassword, setCurrentPassword] = useState('');
   const newPassword = useNewPassword();
   const [pending, setPending] = useState(false);
@@ -36,12 +38,12 @@ export function PasswordPage() {
 
   return (
     <div className="page page-narrow">
-      <PageHeader title="Change password" eyebrow="Account">
-        <p>Changing your password logs you out everywhere else.</p>
+      <PageHeader title={t('userMenu.changePassword')} eyebrow={t('nav.account')}>
+        <p>{t('password.change.intro')}</p>
       </PageHeader>
       <form onSubmit={submit} className="panel stack">
         <Field
-          label="Current password"
+          label={t('password.current')}
           type="password"
           autoComplete="current-password"
           value={currentPassword}
@@ -51,16 +53,14 @@ export function PasswordPage() {
         />
         <NewPasswordFields state={newPassword} invalid={error?.field === 'newPassword'} />
         <ErrorAlert error={error} />
-        <Notice>
-          {done && 'Your password was changed. Other devices and browsers were logged out.'}
-        </Notice>
+        <Notice>{done && t('password.changed')}</Notice>
         <div>
           <button
             type="submit"
             className="button button-primary"
             disabled={pending || newPassword.mismatch}
           >
-            {pending ? 'Changing…' : 'Change password'}
+            {pending ? t('password.changing') : t('userMenu.changePassword')}
           </button>
         </div>
       </form>

@@ -2,6 +2,7 @@
 // password it sets, then the new password. The server ends every other session of the
 // person and signs them in here.
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -11,24 +12,30 @@ import { formatDateTime } from '../components/formatDate.ts';
 import { Loading } from '../components/Loading.tsx';
 import { NewPasswordFields, useNewPassword } from '../components/NewPasswordFields.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { useResource } from '../state/useResource.ts';
 
-const LOG_IN = (
-  <p className="actions">
-    <Link to="/login">Log in</Link>
-  </p>
-);
+function LogInLink() {
+  const t = useT();
+  return (
+    <p className="actions">
+      <Link to="/login">{t('login.title')}</Link>
+    </p>
+  );
+}
 
 export function ResetPasswordPage() {
-  usePageTitle('Set a new password');
+  const t = useT();
+  const intl = useIntl();
+  usePageTitle(t('reset.title'));
   const { token = '' } = useParams();
   const preview = useResource(`reset:${token}`, () => api.previewResetLink(token));
 
   if (preview.loading) {
     return (
-      <AuthLayout title="Set a new password">
-        <Loading label="Checking your reset link…" />
+      <AuthLayout title={t('reset.title')}>
+        <Loading label={t('reset.checking')} />
       </AuthLayout>
     );
   }
@@ -37,29 +44,33 @@ export function ResetPasswordPage() {
     // server's sentence says which.
     const status = preview.error?.status;
     return (
-      <AuthLayout title="This reset link cannot be used">
+      <AuthLayout title={t('reset.unusableTitle')}>
         {status === 404 ? (
           <ErrorAlert>
-            <p>
-              This reset link is not known. Check that you copied all of it, or ask a workspace
-              owner for a new one.
-            </p>
+            <p>{t('reset.unknown')}</p>
           </ErrorAlert>
         ) : (
           <ErrorAlert error={preview.error} />
         )}
-        {LOG_IN}
+        <LogInLink />
       </AuthLayout>
     );
   }
   const { displayName, email, expiresAt } = preview.data;
   return (
     <AuthLayout
-      title="Set a new password"
+      title={t('reset.title')}
       intro={
         <p>
-          For <strong>{displayName}</strong> ({email}). This link works once, until{' '}
-          {formatDateTime(expiresAt)}. Setting a password logs you out everywhere else.
+          <FormattedMessage
+            id="reset.intro"
+            values={{
+              name: displayName,
+              email,
+              date: formatDateTime(intl, expiresAt),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </p>
       }
     >
@@ -72,6 +83,7 @@ function ResetForm({ token }: { token: string }) {
   const session = useSession();
   const navigate = useNavigate();
   const newPassword = useNewPassword();
+  const t = useT();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -98,7 +110,7 @@ function ResetForm({ token }: { token: string }) {
         className="button button-primary button-block"
         disabled={pending || newPassword.mismatch}
       >
-        {pending ? 'Setting your password…' : 'Set password and log in'}
+        {pending ? t('reset.pending') : t('reset.submit')}
       </button>
     </form>
   );

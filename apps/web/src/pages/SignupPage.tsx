@@ -3,6 +3,7 @@
 // need open sign-up (the server answers 403 invite_required otherwise).
 import { PASSWORD_MIN_LENGTH } from '@factdesk/model';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -12,11 +13,13 @@ import { Field } from '../components/Field.tsx';
 import { InviteSummary } from '../components/InviteSummary.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { useResource } from '../state/useResource.ts';
 
 export function SignupPage() {
-  usePageTitle('Sign up');
+  const t = useT();
+  usePageTitle(t('signup.pageTitle'));
   const session = useSession();
   const [params] = useSearchParams();
   const inviteToken = params.get('invite') ?? undefined;
@@ -38,13 +41,17 @@ export function SignupPage() {
 }
 
 function SignupLayout({ children, intro }: { children: ReactNode; intro?: ReactNode }) {
+  const t = useT();
   return (
     <AuthLayout
-      title="Create your account"
+      title={t('signup.title')}
       intro={intro}
       footer={
         <p>
-          Already have an account? <Link to="/login">Log in</Link>
+          <FormattedMessage
+            id="signup.haveAccount"
+            values={{ link: (chunks) => <Link to="/login">{chunks}</Link> }}
+          />
         </p>
       }
     >
@@ -61,10 +68,11 @@ function InvitedSignup({
   onSubmitting: (pending: boolean) => void;
 }) {
   const preview = useResource(`invite:${token}`, () => api.previewInvite(token));
+  const t = useT();
   if (preview.loading) {
     return (
       <SignupLayout>
-        <Loading label="Checking your invite…" />
+        <Loading label={t('invite.checking')} />
       </SignupLayout>
     );
   }
@@ -74,16 +82,13 @@ function InvitedSignup({
       <SignupLayout>
         {unusable ? (
           <ErrorAlert>
-            <p>
-              This invite link cannot be used: it is invalid, expired, revoked or already used. Ask
-              the person who invited you for a new link.
-            </p>
+            <p>{t('invite.unusable')}</p>
           </ErrorAlert>
         ) : (
           <ErrorAlert error={preview.error} />
         )}
         <p>
-          <Link to="/signup">Sign up without an invite</Link>
+          <Link to="/signup">{t('signup.withoutInvite')}</Link>
         </p>
       </SignupLayout>
     );
@@ -104,6 +109,7 @@ function SignupForm({
 }) {
   const session = useSession();
   const navigate = useNavigate();
+  const t = useT();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -136,7 +142,7 @@ function SignupForm({
   return (
     <form onSubmit={submit} className="stack">
       <Field
-        label="Email"
+        label={t('account.email')}
         type="email"
         name="email"
         autoComplete="email"
@@ -147,24 +153,24 @@ function SignupForm({
         maxLength={254}
       />
       <Field
-        label="Display name"
+        label={t('account.displayName')}
         name="displayName"
         autoComplete="name"
         value={displayName}
         onChange={(event) => setDisplayName(event.target.value)}
-        hint="Shown to your team next to your claims and verdicts."
+        hint={t('account.displayName.hint')}
         invalid={error?.field === 'displayName'}
         required
         maxLength={80}
       />
       <Field
-        label="Password"
+        label={t('account.password')}
         type="password"
         name="password"
         autoComplete="new-password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t('password.rule', { min: PASSWORD_MIN_LENGTH })}
         invalid={error?.field === 'password'}
         required
         minLength={PASSWORD_MIN_LENGTH}
@@ -172,15 +178,16 @@ function SignupForm({
       {!inviteToken && (
         <Field
           label={
-            <>
-              Workspace name <span className="optional">(optional)</span>
-            </>
+            <FormattedMessage
+              id="signup.workspaceName"
+              values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+            />
           }
           name="workspaceName"
           autoComplete="organization"
           value={workspaceName}
           onChange={(event) => setWorkspaceName(event.target.value)}
-          hint="Setting up Factdesk for your newsroom? Name its first workspace, e.g. “Politics desk”."
+          hint={t('signup.workspaceName.hint')}
           invalid={error?.field === 'workspaceName'}
           maxLength={100}
         />
@@ -188,12 +195,15 @@ function SignupForm({
       <ErrorAlert error={error}>
         {error?.code === 'invite_required' && (
           <p>
-            Already have an account? <Link to="/login">Log in</Link>.
+            <FormattedMessage
+              id="signup.haveAccountSentence"
+              values={{ link: (chunks) => <Link to="/login">{chunks}</Link> }}
+            />
           </p>
         )}
       </ErrorAlert>
       <button type="submit" className="button button-primary button-block" disabled={pending}>
-        {pending ? 'Creating your account…' : inviteToken ? 'Sign up and join' : 'Create account'}
+        {pending ? t('signup.pending') : inviteToken ? t('signup.andJoin') : t('signup.submit')}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@
 // used, revoke the ones you no longer need.
 import type { ApiToken, CreatedToken } from '@factdesk/model';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
@@ -12,25 +13,32 @@ import { Loading } from '../components/Loading.tsx';
 import { OneTimeSecret } from '../components/OneTimeSecret.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useResource } from '../state/useResource.ts';
 
 export function TokensPage() {
-  usePageTitle('API tokens');
+  const t = useT();
+  const intl = useIntl();
+  usePageTitle(t('nav.tokens'));
   const tokens = useResource('tokens', api.listTokens);
   const [created, setCreated] = useState<CreatedToken>();
   const [revoking, setRevoking] = useState<ApiToken>();
 
   return (
     <div className="page">
-      <PageHeader title="API tokens" eyebrow="Account">
+      <PageHeader title={t('nav.tokens')} eyebrow={t('nav.account')}>
         <p>
-          Tokens let scripts and newsroom tools use the Factdesk API as you, with your roles. Send
-          one as <code>Authorization: Bearer &lt;token&gt;</code>.
+          <FormattedMessage
+            id="tokens.intro"
+            values={{
+              header: <code>Authorization: Bearer &lt;token&gt;</code>,
+            }}
+          />
         </p>
       </PageHeader>
 
       <section className="panel stack" aria-labelledby="new-token-heading">
-        <h2 id="new-token-heading">New token</h2>
+        <h2 id="new-token-heading">{t('tokens.new')}</h2>
         <CreateTokenForm
           onCreated={(result) => {
             setCreated(result);
@@ -39,56 +47,63 @@ export function TokensPage() {
         />
         {created && (
           <OneTimeSecret
-            label="New API token"
+            label={t('tokens.newSecret')}
             value={created.token}
             onDone={() => setCreated(undefined)}
           >
             <p>
-              <strong>Copy “{created.apiToken.name}” now: it will not be shown again.</strong>{' '}
-              Anyone holding it can act as you; keep it out of chats and code repositories.
+              <FormattedMessage
+                id="tokens.secretWarning"
+                values={{
+                  name: created.apiToken.name,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                }}
+              />
             </p>
           </OneTimeSecret>
         )}
       </section>
 
       <section className="panel stack" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">Your tokens</h2>
+        <h2 id="tokens-heading">{t('tokens.yours')}</h2>
         {tokens.error && <ErrorAlert error={tokens.error} />}
         {tokens.loading && <Loading />}
-        {tokens.data?.length === 0 && <p className="muted">You have no API tokens.</p>}
+        {tokens.data?.length === 0 && <p className="muted">{t('tokens.none')}</p>}
         {tokens.data && tokens.data.length > 0 && (
           <div className="table-wrap">
             <table className="table table-cards">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
+                  <th scope="col">{t('tokens.name')}</th>
+                  <th scope="col">{t('tokens.token')}</th>
+                  <th scope="col">{t('tokens.created')}</th>
+                  <th scope="col">{t('tokens.lastUsed')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('table.actions')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {tokens.data.map((token) => (
                   <tr key={token.id}>
-                    <td data-label="Name">{token.name}</td>
-                    <td data-label="Token">
+                    <td data-label={t('tokens.name')}>{token.name}</td>
+                    <td data-label={t('tokens.token')}>
                       <code>{token.prefix}…</code>
                     </td>
-                    <td data-label="Created">{formatDate(token.createdAt)}</td>
-                    <td data-label="Last used">
-                      {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}
+                    <td data-label={t('tokens.created')}>{formatDate(intl, token.createdAt)}</td>
+                    <td data-label={t('tokens.lastUsed')}>
+                      {token.lastUsedAt
+                        ? formatDateTime(intl, token.lastUsedAt)
+                        : t('tokens.neverUsed')}
                     </td>
                     <td className="cell-actions">
                       <button
                         type="button"
                         className="button button-danger-quiet button-small"
-                        aria-label={`Revoke token ${token.name}`}
+                        aria-label={t('tokens.revokeNamed', { name: token.name })}
                         onClick={() => setRevoking(token)}
                       >
-                        Revoke
+                        {t('action.revoke')}
                       </button>
                     </td>
                   </tr>
@@ -101,8 +116,8 @@ export function TokensPage() {
 
       <ConfirmDialog
         open={revoking !== undefined}
-        title="Revoke this token?"
-        confirmLabel="Revoke token"
+        title={t('tokens.revokeTitle')}
+        confirmLabel={t('tokens.revokeConfirm')}
         onClose={() => setRevoking(undefined)}
         onConfirm={async () => {
           if (!revoking) return;
@@ -111,13 +126,14 @@ export function TokensPage() {
           if (created?.apiToken.id === revoking.id) setCreated(undefined);
         }}
       >
-        <p>Anything using “{revoking?.name}” stops working at once. This cannot be undone.</p>
+        <p>{t('tokens.revokeBody', { name: revoking?.name ?? '' })}</p>
       </ConfirmDialog>
     </div>
   );
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -139,16 +155,16 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => 
   return (
     <form onSubmit={submit} className="inline-form">
       <Field
-        label="Token name"
+        label={t('tokens.nameLabel')}
         value={name}
         onChange={(event) => setName(event.target.value)}
-        hint="What will use it, e.g. “CMS integration”."
+        hint={t('tokens.nameHint')}
         required
         maxLength={80}
         autoComplete="off"
       />
       <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? 'Creating…' : 'Create token'}
+        {pending ? t('action.creating') : t('tokens.create')}
       </button>
       <ErrorAlert error={error} />
     </form>

@@ -4,31 +4,46 @@
 // may change: how many independent (blind) verdicts claims need.
 import { OPEN_SIGNUP_ROLES } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
+import type { IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { ApiError } from '../api/ApiError.ts';
 import { api, type OpenSignupRole, type WorkspaceChanges } from '../api/api.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { ROLE_LABELS } from '../components/roles.ts';
+import { roleLabel } from '../components/roles.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { useWorkspace } from '../state/WorkspaceContext.tsx';
 import { BlindReviewSettings } from './settings/BlindReviewSettings.tsx';
 import { VerdictScaleEditor } from './settings/VerdictScaleEditor.tsx';
 
-const SIGNUP_CHOICES: Array<{ value: OpenSignupRole; label: string; hint: string }> = [
-  { value: null, label: 'Off', hint: 'People join only with an invite link.' },
-  // Least access first: viewer, commenter, then reviewer.
-  ...OPEN_SIGNUP_ROLES.toReversed().map((role) => ({
-    value: role,
-    label: `As ${ROLE_LABELS[role].toLowerCase()}`,
-    hint: `Anyone who can reach this Factdesk may sign up and join as a ${role}.`,
-  })),
-];
+function signupChoices(
+  intl: IntlShape,
+): Array<{ value: OpenSignupRole; label: string; hint: string }> {
+  const say = intl.formatMessage;
+  const role = (value: OpenSignupRole & string) =>
+    roleLabel(intl, value).toLocaleLowerCase(intl.locale);
+  return [
+    {
+      value: null,
+      label: say({ id: 'settings.signup.off' }),
+      hint: say({ id: 'settings.signup.offHint' }),
+    },
+    // Least access first: viewer, commenter, then reviewer.
+    ...OPEN_SIGNUP_ROLES.toReversed().map((value) => ({
+      value,
+      label: say({ id: 'settings.signup.as' }, { role: role(value) }),
+      hint: say({ id: 'settings.signup.asHint' }, { role: role(value) }),
+    })),
+  ];
+}
 
 export function WorkspaceSettingsPage() {
   const { workspace } = useWorkspace();
-  usePageTitle('Settings', workspace.name);
+  const t = useT();
+  usePageTitle(t('nav.settings'), workspace.name);
 
   if (!workspace.abilities['workspace.update']) {
     if (workspace.abilities['review.configureBlind']) {
@@ -43,15 +58,15 @@ export function WorkspaceSettingsPage() {
     }
     return (
       <div className="page">
-        <PageHeader title="Settings" eyebrow={workspace.name}>
-          <p>Only workspace owners can change its settings.</p>
+        <PageHeader title={t('nav.settings')} eyebrow={workspace.name}>
+          <p>{t('settings.ownersOnly')}</p>
         </PageHeader>
       </div>
     );
   }
   return (
     <div className="page page-narrow">
-      <PageHeader title="Settings" eyebrow={workspace.name} />
+      <PageHeader title={t('nav.settings')} eyebrow={workspace.name} />
       <SettingsForm key={workspace.id} />
       <BlindReviewSettings key={`blind-${workspace.id}`} />
       <VerdictScaleEditor key={`scale-${workspace.id}`} />
@@ -72,6 +87,8 @@ function SettingsForm() {
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const radioName = useId();
+  const intl = useIntl();
+  const t = useT();
 
   // Blank organisation fields clear them (null): the workspace name stands in for the name.
   const org = workspace.organization;
@@ -116,7 +133,7 @@ function SettingsForm() {
   return (
     <form onSubmit={submit} className="panel stack">
       <Field
-        label="Workspace name"
+        label={t('workspace.name')}
         value={name}
         onChange={(event) => {
           setName(event.target.value);
@@ -128,11 +145,9 @@ function SettingsForm() {
         autoComplete="off"
       />
       <fieldset className="choices">
-        <legend>Open sign-up</legend>
-        <p className="field-hint">
-          Whether people without an invite can create an account and join this workspace.
-        </p>
-        {SIGNUP_CHOICES.map((choice) => (
+        <legend>{t('settings.signup')}</legend>
+        <p className="field-hint">{t('settings.signup.hint')}</p>
+        {signupChoices(intl).map((choice) => (
           <label key={choice.label} className="choice">
             <input
               type="radio"
@@ -151,14 +166,11 @@ function SettingsForm() {
         ))}
       </fieldset>
       <fieldset className="choices">
-        <legend>Publishing organisation</legend>
-        <p className="field-hint">
-          Who publishes your fact-checks. ClaimReview (the markup fact-check search reads) names it
-          as the author of every verdict.
-        </p>
+        <legend>{t('settings.organization')}</legend>
+        <p className="field-hint">{t('settings.organization.hint')}</p>
         <Field
-          label="Name"
-          hint={`Leave blank to use the workspace name, “${workspace.name}”.`}
+          label={t('tokens.name')}
+          hint={t('settings.organization.nameHint', { workspace: workspace.name })}
           value={orgName}
           onChange={(event) => {
             setOrgName(event.target.value);
@@ -169,7 +181,7 @@ function SettingsForm() {
           autoComplete="organization"
         />
         <Field
-          label="Public website"
+          label={t('settings.organization.url')}
           type="url"
           placeholder="https://"
           value={orgUrl}
@@ -181,7 +193,7 @@ function SettingsForm() {
           maxLength={2048}
         />
         <Field
-          label="Logo URL"
+          label={t('settings.organization.logo')}
           type="url"
           placeholder="https://"
           value={orgLogoUrl}
@@ -194,7 +206,7 @@ function SettingsForm() {
         />
       </fieldset>
       <fieldset className="choices">
-        <legend>Approval</legend>
+        <legend>{t('settings.approval')}</legend>
         <label className="choice">
           <input
             type="checkbox"
@@ -205,19 +217,16 @@ function SettingsForm() {
             }}
           />
           <span>
-            <span className="choice-label">Four-eyes rule</span>
-            <span className="choice-hint">
-              A verdict must be approved by someone other than the person who proposed it. Owners
-              may still override it for one claim; the history and the report say so.
-            </span>
+            <span className="choice-label">{t('settings.fourEyes')}</span>
+            <span className="choice-hint">{t('settings.fourEyes.hint')}</span>
           </span>
         </label>
       </fieldset>
       <ErrorAlert error={error} />
-      <Notice>{saved && 'Settings saved.'}</Notice>
+      <Notice>{saved && t('settings.saved')}</Notice>
       <div>
         <button type="submit" className="button button-primary" disabled={pending || !changed}>
-          {pending ? 'Saving…' : 'Save changes'}
+          {pending ? t('connection.saving') : t('action.saveChanges')}
         </button>
       </div>
     </form>

@@ -236,3 +236,60 @@ describe('API tokens', () => {
     expect(row).toEqual({ revoked_at: null });
   });
 });
+
+describe('Interface language', () => {
+  const localeOf = async (user: TestUser) =>
+    (await t.request({ method: 'GET', url: '/api/me', cookie: user.cookie })).json().user.locale;
+
+  it('starts unset, so the web app follows the browser', async () => {
+    expect(await localeOf(other)).toBeNull();
+  });
+
+  it('stores the chosen language on the account and answers with the new Me', async () => {
+    const response = await t.request({
+      method: 'PATCH',
+      url: '/api/me',
+      cookie: owner.cookie,
+      payload: { locale: 'fr' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user.locale).toBe('fr');
+    expect(await localeOf(owner)).toBe('fr');
+    expect(await localeOf(other)).toBeNull();
+
+    await t.request({
+      method: 'PATCH',
+      url: '/api/me',
+      cookie: owner.cookie,
+      payload: { locale: 'en' },
+    });
+    expect(await localeOf(owner)).toBe('en');
+  });
+
+  it.each([
+    [{ locale: 'de' }, 'locale must be one of: en, fr.'],
+    [{ locale: null }, 'locale must be one of: en, fr.'],
+    [{}, 'locale is required.'],
+    [{ locale: 'fr', email: 'x@example.com' }, 'email is not a known field.'],
+  ])('refuses %j with 400 and a sentence, and changes nothing', async (payload, message) => {
+    const before = await localeOf(other);
+    const response = await t.request({
+      method: 'PATCH',
+      url: '/api/me',
+      cookie: other.cookie,
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toBe(message);
+    expect(await localeOf(other)).toBe(before);
+  });
+
+  it('answers 401 without a login', async () => {
+    const response = await t.request({
+      method: 'PATCH',
+      url: '/api/me',
+      payload: { locale: 'fr' },
+    });
+    expect(response.statusCode).toBe(401);
+  });
+});

@@ -1,6 +1,7 @@
 // The signed-in user: profile, password, personal API tokens.
 import {
   ApiToken,
+  ChangeLocaleBody,
   ChangePasswordBody,
   CreatedToken,
   CreateTokenBody,
@@ -18,7 +19,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { presentApiToken } from '../../presenters/accounts.ts';
 import { presentMe } from '../../presenters/me.ts';
 import { listApiTokens } from '../../queries/sessions.ts';
-import { findUserById } from '../../queries/users.ts';
+import { findUserById, updateUserLocale } from '../../queries/users.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
@@ -35,6 +36,24 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const user = await findUserById(app.db, actor.userId);
+      if (!user) throw new UnauthenticatedError();
+      return presentMe(app.db, user);
+    },
+  );
+
+  app.patch(
+    '/',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Change your interface language; it follows you to every device',
+        body: ChangeLocaleBody,
+        response: { 200: Me, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const user = await updateUserLocale(app.db, actor.userId, request.body.locale);
       if (!user) throw new UnauthenticatedError();
       return presentMe(app.db, user);
     },

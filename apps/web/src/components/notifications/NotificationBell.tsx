@@ -2,6 +2,7 @@
 // notifications, each a link to its claim (opening it marks it read), with "Mark all read".
 // Keyboard: Tab to the bell, Enter opens, Tab through the items, Escape closes.
 import { useCallback, useId, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import './notifications.css';
 import { ErrorAlert } from '../Alert.tsx';
@@ -11,6 +12,7 @@ import { useDismiss } from '../useDismiss.ts';
 import { useNotificationInbox } from './useNotificationInbox.ts';
 
 export function NotificationBell() {
+  const intl = useIntl();
   const inbox = useNotificationInbox();
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -88,7 +90,7 @@ export function NotificationBell() {
                     {!notification.readAt && <span className="visually-hidden">Unread: </span>}
                     <span className="inbox-text">{notification.text}</span>
                     <time className="inbox-time" dateTime={notification.createdAt}>
-                      {formatDateTime(notification.createdAt)}
+                      {formatDateTime(intl, notification.createdAt)}
                     </time>
                   </Link>
                   {!notification.readAt && (

@@ -5,6 +5,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../components/Icon.tsx';
 import { useDismiss } from '../../components/useDismiss.ts';
+import { useT } from '../../i18n/useT.ts';
 import { blindProgress } from '../document/panel/blindProgress.ts';
 import { ClaimQuote, claimQuote, DueDate, isOverdue, VerdictBadge } from '../queue/ClaimBadges.tsx';
 import { type BoardActions, DRAG_TYPE, type Lane } from './boardTypes.ts';
@@ -27,12 +28,13 @@ export function BoardCard({
   const short = quote.length > 60 ? `${quote.slice(0, 59)}…` : quote;
   const others = claim.assignees.filter((person) => person.id !== lane.person?.id);
   const [dragging, setDragging] = useState(false);
+  const t = useT();
 
   return (
     <article
       className={`board-card${isOverdue(claim) ? ' is-overdue' : ''}${dragging ? ' is-dragging' : ''}`}
       draggable={assignable}
-      aria-label={`Claim: ${short}`}
+      aria-label={t('card.label', { quote: short })}
       onDragStart={(event) => {
         event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ claimId: claim.id, from: lane.id }));
         event.dataTransfer.setData('text/plain', quote);
@@ -49,7 +51,7 @@ export function BoardCard({
               checked={actions.selected.has(claim.id)}
               onChange={() => actions.toggleSelected(claim.id)}
             />
-            <span className="visually-hidden">Select “{short}”</span>
+            <span className="visually-hidden">{t('card.select', { quote: short })}</span>
           </label>
         )}
         <Link
@@ -83,8 +85,9 @@ export function BoardCard({
       </div>
       {others.length > 0 && (
         <p className="board-card-others">
-          {lane.person ? 'Also ' : 'Assigned to '}
-          {others.map((person) => person.name).join(', ')}
+          {t(lane.person ? 'card.also' : 'card.assignedTo', {
+            names: others.map((person) => person.name).join(', '),
+          })}
         </p>
       )}
       {assignable && <AssignMenu claim={claim} label={short} actions={actions} />}
@@ -94,19 +97,20 @@ export function BoardCard({
 
 /** "Dead link" / "Moved" when the link checker found some of the claim's evidence so. */
 function LinkFlags({ claim }: { claim: QueueClaim }) {
-  const flag = (count: number, one: string, kind: string) =>
+  const t = useT();
+  const flag = (count: number, kind: 'dead' | 'moved') =>
     count > 0 && (
       <span
         className={`badge badge-link-${kind}`}
-        title={`${count} evidence ${count === 1 ? 'link' : 'links'} ${kind}`}
+        title={t(kind === 'dead' ? 'card.deadTitle' : 'card.movedTitle', { count })}
       >
-        {count === 1 ? one : `${count} ${one === 'Moved' ? 'moved links' : 'dead links'}`}
+        {t(kind === 'dead' ? 'card.dead' : 'card.moved', { count })}
       </span>
     );
   return (
     <>
-      {flag(claim.deadLinkCount, 'Dead link', 'dead')}
-      {flag(claim.movedLinkCount, 'Moved', 'moved')}
+      {flag(claim.deadLinkCount, 'dead')}
+      {flag(claim.movedLinkCount, 'moved')}
     </>
   );
 }
@@ -126,6 +130,7 @@ function AssignMenu({
   const container = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const popupId = useId();
+  const t = useT();
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, container, trigger);
   const assigned = new Set(claim.assignees.map((person) => person.id));
@@ -138,19 +143,19 @@ function AssignMenu({
         className="button button-secondary button-small"
         aria-expanded={open}
         aria-controls={popupId}
-        aria-label={`Assign “${label}”`}
+        aria-label={t('card.assignNamed', { quote: label })}
         disabled={pending}
         onClick={() => setOpen(!open)}
       >
         <Icon name="users" size={15} />
-        {pending ? 'Saving…' : 'Assign'}
+        {pending ? t('connection.saving') : t('assignment.submit')}
         <Icon name="chevron" size={14} />
       </button>
       {open && (
         <div className="menu-popup menu-popup-start board-assign-popup" id={popupId}>
-          <p className="menu-label">Assign to</p>
+          <p className="menu-label">{t('card.assignTo')}</p>
           {actions.assignable.length === 0 ? (
-            <p className="menu-empty">Nobody in this workspace can review claims yet.</p>
+            <p className="menu-empty">{t('card.nobody')}</p>
           ) : (
             <ul className="menu-list">
               {actions.assignable.map((person) => (

@@ -3,7 +3,9 @@
 import type { ClaimStatus, QueueClaim, VerdictScale } from '@factdesk/model';
 import { CLAIM_STATUSES } from '@factdesk/model';
 import { type DragEvent, useId, useState } from 'react';
-import { STATUS_LABELS } from '../../components/claimWords.ts';
+import { useIntl } from 'react-intl';
+import { statusLabel } from '../../components/claimWords.ts';
+import { useT } from '../../i18n/useT.ts';
 import { BoardCard } from './BoardCard.tsx';
 import { type BoardActions, DRAG_TYPE, type Lane } from './boardTypes.ts';
 
@@ -21,10 +23,12 @@ export function BoardLane({
   actions: BoardActions;
 }) {
   const headingId = useId();
+  const intl = useIntl();
+  const t = useT();
   const [over, setOver] = useState(false);
   const byStatus = new Map<ClaimStatus, QueueClaim[]>(CLAIM_STATUSES.map((s) => [s, []]));
   for (const claim of claims) byStatus.get(claim.status)?.push(claim);
-  const name = lane.person?.name ?? 'Unassigned';
+  const name = lane.person?.name ?? t('board.unassigned');
 
   const accepts = (event: DragEvent) =>
     actions.canAssign && event.dataTransfer.types.includes(DRAG_TYPE);
@@ -58,12 +62,8 @@ export function BoardLane({
           {name}
         </h2>
         {lane.role && <span className="board-lane-role">{lane.role}</span>}
-        <span className="count">
-          {claims.length} {claims.length === 1 ? 'claim' : 'claims'}
-        </span>
-        {actions.canAssign && (
-          <span className="board-drop-hint">Drop a claim here to assign it</span>
-        )}
+        <span className="count">{t('board.count', { count: claims.length })}</span>
+        {actions.canAssign && <span className="board-drop-hint">{t('board.dropHint')}</span>}
       </header>
       <div className="board-columns">
         {CLAIM_STATUSES.map((status) => {
@@ -75,7 +75,7 @@ export function BoardLane({
               data-status={status}
             >
               <h3 className="board-column-name">
-                {STATUS_LABELS[status]}
+                {statusLabel(intl, status)}
                 <span className="visually-hidden">, {name}</span>
                 <span className="board-column-count">{cards.length}</span>
               </h3>
@@ -98,7 +98,7 @@ export function BoardLane({
           );
         })}
       </div>
-      {claims.length === 0 && <p className="board-lane-empty muted">No claims</p>}
+      {claims.length === 0 && <p className="board-lane-empty muted">{t('board.laneEmpty')}</p>}
     </section>
   );
 }

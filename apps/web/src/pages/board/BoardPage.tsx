@@ -8,12 +8,12 @@ import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/ApiError.ts';
 import { api } from '../../api/api.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
-import { STATUS_LABELS } from '../../components/claimWords.ts';
+import { statusLabel } from '../../components/claimWords.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { moveBetweenLinks } from '../../components/listKeys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ROLE_LABELS } from '../../components/roles.ts';
+import { roleLabel } from '../../components/roles.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
@@ -22,6 +22,8 @@ import { BoardLane } from './BoardLane.tsx';
 import { BulkAssignBar } from './BulkAssignBar.tsx';
 import { type BoardActions, type Lane, UNASSIGNED } from './boardTypes.ts';
 import './board.css';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/useT.ts';
 
 /** Claims change under the board as reviewers work; fetch them again this often. */
 const REFRESH_MS = 30_000;
@@ -29,14 +31,17 @@ const REFRESH_MS = 30_000;
 const moveBetweenCards = moveBetweenLinks('.board-card-link', { across: true });
 const ASSIGNABLE_ROLES = new Set(['owner', 'moderator', 'reviewer']);
 
+/** The start of a claim's quote, for notices (the message puts the quotation marks). */
 function shortQuote(claim: QueueClaim): string {
   const quote = claimQuote(claim);
-  return quote.length > 50 ? `“${quote.slice(0, 49)}…”` : `“${quote}”`;
+  return quote.length > 50 ? `${quote.slice(0, 49)}…` : quote;
 }
 
 export function BoardPage() {
   const { workspace } = useWorkspace();
-  usePageTitle('Board', workspace.name);
+  const intl = useIntl();
+  const t = useT();
+  usePageTitle(t('nav.board'), workspace.name);
   const canAssign = workspace.abilities['claim.assign'] === true;
   const [params, setParams] = useSearchParams();
   const documentFilter = params.get('document') ?? '';
@@ -81,7 +86,7 @@ export function BoardPage() {
   );
 
   const lanes: Lane[] = useMemo(() => {
-    const roles = new Map((members.data ?? []).map((m) => [m.userId, ROLE_LABELS[m.role]]));
+    const roles = new Map((members.data ?? []).map((m) => [m.userId, roleLabel(intl, m.role)]));
     const people = new Map(assignable.map((person) => [person.id, person]));
     // Someone who left the workspace can still hold claims: they keep a lane until reassigned.
     for (const claim of claims.data ?? []) {
@@ -94,10 +99,10 @@ export function BoardPage() {
       ...sorted.map((person) => ({
         id: person.id,
         person,
-        role: roles.get(person.id) ?? 'Former member',
+        role: roles.get(person.id) ?? t('board.formerMember'),
       })),
     ];
-  }, [assignable, members.data, claims.data]);
+  }, [assignable, members.data, claims.data, intl, t]);
 
   const documents = useMemo(() => {
     const titles = new Map<string, string>();
@@ -162,9 +167,10 @@ export function BoardPage() {
       );
       if (done) {
         setNotice(
-          assigned
-            ? `${shortQuote(claim)} is no longer assigned to ${person.name}.`
-            : `${shortQuote(claim)} is assigned to ${person.name}.`,
+          t(assigned ? 'board.notice.unassignedFrom' : 'board.notice.assigned', {
+            quote: shortQuote(claim),
+            name: person.name,
+          }),
         );
       }
     },
@@ -181,7 +187,7 @@ export function BoardPage() {
             reviewerIds: claim.assignees.map((person) => person.id),
           }),
         );
-        if (done) setNotice(`${shortQuote(claim)} is unassigned.`);
+        if (done) setNotice(t('board.notice.unassigned', { quote: shortQuote(claim) }));
         return;
       }
       const person = lane.person;
@@ -202,8 +208,12 @@ export function BoardPage() {
       if (current) {
         setNotice(
           from
-            ? `${shortQuote(claim)} moved from ${from.name} to ${person.name}.`
-            : `${shortQuote(claim)} is assigned to ${person.name}.`,
+            ? t('board.notice.moved', {
+                quote: shortQuote(claim),
+                from: from.name,
+                name: person.name,
+              })
+            : t('board.notice.assigned', { quote: shortQuote(claim), name: person.name }),
         );
       }
     },
@@ -227,7 +237,7 @@ export function BoardPage() {
     }
     setSelected(new Set());
     if (done > 0) {
-      setNotice(`${done} ${done === 1 ? 'claim' : 'claims'} assigned to ${person.name}.`);
+      setNotice(t('board.notice.bulk', { count: done, name: person.name }));
     }
   }
 
@@ -236,27 +246,23 @@ export function BoardPage() {
   return (
     <div className="page page-board">
       <div className="board-header">
-        <PageHeader title="Board" eyebrow={workspace.name}>
-          <p>
-            {canAssign
-              ? 'Every claim of the active documents, by reviewer and status. Drag a card to a reviewer, or use its Assign menu.'
-              : 'Every claim of the active documents, by reviewer and status.'}
-          </p>
+        <PageHeader title={t('nav.board')} eyebrow={workspace.name}>
+          <p>{canAssign ? t('board.intro.assign') : t('board.intro')}</p>
         </PageHeader>
         <button type="button" className="button button-secondary" onClick={reload}>
-          Refresh
+          {t('action.refresh')}
         </button>
       </div>
 
       <div className="board-filters">
         <div className="field">
-          <label htmlFor={`${ids}-document`}>Document</label>
+          <label htmlFor={`${ids}-document`}>{t('documents.column.document')}</label>
           <select
             id={`${ids}-document`}
             value={documentFilter}
             onChange={(event) => setParam('document', event.target.value)}
           >
-            <option value="">All documents</option>
+            <option value="">{t('board.allDocuments')}</option>
             {documents.map(([id, title]) => (
               <option key={id} value={id}>
                 {title}
@@ -265,22 +271,22 @@ export function BoardPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-reviewer`}>Reviewer</label>
+          <label htmlFor={`${ids}-reviewer`}>{t('role.reviewer')}</label>
           <select
             id={`${ids}-reviewer`}
             value={laneFilter}
             onChange={(event) => setParam('reviewer', event.target.value)}
           >
-            <option value="">Everyone</option>
+            <option value="">{t('board.everyone')}</option>
             {lanes.map((lane) => (
               <option key={lane.id} value={lane.id}>
-                {lane.person?.name ?? 'Unassigned'}
+                {lane.person?.name ?? t('board.unassigned')}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-due`}>Due</label>
+          <label htmlFor={`${ids}-due`}>{t('board.due')}</label>
           <select
             id={`${ids}-due`}
             value={dueView}
@@ -290,17 +296,23 @@ export function BoardPage() {
           >
             {DUE_VIEWS.map((view) => (
               <option key={view.value} value={view.value}>
-                {view.value === 'all' ? 'Any due date' : view.label}
-                {claims.data ? ` (${claims.data.filter(view.matches).length})` : ''}
+                {claims.data
+                  ? t('claims.optionCount', {
+                      label: view.value === 'all' ? t('board.anyDue') : t(view.label),
+                      count: claims.data.filter(view.matches).length,
+                    })
+                  : view.value === 'all'
+                    ? t('board.anyDue')
+                    : t(view.label)}
               </option>
             ))}
           </select>
         </div>
         {claims.data && (
           <p className="board-summary" role="status">
-            {visible.length} {visible.length === 1 ? 'claim' : 'claims'}
+            {t('board.count', { count: visible.length })}
             {dueView === 'all' && overdue > 0 && (
-              <span className="board-overdue">, {overdue} overdue</span>
+              <span className="board-overdue">{t('board.overdueCount', { count: overdue })}</span>
             )}
             <span className="muted board-keys"> · arrows or j k to move, Enter to open</span>
           </p>
@@ -322,7 +334,7 @@ export function BoardPage() {
       ))}
       <ErrorAlert error={claims.error ?? members.error} />
       <Notice>{notice}</Notice>
-      {loading && <Loading label="Loading the board…" />}
+      {loading && <Loading label={t('board.loading')} />}
 
       {claims.data &&
         members.data &&
@@ -331,11 +343,8 @@ export function BoardPage() {
             <div className="welcome-icon" aria-hidden="true">
               <Icon name="board" size={28} />
             </div>
-            <h2>No claims yet</h2>
-            <p>
-              Claims appear here once reviewers highlight them in a document. Each one can then be
-              assigned to a reviewer from here.
-            </p>
+            <h2>{t('claims.noneYet')}</h2>
+            <p>{t('board.empty')}</p>
           </section>
         ) : (
           // The keys move focus between the cards' links; the board itself takes no focus.
@@ -344,7 +353,7 @@ export function BoardPage() {
             <div className="board-status-row" aria-hidden="true">
               {CLAIM_STATUSES.map((status) => (
                 <span key={status} className={`claim-status claim-status-${status}`}>
-                  {STATUS_LABELS[status]}
+                  {statusLabel(intl, status)}
                 </span>
               ))}
             </div>

@@ -2,6 +2,8 @@
 // date (the end of that day, in your time zone).
 import type { PersonRef } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../../i18n/useT.ts';
 
 export function BulkAssignBar({
   count,
@@ -18,6 +20,7 @@ export function BulkAssignBar({
   const [dueDate, setDueDate] = useState('');
   const [pending, setPending] = useState(false);
   const ids = useId();
+  const t = useT();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,19 +33,19 @@ export function BulkAssignBar({
   }
 
   return (
-    <form className="bulk-assign" onSubmit={submit} aria-label="Assign selected claims">
+    <form className="bulk-assign" onSubmit={submit} aria-label={t('bulk.label')}>
       <p className="bulk-assign-count" role="status">
-        {count} {count === 1 ? 'claim' : 'claims'} selected
+        {t('bulk.selected', { count })}
       </p>
       <div className="field">
-        <label htmlFor={`${ids}-person`}>Assign selected to</label>
+        <label htmlFor={`${ids}-person`}>{t('bulk.assignTo')}</label>
         <select
           id={`${ids}-person`}
           value={personId}
           onChange={(event) => setPersonId(event.target.value)}
           required
         >
-          <option value="">Choose a person…</option>
+          <option value="">{t('bulk.choose')}</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.name}
@@ -52,7 +55,10 @@ export function BulkAssignBar({
       </div>
       <div className="field">
         <label htmlFor={`${ids}-due`}>
-          Due date <span className="optional">(optional)</span>
+          <FormattedMessage
+            id="assignment.dueOptional"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <input
           id={`${ids}-due`}
@@ -63,10 +69,10 @@ export function BulkAssignBar({
       </div>
       <div className="bulk-assign-actions">
         <button type="submit" className="button button-primary" disabled={pending || !personId}>
-          {pending ? 'Assigning…' : 'Assign'}
+          {pending ? t('bulk.assigning') : t('assignment.submit')}
         </button>
         <button type="button" className="button button-secondary" onClick={onClear}>
-          Clear selection
+          {t('bulk.clear')}
         </button>
       </div>
     </form>

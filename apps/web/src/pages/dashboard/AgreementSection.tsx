@@ -2,6 +2,7 @@
 // agree, as Krippendorff's alpha for the workspace and each month and Cohen's kappa for each
 // pair of reviewers, every figure with its 95% interval and the claims it rests on.
 import { type Agreement, type AgreementEstimate, agreementEstimateText } from '@factdesk/model';
+import { type IntlShape, useIntl } from 'react-intl';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { formatDate } from '../../components/formatDate.ts';
@@ -22,7 +23,7 @@ function Figure({ symbol, estimate }: { symbol: string; estimate: AgreementEstim
   return <span>{agreementEstimateText(symbol, estimate)}</span>;
 }
 
-const day = (value: string) => formatDate(`${value}T12:00:00Z`);
+const day = (intl: IntlShape, value: string) => formatDate(intl, `${value}T12:00:00Z`);
 
 export function AgreementSection({
   workspaceId,
@@ -33,6 +34,7 @@ export function AgreementSection({
   from: string;
   to: string;
 }) {
+  const intl = useIntl();
   const agreement = useResource<Agreement>(`agreement:${workspaceId}:${from}:${to}`, () =>
     api.dashboardAgreement(workspaceId, { from: from || undefined, to: to || undefined }),
   );
@@ -119,7 +121,7 @@ export function AgreementSection({
                   {data.periods.map((period) => (
                     <tr key={period.from}>
                       <th scope="row">
-                        {day(period.from)} – {day(period.to)}
+                        {day(intl, period.from)} – {day(intl, period.to)}
                       </th>
                       <td>
                         <Figure symbol="α" estimate={period.alpha.nominal} />

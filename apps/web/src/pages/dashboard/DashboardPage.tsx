@@ -18,6 +18,10 @@ import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { AgreementSection } from './AgreementSection.tsx';
 import './dashboard.css';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { MessageId } from '../../i18n/catalogs.ts';
+import { useT } from '../../i18n/useT.ts';
 
 const PRESETS = [7, 30, 90] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,8 +29,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const dayBefore = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 
 /** "2 h 10 min", or a dash when nothing was measured. */
-function figure(seconds: number | null): string {
-  return seconds === null ? '—' : formatDuration(seconds);
+function figure(intl: IntlShape, seconds: number | null): string {
+  return seconds === null ? '—' : formatDuration(intl, seconds);
 }
 
 function Summary({
@@ -36,22 +40,30 @@ function Summary({
 }: {
   title: string;
   durations: Durations;
-  /** What was counted, for one and for more. */
-  what: { one: string; many: string };
+  /** What was counted: "{count} claims approved", and its empty case. */
+  what: { count: MessageId; none: MessageId };
 }) {
+  const intl = useIntl();
+  const t = useT();
   return (
     <section className="panel dashboard-figure">
       <h2>{title}</h2>
       {durations.count === 0 ? (
-        <p className="muted">No {what.many} in this period.</p>
+        <p className="muted">{t(what.none)}</p>
       ) : (
         <>
           <p className="dashboard-median">
-            <span className="dashboard-number">{figure(durations.medianSeconds)}</span> median
+            <FormattedMessage
+              id="dashboard.median"
+              values={{
+                figure: figure(intl, durations.medianSeconds),
+                number: (chunks) => <span className="dashboard-number">{chunks}</span>,
+              }}
+            />
           </p>
           <p className="muted">
-            9 in 10 within {figure(durations.p90Seconds)} · {durations.count}{' '}
-            {durations.count === 1 ? what.one : what.many}
+            {t('dashboard.p90', { figure: figure(intl, durations.p90Seconds) })} ·{' '}
+            {t(what.count, { count: durations.count })}
           </p>
         </>
       )}
@@ -60,27 +72,29 @@ function Summary({
 }
 
 function DurationHeadings() {
+  const t = useT();
   return (
     <>
       <th scope="col" className="numeric">
-        Claims
+        {t('export.claims')}
       </th>
       <th scope="col" className="numeric">
-        Median
+        {t('dashboard.medianHeading')}
       </th>
       <th scope="col" className="numeric">
-        90th pct.
+        {t('dashboard.p90Heading')}
       </th>
     </>
   );
 }
 
 function DurationCells({ durations }: { durations: Durations }) {
+  const intl = useIntl();
   return (
     <>
-      <td className="numeric">{durations.count}</td>
-      <td className="numeric">{figure(durations.medianSeconds)}</td>
-      <td className="numeric">{figure(durations.p90Seconds)}</td>
+      <td className="numeric">{intl.formatNumber(durations.count)}</td>
+      <td className="numeric">{figure(intl, durations.medianSeconds)}</td>
+      <td className="numeric">{figure(intl, durations.p90Seconds)}</td>
     </>
   );
 }
@@ -94,6 +108,7 @@ function FigureTable({
   who: string;
   rows: DashboardRow[];
 }) {
+  const t = useT();
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap">
@@ -105,10 +120,10 @@ function FigureTable({
               {who}
             </th>
             <th scope="colgroup" colSpan={3}>
-              Created → approved
+              {t('dashboard.createdToApproved')}
             </th>
             <th scope="colgroup" colSpan={3}>
-              Assigned → proposed
+              {t('dashboard.assignedToProposed')}
             </th>
           </tr>
           <tr>
@@ -132,7 +147,9 @@ function FigureTable({
 
 export function DashboardPage() {
   const { workspace } = useWorkspace();
-  usePageTitle('Time to verdict', workspace.name);
+  const intl = useIntl();
+  const t = useT();
+  usePageTitle(t('nav.timeToVerdict'), workspace.name);
   const [params, setParams] = useSearchParams();
   const ids = useId();
   const from = params.get('from') ?? '';
@@ -152,35 +169,35 @@ export function DashboardPage() {
 
   return (
     <div className="page dashboard-page">
-      <PageHeader title="Time to verdict" eyebrow="Dashboard">
-        <p>
-          How long claims take: from creation to an approved verdict, and from assignment to a
-          proposed one. The median, and the time within which 9 claims in 10 got there.
-        </p>
+      <PageHeader title={t('nav.timeToVerdict')} eyebrow={t('dashboard.eyebrow')}>
+        <p>{t('dashboard.intro')}</p>
       </PageHeader>
 
       <form
         className="dashboard-period"
-        aria-label="Period"
+        aria-label={t('dashboard.period')}
         onSubmit={(event) => event.preventDefault()}
       >
         <FilterChips
-          legend="Period"
+          legend={t('dashboard.period')}
           className="dashboard-presets"
-          chips={PRESETS.map((days) => ({ value: String(days), label: `Last ${days} days` }))}
+          chips={PRESETS.map((days) => ({
+            value: String(days),
+            label: t('dashboard.lastDays', { days }),
+          }))}
           pressed={PRESETS.find(
             (days) => preset(days) || (days === 30 && !from && !to),
           )?.toString()}
           onPick={(days) => setPeriod({ from: dayBefore(Number(days) - 1) })}
         />
-        <label htmlFor={`${ids}-from`}>From</label>
+        <label htmlFor={`${ids}-from`}>{t('search.from')}</label>
         <input
           id={`${ids}-from`}
           type="date"
           value={from || data?.from || ''}
           onChange={(event) => setPeriod({ from: event.target.value, to })}
         />
-        <label htmlFor={`${ids}-to`}>To</label>
+        <label htmlFor={`${ids}-to`}>{t('search.to')}</label>
         <input
           id={`${ids}-to`}
           type="date"
@@ -190,26 +207,37 @@ export function DashboardPage() {
       </form>
 
       <ErrorAlert error={dashboard.error} />
-      {dashboard.loading && <Loading label="Working out the figures…" />}
+      {dashboard.loading && <Loading label={t('dashboard.loading')} />}
       {data && (
         <>
           <p className="dashboard-range" role="status">
-            {formatDate(`${data.from}T12:00:00Z`)} – {formatDate(`${data.to}T12:00:00Z`)}
+            {t('dashboard.range', {
+              from: formatDate(intl, `${data.from}T12:00:00Z`),
+              to: formatDate(intl, `${data.to}T12:00:00Z`),
+            })}
           </p>
           <div className="dashboard-figures">
             <Summary
-              title="Created → approved"
+              title={t('dashboard.createdToApproved')}
               durations={data.workspace.createdToApproved}
-              what={{ one: 'claim approved', many: 'claims approved' }}
+              what={{ count: 'dashboard.claimsApproved', none: 'dashboard.noClaimsApproved' }}
             />
             <Summary
-              title="Assigned → proposed"
+              title={t('dashboard.assignedToProposed')}
               durations={data.workspace.assignedToProposed}
-              what={{ one: 'verdict proposed', many: 'verdicts proposed' }}
+              what={{ count: 'dashboard.verdictsProposed', none: 'dashboard.noVerdictsProposed' }}
             />
           </div>
-          <FigureTable caption="By reviewer" who="Reviewer" rows={data.reviewers} />
-          <FigureTable caption="By document" who="Document" rows={data.documents} />
+          <FigureTable
+            caption={t('dashboard.byReviewer')}
+            who={t('role.reviewer')}
+            rows={data.reviewers}
+          />
+          <FigureTable
+            caption={t('dashboard.byDocument')}
+            who={t('documents.column.document')}
+            rows={data.documents}
+          />
         </>
       )}
       <AgreementSection workspaceId={workspace.id} from={from} to={to} />

@@ -5,6 +5,7 @@
 import type { DocumentSchema } from '@factdesk/model';
 import { safeHref } from '@factdesk/model';
 import { type ReactNode, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { Awareness } from 'y-protocols/awareness';
 import { ApiError } from '../../api/ApiError.ts';
@@ -12,14 +13,16 @@ import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { formatDate } from '../../components/formatDate.ts';
 import { Icon } from '../../components/Icon.tsx';
+import type { MessageId } from '../../i18n/catalogs.ts';
+import { useT } from '../../i18n/useT.ts';
 import { FactCheckPageDialog } from './FactCheckPageDialog.tsx';
 import { PresenceList } from './PresenceList.tsx';
 
 /** What the person may do to the text now: the lock first, then their role. */
-function lockText(document: DocumentSchema): string {
-  if (document.textLocked) return 'Source text locked';
-  if (document.abilities['document.edit']) return 'Draft editing on';
-  return document.abilities['claim.comment'] ? 'Read only · you can comment' : 'Read only';
+function lockText(document: DocumentSchema): MessageId {
+  if (document.textLocked) return 'document.lock.locked';
+  if (document.abilities['document.edit']) return 'document.lock.editing';
+  return document.abilities['claim.comment'] ? 'document.lock.comment' : 'document.lock.readOnly';
 }
 
 export function DocumentHeader({
@@ -40,12 +43,15 @@ export function DocumentHeader({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError>();
   const [editingPage, setEditingPage] = useState(false);
+  const intl = useIntl();
+  const t = useT();
   const source = safeHref(document.sourceUrl);
   const published = safeHref(document.factCheckUrl);
   const facts = [
     document.outlet,
-    document.author && `by ${document.author}`,
-    document.publishedAt && `published ${formatDate(document.publishedAt)}`,
+    document.author && t('document.byAuthor', { author: document.author }),
+    document.publishedAt &&
+      t('document.publishedOn', { date: formatDate(intl, document.publishedAt) }),
   ].filter(Boolean);
 
   const toggleLock = async () => {
@@ -67,8 +73,8 @@ export function DocumentHeader({
     <header className="review-header">
       <div className="review-heading">
         <p className="eyebrow">
-          <Link to={`/w/${document.workspaceId}`}>Documents</Link>
-          {document.archived && <span className="badge">Archived</span>}
+          <Link to={`/w/${document.workspaceId}`}>{t('nav.documents')}</Link>
+          {document.archived && <span className="badge">{t('document.archivedFlag')}</span>}
         </p>
         <h1 dir="auto">{document.title}</h1>
         {(facts.length > 0 || source) && (
@@ -86,10 +92,17 @@ export function DocumentHeader({
         )}
         {published && (
           <p className="review-facts muted">
-            Fact-check published at{' '}
-            <a href={published} target="_blank" rel="noopener noreferrer">
-              {document.factCheckHost}
-            </a>
+            <FormattedMessage
+              id="document.factCheckPublishedAt"
+              values={{
+                host: document.factCheckHost,
+                link: (chunks) => (
+                  <a href={published} target="_blank" rel="noopener noreferrer">
+                    {chunks}
+                  </a>
+                ),
+              }}
+            />
           </p>
         )}
       </div>
@@ -99,7 +112,7 @@ export function DocumentHeader({
           data-locked={document.textLocked}
         >
           <Icon name="lock" />
-          {lockText(document)}
+          {t(lockText(document))}
         </p>
         {document.abilities['document.lock'] && (
           <button
@@ -108,7 +121,7 @@ export function DocumentHeader({
             onClick={toggleLock}
             disabled={busy}
           >
-            {document.textLocked ? 'Unlock for editing' : 'Lock the text'}
+            {document.textLocked ? t('document.unlock') : t('document.lock')}
           </button>
         )}
         <PresenceList awareness={awareness} myUserId={myUserId} />
@@ -119,12 +132,12 @@ export function DocumentHeader({
             className="button button-secondary button-small"
             onClick={() => setEditingPage(true)}
           >
-            Fact-check page…
+            {t('document.factCheckPage')}
           </button>
         )}
         {document.abilities['report.export'] && (
           <button type="button" className="button button-secondary button-small" onClick={onExport}>
-            Export report
+            {t('document.exportReport')}
           </button>
         )}
       </div>

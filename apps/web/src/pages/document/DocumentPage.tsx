@@ -28,6 +28,8 @@ import { UnkeptTextDialog } from './UnkeptTextDialog.tsx';
 import { useDocumentConnection } from './useDocumentConnection.ts';
 import { useLiveClaims } from './useLiveClaims.ts';
 import './document.css';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../../i18n/useT.ts';
 
 interface Loaded {
   document: DocumentSchema;
@@ -38,6 +40,7 @@ interface Loaded {
 export function DocumentPage() {
   const { documentId = '' } = useParams();
   const { workspace } = useWorkspace();
+  const t = useT();
   const resource = useResource<Loaded>(`document:${documentId}`, async () => {
     const [document, scale, members] = await Promise.all([
       api.document(documentId),
@@ -52,17 +55,18 @@ export function DocumentPage() {
       <div className="page">
         <ErrorAlert error={resource.error} />
         <Link to={`/w/${workspace.id}`} className="button button-secondary">
-          Back to documents
+          {t('document.back')}
         </Link>
       </div>
     );
   }
-  if (!resource.data) return <Loading label="Opening the document…" />;
+  if (!resource.data) return <Loading label={t('document.opening')} />;
   return <Workspace key={documentId} initial={resource.data} />;
 }
 
 function Workspace({ initial }: { initial: Loaded }) {
   const me = useMe();
+  const t = useT();
   const { workspace } = useWorkspace();
   const [document, setDocument] = useState(initial.document);
   const [deleted, setDeleted] = useState(false);
@@ -166,10 +170,10 @@ function Workspace({ initial }: { initial: Loaded }) {
     return (
       <div className="page">
         <ErrorAlert>
-          <p>This document was deleted by a moderator.</p>
+          <p>{t('document.deletedByModerator')}</p>
         </ErrorAlert>
         <Link to={`/w/${workspace.id}`} className="button button-secondary">
-          Back to documents
+          {t('document.back')}
         </Link>
       </div>
     );
@@ -188,18 +192,23 @@ function Workspace({ initial }: { initial: Loaded }) {
       </DocumentHeader>
 
       <div className="review-body">
-        <section className="review-article" aria-label="Article">
+        <section className="review-article" aria-label={t('import.article')}>
           {problem && (
             <ErrorAlert error={problem}>
               <button type="button" className="link-button" onClick={() => setProblem(undefined)}>
-                Dismiss
+                {t('action.dismiss')}
               </button>
             </ErrorAlert>
           )}
           {canCreate && (
             <p className="review-hint muted">
-              Select a passage, then choose <strong>New claim</strong> or press <kbd>Ctrl</kbd>+
-              <kbd>Alt</kbd>+<kbd>C</kbd>.
+              <FormattedMessage
+                id="document.hint"
+                values={{
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                  kbd: (chunks) => <kbd>{chunks}</kbd>,
+                }}
+              />
             </p>
           )}
           <ArticleEditor
@@ -213,7 +222,7 @@ function Workspace({ initial }: { initial: Loaded }) {
             selectedClaimId={selectedClaimId}
             onClaimClick={select}
             onCreateClaim={canCreate ? createClaim : undefined}
-            label={`Article text: ${document.title}`}
+            label={t('document.articleLabel', { title: document.title })}
           />
         </section>
 
@@ -225,10 +234,12 @@ function Workspace({ initial }: { initial: Loaded }) {
           onClick={() => setDrawerOpen((value) => !value)}
         >
           <Icon name={drawerOpen ? 'close' : 'document'} />
-          {drawerOpen ? 'Close claims' : `Claims (${live.claims.length}, ${open} open)`}
+          {drawerOpen
+            ? t('document.closeClaims')
+            : t('document.claimsToggle', { count: live.claims.length, open })}
         </button>
 
-        <aside id="claim-panel" className="review-panel" aria-label="Claims">
+        <aside id="claim-panel" className="review-panel" aria-label={t('export.claims')}>
           <ErrorAlert error={live.error} />
           {live.loaded ? (
             <ClaimPanel
@@ -246,7 +257,7 @@ function Workspace({ initial }: { initial: Loaded }) {
               subscribeLinks={live.subscribeLinks}
             />
           ) : (
-            !live.error && <Loading label="Loading claims…" />
+            !live.error && <Loading label={t('document.loadingClaims')} />
           )}
         </aside>
       </div>

@@ -7,6 +7,7 @@ import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { useT } from '../../i18n/useT.ts';
 
 export function FactCheckPageDialog({
   document,
@@ -19,8 +20,9 @@ export function FactCheckPageDialog({
   onClose(): void;
   onDocumentChanged(document: DocumentSchema): void;
 }) {
+  const t = useT();
   return (
-    <Dialog open={open} title="Published fact-check page" onClose={onClose}>
+    <Dialog open={open} title={t('factCheckPage.title')} onClose={onClose}>
       <FactCheckPageForm
         document={document}
         onClose={onClose}
@@ -39,6 +41,7 @@ function FactCheckPageForm({
   onClose(): void;
   onDocumentChanged(document: DocumentSchema): void;
 }) {
+  const t = useT();
   const [url, setUrl] = useState(document.factCheckUrl ?? '');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -60,22 +63,22 @@ function FactCheckPageForm({
   return (
     <form className="stack" onSubmit={submit}>
       <Field
-        label="Fact-check page URL"
+        label={t('factCheckPage.url')}
         type="url"
         placeholder="https://"
         value={url}
         maxLength={2048}
         invalid={error?.field === 'factCheckUrl'}
-        hint="The public page where this fact-check is published. ClaimReview links each approved claim to it (#claim-1, #claim-2…); leave blank to clear."
+        hint={t('factCheckPage.hint')}
         onChange={(event) => setUrl(event.target.value)}
       />
       <ErrorAlert error={error} />
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t('action.cancel')}
         </button>
         <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('connection.saving') : t('action.save')}
         </button>
       </div>
     </form>

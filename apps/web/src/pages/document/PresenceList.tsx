@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { caretColorClass } from '../../editor/collaborationCarets.ts';
+import { useT } from '../../i18n/useT.ts';
 
 interface Person {
   userId: string;
@@ -29,6 +30,7 @@ function initials(name: string): string {
 }
 
 export function PresenceList({ awareness, myUserId }: { awareness: Awareness; myUserId: string }) {
+  const t = useT();
   const [people, setPeople] = useState(() => peopleIn(awareness));
   useEffect(() => {
     const update = () => setPeople(peopleIn(awareness));
@@ -38,10 +40,11 @@ export function PresenceList({ awareness, myUserId }: { awareness: Awareness; my
   }, [awareness]);
 
   return (
-    <section className="presence" aria-label="In this document now">
+    <section className="presence" aria-label={t('presence.inDocument')}>
       <ul className="presence-list">
         {people.map((person) => {
-          const label = person.userId === myUserId ? `${person.name} (you)` : person.name;
+          const label =
+            person.userId === myUserId ? t('presence.you', { name: person.name }) : person.name;
           return (
             <li key={person.userId} className="presence-person">
               <span

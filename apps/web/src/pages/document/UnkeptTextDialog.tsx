@@ -4,13 +4,13 @@
 import { useId, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import type { MessageId } from '../../i18n/catalogs.ts';
+import { useT } from '../../i18n/useT.ts';
 import type { UnkeptChanges } from './useDocumentConnection.ts';
 
-const EXPLANATION: Record<UnkeptChanges['reason'], string> = {
-  refused:
-    'These changes reached the server while you could not edit this document (the text was locked, your role did not allow editing, or you were not a member), so it did not keep them. The article now shows the saved text.',
-  readOnly:
-    'This browser kept changes you made offline, but you can no longer edit this document, so they were not sent. The article shows the saved text.',
+const EXPLANATION: Record<UnkeptChanges['reason'], MessageId> = {
+  refused: 'unkept.refused',
+  readOnly: 'unkept.readOnly',
 };
 
 export function UnkeptTextDialog({
@@ -20,8 +20,9 @@ export function UnkeptTextDialog({
   unkept: UnkeptChanges | null;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Dialog open={unkept !== null} title="Your changes were not kept" onClose={onClose}>
+    <Dialog open={unkept !== null} title={t('unkept.title')} onClose={onClose}>
       {unkept && <UnkeptBody unkept={unkept} onClose={onClose} />}
     </Dialog>
   );
@@ -29,25 +30,24 @@ export function UnkeptTextDialog({
 
 function UnkeptBody({ unkept, onClose }: { unkept: UnkeptChanges; onClose: () => void }) {
   const id = useId();
+  const t = useT();
   const [area, setArea] = useState<HTMLTextAreaElement | null>(null);
   const text = unkept.passages.join('\n\n');
   return (
     <div className="stack unkept-text">
-      <p className="dialog-body">{EXPLANATION[unkept.reason]}</p>
+      <p className="dialog-body">{t(EXPLANATION[unkept.reason])}</p>
       {text ? (
         <div className="field">
-          <label htmlFor={`${id}-text`}>The text that was not kept</label>
+          <label htmlFor={`${id}-text`}>{t('unkept.text')}</label>
           <textarea id={`${id}-text`} ref={setArea} dir="auto" rows={6} readOnly value={text} />
         </div>
       ) : (
-        <p className="dialog-body">No typed text was lost: only deletions or formatting.</p>
+        <p className="dialog-body">{t('unkept.nothingLost')}</p>
       )}
       <div className="dialog-actions">
-        {text && (
-          <CopyButton text={text} label="Copy the text that was not kept" fallbackInput={area} />
-        )}
+        {text && <CopyButton text={text} label={t('unkept.copy')} fallbackInput={area} />}
         <button type="button" className="button button-primary" onClick={onClose}>
-          Close
+          {t('action.close')}
         </button>
       </div>
     </div>

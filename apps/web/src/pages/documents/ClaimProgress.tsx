@@ -2,8 +2,10 @@
 // the same numbers as a sentence for screen readers ("12 claims: 3 approved, 2 open…").
 import type { ClaimCounts, ClaimStatus, VerdictScale } from '@factdesk/model';
 import { CLAIM_STATUSES } from '@factdesk/model';
-import { STATUS_LABELS, verdictName, verdictTone } from '../../components/claimWords.ts';
+import { verdictName, verdictTone } from '../../components/claimWords.ts';
 import '../queue/claimBadges.css';
+import type { IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
 
 /** Furthest along first, so the bar fills from the left as the work gets done. */
 const STATUS_ORDER: ClaimStatus[] = [...CLAIM_STATUSES].reverse();
@@ -12,10 +14,6 @@ interface Segment {
   key: string;
   count: number;
   className: string;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Drawn in SVG so widths are attributes, not inline styles the CSP would refuse. */
@@ -43,20 +41,36 @@ function Bar({ segments, total }: { segments: Segment[]; total: number }) {
   );
 }
 
-export function claimSummary(counts: ClaimCounts, scale: VerdictScale | undefined): string {
-  if (counts.total === 0) return 'No claims yet.';
+export function claimSummary(
+  intl: IntlShape,
+  counts: ClaimCounts,
+  scale: VerdictScale | undefined,
+): string {
+  const say = intl.formatMessage;
+  if (counts.total === 0) return say({ id: 'claims.noneYetSentence' });
   const statuses = STATUS_ORDER.filter((status) => (counts.byStatus[status] ?? 0) > 0).map(
-    (status) => `${counts.byStatus[status]} ${STATUS_LABELS[status].toLowerCase()}`,
+    (status) =>
+      say({ id: `claims.summary.status.${status}` }, { count: counts.byStatus[status] ?? 0 }),
   );
   const verdicts = Object.entries(counts.byVerdict)
     .filter(([, count]) => count > 0)
-    .map(([key, count]) => `${count} ${scale ? verdictName(scale, key) : key}`);
+    .map(([key, count]) =>
+      say(
+        { id: 'claims.summary.verdict' },
+        { count, verdict: scale ? verdictName(intl, scale, key) : key },
+      ),
+    );
   const withVerdict = Object.values(counts.byVerdict).reduce((sum, count) => sum + count, 0);
-  const verdictPart =
-    verdicts.length > 0
-      ? ` Verdicts: ${verdicts.join(', ')}${withVerdict < counts.total ? `; ${counts.total - withVerdict} without a verdict` : ''}.`
-      : ' No verdicts yet.';
-  return `${plural(counts.total, 'claim')}: ${statuses.join(', ')}.${verdictPart}`;
+  return say(
+    { id: 'claims.summary' },
+    {
+      count: counts.total,
+      statuses: statuses.join(', '),
+      verdicts: verdicts.join(', '),
+      hasVerdicts: verdicts.length > 0,
+      without: counts.total - withVerdict,
+    },
+  );
 }
 
 export function ClaimProgress({
@@ -66,8 +80,11 @@ export function ClaimProgress({
   counts: ClaimCounts;
   scale: VerdictScale | undefined;
 }) {
-  if (counts.total === 0) return <span className="muted">No claims yet</span>;
-  const sentence = claimSummary(counts, scale);
+  const intl = useIntl();
+  if (counts.total === 0) {
+    return <span className="muted">{intl.formatMessage({ id: 'claims.noneYet' })}</span>;
+  }
+  const sentence = claimSummary(intl, counts, scale);
   const statusSegments = STATUS_ORDER.map((status) => ({
     key: status,
     count: counts.byStatus[status] ?? 0,
@@ -89,7 +106,7 @@ export function ClaimProgress({
   return (
     <div className="claim-progress" title={sentence}>
       <span className="claim-progress-caption" aria-hidden="true">
-        {approved} of {plural(counts.total, 'claim')} approved
+        {intl.formatMessage({ id: 'claims.approvedOf' }, { approved, count: counts.total })}
       </span>
       <Bar segments={statusSegments} total={counts.total} />
       <Bar segments={verdictSegments} total={counts.total} />

@@ -12,7 +12,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
-import { ROLE_DESCRIPTIONS } from '../../components/roles.ts';
+import { roleDescription } from '../../components/roles.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useMe } from '../../state/SessionProvider.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -20,6 +20,8 @@ import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { DocumentsTable } from './DocumentsTable.tsx';
 import { ImportDocumentDialog } from './ImportDocumentDialog.tsx';
 import './documents.css';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/useT.ts';
 
 const SEARCH_DELAY_MS = 300;
 /** Presence and claim counts change while the list is open; refresh them this often. */
@@ -32,7 +34,8 @@ export function openClaims(document: DocumentListItem): number {
 
 export function DocumentsPage() {
   const { workspace } = useWorkspace();
-  usePageTitle('Documents', workspace.name);
+  const t = useT();
+  usePageTitle(t('nav.documents'), workspace.name);
   const { abilities } = workspace;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -92,9 +95,7 @@ export function DocumentsPage() {
     try {
       await (value ? api.archiveDocument(item.id) : api.unarchiveDocument(item.id));
       documents.update((list) => list.filter((d) => d.id !== item.id));
-      setNotice(
-        `“${item.title}” was ${value ? 'archived' : 'moved back to the active documents'}.`,
-      );
+      setNotice(t(value ? 'documents.archived' : 'documents.unarchived', { title: item.title }));
     } catch (caught) {
       setError(ApiError.from(caught));
     }
@@ -103,7 +104,7 @@ export function DocumentsPage() {
   async function remove(item: DocumentListItem) {
     await api.deleteDocument(item.id);
     documents.update((list) => list.filter((d) => d.id !== item.id));
-    setNotice(`“${item.title}” was deleted.`);
+    setNotice(t('documents.deleted', { title: item.title }));
   }
 
   // While a new search loads, the previous answer stays on screen instead of flashing away.
@@ -116,8 +117,8 @@ export function DocumentsPage() {
   return (
     <div className="page page-wide documents-page">
       <div className="documents-header">
-        <PageHeader title="Documents" eyebrow={workspace.name}>
-          <p>Articles imported for fact-checking, with the progress of their claims.</p>
+        <PageHeader title={t('nav.documents')} eyebrow={workspace.name}>
+          <p>{t('documents.intro')}</p>
         </PageHeader>
         {abilities['document.import'] && (
           <button
@@ -126,12 +127,12 @@ export function DocumentsPage() {
             onClick={() => setImporting(true)}
           >
             <Icon name="upload" />
-            Import article
+            {t('documents.import')}
           </button>
         )}
       </div>
 
-      <search aria-label="Find documents">
+      <search aria-label={t('documents.find')}>
         <form
           className="documents-toolbar"
           onSubmit={(event) => {
@@ -141,7 +142,7 @@ export function DocumentsPage() {
           }}
         >
           <div className="field documents-search">
-            <label htmlFor={`${ids}-q`}>Search</label>
+            <label htmlFor={`${ids}-q`}>{t('documents.search')}</label>
             <div className="search-input">
               <Icon name="search" />
               <input
@@ -149,14 +150,14 @@ export function DocumentsPage() {
                 type="search"
                 value={draft}
                 onChange={(event) => setDraft(event.target.value)}
-                placeholder="Title or outlet"
+                placeholder={t('documents.search.placeholder')}
                 maxLength={200}
                 autoComplete="off"
               />
             </div>
           </div>
           <div className="field documents-show">
-            <label htmlFor={`${ids}-archived`}>Show</label>
+            <label htmlFor={`${ids}-archived`}>{t('documents.show')}</label>
             <select
               id={`${ids}-archived`}
               value={archived ? 'archived' : 'active'}
@@ -164,8 +165,8 @@ export function DocumentsPage() {
                 setParam('archived', event.target.value === 'archived' ? '1' : undefined)
               }
             >
-              <option value="active">Active documents</option>
-              <option value="archived">Archived documents</option>
+              <option value="active">{t('documents.active')}</option>
+              <option value="archived">{t('documents.archivedList')}</option>
             </select>
           </div>
           <label className="check documents-open">
@@ -174,25 +175,26 @@ export function DocumentsPage() {
               checked={withOpenClaims}
               onChange={(event) => setParam('open', event.target.checked ? '1' : undefined)}
             />
-            Has open claims
-            <span className="muted">(not approved yet)</span>
+            {t('documents.hasOpenClaims')}
+            <span className="muted">{t('documents.hasOpenClaims.hint')}</span>
           </label>
         </form>
       </search>
 
       <ErrorAlert error={documents.error ?? error} />
       <Notice>{notice}</Notice>
-      {documents.loading && !all && <Loading label="Loading documents…" />}
+      {documents.loading && !all && <Loading label={t('documents.loading')} />}
 
       {shown && shown.length > 0 && (
         <section className="panel documents-panel" aria-labelledby={`${ids}-list`}>
           <div className="panel-header">
             <h2 id={`${ids}-list`} className="visually-hidden">
-              {archived ? 'Archived documents' : 'Active documents'}
+              {archived ? t('documents.archivedList') : t('documents.active')}
             </h2>
             <span className="count" role="status">
-              {shown.length} {shown.length === 1 ? 'document' : 'documents'}
-              {q && ` matching “${q}”`}
+              {q
+                ? t('documents.countMatching', { count: shown.length, q })
+                : t('documents.count', { count: shown.length })}
             </span>
           </div>
           <DocumentsTable
@@ -211,8 +213,13 @@ export function DocumentsPage() {
         <section className="panel empty-state documents-empty">
           <p role="status">
             {archived && !filtered
-              ? 'No archived documents.'
-              : `No ${archived ? 'archived ' : ''}documents${q ? ` match “${q}”` : ''}${withOpenClaims ? ' with open claims' : ''}.`}
+              ? t('documents.noneArchived')
+              : t('documents.noneMatching', {
+                  archived,
+                  hasQuery: q !== '',
+                  q,
+                  open: withOpenClaims,
+                })}
           </p>
           {filtered && (
             <button
@@ -223,7 +230,7 @@ export function DocumentsPage() {
                 setParams(archived ? { archived: '1' } : {}, { replace: true });
               }}
             >
-              Clear search and filters
+              {t('documents.clearFilters')}
             </button>
           )}
         </section>
@@ -246,17 +253,14 @@ export function DocumentsPage() {
       />
       <ConfirmDialog
         open={deleting !== undefined}
-        title={`Delete “${deleting?.title ?? 'document'}”?`}
-        confirmLabel="Delete document"
+        title={t('documents.deleteTitle', { title: deleting?.title ?? '' })}
+        confirmLabel={t('documents.deleteConfirm')}
         onClose={() => setDeleting(undefined)}
         onConfirm={async () => {
           if (deleting) await remove(deleting);
         }}
       >
-        <p>
-          “{deleting?.title}” is deleted for everyone, with its claims, verdicts, evidence and
-          history. This cannot be undone; archive it instead to keep it out of the way.
-        </p>
+        <p>{t('documents.deleteBody', { title: deleting?.title ?? '' })}</p>
       </ConfirmDialog>
     </div>
   );
@@ -266,34 +270,38 @@ export function DocumentsPage() {
 function NoDocumentsYet({ onImport }: { onImport: () => void }) {
   const { workspace } = useWorkspace();
   const me = useMe();
+  const intl = useIntl();
+  const t = useT();
   const firstName = me.user.displayName.split(/\s+/)[0];
   return (
     <section className="panel welcome" aria-labelledby="documents-empty-heading">
       <div className="welcome-icon" aria-hidden="true">
         <Icon name="document" size={28} />
       </div>
-      <h2 id="documents-empty-heading">No documents yet</h2>
+      <h2 id="documents-empty-heading">{t('documents.noneYet')}</h2>
       <p className="role-line">
-        Your role <RoleBadge role={workspace.role} />{' '}
-        <span className="muted">{ROLE_DESCRIPTIONS[workspace.role]}</span>
+        {t('documents.yourRole')} <RoleBadge role={workspace.role} />{' '}
+        <span className="muted">{roleDescription(intl, workspace.role)}</span>
       </p>
       <p>
-        Welcome{firstName ? `, ${firstName}` : ''}. Articles imported into {workspace.name} — drafts
-        before publication or published pieces to debunk — are listed here, with their claims and
-        verdicts.
-        {!workspace.abilities['document.import'] && ' A moderator imports them.'}
+        {t('documents.welcome', {
+          hasName: Boolean(firstName),
+          name: firstName ?? '',
+          workspace: workspace.name,
+        })}
+        {!workspace.abilities['document.import'] && ` ${t('documents.moderatorImports')}`}
       </p>
       <div className="welcome-actions">
         {workspace.abilities['document.import'] && (
           <button type="button" className="button button-primary" onClick={onImport}>
             <Icon name="upload" />
-            Import an article
+            {t('documents.importAn')}
           </button>
         )}
         {workspace.abilities['invite.create'] && (
           <Link to={`/w/${workspace.id}/members`} className="button button-secondary">
             <Icon name="users" />
-            Invite your team
+            {t('documents.inviteTeam')}
           </Link>
         )}
       </div>

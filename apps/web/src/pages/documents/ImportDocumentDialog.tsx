@@ -2,20 +2,24 @@
 // text, read in the browser), add what is known about it, and open the new document.
 import type { ImportDocumentBody, ImportFormat } from '@factdesk/model';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import type { IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/ApiError.ts';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import type { MessageId } from '../../i18n/catalogs.ts';
+import { useT } from '../../i18n/useT.ts';
 
 /** The server's default IMPORT_MAX_BYTES; larger articles are refused before sending. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
-const FORMAT_LABELS: Record<ImportFormat, string> = {
-  md: 'Markdown',
-  html: 'HTML',
-  txt: 'Plain text',
+const FORMAT_LABELS: Record<ImportFormat, MessageId> = {
+  md: 'import.format.md',
+  html: 'import.format.html',
+  txt: 'import.format.txt',
 };
 
 const FORMAT_OF_EXTENSION: Record<string, ImportFormat> = {
@@ -41,8 +45,13 @@ function sniffFormat(text: string): ImportFormat {
   return 'txt';
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function megabytes(intl: IntlShape, bytes: number): string {
+  return intl.formatNumber(bytes / (1024 * 1024), {
+    style: 'unit',
+    unit: 'megabyte',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }
 
 export function ImportDocumentDialog({
@@ -54,8 +63,9 @@ export function ImportDocumentDialog({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Dialog open={open} title="Import article" onClose={onClose}>
+    <Dialog open={open} title={t('documents.import')} onClose={onClose}>
       <ImportForm workspaceId={workspaceId} onClose={onClose} />
     </Dialog>
   );
@@ -63,6 +73,8 @@ export function ImportDocumentDialog({
 
 function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
   const navigate = useNavigate();
+  const intl = useIntl();
+  const t = useT();
   const [source, setSource] = useState<Source>('paste');
   const [content, setContent] = useState('');
   const [fileName, setFileName] = useState('');
@@ -103,12 +115,16 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
     const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
     const fileFormat = FORMAT_OF_EXTENSION[extension];
     if (!fileFormat) {
-      setLocalError(`${file.name} is not a .md, .markdown, .html, .htm or .txt file.`);
+      setLocalError(t('import.wrongType', { name: file.name }));
       return;
     }
     if (file.size > MAX_BYTES) {
       setLocalError(
-        `${file.name} is ${megabytes(file.size)}; articles can be at most ${megabytes(MAX_BYTES)}.`,
+        t('import.fileTooLarge', {
+          name: file.name,
+          size: megabytes(intl, file.size),
+          max: megabytes(intl, MAX_BYTES),
+        }),
       );
       return;
     }
@@ -124,7 +140,7 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
     const bytes = new TextEncoder().encode(content).length;
     if (bytes > MAX_BYTES) {
       setLocalError(
-        `The article is ${megabytes(bytes)}; articles can be at most ${megabytes(MAX_BYTES)}.`,
+        t('import.textTooLarge', { size: megabytes(intl, bytes), max: megabytes(intl, MAX_BYTES) }),
       );
       return;
     }
@@ -148,8 +164,8 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
   return (
     <form className="import-form" onSubmit={submit} noValidate>
       <fieldset className="import-source">
-        <legend>Article</legend>
-        <div className="segmented" role="radiogroup" aria-label="How to add the article">
+        <legend>{t('import.article')}</legend>
+        <div className="segmented" role="radiogroup" aria-label={t('import.how')}>
           {(['paste', 'file'] as const).map((option) => (
             <label key={option} className="segmented-option">
               <input
@@ -164,14 +180,14 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
                   setLocalError('');
                 }}
               />
-              {option === 'paste' ? 'Paste text' : 'Upload a file'}
+              {option === 'paste' ? t('import.paste') : t('import.upload')}
             </label>
           ))}
         </div>
 
         {source === 'paste' ? (
           <div className="field">
-            <label htmlFor={`${ids}-content`}>Article text</label>
+            <label htmlFor={`${ids}-content`}>{t('import.text')}</label>
             <textarea
               id={`${ids}-content`}
               className="import-text"
@@ -180,16 +196,15 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
               rows={9}
               aria-invalid={contentError ? true : undefined}
               aria-describedby={`${ids}-content-hint`}
-              placeholder="Paste the article: Markdown, HTML or plain text"
+              placeholder={t('import.text.placeholder')}
             />
             <FieldMessage id={`${ids}-content-hint`} error={contentError}>
-              Headings, paragraphs, lists, quotes and links are kept; scripts and styles are
-              removed.
+              {t('import.text.hint')}
             </FieldMessage>
           </div>
         ) : (
           <div className="field">
-            <label htmlFor={`${ids}-file`}>File</label>
+            <label htmlFor={`${ids}-file`}>{t('import.file')}</label>
             <input
               id={`${ids}-file`}
               type="file"
@@ -200,15 +215,13 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
               onChange={(event) => void choose(event.target.files?.[0])}
             />
             <FieldMessage id={`${ids}-file-hint`} error={contentError}>
-              {fileName
-                ? `${fileName} is ready to import.`
-                : '.md, .markdown, .html, .htm or .txt, up to 2 MB, UTF-8.'}
+              {fileName ? t('import.fileReady', { name: fileName }) : t('import.file.hint')}
             </FieldMessage>
           </div>
         )}
 
         <div className="field import-format">
-          <label htmlFor={`${ids}-format`}>Format</label>
+          <label htmlFor={`${ids}-format`}>{t('export.format')}</label>
           <select
             id={`${ids}-format`}
             value={format}
@@ -220,7 +233,7 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
           >
             {(Object.keys(FORMAT_LABELS) as ImportFormat[]).map((key) => (
               <option key={key} value={key}>
-                {FORMAT_LABELS[key]}
+                {t(FORMAT_LABELS[key])}
               </option>
             ))}
           </select>
@@ -228,23 +241,19 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
       </fieldset>
 
       <fieldset className="import-meta">
-        <legend>About the article</legend>
+        <legend>{t('import.about')}</legend>
         <Field
           className="import-meta-wide"
-          label={<Optional>Title</Optional>}
+          label={<Optional>{t('import.title')}</Optional>}
           value={meta.title}
           onChange={(event) => setMetaField('title', event.target.value)}
           maxLength={300}
           invalid={Boolean(errorFor('title'))}
-          hint={
-            <HintOrError error={errorFor('title')}>
-              Taken from its first heading if left empty.
-            </HintOrError>
-          }
+          hint={<HintOrError error={errorFor('title')}>{t('import.title.hint')}</HintOrError>}
         />
         <Field
           className="import-meta-wide"
-          label={<Optional>Source URL</Optional>}
+          label={<Optional>{t('import.sourceUrl')}</Optional>}
           type="url"
           inputMode="url"
           value={meta.sourceUrl}
@@ -254,7 +263,7 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
           hint={errorFor('sourceUrl') && <HintOrError error={errorFor('sourceUrl')} />}
         />
         <Field
-          label={<Optional>Outlet</Optional>}
+          label={<Optional>{t('import.outlet')}</Optional>}
           value={meta.outlet}
           onChange={(event) => setMetaField('outlet', event.target.value)}
           maxLength={200}
@@ -262,7 +271,7 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
           hint={errorFor('outlet') && <HintOrError error={errorFor('outlet')} />}
         />
         <Field
-          label={<Optional>Author</Optional>}
+          label={<Optional>{t('import.author')}</Optional>}
           value={meta.author}
           onChange={(event) => setMetaField('author', event.target.value)}
           maxLength={200}
@@ -270,7 +279,7 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
           hint={errorFor('author') && <HintOrError error={errorFor('author')} />}
         />
         <Field
-          label={<Optional>Publication date</Optional>}
+          label={<Optional>{t('import.publishedAt')}</Optional>}
           type="date"
           value={meta.publishedAt}
           onChange={(event) => setMetaField('publishedAt', event.target.value)}
@@ -278,11 +287,11 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
           hint={errorFor('publishedAt') && <HintOrError error={errorFor('publishedAt')} />}
         />
         <Field
-          label={<Optional>Language</Optional>}
+          label={<Optional>{t('import.language')}</Optional>}
           value={meta.language}
           onChange={(event) => setMetaField('language', event.target.value)}
           maxLength={35}
-          placeholder="e.g. en, pt-BR"
+          placeholder={t('import.language.placeholder')}
           invalid={Boolean(errorFor('language'))}
           hint={errorFor('language') && <HintOrError error={errorFor('language')} />}
         />
@@ -291,10 +300,10 @@ function ImportForm({ workspaceId, onClose }: { workspaceId: string; onClose: ()
       <ErrorAlert error={generalError} />
       <div className="dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t('action.cancel')}
         </button>
         <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Importing…' : 'Import article'}
+          {pending ? t('import.pending') : t('documents.import')}
         </button>
       </div>
     </form>
@@ -317,9 +326,10 @@ function isFormField(field: string | undefined): boolean {
 }
 
 function Optional({ children }: { children: ReactNode }) {
+  const t = useT();
   return (
     <>
-      {children} <span className="optional">(optional)</span>
+      {children} <span className="optional">{t('form.optional')}</span>
     </>
   );
 }

@@ -1,6 +1,7 @@
 // Who has a document open right now, as a row of initials; each one's name is in the
 // tooltip and read out by screen readers.
 import type { PersonRef } from '@factdesk/model';
+import { useT } from '../../i18n/useT.ts';
 
 const SHOWN = 4;
 
@@ -15,11 +16,12 @@ function initials(name: string): string {
 }
 
 export function PresenceAvatars({ people }: { people: PersonRef[] }) {
-  if (people.length === 0) return <span className="muted">Nobody</span>;
+  const t = useT();
+  if (people.length === 0) return <span className="muted">{t('presence.nobody')}</span>;
   const shown = people.slice(0, SHOWN);
   const more = people.slice(SHOWN);
   return (
-    <ul className="presence" aria-label="Open now">
+    <ul className="presence" aria-label={t('documents.openNow')}>
       {shown.map((person) => (
         <li key={person.id} className="presence-avatar" title={person.name}>
           <span aria-hidden="true">{initials(person.name)}</span>

@@ -3,6 +3,7 @@
 import type { CreatedInvite, Invite, Role, Workspace } from '@factdesk/model';
 import { INVITE_MAX_DAYS, ROLES } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../../api/ApiError.ts';
 import { api, inviteLink } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
@@ -12,15 +13,9 @@ import { formatDate, formatDateTime } from '../../components/formatDate.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
-import { article, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../components/roles.ts';
+import { roleDescription, roleLabel } from '../../components/roles.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useResource } from '../../state/useResource.ts';
-
-const STATUS_LABELS: Record<Invite['status'], string> = {
-  active: 'Active',
-  expired: 'Expired',
-  revoked: 'Revoked',
-  used: 'Used up',
-};
 
 export function InvitesSection({ workspace }: { workspace: Workspace }) {
   const canList = workspace.abilities['invite.list'];
@@ -30,16 +25,15 @@ export function InvitesSection({ workspace }: { workspace: Workspace }) {
   );
   const [created, setCreated] = useState<CreatedInvite>();
   const [revoking, setRevoking] = useState<Invite>();
+  const intl = useIntl();
+  const t = useT();
 
   return (
     <section className="panel stack" aria-labelledby="invites-heading">
       <div className="panel-header">
-        <h2 id="invites-heading">Invite links</h2>
+        <h2 id="invites-heading">{t('invites.title')}</h2>
       </div>
-      <p className="muted">
-        Anyone with a link can create an account and join {workspace.name} with the link’s role,
-        until it expires or its uses run out.
-      </p>
+      <p className="muted">{t('invites.intro', { workspace: workspace.name })}</p>
       {workspace.abilities['invite.create'] && (
         <CreateInviteForm
           workspaceId={workspace.id}
@@ -51,37 +45,42 @@ export function InvitesSection({ workspace }: { workspace: Workspace }) {
       )}
       {created && (
         <OneTimeSecret
-          label="Invite link"
+          label={t('invites.link')}
           value={inviteLink(created.token)}
           onDone={() => setCreated(undefined)}
         >
           <p>
-            <strong>Copy this link now: it is shown only once.</strong> It lets{' '}
-            {created.invite.maxUses === 1 ? 'one person' : `${created.invite.maxUses} people`} join
-            as {article(created.invite.role)} {created.invite.role} until{' '}
-            {formatDateTime(created.invite.expiresAt)}.
+            <FormattedMessage
+              id="invites.createdWarning"
+              values={{
+                people: created.invite.maxUses,
+                role: roleLabel(intl, created.invite.role),
+                date: formatDateTime(intl, created.invite.expiresAt),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
         </OneTimeSecret>
       )}
       {canList && (
         <>
-          <h3 className="subheading">Links</h3>
+          <h3 className="subheading">{t('invites.links')}</h3>
           <ErrorAlert error={invites.error} />
-          {invites.loading && <Loading label="Loading invite links…" />}
-          {invites.data?.length === 0 && <p className="muted">No invite links yet.</p>}
+          {invites.loading && <Loading label={t('invites.loading')} />}
+          {invites.data?.length === 0 && <p className="muted">{t('invites.none')}</p>}
           {invites.data && invites.data.length > 0 && (
             <div className="table-wrap">
               <table className="table table-cards">
                 <thead>
                   <tr>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Uses</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Created by</th>
+                    <th scope="col">{t('members.role')}</th>
+                    <th scope="col">{t('invites.status')}</th>
+                    <th scope="col">{t('invites.uses')}</th>
+                    <th scope="col">{t('invites.expires')}</th>
+                    <th scope="col">{t('invites.createdBy')}</th>
                     {canRevoke && (
                       <th scope="col">
-                        <span className="visually-hidden">Actions</span>
+                        <span className="visually-hidden">{t('table.actions')}</span>
                       </th>
                     )}
                   </tr>
@@ -89,22 +88,22 @@ export function InvitesSection({ workspace }: { workspace: Workspace }) {
                 <tbody>
                   {invites.data.map((invite) => (
                     <tr key={invite.id}>
-                      <td data-label="Role">
+                      <td data-label={t('members.role')}>
                         <RoleBadge role={invite.role} />
                       </td>
-                      <td data-label="Status">
+                      <td data-label={t('invites.status')}>
                         <span className={`status status-${invite.status}`}>
-                          {STATUS_LABELS[invite.status]}
+                          {t(`invites.status.${invite.status}`)}
                         </span>
                       </td>
-                      <td data-label="Uses">
-                        {invite.useCount} of {invite.maxUses}
+                      <td data-label={t('invites.uses')}>
+                        {t('invites.useCount', { used: invite.useCount, max: invite.maxUses })}
                       </td>
-                      <td data-label="Expires" className="cell-muted">
-                        {formatDateTime(invite.expiresAt)}
+                      <td data-label={t('invites.expires')} className="cell-muted">
+                        {formatDateTime(intl, invite.expiresAt)}
                       </td>
-                      <td data-label="Created by" className="cell-muted">
-                        {invite.createdBy}, {formatDate(invite.createdAt)}
+                      <td data-label={t('invites.createdBy')} className="cell-muted">
+                        {invite.createdBy}, {formatDate(intl, invite.createdAt)}
                       </td>
                       {canRevoke && (
                         <td className="cell-actions">
@@ -112,10 +111,13 @@ export function InvitesSection({ workspace }: { workspace: Workspace }) {
                             <button
                               type="button"
                               className="button button-danger-quiet button-small"
-                              aria-label={`Revoke ${invite.role} invite created ${formatDateTime(invite.createdAt)}`}
+                              aria-label={t('invites.revokeNamed', {
+                                role: roleLabel(intl, invite.role),
+                                date: formatDateTime(intl, invite.createdAt),
+                              })}
                               onClick={() => setRevoking(invite)}
                             >
-                              Revoke
+                              {t('action.revoke')}
                             </button>
                           )}
                         </td>
@@ -130,8 +132,8 @@ export function InvitesSection({ workspace }: { workspace: Workspace }) {
       )}
       <ConfirmDialog
         open={revoking !== undefined}
-        title="Revoke this invite link?"
-        confirmLabel="Revoke link"
+        title={t('invites.revokeTitle')}
+        confirmLabel={t('invites.revokeConfirm')}
         onClose={() => setRevoking(undefined)}
         onConfirm={async () => {
           if (!revoking) return;
@@ -140,7 +142,7 @@ export function InvitesSection({ workspace }: { workspace: Workspace }) {
           invites.reload();
         }}
       >
-        <p>Nobody can join with it any more. People who already joined stay members.</p>
+        <p>{t('invites.revokeBody')}</p>
       </ConfirmDialog>
     </section>
   );
@@ -159,6 +161,8 @@ function CreateInviteForm({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const roleId = useId();
+  const intl = useIntl();
+  const t = useT();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -180,9 +184,9 @@ function CreateInviteForm({
   }
 
   return (
-    <form onSubmit={submit} className="invite-form" aria-label="New invite link">
+    <form onSubmit={submit} className="invite-form" aria-label={t('invites.new')}>
       <div className="field">
-        <label htmlFor={roleId}>Role</label>
+        <label htmlFor={roleId}>{t('members.role')}</label>
         <select
           id={roleId}
           value={role}
@@ -191,16 +195,16 @@ function CreateInviteForm({
         >
           {ROLES.map((value) => (
             <option key={value} value={value}>
-              {ROLE_LABELS[value]}
+              {roleLabel(intl, value)}
             </option>
           ))}
         </select>
         <p className="field-hint" id={`${roleId}-hint`}>
-          {ROLE_DESCRIPTIONS[role]}
+          {roleDescription(intl, role)}
         </p>
       </div>
       <Field
-        label="Expires after (days)"
+        label={t('invites.expiresAfter')}
         type="number"
         inputMode="numeric"
         min={1}
@@ -208,12 +212,12 @@ function CreateInviteForm({
         step={1}
         value={expiresInDays}
         onChange={(event) => setExpiresInDays(event.target.value)}
-        hint={`1 to ${INVITE_MAX_DAYS} days.`}
+        hint={t('invites.expiresHint', { max: INVITE_MAX_DAYS })}
         invalid={error?.field === 'expiresInDays'}
         required
       />
       <Field
-        label="Maximum uses"
+        label={t('invites.maxUses')}
         type="number"
         inputMode="numeric"
         min={1}
@@ -221,13 +225,13 @@ function CreateInviteForm({
         step={1}
         value={maxUses}
         onChange={(event) => setMaxUses(event.target.value)}
-        hint="How many people can join with it."
+        hint={t('invites.maxUsesHint')}
         invalid={error?.field === 'maxUses'}
         required
       />
       <div className="invite-form-submit">
         <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Creating…' : 'Create invite link'}
+          {pending ? t('action.creating') : t('invites.create')}
         </button>
       </div>
       <ErrorAlert error={error} />

@@ -3,23 +3,21 @@
 
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { InvitesSection } from './InvitesSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
 
 export function MembersPage() {
   const { workspace } = useWorkspace();
-  usePageTitle('Members', workspace.name);
+  const t = useT();
+  usePageTitle(t('nav.members'), workspace.name);
   const { abilities } = workspace;
 
   return (
     <div className="page">
-      <PageHeader title="Members" eyebrow={workspace.name}>
-        <p>
-          {abilities['member.changeRole']
-            ? 'Everyone in this workspace and their role. Roles decide who imports, reviews, approves and exports.'
-            : 'Everyone in this workspace and their role. Owners manage members and invites.'}
-        </p>
+      <PageHeader title={t('nav.members')} eyebrow={workspace.name}>
+        <p>{abilities['member.changeRole'] ? t('members.intro.owner') : t('members.intro')}</p>
       </PageHeader>
       <MembersSection workspace={workspace} />
       {(abilities['invite.create'] || abilities['invite.list']) && (

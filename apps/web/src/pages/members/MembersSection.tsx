@@ -3,6 +3,7 @@
 import type { CreatedResetLink, Member, Role, Workspace } from '@factdesk/model';
 import { ROLES } from '@factdesk/model';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/ApiError.ts';
 import { api, resetLink } from '../../api/api.ts';
@@ -12,7 +13,8 @@ import { formatDate, formatDateTime } from '../../components/formatDate.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
-import { ROLE_LABELS } from '../../components/roles.ts';
+import { roleLabel } from '../../components/roles.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useMe, useSession } from '../../state/SessionProvider.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
@@ -22,6 +24,8 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
   const session = useSession();
   const { reload: reloadWorkspace } = useWorkspace();
   const navigate = useNavigate();
+  const intl = useIntl();
+  const t = useT();
   const members = useResource(`members:${workspace.id}`, () => api.members(workspace.id));
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState('');
@@ -54,7 +58,12 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
     try {
       const updated = await api.changeRole(workspace.id, member.userId, role);
       members.update((list) => list.map((m) => (m.userId === updated.userId ? updated : m)));
-      setNotice(`${updated.displayName} is now ${ROLE_LABELS[updated.role].toLowerCase()}.`);
+      setNotice(
+        t('members.roleChanged', {
+          name: updated.displayName,
+          role: roleLabel(intl, updated.role).toLocaleLowerCase(intl.locale),
+        }),
+      );
       if (updated.userId === me.user.id) {
         // Your own abilities changed: take them from the server again.
         await session.refresh();
@@ -75,48 +84,51 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       return;
     }
     members.update((list) => list.filter((m) => m.userId !== member.userId));
-    setNotice(`${member.displayName} was removed from ${workspace.name}.`);
+    setNotice(t('members.removed', { name: member.displayName, workspace: workspace.name }));
   }
 
   return (
     <section className="panel stack" aria-labelledby="members-heading">
       <div className="panel-header">
-        <h2 id="members-heading">People</h2>
+        <h2 id="members-heading">{t('members.people')}</h2>
         {members.data && (
-          <span className="count">
-            {members.data.length} {members.data.length === 1 ? 'member' : 'members'}
-          </span>
+          <span className="count">{t('members.count', { count: members.data.length })}</span>
         )}
       </div>
       <ErrorAlert error={members.error ?? error} />
       <Notice>{notice}</Notice>
       {reset && (
         <OneTimeSecret
-          label={`Reset link for ${reset.member.displayName}`}
+          label={t('members.resetLinkFor', { name: reset.member.displayName })}
           value={resetLink(reset.link.token)}
           onDone={() => setReset(undefined)}
         >
           <p>
-            <strong>Copy this link now: it is shown only once.</strong> Give it to{' '}
-            {reset.member.displayName} privately (not in a shared channel): whoever opens it can set
-            a new password for {reset.member.email}, once, until{' '}
-            {formatDateTime(reset.link.expiresAt)}. Any earlier reset link for them no longer works.
+            <FormattedMessage
+              id="members.resetWarning"
+              values={{
+                name: reset.member.displayName,
+                email: reset.member.email,
+                date: formatDateTime(intl, reset.link.expiresAt),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
         </OneTimeSecret>
       )}
-      {members.loading && <Loading label="Loading members…" />}
+      {members.loading && <Loading label={t('members.loading')} />}
       {members.data && (
         <div className="table-wrap">
           <table className="table table-members">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
+                <th scope="col">{t('tokens.name')}</th>
+                <th scope="col">{t('account.email')}</th>
+                <th scope="col">{t('members.role')}</th>
+                <th scope="col">{t('members.joined')}</th>
                 {hasActions && (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('table.actions')}</span>
                   </th>
                 )}
               </tr>
@@ -126,21 +138,23 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
                 <tr key={member.userId}>
                   <th scope="row" className="cell-name">
                     {member.displayName}
-                    {member.userId === me.user.id && <span className="you">you</span>}
+                    {member.userId === me.user.id && (
+                      <span className="you">{t('members.you')}</span>
+                    )}
                   </th>
                   <td className="cell-email">{member.email}</td>
-                  <td data-label="Role">
+                  <td data-label={t('members.role')}>
                     {canChangeRole ? (
                       <select
                         className="select-compact"
-                        aria-label={`Role of ${member.displayName}`}
+                        aria-label={t('members.roleOf', { name: member.displayName })}
                         value={member.role}
                         disabled={pendingId === member.userId}
                         onChange={(event) => changeRole(member, event.target.value as Role)}
                       >
                         {ROLES.map((role) => (
                           <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
+                            {roleLabel(intl, role)}
                           </option>
                         ))}
                       </select>
@@ -148,8 +162,8 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
                       <RoleBadge role={member.role} />
                     )}
                   </td>
-                  <td data-label="Joined" className="cell-muted">
-                    {formatDate(member.joinedAt)}
+                  <td data-label={t('members.joined')} className="cell-muted">
+                    {formatDate(intl, member.joinedAt)}
                   </td>
                   {hasActions && (
                     <td className="cell-actions">
@@ -157,21 +171,21 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
                         <button
                           type="button"
                           className="button button-secondary button-small"
-                          aria-label={`Reset link for ${member.displayName}`}
+                          aria-label={t('members.resetLinkFor', { name: member.displayName })}
                           disabled={pendingId === member.userId}
                           onClick={() => issueResetLink(member)}
                         >
-                          Reset link
+                          {t('members.resetLink')}
                         </button>
                       )}
                       {canRemove && (
                         <button
                           type="button"
                           className="button button-danger-quiet button-small"
-                          aria-label={`Remove ${member.displayName}`}
+                          aria-label={t('members.removeNamed', { name: member.displayName })}
                           onClick={() => setRemoving(member)}
                         >
-                          Remove
+                          {t('action.remove')}
                         </button>
                       )}
                     </td>
@@ -184,16 +198,19 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       )}
       {canReset && (
         <p className="muted">
-          Someone cannot log in? <strong>Reset link</strong> gives you a one-time link for them to
-          set a new password. It is offered for members who own no workspace and belong only to
-          workspaces you own; for anyone else the instance administrator runs{' '}
-          <code>factdesk user reset-password --email …</code>.
+          <FormattedMessage
+            id="members.resetHelp"
+            values={{
+              strong: (chunks) => <strong>{chunks}</strong>,
+              command: <code>factdesk user reset-password --email …</code>,
+            }}
+          />
         </p>
       )}
       <ConfirmDialog
         open={removing !== undefined}
-        title={`Remove ${removing?.displayName ?? 'member'}?`}
-        confirmLabel="Remove member"
+        title={t('members.removeTitle', { name: removing?.displayName ?? '' })}
+        confirmLabel={t('members.removeConfirm')}
         onClose={() => setRemoving(undefined)}
         onConfirm={async () => {
           if (removing) await remove(removing);
@@ -201,8 +218,12 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       >
         <p>
           {removing?.userId === me.user.id
-            ? `You will lose access to ${workspace.name} and its documents at once.`
-            : `${removing?.displayName} (${removing?.email}) loses access to ${workspace.name} and its documents at once. Their past claims and verdicts stay.`}
+            ? t('members.removeSelf', { workspace: workspace.name })
+            : t('members.removeOther', {
+                name: removing?.displayName ?? '',
+                email: removing?.email ?? '',
+                workspace: workspace.name,
+              })}
         </p>
       </ConfirmDialog>
     </section>

@@ -1,13 +1,17 @@
 // How a claim's status, verdict and due date read on a card, the same on the queue and the
 // board: a word first, colour second (status dot, verdict tone, red for overdue).
 import type { ClaimStatus, QueueClaim, VerdictScale } from '@factdesk/model';
-import { STATUS_LABELS, verdictName, verdictTone } from '../../components/claimWords.ts';
+import { statusLabel, verdictName, verdictTone } from '../../components/claimWords.ts';
 import { formatDate, formatDateTime } from '../../components/formatDate.ts';
 import { Icon } from '../../components/Icon.tsx';
 import './claimBadges.css';
+import type { IntlShape } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useT } from '../../i18n/useT.ts';
 
 export function StatusBadge({ status }: { status: ClaimStatus }) {
-  return <span className={`claim-status claim-status-${status}`}>{STATUS_LABELS[status]}</span>;
+  const intl = useIntl();
+  return <span className={`claim-status claim-status-${status}`}>{statusLabel(intl, status)}</span>;
 }
 
 /** `frozenLabel`: an approved claim's label as approved, whatever the scale calls it now. */
@@ -20,12 +24,18 @@ export function VerdictBadge({
   verdict: string | null;
   frozenLabel?: string | undefined;
 }) {
-  if (verdict === null)
-    return <span className="verdict-badge verdict-badge-empty">No verdict</span>;
+  const intl = useIntl();
+  if (verdict === null) {
+    return (
+      <span className="verdict-badge verdict-badge-empty">
+        {intl.formatMessage({ id: 'verdict.none' })}
+      </span>
+    );
+  }
   const tone = scale ? verdictTone(scale, verdict) : 'tone-none';
   return (
     <span className={`verdict-badge verdict-badge-${tone}`}>
-      {frozenLabel ?? (scale ? verdictName(scale, verdict) : verdict)}
+      {frozenLabel ?? (scale ? verdictName(intl, scale, verdict) : verdict)}
     </span>
   );
 }
@@ -45,16 +55,22 @@ export function isDueSoon(claim: Pick<QueueClaim, 'dueAt' | 'status'>, now = Dat
 }
 
 /** "in 5 h", "in 40 min": how long is left on a claim due within the day. */
-function timeLeft(dueAt: string, now = Date.now()): string {
+function timeLeft(intl: IntlShape, dueAt: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.round((Date.parse(dueAt) - now) / 60_000));
-  return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
+  return minutes < 60
+    ? intl.formatMessage({ id: 'due.inMinutes' }, { minutes })
+    : intl.formatMessage({ id: 'due.inHours' }, { hours: Math.round(minutes / 60) });
 }
 
 /** The due-date views of the queue and the board (?due=overdue|soon). */
 export const DUE_VIEWS = [
-  { value: 'all', label: 'All', matches: (_claim: QueueClaim) => true },
-  { value: 'overdue', label: 'Overdue', matches: (claim: QueueClaim) => isOverdue(claim) },
-  { value: 'soon', label: 'Due within 24 h', matches: (claim: QueueClaim) => isDueSoon(claim) },
+  { value: 'all', label: 'due.view.all', matches: (_claim: QueueClaim) => true },
+  {
+    value: 'overdue',
+    label: 'due.view.overdue',
+    matches: (claim: QueueClaim) => isOverdue(claim),
+  },
+  { value: 'soon', label: 'due.view.soon', matches: (claim: QueueClaim) => isDueSoon(claim) },
 ] as const;
 export type DueView = (typeof DUE_VIEWS)[number]['value'];
 
@@ -63,17 +79,28 @@ export function dueViewOf(value: string | null): DueView {
 }
 
 export function DueDate({ claim }: { claim: Pick<QueueClaim, 'dueAt' | 'status'> }) {
-  if (claim.dueAt === null) return <span className="due due-none">No due date</span>;
+  const intl = useIntl();
+  const { dueAt } = claim;
+  if (dueAt === null) {
+    return <span className="due due-none">{intl.formatMessage({ id: 'due.none' })}</span>;
+  }
   const overdue = isOverdue(claim);
   const soon = isDueSoon(claim);
   return (
     <span className={overdue ? 'due due-overdue' : soon ? 'due due-soon' : 'due'}>
       <Icon name="clock" size={14} />
       <span>
-        {overdue ? 'Overdue, was due ' : 'Due '}
-        <time dateTime={claim.dueAt} title={formatDateTime(claim.dueAt)}>
-          {soon ? timeLeft(claim.dueAt) : formatDate(claim.dueAt)}
-        </time>
+        <FormattedMessage
+          id={overdue ? 'due.wasDue' : 'due.dueWhen'}
+          values={{
+            when: soon ? timeLeft(intl, dueAt) : formatDate(intl, dueAt),
+            time: (chunks) => (
+              <time dateTime={dueAt} title={formatDateTime(intl, dueAt)}>
+                {chunks}
+              </time>
+            ),
+          }}
+        />
       </span>
     </span>
   );
@@ -90,10 +117,11 @@ export function ClaimQuote({
 }: {
   claim: Pick<QueueClaim, 'currentQuote' | 'anchor' | 'orphaned'>;
 }) {
+  const t = useT();
   return (
     <span className="claim-quote" dir="auto">
       <q>{claimQuote(claim)}</q>
-      {claim.orphaned && <span className="claim-orphaned"> (text removed from the article)</span>}
+      {claim.orphaned && <span className="claim-orphaned"> {t('claim.textRemoved')}</span>}
     </span>
   );
 }

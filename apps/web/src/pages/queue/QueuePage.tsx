@@ -24,6 +24,7 @@ import {
   VerdictBadge,
 } from './ClaimBadges.tsx';
 import './queue.css';
+import { useT } from '../../i18n/useT.ts';
 import { blindProgress } from '../document/panel/blindProgress.ts';
 
 interface Queue {
@@ -65,7 +66,8 @@ async function loadQueue(): Promise<Queue> {
 const moveBetweenCards = moveBetweenLinks('.queue-card-link');
 
 export function QueuePage() {
-  usePageTitle('My queue');
+  const t = useT();
+  usePageTitle(t('nav.queue'));
   const me = useMe();
   const queue = useResource('my-queue', loadQueue);
   const [params, setParams] = useSearchParams();
@@ -80,18 +82,19 @@ export function QueuePage() {
 
   return (
     <div className="page queue-page">
-      <PageHeader title="My queue" eyebrow="Your work">
-        <p>Claims assigned to you that are not approved yet, the soonest due first.</p>
+      <PageHeader title={t('nav.queue')} eyebrow={t('queue.eyebrow')}>
+        <p>{t('queue.intro')}</p>
       </PageHeader>
       <ErrorAlert error={queue.error} />
-      {queue.loading && <Loading label="Loading your queue…" />}
+      {queue.loading && <Loading label={t('queue.loading')} />}
 
       {all && all.length > 0 && (
         <FilterChips
-          legend="Show"
+          legend={t('documents.show')}
           className="queue-views"
           chips={DUE_VIEWS.map((option) => ({
-            ...option,
+            value: option.value,
+            label: t(option.label),
             count: all.filter(option.matches).length,
           }))}
           pressed={view}
@@ -101,9 +104,9 @@ export function QueuePage() {
 
       {all && all.length > 0 && claims?.length === 0 && (
         <p className="muted queue-view-empty">
-          {view === 'overdue' ? 'Nothing overdue.' : 'Nothing is due within 24 hours.'}{' '}
+          {view === 'overdue' ? t('queue.nothingOverdue') : t('queue.nothingSoon')}{' '}
           <button type="button" className="button-link" onClick={() => show('all')}>
-            Show all {all.length}
+            {t('queue.showAll', { count: all.length })}
           </button>
         </p>
       )}
@@ -113,22 +116,19 @@ export function QueuePage() {
           <div className="welcome-icon" aria-hidden="true">
             <Icon name="inbox" size={28} />
           </div>
-          <h2>Nothing in your queue</h2>
-          <p>
-            When a moderator assigns you a claim, it appears here with its document and due date.
-            Claims leave the queue once their verdict is approved.
-          </p>
+          <h2>{t('queue.empty')}</h2>
+          <p>{t('queue.emptyHint')}</p>
         </section>
       )}
 
       {claims && claims.length > 0 && (
         <>
           <p className="queue-summary" role="status">
-            {claims.length} {claims.length === 1 ? 'claim' : 'claims'}
+            {t('board.count', { count: claims.length })}
             {view === 'all' && overdue > 0 && (
-              <span className="queue-overdue">, {overdue} overdue</span>
+              <span className="queue-overdue">{t('board.overdueCount', { count: overdue })}</span>
             )}
-            <span className="muted queue-keys"> · ↑ ↓ to move, Enter to open</span>
+            <span className="muted queue-keys"> · {t('queue.keys')}</span>
           </p>
           {/* The keys move focus between the links inside; the list itself takes no focus. */}
           <ol className="queue-list" onKeyDown={moveBetweenCards}>
@@ -159,7 +159,7 @@ export function QueuePage() {
                 <p className="queue-document">
                   <Icon name="document" size={15} />
                   <span>
-                    <span className="visually-hidden">In </span>
+                    <span className="visually-hidden">{t('queue.inDocument')} </span>
                     <bdi>{claim.documentTitle}</bdi>
                     {manyWorkspaces && workspaceNames.has(claim.workspaceId) && (
                       <span className="muted"> · {workspaceNames.get(claim.workspaceId)}</span>

@@ -14,7 +14,7 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type SearchParams } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
-import { STATUS_LABELS } from '../../components/claimWords.ts';
+import { statusLabel } from '../../components/claimWords.ts';
 import { formatDate } from '../../components/formatDate.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -25,13 +25,16 @@ import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { StatusBadge, VerdictBadge } from '../queue/ClaimBadges.tsx';
 import './search.css';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { MessageId } from '../../i18n/catalogs.ts';
+import { useT } from '../../i18n/useT.ts';
 
-const KIND_LABELS: Record<SearchHitKind, string> = {
-  claim: 'Claim',
-  rationale: 'Rationale',
-  evidence: 'Evidence',
-  comment: 'Comment',
-  text: 'Article text',
+const KIND_LABELS: Record<SearchHitKind, MessageId> = {
+  claim: 'search.kind.claim',
+  rationale: 'search.kind.rationale',
+  evidence: 'search.kind.evidence',
+  comment: 'search.kind.comment',
+  text: 'search.kind.text',
 };
 
 const FILTERS = ['verdict', 'status', 'reviewer', 'from', 'to'] as const;
@@ -43,10 +46,12 @@ export function SearchPage() {
   const { workspace } = useWorkspace();
   const [params, setParams] = useSearchParams();
   const ids = useId();
+  const intl = useIntl();
+  const t = useT();
   const q = (params.get('q') ?? '').trim();
   const query: SearchParams = { q };
   for (const name of FILTERS) query[name] = params.get(name) ?? undefined;
-  usePageTitle(q ? `“${q}”` : 'Search', workspace.name);
+  usePageTitle(q ? t('same.quoted', { quote: q }) : t('documents.search'), workspace.name);
 
   const key = `search:${workspace.id}:${new URLSearchParams(
     Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
@@ -74,62 +79,64 @@ export function SearchPage() {
 
   return (
     <div className="page page-wide search-page">
-      <PageHeader title={q ? <>Search: “{q}”</> : 'Search'} eyebrow={workspace.name}>
+      <PageHeader
+        title={q ? t('search.titleWithQuery', { q }) : t('documents.search')}
+        eyebrow={workspace.name}
+      >
         <p>
-          Claims, rationales, evidence, comments and the text of every document, accents and case
-          ignored. Press <kbd>/</kbd> anywhere to search again.
+          <FormattedMessage id="search.intro" values={{ kbd: (chunks) => <kbd>{chunks}</kbd> }} />
         </p>
       </PageHeader>
 
       <fieldset className="search-filters">
-        <legend className="visually-hidden">Filters</legend>
-        <label htmlFor={`${ids}-verdict`}>Verdict</label>
+        <legend className="visually-hidden">{t('search.filters')}</legend>
+        <label htmlFor={`${ids}-verdict`}>{t('claims.verdict')}</label>
         <select
           id={`${ids}-verdict`}
           value={query.verdict ?? ''}
           onChange={(event) => setFilter('verdict', event.target.value)}
         >
-          <option value="">Any verdict</option>
+          <option value="">{t('search.anyVerdict')}</option>
           {scale.data?.scale.labels.map((label) => (
             <option key={label.key} value={label.key}>
               {label.label}
             </option>
           ))}
         </select>
-        <label htmlFor={`${ids}-status`}>Status</label>
+        <label htmlFor={`${ids}-status`}>{t('invites.status')}</label>
         <select
           id={`${ids}-status`}
           value={query.status ?? ''}
           onChange={(event) => setFilter('status', event.target.value)}
         >
-          <option value="">Any status</option>
+          <option value="">{t('search.anyStatus')}</option>
           {CLAIM_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {statusLabel(intl, status)}
             </option>
           ))}
         </select>
-        <label htmlFor={`${ids}-reviewer`}>Reviewer</label>
+        <label htmlFor={`${ids}-reviewer`}>{t('role.reviewer')}</label>
         <select
           id={`${ids}-reviewer`}
           value={query.reviewer ?? ''}
           onChange={(event) => setFilter('reviewer', event.target.value)}
         >
-          <option value="">Anyone</option>
+          <option value="">{t('search.anyone')}</option>
           {members.data?.map((member: Member) => (
             <option key={member.userId} value={member.userId}>
               {member.displayName}
             </option>
           ))}
         </select>
-        <label htmlFor={`${ids}-from`}>From</label>
+        <label htmlFor={`${ids}-from`}>{t('search.from')}</label>
         <input
           id={`${ids}-from`}
           type="date"
           value={query.from ?? ''}
           onChange={(event) => setFilter('from', event.target.value)}
         />
-        <label htmlFor={`${ids}-to`}>To</label>
+        <label htmlFor={`${ids}-to`}>{t('search.to')}</label>
         <input
           id={`${ids}-to`}
           type="date"
@@ -142,41 +149,35 @@ export function SearchPage() {
             className="button button-link"
             onClick={() => setParams(new URLSearchParams({ q }), { replace: true })}
           >
-            Clear filters
+            {t('search.clearFilters')}
           </button>
         )}
       </fieldset>
-      {filtered && (
-        <p className="muted search-filter-note">
-          With a verdict, status, reviewer or date filter, only claims and what belongs to them are
-          searched (not the documents’ text).
-        </p>
-      )}
+      {filtered && <p className="muted search-filter-note">{t('search.filterNote')}</p>}
 
       {!q && (
         <section className="panel welcome">
-          <h2>What are you looking for?</h2>
-          <p>Type words in the search box at the top and press Enter.</p>
+          <h2>{t('search.welcome')}</h2>
+          <p>{t('search.welcomeHint')}</p>
         </section>
       )}
       <ErrorAlert error={results.error} />
-      {q && results.loading && <Loading label="Searching…" />}
+      {q && results.loading && <Loading label={t('search.searching')} />}
       {found && <Corrections results={found} />}
       {found && found.groups.length === 0 && (
         <section className="panel welcome" aria-live="polite">
-          <h2>Nothing found for “{q}”</h2>
-          <p>
-            Every word must appear (in any form: “reform” finds “reforms”).
-            {filtered ? ' Try without the filters, or with fewer words.' : ' Try fewer words.'}
-          </p>
+          <h2>{t('search.nothing', { q })}</h2>
+          <p>{t('search.nothingHint', { filtered })}</p>
         </section>
       )}
       {found && found.groups.length > 0 && (
         <>
           <p className="search-summary" role="status">
-            {hitCount} {hitCount === 1 ? 'match' : 'matches'} in {found.groups.length}{' '}
-            {found.groups.length === 1 ? 'document' : 'documents'}
-            {found.truncated && ' (the best ones; add words or filters to narrow it down)'}
+            {t('search.summary', {
+              hits: hitCount,
+              documents: found.groups.length,
+              truncated: found.truncated,
+            })}
           </p>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the links inside */}
           <div className="search-results" onKeyDown={moveBetweenHits}>
@@ -191,7 +192,9 @@ export function SearchPage() {
                   <Link to={`/w/${workspace.id}/d/${group.document.id}`} dir="auto">
                     {group.document.title}
                   </Link>
-                  {group.document.archived && <span className="search-archived">Archived</span>}
+                  {group.document.archived && (
+                    <span className="search-archived">{t('document.archivedFlag')}</span>
+                  )}
                 </h2>
                 <ol className="search-hits">
                   {group.hits.map((hit) => (
@@ -217,22 +220,26 @@ export function SearchPage() {
 
 function Corrections({ results }: { results: SearchResults }) {
   if (results.corrections.length === 0) return null;
-  return (
-    <p className="search-corrections">
-      Also searched for{' '}
-      {results.corrections.map((correction, index) => (
-        <span key={correction.word}>
-          {index > 0 && '; '}
-          {correction.alternatives.map((word, i) => (
+  const corrections = results.corrections.map((correction, index) => (
+    <span key={correction.word}>
+      {index > 0 && '; '}
+      <FormattedMessage
+        id="search.correction"
+        values={{
+          word: correction.word,
+          alternatives: correction.alternatives.map((word, i) => (
             <span key={word}>
               {i > 0 && ', '}
               <strong>{word}</strong>
             </span>
-          ))}{' '}
-          instead of “{correction.word}”
-        </span>
-      ))}
-      .
+          )),
+        }}
+      />
+    </span>
+  ));
+  return (
+    <p className="search-corrections">
+      <FormattedMessage id="search.alsoSearched" values={{ corrections }} />
     </p>
   );
 }
@@ -246,14 +253,15 @@ function Hit({
   href: string;
   scale: VerdictScale | undefined;
 }) {
+  const intl = useIntl();
   return (
     <Link className={`search-hit-link search-hit-${hit.kind}`} to={href}>
       <span className="search-hit-meta">
-        <span className="search-hit-kind">{KIND_LABELS[hit.kind]}</span>
+        <span className="search-hit-kind">{intl.formatMessage({ id: KIND_LABELS[hit.kind] })}</span>
         {hit.claimStatus && <StatusBadge status={hit.claimStatus} />}
         {hit.claimId && <VerdictBadge scale={scale} verdict={hit.verdict} />}
         <time className="muted" dateTime={hit.date}>
-          {formatDate(hit.date)}
+          {formatDate(intl, hit.date)}
         </time>
       </span>
       <span className="search-snippet" dir="auto">

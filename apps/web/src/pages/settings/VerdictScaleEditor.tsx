@@ -22,22 +22,22 @@ import {
 // The chips' colours live with the claim panel; the preview shows the very same chips.
 import '../document/panel/panel.css';
 import './settings.css';
+import type { IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/useT.ts';
 
 export function VerdictScaleEditor() {
   const { workspace } = useWorkspace();
   const resource = useResource(`verdict-scale:${workspace.id}`, () =>
     api.verdictScale(workspace.id),
   );
+  const t = useT();
   return (
     <section className="panel stack" aria-labelledby="verdict-scale-heading">
       <h2 id="verdict-scale-heading" className="scale-title">
-        Verdict scale
+        {t('scale.title')}
       </h2>
-      <p className="field-hint">
-        The verdicts reviewers choose from, best first. A rating places a verdict between the worst
-        and the best (ClaimReview publishes it); leave it blank for verdicts off that line, such as
-        Unverifiable.
-      </p>
+      <p className="field-hint">{t('scale.intro')}</p>
       {resource.data ? (
         <ScaleForm saved={resource.data} onSaved={(next) => resource.update(() => next)} />
       ) : resource.error ? (
@@ -57,6 +57,7 @@ function ScaleForm({
   onSaved(next: WorkspaceVerdictScale): void;
 }) {
   const { workspace } = useWorkspace();
+  const t = useT();
   const [draft, setDraft] = useState<ScaleDraft>(() => draftOf(saved.scale));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -103,10 +104,10 @@ function ScaleForm({
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-label="Verdict scale">
+    <form className="stack" onSubmit={submit} aria-label={t('scale.title')}>
       <div className="scale-bounds">
         <div className="field">
-          <label htmlFor={`${id}-best`}>Best rating</label>
+          <label htmlFor={`${id}-best`}>{t('scale.best')}</label>
           <input
             id={`${id}-best`}
             type="number"
@@ -118,7 +119,7 @@ function ScaleForm({
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-worst`}>Worst rating</label>
+          <label htmlFor={`${id}-worst`}>{t('scale.worst')}</label>
           <input
             id={`${id}-worst`}
             type="number"
@@ -160,25 +161,27 @@ function ScaleForm({
             })
           }
         >
-          Add a verdict
+          {t('scale.add')}
         </button>
       </div>
       <ScalePreview scale={scale} mapping={mapping} />
       {removedInUse.length > 0 && (
         <p className="scale-error" role="alert">
-          {removedInUse.map((m) => m.before?.label ?? m.key).join(', ')}{' '}
-          {removedInUse.length === 1 ? 'is' : 'are'} used by claims and cannot be removed.
+          {t('scale.removedInUse', {
+            count: removedInUse.length,
+            labels: removedInUse.map((m) => m.before?.label ?? m.key).join(', '),
+          })}
         </p>
       )}
       <ErrorAlert error={error} />
-      <Notice>{done && 'Verdict scale saved.'}</Notice>
+      <Notice>{done && t('scale.saved')}</Notice>
       <div>
         <button
           type="submit"
           className="button button-primary"
           disabled={pending || removedInUse.length > 0}
         >
-          {pending ? 'Saving…' : 'Save verdict scale'}
+          {pending ? t('connection.saving') : t('scale.save')}
         </button>
       </div>
     </form>
@@ -205,11 +208,12 @@ function ScaleLabelRow({
   onRemove(): void;
 }) {
   const id = useId();
-  const name = label.label.trim() || `verdict ${index + 1}`;
+  const t = useT();
+  const name = label.label.trim() || t('scale.unnamed', { number: index + 1 });
   return (
     <>
       <div className="field scale-label-text">
-        <label htmlFor={`${id}-label`}>Verdict {index + 1}</label>
+        <label htmlFor={`${id}-label`}>{t('scale.verdictNumber', { number: index + 1 })}</label>
         <input
           id={`${id}-label`}
           required
@@ -220,19 +224,19 @@ function ScaleLabelRow({
         />
       </div>
       <div className="field scale-label-rating">
-        <label htmlFor={`${id}-rating`}>Rating</label>
+        <label htmlFor={`${id}-rating`}>{t('scale.rating')}</label>
         <input
           id={`${id}-rating`}
           type="number"
           step="any"
-          placeholder="none"
+          placeholder={t('scale.ratingNone')}
           value={label.rating}
           aria-invalid={invalidField === `labels.${index}.ratingValue` || undefined}
           onChange={(event) => onChange({ rating: event.target.value })}
         />
       </div>
       <div className="field scale-label-colour">
-        <label htmlFor={`${id}-colour`}>Colour</label>
+        <label htmlFor={`${id}-colour`}>{t('scale.colour')}</label>
         <span className="scale-colour">
           <input
             id={`${id}-colour`}
@@ -247,7 +251,7 @@ function ScaleLabelRow({
               checked={label.color === null}
               onChange={(event) => onChange({ color: event.target.checked ? null : '#4b5563' })}
             />
-            From rating
+            {t('scale.colourFromRating')}
           </label>
         </span>
       </div>
@@ -255,7 +259,7 @@ function ScaleLabelRow({
         <button
           type="button"
           className="button button-secondary button-small"
-          aria-label={`Move ${name} up`}
+          aria-label={t('scale.moveUp', { name })}
           disabled={index === 0}
           onClick={() => onMove(-1)}
         >
@@ -264,7 +268,7 @@ function ScaleLabelRow({
         <button
           type="button"
           className="button button-secondary button-small"
-          aria-label={`Move ${name} down`}
+          aria-label={t('scale.moveDown', { name })}
           disabled={index === count - 1}
           onClick={() => onMove(1)}
         >
@@ -273,58 +277,55 @@ function ScaleLabelRow({
         <button
           type="button"
           className="button button-secondary button-small"
-          aria-label={`Remove ${name}`}
-          title={inUse ? 'Claims use this verdict: it cannot be removed' : undefined}
+          aria-label={t('members.removeNamed', { name })}
+          title={inUse ? t('scale.inUse') : undefined}
           disabled={inUse || count === 1}
           onClick={onRemove}
         >
-          Remove
+          {t('action.remove')}
         </button>
       </div>
     </>
   );
 }
 
-function describeRating(rating: number | null): string {
-  return rating === null ? 'no rating' : `rated ${rating}`;
+function describeLabel(intl: IntlShape, label: { label: string; rating: number | null }): string {
+  return label.rating === null
+    ? intl.formatMessage({ id: 'scale.labelUnrated' }, { label: label.label })
+    : intl.formatMessage({ id: 'scale.labelRated' }, { label: label.label, rating: label.rating });
 }
 
 function ScalePreview({ scale, mapping }: { scale: VerdictScale; mapping: VerdictMapping[] }) {
+  const intl = useIntl();
+  const t = useT();
   return (
-    <section className="scale-preview" aria-label="Preview">
-      <h3 className="scale-preview-title">Preview</h3>
+    <section className="scale-preview" aria-label={t('scale.preview')}>
+      <h3 className="scale-preview-title">{t('scale.preview')}</h3>
       <p className="scale-preview-chips">
         {scale.labels.map((label) => (
           <VerdictChip key={label.key} scale={scale} verdict={label.key} />
         ))}
       </p>
       {mapping.length === 0 ? (
-        <p className="muted">No claim has a verdict yet: nothing changes for existing claims.</p>
+        <p className="muted">{t('scale.noVerdictsYet')}</p>
       ) : (
         <table className="scale-mapping">
-          <caption>How existing verdicts map</caption>
+          <caption>{t('scale.mapping')}</caption>
           <thead>
             <tr>
-              <th scope="col">Now</th>
-              <th scope="col">After saving</th>
-              <th scope="col">Claims</th>
+              <th scope="col">{t('scale.now')}</th>
+              <th scope="col">{t('scale.afterSaving')}</th>
+              <th scope="col">{t('export.claims')}</th>
             </tr>
           </thead>
           <tbody>
             {mapping.map((m) => (
               <tr key={m.key}>
+                <td>{m.before ? describeLabel(intl, m.before) : m.key}</td>
+                <td>{m.after ? describeLabel(intl, m.after) : t('scale.removedNotAllowed')}</td>
                 <td>
-                  {m.before ? `${m.before.label} (${describeRating(m.before.rating)})` : m.key}
-                </td>
-                <td>
-                  {m.after
-                    ? `${m.after.label} (${describeRating(m.after.rating)})`
-                    : 'Removed — not allowed while in use'}
-                </td>
-                <td>
-                  {m.claims > 0 && `${m.claims} not yet approved follow the new scale. `}
-                  {m.approved > 0 &&
-                    `${m.approved} approved keep the label and rating they were approved with.`}
+                  {m.claims > 0 && `${t('scale.followNew', { count: m.claims })} `}
+                  {m.approved > 0 && t('scale.approvedKeep', { count: m.approved })}
                 </td>
               </tr>
             ))}

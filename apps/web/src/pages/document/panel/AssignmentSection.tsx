@@ -2,8 +2,10 @@
 // workspace's reviewers, moderators and owners, set or clear the due date, and unassign.
 import type { Member, Role } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../../api/api.ts';
-import { ROLE_LABELS } from '../../../components/roles.ts';
+import { roleLabel } from '../../../components/roles.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import { DueDate } from './DueDate.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
@@ -34,12 +36,13 @@ export function AssignmentSection(props: AssignmentProps) {
   const unassign = useClaimWrite(props);
   const canAssign = claim.abilities.assign;
   const [assigning, setAssigning] = useState(false);
+  const t = useT();
 
   return (
     <section className="claim-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>Assignment</h3>
+      <h3 id={headingId}>{t('assignment.title')}</h3>
       {claim.assignees.length === 0 ? (
-        <p className="muted">No one is assigned.</p>
+        <p className="muted">{t('assignment.nobody')}</p>
       ) : (
         <ul className="assignee-list">
           {claim.assignees.map((assignee) => (
@@ -49,7 +52,7 @@ export function AssignmentSection(props: AssignmentProps) {
                 <button
                   type="button"
                   className="button button-danger-quiet button-small"
-                  aria-label={`Unassign ${assignee.name}`}
+                  aria-label={t('assignment.unassignNamed', { name: assignee.name })}
                   disabled={unassign.pending}
                   onClick={() =>
                     unassign.run((version) =>
@@ -57,7 +60,7 @@ export function AssignmentSection(props: AssignmentProps) {
                     )
                   }
                 >
-                  Unassign
+                  {t('assignment.unassign')}
                 </button>
               )}
             </li>
@@ -79,7 +82,7 @@ export function AssignmentSection(props: AssignmentProps) {
             className="button button-secondary button-small claim-section-action"
             onClick={() => setAssigning(true)}
           >
-            {claim.assignees.length > 0 ? 'Add reviewers or change due date' : 'Assign reviewers'}
+            {claim.assignees.length > 0 ? t('assignment.addOrDue') : t('assignment.assign')}
           </button>
         ))}
       <IndependentVerdicts {...props} />
@@ -148,6 +151,8 @@ function AssignForm(props: AssignmentProps & { onDone(): void }) {
   const { claim, members } = props;
   const write = useClaimWrite(props);
   const id = useId();
+  const intl = useIntl();
+  const t = useT();
   const [picked, setPicked] = useState<string[]>([]);
   // null: untouched, so the field follows the claim's due date as it changes.
   const [due, setDue] = useState<string | null>(null);
@@ -165,11 +170,11 @@ function AssignForm(props: AssignmentProps & { onDone(): void }) {
     // current reviewers.
     const reviewerIds = picked.length > 0 ? picked : [...assigned];
     if (reviewerIds.length === 0) {
-      setProblem('Pick at least one reviewer.');
+      setProblem(t('assignment.pickOne'));
       return;
     }
     if (picked.length === 0 && !dueChanged) {
-      setProblem('Pick a reviewer to add, or change the due date.');
+      setProblem(t('assignment.pickOrDue'));
       return;
     }
     setProblem('');
@@ -184,11 +189,11 @@ function AssignForm(props: AssignmentProps & { onDone(): void }) {
   }
 
   return (
-    <form className="claim-form" onSubmit={assign} aria-label="Assign reviewers">
+    <form className="claim-form" onSubmit={assign} aria-label={t('assignment.assign')}>
       <fieldset className="checkbox-list">
-        <legend>Add reviewers</legend>
+        <legend>{t('assignment.add')}</legend>
         {candidates.length === 0 ? (
-          <p className="muted">Everyone who can review is assigned.</p>
+          <p className="muted">{t('assignment.everyone')}</p>
         ) : (
           candidates.map((member) => (
             <label key={member.userId} className="checkbox-row">
@@ -204,14 +209,17 @@ function AssignForm(props: AssignmentProps & { onDone(): void }) {
                 }
               />
               <span>{member.displayName}</span>
-              <span className="muted">{ROLE_LABELS[member.role]}</span>
+              <span className="muted">{roleLabel(intl, member.role)}</span>
             </label>
           ))
         )}
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-due`}>
-          Due date <span className="optional">(optional)</span>
+          <FormattedMessage
+            id="assignment.dueOptional"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <input
           id={`${id}-due`}
@@ -232,14 +240,18 @@ function AssignForm(props: AssignmentProps & { onDone(): void }) {
           className="button button-primary button-small"
           disabled={write.pending}
         >
-          {write.pending ? 'Saving…' : picked.length > 0 ? 'Assign' : 'Save due date'}
+          {write.pending
+            ? t('connection.saving')
+            : picked.length > 0
+              ? t('assignment.submit')
+              : t('assignment.saveDue')}
         </button>
         <button
           type="button"
           className="button button-secondary button-small"
           onClick={props.onDone}
         >
-          Cancel
+          {t('action.cancel')}
         </button>
       </div>
     </form>

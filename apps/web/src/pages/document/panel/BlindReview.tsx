@@ -4,6 +4,7 @@
 // what they may see (independentVerdicts); nothing is hidden here that the server sent.
 import type { Claim, Evidence, IndependentVerdict, VerdictScale } from '@factdesk/model';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { verdictTone } from '../../../components/claimWords.ts';
@@ -96,6 +97,7 @@ function VerdictList({ verdicts, scale }: { verdicts: IndependentVerdict[]; scal
  * they added — and, for a moderator who may decide, the decision form.
  */
 export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim): void }) {
+  const intl = useIntl();
   const { claim, scale } = props;
   const headingId = useId();
   const [evidence, setEvidence] = useState<Evidence[]>();
@@ -130,7 +132,7 @@ export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim
           >
             <h5>{verdict.reviewer?.name ?? 'A former member'}</h5>
             <VerdictChip scale={scale} verdict={verdict.verdict} />
-            <p className="muted">{formatDateTime(verdict.proposedAt)}</p>
+            <p className="muted">{formatDateTime(intl, verdict.proposedAt)}</p>
             {verdict.rationale.trim() ? (
               <Rationale text={verdict.rationale} />
             ) : (

@@ -3,6 +3,7 @@
 import type { Claim } from '@factdesk/model';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Icon } from '../../../components/Icon.tsx';
+import { useT } from '../../../i18n/useT.ts';
 import { AssignmentSection } from './AssignmentSection.tsx';
 import { ClaimFacts } from './ClaimFacts.tsx';
 import { ClaimHistory } from './ClaimHistory.tsx';
@@ -24,6 +25,7 @@ interface ClaimDetailProps extends ClaimPanelProps {
 export function ClaimDetail(props: ClaimDetailProps) {
   const { claim, autoFocus } = props;
   const headingId = useId();
+  const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [ownVersions] = useState(() => new Set<number>());
   // The statement as typed in the claim's form, for the suggestions; null when not editing.
@@ -45,12 +47,12 @@ export function ClaimDetail(props: ClaimDetailProps) {
       <div className="claim-detail-top">
         <button type="button" className="back-button" onClick={props.onBack}>
           <Icon name="chevron" size={16} />
-          Back to claims
+          {t('claim.back')}
         </button>
       </div>
       <h2 id={headingId} className="claim-detail-heading" ref={headingRef} tabIndex={-1}>
-        Claim
-        {claim.orphaned && <span className="orphan-flag">Orphaned</span>}
+        {t('claim.heading')}
+        {claim.orphaned && <span className="orphan-flag">{t('claim.orphaned')}</span>}
       </h2>
       <ClaimQuote {...context} selectionAnchor={props.selectionAnchor} />
       <ClaimFacts {...context} onStatementDraft={setStatementDraft} />

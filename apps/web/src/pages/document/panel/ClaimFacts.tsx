@@ -2,14 +2,17 @@
 // those whose abilities allow it.
 import { CLAIMANT_TYPES, type ClaimantType } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { api } from '../../../api/api.ts';
+import type { MessageId } from '../../../i18n/catalogs.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { useDraftBase } from './useDraftBase.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
-const CLAIMANT_LABELS: Record<ClaimantType, string> = {
-  person: 'Person',
-  organization: 'Organization',
+const CLAIMANT_LABELS: Record<ClaimantType, MessageId> = {
+  person: 'claimant.person',
+  organization: 'claimant.organization',
 };
 
 function parseTags(text: string): string[] {
@@ -28,9 +31,10 @@ interface ClaimFactsProps extends ClaimWriteContext {
 export function ClaimFacts({ onStatementDraft, ...props }: ClaimFactsProps) {
   const { claim } = props;
   const [editing, setEditing] = useState(false);
+  const t = useT();
 
   return (
-    <section className="claim-section" aria-label="Statement">
+    <section className="claim-section" aria-label={t('claim.statement')}>
       {editing ? (
         <ClaimFactsForm
           {...props}
@@ -44,26 +48,26 @@ export function ClaimFacts({ onStatementDraft, ...props }: ClaimFactsProps) {
         <>
           <dl className="claim-facts">
             <div>
-              <dt>Statement</dt>
+              <dt>{t('claim.statement')}</dt>
               <dd dir="auto">
-                {claim.statement || <span className="muted">No statement written yet.</span>}
+                {claim.statement || <span className="muted">{t('claim.noStatement')}</span>}
               </dd>
             </div>
             <div>
-              <dt>Claimant</dt>
+              <dt>{t('claim.claimant')}</dt>
               <dd>
                 {claim.claimant ? (
                   <>
                     <span dir="auto">{claim.claimant.name}</span>{' '}
-                    <span className="muted">({CLAIMANT_LABELS[claim.claimant.type]})</span>
+                    <span className="muted">({t(CLAIMANT_LABELS[claim.claimant.type])})</span>
                   </>
                 ) : (
-                  <span className="muted">Not named</span>
+                  <span className="muted">{t('claim.claimantNotNamed')}</span>
                 )}
               </dd>
             </div>
             <div>
-              <dt>Tags</dt>
+              <dt>{t('claim.tags')}</dt>
               <dd>
                 {claim.tags.length > 0 ? (
                   <ul className="tag-list">
@@ -74,7 +78,7 @@ export function ClaimFacts({ onStatementDraft, ...props }: ClaimFactsProps) {
                     ))}
                   </ul>
                 ) : (
-                  <span className="muted">None</span>
+                  <span className="muted">{t('claim.noTags')}</span>
                 )}
               </dd>
             </div>
@@ -85,7 +89,7 @@ export function ClaimFacts({ onStatementDraft, ...props }: ClaimFactsProps) {
               className="button button-secondary button-small claim-section-action"
               onClick={() => setEditing(true)}
             >
-              Edit statement, claimant and tags
+              {t('claim.editFacts')}
             </button>
           )}
         </>
@@ -101,6 +105,7 @@ function ClaimFactsForm(
   const draft = useDraftBase(claim, props.ownVersions, true);
   const write = useClaimWrite(props);
   const id = useId();
+  const t = useT();
   const [statement, setStatement] = useState(claim.statement);
   const [claimantName, setClaimantName] = useState(claim.claimant?.name ?? '');
   const [claimantType, setClaimantType] = useState<ClaimantType>(claim.claimant?.type ?? 'person');
@@ -130,9 +135,9 @@ function ClaimFactsForm(
   }
 
   return (
-    <form className="claim-form" onSubmit={save} aria-label="Edit statement, claimant and tags">
+    <form className="claim-form" onSubmit={save} aria-label={t('claim.editFacts')}>
       <div className="field">
-        <label htmlFor={`${id}-statement`}>Statement</label>
+        <label htmlFor={`${id}-statement`}>{t('claim.statement')}</label>
         <textarea
           id={`${id}-statement`}
           dir="auto"
@@ -144,12 +149,15 @@ function ClaimFactsForm(
             props.onStatementChange(event.target.value);
           }}
         />
-        <p className="field-hint">The claim in a checkable sentence, as the report will show it.</p>
+        <p className="field-hint">{t('claim.statement.hint')}</p>
       </div>
       <div className="claim-form-row">
         <div className="field">
           <label htmlFor={`${id}-claimant`}>
-            Claimant <span className="optional">(optional)</span>
+            <FormattedMessage
+              id="claim.claimantOptional"
+              values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+            />
           </label>
           <input
             id={`${id}-claimant`}
@@ -160,7 +168,7 @@ function ClaimFactsForm(
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-claimant-type`}>Claimant is a</label>
+          <label htmlFor={`${id}-claimant-type`}>{t('claim.claimantType')}</label>
           <select
             id={`${id}-claimant-type`}
             value={claimantType}
@@ -168,7 +176,7 @@ function ClaimFactsForm(
           >
             {CLAIMANT_TYPES.map((type) => (
               <option key={type} value={type}>
-                {CLAIMANT_LABELS[type]}
+                {t(CLAIMANT_LABELS[type])}
               </option>
             ))}
           </select>
@@ -176,7 +184,10 @@ function ClaimFactsForm(
       </div>
       <div className="field">
         <label htmlFor={`${id}-tags`}>
-          Tags <span className="optional">(comma-separated)</span>
+          <FormattedMessage
+            id="claim.tagsLabel"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <input
           id={`${id}-tags`}
@@ -192,14 +203,14 @@ function ClaimFactsForm(
           className="button button-primary button-small"
           disabled={write.pending}
         >
-          {write.pending ? 'Saving…' : 'Save'}
+          {write.pending ? t('connection.saving') : t('action.save')}
         </button>
         <button
           type="button"
           className="button button-secondary button-small"
           onClick={props.onDone}
         >
-          Cancel
+          {t('action.cancel')}
         </button>
       </div>
     </form>

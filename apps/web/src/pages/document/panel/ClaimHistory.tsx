@@ -2,10 +2,12 @@
 // version or comment count moves (comments are appends and leave the version alone).
 import type { Claim, ClaimEvent, Member, VerdictScale } from '@factdesk/model';
 import { useEffect, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
 import { formatDateTime } from '../../../components/formatDate.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { describeClaimEvent } from './describeClaimEvent.ts';
 
 interface ClaimHistoryProps {
@@ -16,6 +18,8 @@ interface ClaimHistoryProps {
 
 export function ClaimHistory({ claim, scale, members }: ClaimHistoryProps) {
   const headingId = useId();
+  const intl = useIntl();
+  const t = useT();
   // The previous answer stays on screen while the next one loads: no flicker on each change.
   const [events, setEvents] = useState<ClaimEvent[]>();
   const [error, setError] = useState<ApiError>();
@@ -43,16 +47,16 @@ export function ClaimHistory({ claim, scale, members }: ClaimHistoryProps) {
 
   return (
     <section className="claim-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>History</h3>
+      <h3 id={headingId}>{t('history.title')}</h3>
       <ErrorAlert error={error} />
-      {events === undefined && !error && <p className="muted">Loading history…</p>}
+      {events === undefined && !error && <p className="muted">{t('history.loading')}</p>}
       {events && (
         <ol className="history-list">
           {[...events].reverse().map((event) => (
             <li key={event.id}>
-              <p dir="auto">{describeClaimEvent(event, scale, nameOf)}</p>
+              <p dir="auto">{describeClaimEvent(intl, event, scale, nameOf)}</p>
               <time className="history-time" dateTime={event.createdAt}>
-                {formatDateTime(event.createdAt)}
+                {formatDateTime(intl, event.createdAt)}
               </time>
             </li>
           ))}

@@ -2,8 +2,11 @@
 // their counts. Each item is one button: click or Enter opens the claim.
 import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '@factdesk/model';
 import { useEffect, useId, useRef } from 'react';
-import { STATUS_LABELS } from '../../../components/claimWords.ts';
+import { useIntl } from 'react-intl';
+import { statusLabel } from '../../../components/claimWords.ts';
 import { FilterChips } from '../../../components/FilterChips.tsx';
+import type { MessageId } from '../../../i18n/catalogs.ts';
+import { useT } from '../../../i18n/useT.ts';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import {
   applyClaimFilter,
@@ -18,11 +21,11 @@ import {
 import { DueDate } from './DueDate.tsx';
 import { VerdictChip } from './VerdictChip.tsx';
 
-const QUICK_FILTERS: { value: QuickFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'mine', label: 'Mine' },
-  { value: 'unassigned', label: 'Unassigned' },
-  { value: 'orphaned', label: 'Orphaned' },
+const QUICK_FILTERS: { value: QuickFilter; label: MessageId }[] = [
+  { value: 'all', label: 'claims.filter.all' },
+  { value: 'mine', label: 'claims.filter.mine' },
+  { value: 'unassigned', label: 'claims.filter.unassigned' },
+  { value: 'orphaned', label: 'claims.filter.orphaned' },
 ];
 
 const QUOTE_LIMIT = 140;
@@ -41,6 +44,8 @@ interface ClaimListProps extends ClaimPanelProps {
 export function ClaimList(props: ClaimListProps) {
   const { claims, filter, onFilterChange, myUserId, scale } = props;
   const headingId = useId();
+  const intl = useIntl();
+  const t = useT();
   const shown = applyClaimFilter(claims, filter, myUserId);
   const listRef = useRef<HTMLUListElement>(null);
   const { focusClaimId } = props;
@@ -57,17 +62,20 @@ export function ClaimList(props: ClaimListProps) {
   return (
     <div className="claim-list">
       <div className="claim-panel-header">
-        <h2 id={headingId}>Claims</h2>
+        <h2 id={headingId}>{t('export.claims')}</h2>
         <span className="count">
-          {isFiltered(filter) ? `${shown.length} of ${claims.length}` : claims.length}
+          {isFiltered(filter)
+            ? t('claims.shownOf', { shown: shown.length, total: claims.length })
+            : intl.formatNumber(claims.length)}
         </span>
       </div>
 
       <div className="claim-filters">
         <FilterChips
-          legend="Show"
+          legend={t('documents.show')}
           chips={QUICK_FILTERS.map((option) => ({
-            ...option,
+            value: option.value,
+            label: t(option.label),
             count: count((claim) => matchesQuick(claim, option.value, myUserId)),
           }))}
           pressed={filter.quick}
@@ -75,7 +83,7 @@ export function ClaimList(props: ClaimListProps) {
         />
         <div className="claim-select-filters">
           <label className="claim-select-filter">
-            <span className="visually-hidden">Status</span>
+            <span className="visually-hidden">{t('invites.status')}</span>
             <select
               className="select-compact"
               value={filter.status}
@@ -83,28 +91,37 @@ export function ClaimList(props: ClaimListProps) {
                 onFilterChange({ ...filter, status: event.target.value as ClaimStatus | '' })
               }
             >
-              <option value="">Any status ({claims.length})</option>
+              <option value="">{t('claims.anyStatus', { count: claims.length })}</option>
               {CLAIM_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {STATUS_LABELS[status]} ({count((claim) => claim.status === status)})
+                  {t('claims.optionCount', {
+                    label: statusLabel(intl, status),
+                    count: count((claim) => claim.status === status),
+                  })}
                 </option>
               ))}
             </select>
           </label>
           <label className="claim-select-filter">
-            <span className="visually-hidden">Verdict</span>
+            <span className="visually-hidden">{t('claims.verdict')}</span>
             <select
               className="select-compact"
               value={filter.verdict}
               onChange={(event) => onFilterChange({ ...filter, verdict: event.target.value })}
             >
-              <option value="">Any verdict ({claims.length})</option>
+              <option value="">{t('claims.anyVerdict', { count: claims.length })}</option>
               <option value={NO_VERDICT}>
-                No verdict ({count((claim) => matchesVerdict(claim, NO_VERDICT))})
+                {t('claims.optionCount', {
+                  label: t('verdict.none'),
+                  count: count((claim) => matchesVerdict(claim, NO_VERDICT)),
+                })}
               </option>
               {scale.labels.map((label) => (
                 <option key={label.key} value={label.key}>
-                  {label.label} ({count((claim) => matchesVerdict(claim, label.key))})
+                  {t('claims.optionCount', {
+                    label: label.label,
+                    count: count((claim) => matchesVerdict(claim, label.key)),
+                  })}
                 </option>
               ))}
             </select>
@@ -113,14 +130,12 @@ export function ClaimList(props: ClaimListProps) {
       </div>
 
       {claims.length === 0 ? (
-        <p className="claim-empty">
-          No claims yet. Select a passage in the text and make it a claim.
-        </p>
+        <p className="claim-empty">{t('claims.emptyHint')}</p>
       ) : shown.length === 0 ? (
         <div className="claim-empty">
-          <p>No claim matches these filters.</p>
+          <p>{t('claims.noMatch')}</p>
           <button type="button" className="button-link" onClick={() => onFilterChange(NO_FILTER)}>
-            Show all claims
+            {t('claims.showAll')}
           </button>
         </div>
       ) : (
@@ -144,15 +159,15 @@ export function ClaimList(props: ClaimListProps) {
                     frozenLabel={claim.approvedVerdict?.label}
                   />
                   <span className={`claim-status claim-status-${claim.status}`}>
-                    {STATUS_LABELS[claim.status]}
+                    {statusLabel(intl, claim.status)}
                   </span>
-                  {claim.orphaned && <span className="orphan-flag">Orphaned</span>}
+                  {claim.orphaned && <span className="orphan-flag">{t('claim.orphaned')}</span>}
                 </span>
                 <span className="claim-item-people">
                   <span>
                     {claim.assignees.length > 0
                       ? claim.assignees.map((assignee) => assignee.name).join(', ')
-                      : 'Unassigned'}
+                      : t('claim.unassigned')}
                   </span>
                   <DueDate claim={claim} />
                 </span>

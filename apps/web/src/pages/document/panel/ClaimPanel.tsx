@@ -7,9 +7,11 @@ import { ClaimList } from './ClaimList.tsx';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import { type ClaimFilter, NO_FILTER } from './claimFilter.ts';
 import './panel.css';
+import { useT } from '../../../i18n/useT.ts';
 
 export function ClaimPanel(props: ClaimPanelProps) {
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
+  const t = useT();
   // Keyboard focus follows the person's own moves only: a claim opened from the list gets
   // focus, and "Back" returns it to that claim's item; a highlight clicked in the text
   // leaves the focus in the editor.
@@ -36,9 +38,9 @@ export function ClaimPanel(props: ClaimPanelProps) {
     return (
       <div className="claim-panel">
         <div className="claim-panel-missing">
-          <p>This claim is no longer in the document.</p>
+          <p>{t('claim.gone')}</p>
           <button type="button" className="button button-secondary button-small" onClick={back}>
-            Back to claims
+            {t('claim.back')}
           </button>
         </div>
       </div>

@@ -1,7 +1,9 @@
 // The claim's passage in context (prefix, exact quote, suffix as highlighted), what the text
 // reads now if edits changed it, and for an orphan the way to point it at a new selection.
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { api } from '../../../api/api.ts';
+import { useT } from '../../../i18n/useT.ts';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import type { ClaimWriteContext } from './useClaimWrite.ts';
 import { useClaimWrite } from './useClaimWrite.ts';
@@ -43,13 +45,14 @@ export function ClaimQuote(props: ClaimQuoteProps) {
   const { quote } = claim.anchor;
   const write = useClaimWrite(props);
   const [hint, setHint] = useState('');
+  const t = useT();
   const changed = !claim.orphaned && claim.currentQuote !== quote.exact;
 
   async function reanchor() {
     const anchor = props.selectionAnchor();
     if (!anchor) {
       write.clear();
-      setHint('Select the passage in the text first.');
+      setHint(t('claim.selectFirst'));
       return;
     }
     setHint('');
@@ -65,15 +68,17 @@ export function ClaimQuote(props: ClaimQuoteProps) {
       </blockquote>
       {changed && (
         <p className="claim-quote-now">
-          <span className="claim-label">The text now reads</span>{' '}
+          <span className="claim-label">{t('claim.textNowReads')}</span>{' '}
           <q dir="auto">{claim.currentQuote}</q>
         </p>
       )}
       {claim.orphaned && (
         <div className="orphan-box">
           <p>
-            <strong>Orphaned.</strong> The quoted passage is no longer in the document; the original
-            quote is kept above.
+            <FormattedMessage
+              id="claim.orphanedExplained"
+              values={{ strong: (chunks) => <strong>{chunks}</strong> }}
+            />
           </p>
           {claim.abilities.reanchor && (
             <>
@@ -83,7 +88,7 @@ export function ClaimQuote(props: ClaimQuoteProps) {
                 disabled={write.pending}
                 onClick={reanchor}
               >
-                {write.pending ? 'Re-anchoring…' : 'Re-anchor to selection'}
+                {write.pending ? t('claim.reanchoring') : t('claim.reanchor')}
               </button>
               <p className="field-hint" role="status">
                 {hint}

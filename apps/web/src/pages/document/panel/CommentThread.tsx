@@ -2,6 +2,7 @@
 // Comments are appends, so they carry no version and never conflict.
 import type { Comment } from '@factdesk/model';
 import { type FormEvent, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
@@ -9,6 +10,7 @@ import { formatDateTime } from '../../../components/formatDate.ts';
 import { CommentBody } from '../../../components/notifications/CommentBody.tsx';
 import { MentionComposer } from '../../../components/notifications/MentionComposer.tsx';
 import { withMentionTokens } from '../../../components/notifications/withMentionTokens.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { useResource } from '../../../state/useResource.ts';
 import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
@@ -23,6 +25,8 @@ interface CommentThreadProps {
 export function CommentThread({ claimId, canComment, subscribe }: CommentThreadProps) {
   const headingId = useId();
   const id = useId();
+  const intl = useIntl();
+  const t = useT();
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -57,21 +61,21 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
   return (
     <section className="claim-section" aria-labelledby={headingId}>
       <div className="claim-section-header">
-        <h3 id={headingId}>Comments</h3>
+        <h3 id={headingId}>{t('comments.title')}</h3>
         {comments.items && <span className="count">{comments.items.length}</span>}
       </div>
       <ErrorAlert error={comments.error} />
       {comments.items === undefined && !comments.error && (
-        <p className="muted">Loading comments…</p>
+        <p className="muted">{t('comments.loading')}</p>
       )}
-      {comments.items?.length === 0 && <p className="muted">No comments yet.</p>}
+      {comments.items?.length === 0 && <p className="muted">{t('comments.none')}</p>}
       {comments.items && comments.items.length > 0 && (
         <ol className="comment-list">
           {comments.items.map((comment) => (
             <li key={comment.id} className="comment">
               <p className="comment-meta">
-                <strong>{comment.author?.name ?? 'A former member'}</strong>{' '}
-                <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+                <strong>{comment.author?.name ?? t('comments.formerMember')}</strong>{' '}
+                <time dateTime={comment.createdAt}>{formatDateTime(intl, comment.createdAt)}</time>
               </p>
               <p className="comment-body" dir="auto">
                 <CommentBody body={comment.body} />
@@ -81,9 +85,9 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
         </ol>
       )}
       {canComment && (
-        <form className="claim-form" onSubmit={send} aria-label="Add a comment">
+        <form className="claim-form" onSubmit={send} aria-label={t('comments.add')}>
           <div className="field">
-            <label htmlFor={`${id}-comment`}>Add a comment</label>
+            <label htmlFor={`${id}-comment`}>{t('comments.add')}</label>
             <MentionComposer
               id={`${id}-comment`}
               value={text}
@@ -98,7 +102,7 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
               className="button button-primary button-small"
               disabled={pending || !text.trim()}
             >
-              {pending ? 'Sending…' : 'Comment'}
+              {pending ? t('comments.sending') : t('comments.send')}
             </button>
           </div>
         </form>

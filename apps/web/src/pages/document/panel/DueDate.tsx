@@ -1,5 +1,6 @@
 // A claim's due date; past due (and not approved) it says "Overdue" in words, not colour alone.
 import type { Claim } from '@factdesk/model';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { formatDate } from '../../../components/formatDate.ts';
 
 export function isOverdue(claim: Pick<Claim, 'dueAt' | 'status'>, now = Date.now()): boolean {
@@ -7,13 +8,18 @@ export function isOverdue(claim: Pick<Claim, 'dueAt' | 'status'>, now = Date.now
 }
 
 export function DueDate({ claim }: { claim: Pick<Claim, 'dueAt' | 'status'> }) {
+  const intl = useIntl();
   if (claim.dueAt === null) return null;
+  const date = formatDate(intl, claim.dueAt);
   if (isOverdue(claim)) {
     return (
       <span className="due due-overdue">
-        <strong>Overdue</strong> · due {formatDate(claim.dueAt)}
+        <FormattedMessage
+          id="due.overdue"
+          values={{ date, strong: (chunks) => <strong>{chunks}</strong> }}
+        />
       </span>
     );
   }
-  return <span className="due">Due {formatDate(claim.dueAt)}</span>;
+  return <span className="due">{intl.formatMessage({ id: 'due.on' }, { date })}</span>;
 }

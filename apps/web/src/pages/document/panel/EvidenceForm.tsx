@@ -9,8 +9,10 @@ import {
   type EvidenceStance,
 } from '@factdesk/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../../api/api.ts';
-import { KIND_LABELS, STANCE_LABELS } from '../../../components/claimWords.ts';
+import { kindLabel, stanceLabel } from '../../../components/claimWords.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { useDraftBase } from './useDraftBase.ts';
 import { WriteProblem } from './WriteProblem.tsx';
@@ -31,6 +33,8 @@ export function EvidenceForm(props: EvidenceFormProps) {
   const draft = useDraftBase(claim, props.ownVersions, evidence !== undefined);
   const write = useClaimWrite(props);
   const id = useId();
+  const intl = useIntl();
+  const t = useT();
   const urlRef = useRef<HTMLInputElement>(null);
   const archiveRef = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState(evidence?.url ?? '');
@@ -81,13 +85,13 @@ export function EvidenceForm(props: EvidenceFormProps) {
 
   const urlProblem = problemOf('url');
   const archiveProblem = problemOf('archiveUrl');
-  const legend = evidence ? 'Edit evidence' : 'Add evidence';
+  const legend = evidence ? t('evidence.edit') : t('evidence.add');
 
   return (
     <form className="claim-form evidence-form" onSubmit={save} aria-label={legend} noValidate>
       <p className="claim-form-title">{legend}</p>
       <div className="field">
-        <label htmlFor={`${id}-url`}>Link</label>
+        <label htmlFor={`${id}-url`}>{t('evidence.link')}</label>
         <input
           ref={urlRef}
           id={`${id}-url`}
@@ -113,7 +117,10 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-title`}>
-          Title <span className="optional">(optional)</span>
+          <FormattedMessage
+            id="evidence.titleOptional"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <input
           id={`${id}-title`}
@@ -128,7 +135,10 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-publisher`}>
-          Publisher <span className="optional">(optional)</span>
+          <FormattedMessage
+            id="evidence.publisherOptional"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <input
           id={`${id}-publisher`}
@@ -143,7 +153,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
       <div className="claim-form-row">
         <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
+          <label htmlFor={`${id}-kind`}>{t('evidence.kind')}</label>
           <select
             id={`${id}-kind`}
             value={kind}
@@ -154,13 +164,13 @@ export function EvidenceForm(props: EvidenceFormProps) {
           >
             {EVIDENCE_KINDS.map((value) => (
               <option key={value} value={value}>
-                {KIND_LABELS[value]}
+                {kindLabel(intl, value)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-stance`}>Stance</label>
+          <label htmlFor={`${id}-stance`}>{t('evidence.stance')}</label>
           <select
             id={`${id}-stance`}
             value={stance}
@@ -171,7 +181,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
           >
             {EVIDENCE_STANCES.map((value) => (
               <option key={value} value={value}>
-                {STANCE_LABELS[value]}
+                {stanceLabel(intl, value)}
               </option>
             ))}
           </select>
@@ -179,7 +189,10 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-excerpt`}>
-          Excerpt <span className="optional">(optional)</span>
+          <FormattedMessage
+            id="evidence.excerptOptional"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <textarea
           id={`${id}-excerpt`}
@@ -195,7 +208,10 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-archive`}>
-          Archived copy <span className="optional">(optional URL)</span>
+          <FormattedMessage
+            id="evidence.archiveOptional"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <input
           ref={archiveRef}
@@ -228,14 +244,18 @@ export function EvidenceForm(props: EvidenceFormProps) {
           className="button button-primary button-small"
           disabled={write.pending}
         >
-          {write.pending ? 'Saving…' : evidence ? 'Save link' : 'Add link'}
+          {write.pending
+            ? t('connection.saving')
+            : evidence
+              ? t('evidence.saveLink')
+              : t('evidence.addLink')}
         </button>
         <button
           type="button"
           className="button button-secondary button-small"
           onClick={props.onCancel}
         >
-          Cancel
+          {t('action.cancel')}
         </button>
       </div>
     </form>

@@ -3,10 +3,12 @@
 // "Archive now" (docs/evidence-links.md).
 import type { Evidence, EvidenceLink } from '@factdesk/model';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
-import { KIND_LABELS, STANCE_LABELS } from '../../../components/claimWords.ts';
+import { kindLabel, stanceLabel } from '../../../components/claimWords.ts';
+import { useT } from '../../../i18n/useT.ts';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
 import { EvidenceForm } from './EvidenceForm.tsx';
 import { LinkStatus } from './LinkStatus.tsx';
@@ -22,6 +24,7 @@ interface EvidenceSectionProps extends ClaimWriteContext {
 export function EvidenceSection(props: EvidenceSectionProps) {
   const { claim } = props;
   const headingId = useId();
+  const t = useT();
   const [adding, setAdding] = useState(false);
   const evidence = useLiveList<Evidence>({
     claimId: claim.id,
@@ -39,14 +42,14 @@ export function EvidenceSection(props: EvidenceSectionProps) {
   return (
     <section className="claim-section" aria-labelledby={headingId}>
       <div className="claim-section-header">
-        <h3 id={headingId}>Evidence</h3>
+        <h3 id={headingId}>{t('evidence.title')}</h3>
         {evidence.items && <span className="count">{evidence.items.length}</span>}
       </div>
       <ErrorAlert error={evidence.error} />
       {evidence.items === undefined && !evidence.error && (
-        <p className="muted">Loading evidence…</p>
+        <p className="muted">{t('evidence.loading')}</p>
       )}
-      {evidence.items?.length === 0 && <p className="muted">No evidence links yet.</p>}
+      {evidence.items?.length === 0 && <p className="muted">{t('evidence.none')}</p>}
       {evidence.items && evidence.items.length > 0 && (
         <ul className="evidence-list">
           {evidence.items.map((item) => (
@@ -79,7 +82,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
             className="button button-secondary button-small claim-section-action"
             onClick={() => setAdding(true)}
           >
-            Add evidence
+            {t('evidence.add')}
           </button>
         ))}
     </section>
@@ -157,6 +160,8 @@ function EvidenceItem(props: EvidenceItemProps) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const remove = useClaimWrite(props);
+  const intl = useIntl();
+  const t = useT();
 
   if (editing) {
     return (
@@ -201,8 +206,10 @@ function EvidenceItem(props: EvidenceItemProps) {
         )}
       </p>
       <p className="evidence-tags">
-        <span className={`stance stance-${evidence.stance}`}>{STANCE_LABELS[evidence.stance]}</span>
-        <span className="evidence-kind">{KIND_LABELS[evidence.kind]}</span>
+        <span className={`stance stance-${evidence.stance}`}>
+          {stanceLabel(intl, evidence.stance)}
+        </span>
+        <span className="evidence-kind">{kindLabel(intl, evidence.kind)}</span>
       </p>
       {evidence.excerpt && (
         <blockquote className="evidence-excerpt" dir="auto">
@@ -216,11 +223,13 @@ function EvidenceItem(props: EvidenceItemProps) {
         )}
       </div>
       <ArchiveLine {...props} name={name} />
-      {evidence.addedBy && <p className="evidence-by">Added by {evidence.addedBy.name}</p>}
+      {evidence.addedBy && (
+        <p className="evidence-by">{t('evidence.addedBy', { name: evidence.addedBy.name })}</p>
+      )}
       {canWork &&
         (confirming ? (
           <div className="evidence-confirm">
-            <p>Remove this link from the claim?</p>
+            <p>{t('evidence.removeConfirm')}</p>
             <div className="claim-form-actions">
               <button
                 type="button"
@@ -228,7 +237,7 @@ function EvidenceItem(props: EvidenceItemProps) {
                 disabled={remove.pending}
                 onClick={confirmRemove}
               >
-                {remove.pending ? 'Removing…' : 'Remove'}
+                {remove.pending ? t('evidence.removing') : t('action.remove')}
               </button>
               <button
                 type="button"
@@ -238,7 +247,7 @@ function EvidenceItem(props: EvidenceItemProps) {
                   remove.clear();
                 }}
               >
-                Keep it
+                {t('evidence.keep')}
               </button>
             </div>
           </div>
@@ -247,18 +256,18 @@ function EvidenceItem(props: EvidenceItemProps) {
             <button
               type="button"
               className="button button-secondary button-small"
-              aria-label={`Edit evidence ${name}`}
+              aria-label={t('evidence.editNamed', { name })}
               onClick={() => setEditing(true)}
             >
-              Edit
+              {t('action.edit')}
             </button>
             <button
               type="button"
               className="button button-danger-quiet button-small"
-              aria-label={`Remove evidence ${name}`}
+              aria-label={t('evidence.removeNamed', { name })}
               onClick={() => setConfirming(true)}
             >
-              Remove
+              {t('action.remove')}
             </button>
           </div>
         ))}
@@ -275,6 +284,7 @@ function CheckAgain(props: {
 }) {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const t = useT();
   async function check() {
     setChecking(true);
     setError(undefined);
@@ -291,11 +301,15 @@ function CheckAgain(props: {
       <button
         type="button"
         className="button button-secondary button-small"
-        aria-label={checking ? `Checking ${props.name}…` : `Check again: ${props.name}`}
+        aria-label={
+          checking
+            ? t('evidence.checkingNamed', { name: props.name })
+            : t('evidence.checkAgainNamed', { name: props.name })
+        }
         disabled={checking}
         onClick={check}
       >
-        {checking ? 'Checking…' : 'Check again'}
+        {checking ? t('evidence.checking') : t('evidence.checkAgain')}
       </button>
       <ErrorAlert error={error} />
     </>
@@ -310,6 +324,7 @@ function CheckAgain(props: {
 function ArchiveLine(props: EvidenceItemProps & { name: string }) {
   const { evidence, canWork, name } = props;
   const archive = useClaimWrite(props);
+  const t = useT();
   async function archiveNow() {
     const done = await archive.run(() => api.archiveEvidence(evidence.id));
     if (done) props.onSaved(done.evidence);
@@ -320,18 +335,28 @@ function ArchiveLine(props: EvidenceItemProps & { name: string }) {
       {evidence.archiveUrl ? (
         <p>
           <a href={evidence.archiveUrl} target="_blank" rel="noopener noreferrer">
-            Archived copy<span className="visually-hidden"> of {name}</span>
+            <FormattedMessage
+              id="evidence.archivedCopy"
+              values={{
+                name,
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+              }}
+            />
           </a>
         </p>
       ) : (
         <button
           type="button"
           className="button button-secondary button-small"
-          aria-label={archive.pending ? `Archiving ${name}…` : `Archive now: ${name}`}
+          aria-label={
+            archive.pending
+              ? t('evidence.archivingNamed', { name })
+              : t('evidence.archiveNowNamed', { name })
+          }
           disabled={archive.pending}
           onClick={archiveNow}
         >
-          {archive.pending ? 'Archiving…' : 'Archive now'}
+          {archive.pending ? t('evidence.archiving') : t('evidence.archiveNow')}
         </button>
       )}
       <WriteProblem write={archive} kept={false} />

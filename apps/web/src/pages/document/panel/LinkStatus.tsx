@@ -2,44 +2,64 @@
 // moved link is what a fact-checker must fix before publishing; a live one only says when it
 // was last seen.
 import { displayUrl, type EvidenceLink } from '@factdesk/model';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { relativeTime } from '../../documents/relativeTime.ts';
 
 export function LinkStatus({ link }: { link: EvidenceLink | undefined }) {
+  const intl = useIntl();
   if (!link || link.state === 'unchecked') return null;
-  const when = link.checkedAt ? `checked ${relativeTime(link.checkedAt)}` : '';
+  const say = intl.formatMessage;
+  const when = link.checkedAt
+    ? say({ id: 'link.checked' }, { when: relativeTime(intl, link.checkedAt) })
+    : '';
+  const strong = (chunks: React.ReactNode[]) => <strong>{chunks}</strong>;
   switch (link.state) {
     case 'alive':
-      return <p className="link-status link-alive">Link works · {when}</p>;
+      return <p className="link-status link-alive">{say({ id: 'link.alive' }, { when })}</p>;
     case 'dead':
       return (
         <p className="link-status link-dead" role="note">
-          <strong>Dead link</strong> — the page answers {link.httpStatus} (gone) · {when}
+          <FormattedMessage
+            id="link.dead"
+            values={{ status: link.httpStatus ?? '', when, strong }}
+          />
         </p>
       );
     case 'moved':
       return (
         <p className="link-status link-moved" role="note">
-          <strong>Moved</strong> — now at{' '}
-          {link.finalUrl ? (
-            <a href={link.finalUrl} target="_blank" rel="noopener noreferrer">
-              {displayUrl(link.finalUrl)}
-            </a>
-          ) : (
-            'another address'
-          )}{' '}
-          · {when}
+          <FormattedMessage
+            id="link.moved"
+            values={{
+              when,
+              strong,
+              where: link.finalUrl ? (
+                <a href={link.finalUrl} target="_blank" rel="noopener noreferrer">
+                  {displayUrl(link.finalUrl)}
+                </a>
+              ) : (
+                say({ id: 'link.anotherAddress' })
+              ),
+            }}
+          />
         </p>
       );
     case 'unreachable':
       return (
         <p className="link-status link-unreachable" role="note">
-          <strong>Unreachable</strong> — {link.problem ?? 'no answer'} · {when}
+          <FormattedMessage
+            id="link.unreachable"
+            values={{ problem: link.problem ?? say({ id: 'link.noAnswer' }), when, strong }}
+          />
         </p>
       );
     case 'refused':
       return (
         <p className="link-status link-refused">
-          Not checked — {link.problem ?? 'the server does not fetch from this address'}
+          {say(
+            { id: 'link.refused' },
+            { problem: link.problem ?? say({ id: 'link.refusedDefault' }) },
+          )}
         </p>
       );
   }

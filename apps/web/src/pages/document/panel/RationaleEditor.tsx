@@ -1,6 +1,8 @@
 // The rationale's Markdown: a textarea and, one click away, its preview rendered by
 // renderRationale (the only HTML the panel injects).
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../../../i18n/useT.ts';
 import { renderRationale } from './renderRationale.ts';
 
 export function RationaleEditor({
@@ -11,13 +13,17 @@ export function RationaleEditor({
   onChange(value: string): void;
 }) {
   const id = useId();
+  const t = useT();
   const [preview, setPreview] = useState(false);
 
   return (
     <div className="field rationale-editor">
       <div className="rationale-editor-bar">
         <label htmlFor={`${id}-text`}>
-          Rationale <span className="optional">(Markdown)</span>
+          <FormattedMessage
+            id="rationale.label"
+            values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+          />
         </label>
         <div className="segmented">
           <button
@@ -26,7 +32,7 @@ export function RationaleEditor({
             aria-pressed={!preview}
             onClick={() => setPreview(false)}
           >
-            Write
+            {t('rationale.write')}
           </button>
           <button
             type="button"
@@ -34,7 +40,7 @@ export function RationaleEditor({
             aria-pressed={preview}
             onClick={() => setPreview(true)}
           >
-            Preview
+            {t('scale.preview')}
           </button>
         </div>
       </div>
@@ -58,10 +64,10 @@ export function RationaleEditor({
             dangerouslySetInnerHTML={{ __html: renderRationale(value) }}
           />
         ) : (
-          <p className="rationale-preview muted">Nothing to preview yet.</p>
+          <p className="rationale-preview muted">{t('rationale.nothing')}</p>
         ))}
       <p className="field-hint" id={`${id}-hint`}>
-        Why this verdict: **bold**, _italic_, lists and [links](https://…) work.
+        {t('rationale.hint')}
       </p>
     </div>
   );

@@ -4,12 +4,14 @@
 // which copies the verdict, rationale and evidence in as a proposal (docs/verdict-reuse.md).
 import type { Claim, SimilarClaim, VerdictScale } from '@factdesk/model';
 import { useEffect, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { ErrorAlert } from '../../../components/Alert.tsx';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { formatDate } from '../../../components/formatDate.ts';
+import { useT } from '../../../i18n/useT.ts';
 import type { ClaimWriteContext } from './useClaimWrite.ts';
 import { VerdictChip } from './VerdictChip.tsx';
 
@@ -24,6 +26,8 @@ interface SameClaimElsewhereProps extends ClaimWriteContext {
 export function SameClaimElsewhere(props: SameClaimElsewhereProps) {
   const { claim, statementDraft } = props;
   const headingId = useId();
+  const intl = useIntl();
+  const t = useT();
   const [found, setFound] = useState<SimilarClaim[]>();
   const [error, setError] = useState<ApiError>();
   const [reusing, setReusing] = useState<SimilarClaim>();
@@ -67,12 +71,10 @@ export function SameClaimElsewhere(props: SameClaimElsewhereProps) {
 
   return (
     <section className="claim-section same-claim" aria-labelledby={headingId}>
-      <h3 id={headingId}>Same claim elsewhere</h3>
+      <h3 id={headingId}>{t('same.title')}</h3>
       <ErrorAlert error={error} />
-      {found === undefined && !error && <p className="muted">Looking for approved claims…</p>}
-      {found?.length === 0 && (
-        <p className="muted">No approved claim of this workspace says the same thing.</p>
-      )}
+      {found === undefined && !error && <p className="muted">{t('same.looking')}</p>}
+      {found?.length === 0 && <p className="muted">{t('same.none')}</p>}
       {found && found.length > 0 && (
         <ul className="same-claim-list">
           {found.map((other) => (
@@ -83,17 +85,25 @@ export function SameClaimElsewhere(props: SameClaimElsewhereProps) {
                   verdict={other.verdict}
                   frozenLabel={other.verdictLabel}
                 />
-                <span className="same-claim-date">approved {formatDate(other.approvedAt)}</span>
+                <span className="same-claim-date">
+                  {t('same.approvedOn', { date: formatDate(intl, other.approvedAt) })}
+                </span>
               </div>
               <p className="same-claim-statement" dir="auto">
-                {other.statement || `“${other.quote}”`}
+                {other.statement || t('same.quoted', { quote: other.quote })}
               </p>
               <p className="same-claim-where">
-                in <Link to={other.link}>{other.documentTitle}</Link>
-                {other.documentArchived && ' (archived)'}
+                <FormattedMessage
+                  id="same.where"
+                  values={{
+                    title: other.documentTitle,
+                    archived: other.documentArchived,
+                    link: (chunks) => <Link to={other.link}>{chunks}</Link>,
+                  }}
+                />
               </p>
               {claim.reusedFrom?.claimId === other.claimId ? (
-                <p className="same-claim-reused">This claim’s verdict was reused from it.</p>
+                <p className="same-claim-reused">{t('same.reusedFromIt')}</p>
               ) : (
                 canReuse && (
                   <button
@@ -101,7 +111,7 @@ export function SameClaimElsewhere(props: SameClaimElsewhereProps) {
                     className="button button-secondary button-small same-claim-reuse"
                     onClick={() => setReusing(other)}
                   >
-                    Reuse this verdict
+                    {t('same.reuse')}
                   </button>
                 )
               )}
@@ -130,24 +140,29 @@ function ReuseConfirm(props: {
   onClose(): void;
 }) {
   const { claim, other } = props;
+  const intl = useIntl();
+  const t = useT();
   return (
     <ConfirmDialog
       open
-      title="Reuse this verdict?"
-      confirmLabel={`Reuse “${other.verdictLabel}”`}
+      title={t('same.confirmTitle')}
+      confirmLabel={t('same.confirmLabel', { verdict: other.verdictLabel })}
       confirmTone="primary"
       onConfirm={props.onConfirm}
       onClose={props.onClose}
     >
       <p>
-        The verdict <strong>{other.verdictLabel}</strong>, its rationale and its evidence links are
-        copied from the claim in “{other.documentTitle}” (approved {formatDate(other.approvedAt)}).
+        <FormattedMessage
+          id="same.confirmCopied"
+          values={{
+            verdict: other.verdictLabel,
+            title: other.documentTitle,
+            date: formatDate(intl, other.approvedAt),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
-      <p>
-        The verdict is proposed in your name and still needs approval
-        {claim.rationale.trim() ? '; this claim’s current rationale is replaced' : ''}. The history
-        and the reports say where it came from.
-      </p>
+      <p>{t('same.confirmProposed', { replaces: claim.rationale.trim() !== '' })}</p>
     </ConfirmDialog>
   );
 }

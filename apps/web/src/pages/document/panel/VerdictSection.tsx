@@ -2,11 +2,13 @@
 // workflow steps the claim's abilities allow: start review, propose, approve, return, reopen.
 import type { Claim } from '@factdesk/model';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { STATUS_LABELS, verdictTone } from '../../../components/claimWords.ts';
+import { statusLabel, verdictTone } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { Adjudication, BlindRoundStatus, hasProposed, RevealedVerdicts } from './BlindReview.tsx';
 import { RationaleEditor } from './RationaleEditor.tsx';
 import { renderRationale } from './renderRationale.ts';
@@ -20,10 +22,12 @@ export function VerdictSection(props: ClaimWriteContext) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
+  const intl = useIntl();
+  const t = useT();
   // A step's button disappears with the status it belonged to: the focus goes to the
   // section's heading and the new status is read out, rather than the focus being lost.
   const onStepDone = (changed: Claim) => {
-    setAnnouncement(`Status is now ${STATUS_LABELS[changed.status]}.`);
+    setAnnouncement(t('verdict.statusNow', { status: statusLabel(intl, changed.status) }));
     headingRef.current?.focus();
   };
   const canStart = claim.abilities.work && (claim.status === 'open' || claim.status === 'assigned');
@@ -43,7 +47,7 @@ export function VerdictSection(props: ClaimWriteContext) {
   return (
     <section className="claim-section" aria-labelledby={headingId}>
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="claim-section-heading">
-        Verdict
+        {t('claims.verdict')}
       </h3>
       <p className="visually-hidden" role="status">
         {announcement}
@@ -55,7 +59,7 @@ export function VerdictSection(props: ClaimWriteContext) {
           frozenLabel={claim.approvedVerdict?.label}
         />
         <span className={`claim-status claim-status-${claim.status}`}>
-          {STATUS_LABELS[claim.status]}
+          {statusLabel(intl, claim.status)}
         </span>
       </div>
       {/* While the form shows the claim's own rationale there is no need to show it twice; a
@@ -92,6 +96,8 @@ export function VerdictSection(props: ClaimWriteContext) {
 }
 
 function VerdictCredits({ claim }: { claim: Claim }) {
+  const intl = useIntl();
+  const t = useT();
   if (!claim.proposedBy && !claim.approvedBy && !claim.reusedFrom && !claim.adjudicatedBy) {
     return null;
   }
@@ -100,32 +106,47 @@ function VerdictCredits({ claim }: { claim: Claim }) {
     <ul className="verdict-credits">
       {from && (
         <li className="verdict-reused">
-          Reused from{' '}
-          {from.claimId && from.documentId ? (
-            <Link to={`/w/${claim.workspaceId}/d/${from.documentId}?claim=${from.claimId}`}>
-              a claim in “{from.documentTitle}”
-            </Link>
-          ) : (
-            <>a claim in “{from.documentTitle}” (since deleted)</>
-          )}
-          , {formatDateTime(from.reusedAt)}
+          <FormattedMessage
+            id="verdict.reusedFrom"
+            values={{
+              title: from.documentTitle,
+              date: formatDateTime(intl, from.reusedAt),
+              deleted: !(from.claimId && from.documentId),
+              link: (chunks) =>
+                from.claimId && from.documentId ? (
+                  <Link to={`/w/${claim.workspaceId}/d/${from.documentId}?claim=${from.claimId}`}>
+                    {chunks}
+                  </Link>
+                ) : (
+                  chunks
+                ),
+            }}
+          />
         </li>
       )}
       {claim.proposedBy && claim.proposedAt && (
         <li>
-          Proposed by {claim.proposedBy.name}, {formatDateTime(claim.proposedAt)}
+          {t('verdict.proposedBy', {
+            name: claim.proposedBy.name,
+            date: formatDateTime(intl, claim.proposedAt),
+          })}
         </li>
       )}
       {claim.adjudicatedBy && claim.adjudicatedAt && (
         <li>
-          Decided by {claim.adjudicatedBy.name} between the reviewers’ disagreeing verdicts,{' '}
-          {formatDateTime(claim.adjudicatedAt)}
+          {t('verdict.adjudicatedBy', {
+            name: claim.adjudicatedBy.name,
+            date: formatDateTime(intl, claim.adjudicatedAt),
+          })}
         </li>
       )}
       {claim.approvedBy && claim.approvedAt && (
         <li>
-          Approved by {claim.approvedBy.name}, {formatDateTime(claim.approvedAt)}
-          {claim.approvalOverride && ', overriding the four-eyes rule'}
+          {t('verdict.approvedBy', {
+            name: claim.approvedBy.name,
+            date: formatDateTime(intl, claim.approvedAt),
+            override: claim.approvalOverride,
+          })}
         </li>
       )}
     </ul>
@@ -150,16 +171,17 @@ async function step(
 
 function StartReview(props: StepProps) {
   const write = useClaimWrite(props);
+  const t = useT();
   return (
     <div className="claim-step">
-      <p className="muted">Start the review to propose a verdict.</p>
+      <p className="muted">{t('verdict.startHint')}</p>
       <button
         type="button"
         className="button button-primary button-small"
         disabled={write.pending}
         onClick={() => step(write, props, (version) => api.startReview(props.claim.id, version))}
       >
-        {write.pending ? 'Starting…' : 'Start review'}
+        {write.pending ? t('verdict.starting') : t('verdict.start')}
       </button>
       <WriteProblem write={write} kept={false} />
     </div>
@@ -184,6 +206,7 @@ function ProposeVerdictForm(
   const { claim, scale, draft, onDraftChange, base } = props;
   const write = useClaimWrite(props);
   const id = useId();
+  const t = useT();
   const [missing, setMissing] = useState(false);
   const shownVerdict = draft.verdict ?? claim.verdict;
   // A blind verdict's rationale is the reviewer's own: it starts empty, not from the claim's.
@@ -219,14 +242,14 @@ function ProposeVerdictForm(
   }
 
   return (
-    <form className="claim-form" onSubmit={propose} aria-label="Propose a verdict">
+    <form className="claim-form" onSubmit={propose} aria-label={t('verdict.proposeLabel')}>
       {!write.conflict && base.dirty && base.base.version !== claim.version && (
         <p className="stale-notice" role="status">
-          This claim changed since you started writing. Check it before you send.
+          {t('verdict.stale')}
         </p>
       )}
       <fieldset className="verdict-picker" aria-describedby={missing ? `${id}-missing` : undefined}>
-        <legend>Your verdict</legend>
+        <legend>{t('verdict.yours')}</legend>
         <div className="verdict-options">
           {scale.labels.map((label) => (
             <label
@@ -249,7 +272,7 @@ function ProposeVerdictForm(
         </div>
         {missing && (
           <p className="field-error" id={`${id}-missing`} role="alert">
-            Pick a verdict from the scale first.
+            {t('verdict.pickFirst')}
           </p>
         )}
       </fieldset>
@@ -261,11 +284,11 @@ function ProposeVerdictForm(
           className="button button-primary button-small"
           disabled={write.pending}
         >
-          {write.pending ? 'Proposing…' : 'Propose verdict'}
+          {write.pending ? t('verdict.proposing') : t('verdict.propose')}
         </button>
         {base.dirty && (
           <button type="button" className="button button-secondary button-small" onClick={discard}>
-            Discard my draft
+            {t('verdict.discard')}
           </button>
         )}
       </div>
@@ -280,6 +303,7 @@ function ApproveOrReturn(props: StepProps) {
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [confirmingOverride, setConfirmingOverride] = useState(false);
+  const t = useT();
   const blocked = claim.abilities.fourEyesBlocked;
 
   async function sendBack(event: FormEvent) {
@@ -296,10 +320,13 @@ function ApproveOrReturn(props: StepProps) {
   return (
     <div className="claim-step">
       {returning ? (
-        <form className="claim-form" onSubmit={sendBack} aria-label="Return to review">
+        <form className="claim-form" onSubmit={sendBack} aria-label={t('verdict.return')}>
           <div className="field">
             <label htmlFor={`${id}-reason`}>
-              Why it goes back <span className="optional">(optional)</span>
+              <FormattedMessage
+                id="verdict.returnReason"
+                values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
+              />
             </label>
             <textarea
               id={`${id}-reason`}
@@ -317,7 +344,7 @@ function ApproveOrReturn(props: StepProps) {
               className="button button-primary button-small"
               disabled={write.pending}
             >
-              {write.pending ? 'Returning…' : 'Return to review'}
+              {write.pending ? t('verdict.returning') : t('verdict.return')}
             </button>
             <button
               type="button"
@@ -327,7 +354,7 @@ function ApproveOrReturn(props: StepProps) {
                 write.clear();
               }}
             >
-              Cancel
+              {t('action.cancel')}
             </button>
           </div>
         </form>
@@ -335,10 +362,7 @@ function ApproveOrReturn(props: StepProps) {
         <>
           {blocked && (
             <p className="four-eyes-notice" id={`${id}-four-eyes`}>
-              You proposed this verdict. This workspace’s four-eyes rule asks another moderator or
-              owner to approve it.
-              {claim.abilities.approveOverride &&
-                ' As an owner you may override the rule; the history and the report will say so.'}
+              {t('verdict.fourEyes', { canOverride: claim.abilities.approveOverride })}
             </p>
           )}
           <div className="claim-form-actions">
@@ -351,7 +375,7 @@ function ApproveOrReturn(props: StepProps) {
                   step(write, props, (version) => api.approveVerdict(claim.id, version))
                 }
               >
-                {write.pending ? 'Approving…' : 'Approve verdict'}
+                {write.pending ? t('verdict.approving') : t('verdict.approve')}
               </button>
             )}
             {blocked && (
@@ -361,7 +385,7 @@ function ApproveOrReturn(props: StepProps) {
                 disabled
                 aria-describedby={`${id}-four-eyes`}
               >
-                Approve verdict
+                {t('verdict.approve')}
               </button>
             )}
             {claim.abilities.approveOverride && (
@@ -371,7 +395,7 @@ function ApproveOrReturn(props: StepProps) {
                 disabled={write.pending}
                 onClick={() => setConfirmingOverride(true)}
               >
-                Override and approve…
+                {t('verdict.overrideEllipsis')}
               </button>
             )}
             <button
@@ -382,24 +406,20 @@ function ApproveOrReturn(props: StepProps) {
                 setReturning(true);
               }}
             >
-              Return with a reason…
+              {t('verdict.returnWithReason')}
             </button>
           </div>
           <WriteProblem write={write} kept={false} />
           <ConfirmDialog
             open={confirmingOverride}
-            title="Approve your own verdict?"
-            confirmLabel="Override and approve"
+            title={t('verdict.overrideTitle')}
+            confirmLabel={t('verdict.override')}
             onClose={() => setConfirmingOverride(false)}
             onConfirm={async () => {
               await step(write, props, (version) => api.approveVerdict(claim.id, version, true));
             }}
           >
-            <p>
-              You proposed this verdict, and this workspace asks for a second person to approve it.
-              Approving it yourself overrides the four-eyes rule: the claim’s history and the report
-              will show that you approved your own verdict.
-            </p>
+            <p>{t('verdict.overrideBody')}</p>
           </ConfirmDialog>
         </>
       )}
@@ -409,6 +429,7 @@ function ApproveOrReturn(props: StepProps) {
 
 function Reopen(props: StepProps) {
   const write = useClaimWrite(props);
+  const t = useT();
   return (
     <div className="claim-step">
       <button
@@ -417,7 +438,7 @@ function Reopen(props: StepProps) {
         disabled={write.pending}
         onClick={() => step(write, props, (version) => api.reopenClaim(props.claim.id, version))}
       >
-        {write.pending ? 'Reopening…' : 'Reopen claim'}
+        {write.pending ? t('verdict.reopening') : t('verdict.reopen')}
       </button>
       <WriteProblem write={write} kept={false} />
     </div>

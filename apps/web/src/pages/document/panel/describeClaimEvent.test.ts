@@ -1,7 +1,9 @@
 // History sentences are read by people deciding whom to ask about a verdict: each event type
 // must read as a sentence naming the actor, the verdict label and the people involved.
 import { type ClaimEvent, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
+import { createIntl } from 'react-intl';
 import { describe, expect, test } from 'vitest';
+import { CATALOGS } from '../../../i18n/catalogs.ts';
 import { describeClaimEvent } from './describeClaimEvent.ts';
 
 const olive = { id: '00000000-0000-4000-8000-000000000001', name: 'Olive Owner' };
@@ -23,7 +25,8 @@ function event(type: ClaimEvent['type'], changes: Partial<ClaimEvent> = {}): Cla
   };
 }
 
-const say = (e: ClaimEvent) => describeClaimEvent(e, DEFAULT_VERDICT_SCALE, names);
+const english = createIntl({ locale: 'en', messages: CATALOGS.en });
+const say = (e: ClaimEvent) => describeClaimEvent(english, e, DEFAULT_VERDICT_SCALE, names);
 
 describe('describeClaimEvent', () => {
   test('verdicts are named by their label', () => {

@@ -1,10 +1,14 @@
 // One audit event as a sentence people read in the claim's history: "Rita Reviewer proposed
-// the verdict False." Built from the event's type, actor and before/after snapshots.
+// the verdict False." Built from the event's type, actor and before/after snapshots; each
+// event type is one whole message of the catalogs, so every language words it its own way.
 import type { ClaimEvent, VerdictScale } from '@factdesk/model';
+import type { IntlShape } from 'react-intl';
 import { verdictName } from '../../../components/claimWords.ts';
 import { formatDate } from '../../../components/formatDate.ts';
+import type { MessageId } from '../../../i18n/catalogs.ts';
 
 type Snapshot = Record<string, unknown> | null;
+type Values = Record<string, string | number | boolean>;
 
 /** How the history names people it only knows by id (assignees): workspace members first. */
 export type NameOf = (userId: string) => string | undefined;
@@ -19,18 +23,9 @@ function ids(snapshot: Snapshot, key: string): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 }
 
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function quoted(value: string, limit = 60): string {
-  const short = value.length > limit ? `${value.slice(0, limit - 1).trimEnd()}…` : value;
-  return `“${short}”`;
-}
-
-function evidenceName(snapshot: Snapshot): string {
-  return text(snapshot, 'title') || text(snapshot, 'displayHost') || 'a link';
+/** A quoted passage cut to a readable length; the message puts the quotation marks around it. */
+function shortened(value: string, limit = 60): string {
+  return value.length > limit ? `${value.slice(0, limit - 1).trimEnd()}…` : value;
 }
 
 function archivedOnly(before: Snapshot, after: Snapshot): boolean {
@@ -43,26 +38,6 @@ function archivedOnly(before: Snapshot, after: Snapshot): boolean {
   );
 }
 
-function people(userIds: string[], nameOf: NameOf): string {
-  return list(userIds.map((id) => nameOf(id) ?? 'a former member'));
-}
-
-/** What an edit changed: "edited the statement and the tags". The event lists only changed fields. */
-function updatedFields(before: Snapshot, after: Snapshot): string {
-  const keys = Object.keys(after ?? before ?? {});
-  const parts: string[] = [];
-  if (keys.includes('statement')) parts.push('the statement');
-  if (keys.includes('rationale')) parts.push('the rationale');
-  if (keys.includes('tags')) parts.push('the tags');
-  const claimant = keys.includes('claimant_name') || keys.includes('claimant_type');
-  const name = text(after, 'claimant_name');
-  if (claimant && name) {
-    return `set the claimant to ${name}${parts.length ? ` and edited ${list(parts)}` : ''}`;
-  }
-  if (claimant) parts.splice(1, 0, 'the claimant');
-  return parts.length ? `edited ${list(parts)}` : 'edited the claim';
-}
-
 /** The verdict an event is about: changed by it (after), or unchanged (its subject). */
 function verdictOf(event: ClaimEvent): string | null {
   return (
@@ -70,114 +45,179 @@ function verdictOf(event: ClaimEvent): string | null {
   );
 }
 
-/** The sentence without its subject: "proposed the verdict False". */
-function predicate(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): string {
+/** The message and its values for an event: "{actor} proposed the verdict {verdict}". */
+function wording(
+  intl: IntlShape,
+  event: ClaimEvent,
+  scale: VerdictScale,
+  nameOf: NameOf,
+): [MessageId, Values] {
+  const say = (id: MessageId) => intl.formatMessage({ id });
+  const list = (items: string[]) => intl.formatList(items, { type: 'conjunction' });
+  const people = (userIds: string[]) =>
+    list(userIds.map((id) => nameOf(id) ?? say('history.formerMember')));
+  const evidenceName = (snapshot: Snapshot) =>
+    text(snapshot, 'title') || text(snapshot, 'displayHost') || say('history.aLink');
   const { before, after } = event;
   switch (event.type) {
     case 'claim.created':
-      return 'created the claim';
-    case 'claim.updated':
-      return updatedFields(before, after);
+      return ['history.created', {}];
+    case 'claim.updated': {
+      // The event lists only the fields that changed.
+      const keys = Object.keys(after ?? before ?? {});
+      const fields: string[] = [];
+      if (keys.includes('statement')) fields.push(say('history.field.statement'));
+      if (keys.includes('rationale')) fields.push(say('history.field.rationale'));
+      if (keys.includes('tags')) fields.push(say('history.field.tags'));
+      const claimant = keys.includes('claimant_name') || keys.includes('claimant_type');
+      const name = text(after, 'claimant_name');
+      if (claimant && name) {
+        return [
+          'history.claimantSet',
+          { name, hasFields: fields.length > 0, fields: list(fields) },
+        ];
+      }
+      if (claimant) fields.splice(1, 0, say('history.field.claimant'));
+      return fields.length
+        ? ['history.updated', { fields: list(fields) }]
+        : ['history.updatedClaim', {}];
+    }
     case 'claim.assigned': {
       const added = ids(after, 'assigneeIds').filter(
         (id) => !ids(before, 'assigneeIds').includes(id),
       );
       const due = text(after, 'dueAt');
       const dueChanged = due !== text(before, 'dueAt');
-      const dueText = dueChanged ? (due ? `due ${formatDate(due)}` : 'no due date') : '';
-      if (added.length === 0)
-        return dueChanged ? `set the claim ${dueText}` : 'confirmed the assignment';
-      return `assigned ${people(added, nameOf)}${dueText ? `, ${dueText}` : ''}`;
+      const dueValues = {
+        due: dueChanged ? (due ? 'set' : 'cleared') : 'same',
+        date: due ? formatDate(intl, due) : '',
+      };
+      if (added.length === 0) {
+        return dueChanged ? ['history.dueSet', dueValues] : ['history.assignmentConfirmed', {}];
+      }
+      return ['history.assigned', { people: people(added), ...dueValues }];
     }
     case 'claim.unassigned': {
       const removed = ids(before, 'assigneeIds').filter(
         (id) => !ids(after, 'assigneeIds').includes(id),
       );
-      return `unassigned ${people(removed, nameOf) || 'a reviewer'}`;
+      return [
+        'history.unassigned',
+        { people: removed.length ? people(removed) : say('history.aReviewer') },
+      ];
     }
     case 'claim.review_started':
-      return 'started the review';
+      return ['history.reviewStarted', {}];
     case 'claim.verdict_proposed':
-      return `proposed the verdict ${verdictName(scale, verdictOf(event))}`;
+      return ['history.verdictProposed', { verdict: verdictName(intl, scale, verdictOf(event)) }];
     case 'claim.verdict_reused': {
       // Where it came from, as it was then: the source claim may since be gone.
       const from = text(event.subject, 'from_statement');
       const title = text(event.subject, 'from_document_title');
-      return `reused the verdict ${verdictName(scale, verdictOf(event))} from ${
-        from ? `the claim ${quoted(from)}` : 'an approved claim'
-      }${title ? ` in “${title}”` : ''}, with its rationale and evidence (proposed, for approval)`;
+      return [
+        'history.verdictReused',
+        {
+          verdict: verdictName(intl, scale, verdictOf(event)),
+          hasFrom: from !== null,
+          from: from ? shortened(from) : '',
+          hasTitle: Boolean(title),
+          title: title ?? '',
+        },
+      ];
     }
     case 'claim.approved': {
       // The label approval froze, else (older events) the scale's name for the key.
-      const label = text(after, 'approved_label') ?? verdictName(scale, verdictOf(event));
-      return `approved the verdict ${label}${
-        after?.approval_override === true ? ', overriding the four-eyes rule' : ''
-      }`;
+      const label = text(after, 'approved_label') ?? verdictName(intl, scale, verdictOf(event));
+      return ['history.approved', { verdict: label, override: after?.approval_override === true }];
     }
     case 'claim.returned': {
       const reason = text(event.subject, 'reason') ?? text(after, 'reason');
-      return `returned the claim to review${reason ? `: ${quoted(reason, 200)}` : ''}`;
+      return [
+        'history.returned',
+        { hasReason: Boolean(reason), reason: reason ? shortened(reason, 200) : '' },
+      ];
     }
     case 'claim.review_submitted': {
       // Before every verdict is in, the server sends only the round.
       const verdict = text(after, 'verdict');
-      return verdict
-        ? `gave an independent verdict: ${verdictName(scale, verdict)}`
-        : 'gave an independent verdict (hidden until every reviewer has proposed)';
+      return [
+        'history.reviewSubmitted',
+        { hasVerdict: verdict !== null, verdict: verdict ? verdictName(intl, scale, verdict) : '' },
+      ];
     }
     case 'claim.reviews_revealed':
-      return event.subject?.agreed === true
-        ? `completed the blind review: every reviewer said ${verdictName(scale, verdictOf(event))} (proposed, for approval)`
-        : 'completed the blind review: the verdicts disagree, a moderator decides';
+      return [
+        'history.reviewsRevealed',
+        {
+          agreed: event.subject?.agreed === true,
+          verdict: verdictName(intl, scale, verdictOf(event)),
+        },
+      ];
     case 'claim.adjudicated':
-      return `decided between the reviewers' verdicts: ${verdictName(scale, verdictOf(event))}${
-        after?.approval_override === true ? ', overriding the four-eyes rule' : ''
-      } (approved)`;
+      return [
+        'history.adjudicated',
+        {
+          verdict: verdictName(intl, scale, verdictOf(event)),
+          override: after?.approval_override === true,
+        },
+      ];
     case 'claim.reopened':
-      return 'reopened the claim';
+      return ['history.reopened', {}];
     case 'claim.reanchored': {
       const quote = text(after, 'current_quote') || text(after, 'quote_exact');
-      return `re-anchored the claim${quote ? ` to ${quoted(quote)}` : ''}`;
+      return [
+        'history.reanchored',
+        { hasQuote: Boolean(quote), quote: quote ? shortened(quote) : '' },
+      ];
     }
     case 'claim.orphaned':
-      return 'lost its text: the quoted passage was deleted';
+      return ['history.orphaned', {}];
     case 'evidence.added':
-      return `added evidence: ${evidenceName(after)}`;
+      return ['history.evidenceAdded', { name: evidenceName(after) }];
     case 'evidence.updated':
       // Only an archived copy added: "Archive now" (or automatic archiving) did it.
       if (archivedOnly(before, after)) {
-        return `archived evidence: ${evidenceName(event.subject ?? after)}`;
+        return ['history.evidenceArchived', { name: evidenceName(event.subject ?? after) }];
       }
-      return `edited evidence: ${evidenceName(event.subject ?? after)}`;
+      return ['history.evidenceEdited', { name: evidenceName(event.subject ?? after) }];
     case 'evidence.removed':
-      return `removed evidence: ${evidenceName(before)}`;
+      return ['history.evidenceRemoved', { name: evidenceName(before) }];
     case 'comment.added':
-      return 'commented';
+      return ['history.commented', {}];
   }
 }
 
-export function describeClaimEvent(event: ClaimEvent, scale: VerdictScale, nameOf: NameOf): string {
+export function describeClaimEvent(
+  intl: IntlShape,
+  event: ClaimEvent,
+  scale: VerdictScale,
+  nameOf: NameOf,
+): string {
   // Events without an actor are the server's own work (anchors following edits).
   if (event.actor === null) {
     if (event.type === 'claim.orphaned')
-      return 'The quoted passage was deleted: the claim is orphaned.';
+      return intl.formatMessage({ id: 'history.server.orphaned' });
     if (event.type === 'claim.reanchored') {
       const quote = text(event.after, 'current_quote') || text(event.after, 'quote_exact');
-      return `The claim followed its quote${quote ? ` to ${quoted(quote)}` : ''}.`;
+      return intl.formatMessage(
+        { id: 'history.server.reanchored' },
+        { hasQuote: Boolean(quote), quote: quote ? shortened(quote) : '' },
+      );
     }
     if (event.type === 'evidence.updated' && archivedOnly(event.before, event.after)) {
-      return sentence(`Archived automatically: ${evidenceName(event.subject ?? event.after)}`);
+      const name =
+        text(event.subject ?? event.after, 'title') ||
+        text(event.subject ?? event.after, 'displayHost') ||
+        intl.formatMessage({ id: 'history.aLink' });
+      return sentence(intl.formatMessage({ id: 'history.server.archived' }, { name }));
     }
-    return sentence(capitalize(predicate(event, scale, nameOf)));
   }
-  return sentence(`${event.actor.name} ${predicate(event, scale, nameOf)}`);
+  const [id, values] = wording(intl, event, scale, nameOf);
+  const actor = event.actor?.name ?? intl.formatMessage({ id: 'history.server' });
+  return sentence(intl.formatMessage({ id }, { actor, ...values }));
 }
 
 /** Ends with a full stop unless a quoted reason already ends the sentence. */
 function sentence(text: string): string {
-  return /[.!?]”?$/.test(text) ? text : `${text}.`;
-}
-
-function capitalize(sentence: string): string {
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return /[.!?]\u202f?[”»]?$/.test(text) ? text : `${text}.`;
 }

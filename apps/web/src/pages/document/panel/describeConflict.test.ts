@@ -1,11 +1,14 @@
 // The conflict sentence is what stands between a stale save and a silent overwrite: it must
 // name who changed the claim and what is different, and fall back to the server's sentence.
 import { type Claim, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
+import { createIntl } from 'react-intl';
 import { describe, expect, test } from 'vitest';
+import { CATALOGS } from '../../../i18n/catalogs.ts';
 import { claimDifferences, describeConflict, latestActor } from './describeConflict.ts';
 
 const rita = { id: '00000000-0000-4000-8000-000000000002', name: 'Rita Reviewer' };
 const me = '00000000-0000-4000-8000-000000000001';
+const english = createIntl({ locale: 'en', messages: CATALOGS.en });
 
 function claimAt(changes: Partial<Claim> = {}): Claim {
   return {
@@ -67,7 +70,7 @@ describe('describeConflict', () => {
     const base = claimAt();
     const current = claimAt({ version: 4, verdict: 'false', status: 'verdict_proposed' });
     expect(
-      describeConflict({
+      describeConflict(english, {
         base,
         current,
         scale: DEFAULT_VERDICT_SCALE,
@@ -84,10 +87,14 @@ describe('describeConflict', () => {
     const base = claimAt();
     const options = { base, scale: DEFAULT_VERDICT_SCALE, myUserId: me, actor: null };
     expect(
-      describeConflict({ ...options, current: claimAt({ statement: 'Other' }), serverMessage: '' }),
+      describeConflict(english, {
+        ...options,
+        current: claimAt({ statement: 'Other' }),
+        serverMessage: '',
+      }),
     ).toMatch(/^Someone changed this claim while you were editing: the statement was edited\./);
     expect(
-      describeConflict({
+      describeConflict(english, {
         ...options,
         current: claimAt({ version: 4 }),
         serverMessage: 'cannot edit: claim is approved',
@@ -97,6 +104,7 @@ describe('describeConflict', () => {
 
   test('lists assignment, due date and evidence changes', () => {
     const changes = claimDifferences(
+      english,
       claimAt(),
       claimAt({ assignees: [rita], dueAt: null, evidenceCount: 2 }),
       DEFAULT_VERDICT_SCALE,

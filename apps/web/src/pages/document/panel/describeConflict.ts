@@ -2,7 +2,8 @@
 // different now, so they can decide what to re-apply. Built from the claim they started
 // from, the server's current claim and the latest actor in the claim's history.
 import type { Claim, ClaimEvent, VerdictScale } from '@factdesk/model';
-import { STATUS_LABELS, verdictName } from '../../../components/claimWords.ts';
+import type { IntlShape } from 'react-intl';
+import { statusLabel, verdictName } from '../../../components/claimWords.ts';
 import { formatDate } from '../../../components/formatDate.ts';
 
 function names(people: { name: string }[]): string {
@@ -10,42 +11,65 @@ function names(people: { name: string }[]): string {
 }
 
 /** What differs between the two versions, as short clauses ("verdict is now False"). */
-export function claimDifferences(base: Claim, current: Claim, scale: VerdictScale): string[] {
+export function claimDifferences(
+  intl: IntlShape,
+  base: Claim,
+  current: Claim,
+  scale: VerdictScale,
+): string[] {
+  const say = intl.formatMessage;
   const changes: string[] = [];
   if (base.verdict !== current.verdict) {
     changes.push(
       current.verdict === null
-        ? 'the verdict was withdrawn'
-        : `verdict is now ${verdictName(scale, current.verdict)}`,
+        ? say({ id: 'conflict.verdictWithdrawn' })
+        : say(
+            { id: 'conflict.verdictNow' },
+            { verdict: verdictName(intl, scale, current.verdict) },
+          ),
     );
   }
   if (base.status !== current.status) {
-    changes.push(`status is now ${STATUS_LABELS[current.status]}`);
+    changes.push(say({ id: 'conflict.statusNow' }, { status: statusLabel(intl, current.status) }));
   }
-  if (base.statement !== current.statement) changes.push('the statement was edited');
-  if (base.rationale !== current.rationale) changes.push('the rationale was edited');
+  if (base.statement !== current.statement) changes.push(say({ id: 'conflict.statementEdited' }));
+  if (base.rationale !== current.rationale) changes.push(say({ id: 'conflict.rationaleEdited' }));
   if (JSON.stringify(base.claimant) !== JSON.stringify(current.claimant)) {
     changes.push(
       current.claimant
-        ? `the claimant is now ${current.claimant.name}`
-        : 'the claimant was removed',
+        ? say({ id: 'conflict.claimantNow' }, { name: current.claimant.name })
+        : say({ id: 'conflict.claimantRemoved' }),
     );
   }
-  if (base.tags.join('\n') !== current.tags.join('\n')) changes.push('the tags changed');
+  if (base.tags.join('\n') !== current.tags.join('\n')) {
+    changes.push(say({ id: 'conflict.tagsChanged' }));
+  }
   if (names(base.assignees) !== names(current.assignees)) {
     changes.push(
       current.assignees.length === 0
-        ? 'no one is assigned now'
-        : `assigned to ${names(current.assignees)}`,
+        ? say({ id: 'conflict.nobodyAssigned' })
+        : say(
+            { id: 'conflict.assignedTo' },
+            {
+              names: intl.formatList(
+                current.assignees.map((person) => person.name),
+                { type: 'conjunction' },
+              ),
+            },
+          ),
     );
   }
   if (base.dueAt !== current.dueAt) {
-    changes.push(current.dueAt ? `due ${formatDate(current.dueAt)}` : 'the due date was removed');
+    changes.push(
+      current.dueAt
+        ? say({ id: 'conflict.due' }, { date: formatDate(intl, current.dueAt) })
+        : say({ id: 'conflict.dueRemoved' }),
+    );
   }
   if (base.evidenceCount !== current.evidenceCount) {
-    changes.push(`it has ${current.evidenceCount} evidence links`);
+    changes.push(say({ id: 'conflict.evidenceCount' }, { count: current.evidenceCount }));
   } else if (base.anchor.start !== current.anchor.start || base.orphaned !== current.orphaned) {
-    changes.push(current.orphaned ? 'its text was deleted' : 'it was re-anchored');
+    changes.push(say({ id: current.orphaned ? 'conflict.textDeleted' : 'conflict.reanchored' }));
   }
   return changes;
 }
@@ -64,28 +88,36 @@ export function latestActor(
   return null;
 }
 
-export function describeConflict(options: {
-  base: Claim;
-  current: Claim;
-  scale: VerdictScale;
-  actor: { id: string; name: string } | null;
-  myUserId: string;
-  /** The server's sentence, used when no difference can be named. */
-  serverMessage: string;
-}): string {
+export function describeConflict(
+  intl: IntlShape,
+  options: {
+    base: Claim;
+    current: Claim;
+    scale: VerdictScale;
+    actor: { id: string; name: string } | null;
+    myUserId: string;
+    /** The server's sentence, used when no difference can be named. */
+    serverMessage: string;
+  },
+): string {
   const { base, current, scale, actor, myUserId } = options;
+  const say = intl.formatMessage;
   const who =
-    actor === null ? 'Someone' : actor.id === myUserId ? 'You (in another window)' : actor.name;
-  const changes = claimDifferences(base, current, scale);
+    actor === null
+      ? say({ id: 'conflict.someone' })
+      : actor.id === myUserId
+        ? say({ id: 'conflict.youElsewhere' })
+        : actor.name;
+  const changes = claimDifferences(intl, base, current, scale);
   if (changes.length === 0) {
+    // The server's sentence stays in English (docs/i18n.md).
     const message = /[.!?]$/.test(options.serverMessage)
       ? options.serverMessage
       : `${options.serverMessage}.`;
-    return `${message} Your change was not saved.`;
+    return say({ id: 'conflict.notSaved' }, { message });
   }
-  const list =
-    changes.length === 1
-      ? changes[0]
-      : `${changes.slice(0, -1).join(', ')} and ${changes[changes.length - 1]}`;
-  return `${who} changed this claim while you were editing: ${list}. Your change was not saved.`;
+  return say(
+    { id: 'conflict.changed' },
+    { who, changes: intl.formatList(changes, { type: 'conjunction' }) },
+  );
 }

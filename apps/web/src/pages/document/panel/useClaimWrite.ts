@@ -3,6 +3,7 @@
 // what, so the form (whose text stays as typed) can show it; other errors keep the ApiError.
 import type { Claim, VerdictScale } from '@factdesk/model';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError } from '../../../api/ApiError.ts';
 import { api } from '../../../api/api.ts';
 import { describeConflict, latestActor } from './describeConflict.ts';
@@ -51,6 +52,7 @@ export function useClaimWrite(context: ClaimWriteContext): ClaimWrite {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [conflict, setConflict] = useState<string>();
+  const intl = useIntl();
   const { claim, scale, myUserId, onClaimChanged, ownVersions } = context;
 
   async function run<T>(
@@ -89,7 +91,7 @@ export function useClaimWrite(context: ClaimWriteContext): ClaimWrite {
       // The history names who changed it; without it the sentence says "Someone".
       const events = await api.claimHistory(claim.id).catch(() => []);
       setConflict(
-        describeConflict({
+        describeConflict(intl, {
           base,
           current,
           scale,
