@@ -2,6 +2,7 @@
 // checkbox for bulk assignment, an "Assign" menu (the keyboard way) and dragging to a lane.
 import type { QueueClaim, VerdictScale } from '@factdesk/model';
 import { useCallback, useId, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../components/Icon.tsx';
 import { useDismiss } from '../../components/useDismiss.ts';
@@ -29,6 +30,7 @@ export function BoardCard({
   const others = claim.assignees.filter((person) => person.id !== lane.person?.id);
   const [dragging, setDragging] = useState(false);
   const t = useT();
+  const intl = useIntl();
 
   return (
     <article
@@ -75,7 +77,7 @@ export function BoardCard({
           />
         )}
         {claim.blindReview.blind && claim.assignees.length > 0 && (
-          <span className="badge badge-blind">{blindProgress(claim)}</span>
+          <span className="badge badge-blind">{blindProgress(intl, claim)}</span>
         )}
         {claim.status === 'adjudication' && (
           <span className="badge badge-blind">Verdicts disagree</span>

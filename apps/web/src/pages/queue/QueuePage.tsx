@@ -2,6 +2,7 @@
 // and workspace, soonest due first, with Overdue and Due-soon views (?due=overdue|soon). Each
 // opens the document with the claim selected; ↑/↓ (or k/j) move between claims, Enter opens.
 import type { QueueClaim, VerdictScale } from '@factdesk/model';
+import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
@@ -67,6 +68,7 @@ const moveBetweenCards = moveBetweenLinks('.queue-card-link');
 
 export function QueuePage() {
   const t = useT();
+  const intl = useIntl();
   usePageTitle(t('nav.queue'));
   const me = useMe();
   const queue = useResource('my-queue', loadQueue);
@@ -137,7 +139,7 @@ export function QueuePage() {
                 <div className="queue-card-top">
                   <StatusBadge status={claim.status} />
                   {claim.blindReview.blind && (
-                    <span className="badge badge-blind">{blindProgress(claim)}</span>
+                    <span className="badge badge-blind">{blindProgress(intl, claim)}</span>
                   )}
                   <VerdictBadge
                     scale={queue.data?.scales.get(claim.workspaceId)}

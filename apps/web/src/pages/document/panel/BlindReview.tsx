@@ -9,6 +9,7 @@ import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { verdictTone } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
+import { useT } from '../../../i18n/useT.ts';
 import { blindProgress } from './blindProgress.ts';
 import { RationaleEditor } from './RationaleEditor.tsx';
 import { renderRationale } from './renderRationale.ts';
@@ -23,6 +24,8 @@ export function hasProposed(claim: Claim, userId: string): boolean {
 
 /** The round's state while verdicts are collected: progress, and the reader's own verdict. */
 export function BlindRoundStatus({ claim, scale, myUserId }: ClaimWriteContext) {
+  const intl = useIntl();
+  const t = useT();
   const { required, proposedBy, blind } = claim.blindReview;
   if (!blind) return null;
   const mine = claim.independentVerdicts.find((verdict) => verdict.reviewer?.id === myUserId);
@@ -30,36 +33,25 @@ export function BlindRoundStatus({ claim, scale, myUserId }: ClaimWriteContext) 
   const amReviewer = claim.assignees.some((person) => person.id === myUserId);
   const others = claim.independentVerdicts.filter((verdict) => verdict.reviewer?.id !== myUserId);
   return (
-    <section className="blind-round" aria-label="Blind review">
+    <section className="blind-round" aria-label={t('blind.region')}>
       <p className="blind-round-progress">
-        <span className="badge badge-blind">{blindProgress(claim)}</span>{' '}
-        {missing > 0 && `Waiting for ${missing} more ${missing === 1 ? 'verdict' : 'verdicts'}.`}
+        <span className="badge badge-blind">{blindProgress(intl, claim)}</span>{' '}
+        {missing > 0 && t('blind.waiting', { missing })}
       </p>
       {mine ? (
         <div className="blind-own">
           <p>
-            Your verdict: <VerdictChip scale={scale} verdict={mine.verdict} />
+            {t('blind.yourVerdict')} <VerdictChip scale={scale} verdict={mine.verdict} />
           </p>
           {mine.rationale.trim() && <Rationale text={mine.rationale} />}
-          <p className="muted">
-            Your verdict is hidden from the other{' '}
-            {required === 2 ? 'reviewer until both have' : 'reviewers until all have'} proposed.
-          </p>
+          <p className="muted">{t('blind.ownHidden', { required })}</p>
         </div>
       ) : (
-        amReviewer && (
-          <p className="muted">
-            This claim takes {required} independent verdicts. Yours stays hidden from the other{' '}
-            {required === 2 ? 'reviewer until both have' : 'reviewers until all have'} proposed, and
-            you see theirs only then.
-          </p>
-        )
+        amReviewer && <p className="muted">{t('blind.takesVerdicts', { required })}</p>
       )}
       {others.length > 0 && (
         <details className="blind-others">
-          <summary>
-            Verdicts given so far ({others.length}) — the reviewers cannot see these
-          </summary>
+          <summary>{t('blind.othersSummary', { count: others.length })}</summary>
           <VerdictList verdicts={others} scale={scale} />
         </details>
       )}
@@ -79,11 +71,12 @@ function Rationale({ text }: { text: string }) {
 }
 
 function VerdictList({ verdicts, scale }: { verdicts: IndependentVerdict[]; scale: VerdictScale }) {
+  const t = useT();
   return (
     <ul className="blind-verdict-list">
       {verdicts.map((verdict) => (
         <li key={verdict.reviewer?.id ?? verdict.proposedAt}>
-          {verdict.reviewer?.name ?? 'A former member'}:{' '}
+          {t('blind.verdictOf', { name: verdict.reviewer?.name ?? t('comments.formerMember') })}{' '}
           <VerdictChip scale={scale} verdict={verdict.verdict} />
           {verdict.rationale.trim() && <Rationale text={verdict.rationale} />}
         </li>
@@ -98,6 +91,7 @@ function VerdictList({ verdicts, scale }: { verdicts: IndependentVerdict[]; scal
  */
 export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim): void }) {
   const intl = useIntl();
+  const t = useT();
   const { claim, scale } = props;
   const headingId = useId();
   const [evidence, setEvidence] = useState<Evidence[]>();
@@ -116,27 +110,25 @@ export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim
   return (
     <section className="adjudication" aria-labelledby={headingId}>
       <h4 id={headingId} className="adjudication-heading">
-        The verdicts disagree
+        {t('blind.disagree')}
       </h4>
-      <p className="muted">
-        {canDecide
-          ? 'Compare them side by side, then decide: one of theirs or another verdict, with your rationale. Your decision approves the claim; the history keeps every input.'
-          : 'A moderator who gave none of these verdicts decides between them.'}
-      </p>
+      <p className="muted">{canDecide ? t('blind.decideHint') : t('blind.moderatorDecides')}</p>
       <div className="adjudication-columns">
         {claim.independentVerdicts.map((verdict) => (
           <article
             key={verdict.reviewer?.id ?? verdict.proposedAt}
             className="adjudication-column"
-            aria-label={`${verdict.reviewer?.name ?? 'A former member'}’s verdict`}
+            aria-label={t('blind.reviewerVerdict', {
+              name: verdict.reviewer?.name ?? t('comments.formerMember'),
+            })}
           >
-            <h5>{verdict.reviewer?.name ?? 'A former member'}</h5>
+            <h5>{verdict.reviewer?.name ?? t('comments.formerMember')}</h5>
             <VerdictChip scale={scale} verdict={verdict.verdict} />
             <p className="muted">{formatDateTime(intl, verdict.proposedAt)}</p>
             {verdict.rationale.trim() ? (
               <Rationale text={verdict.rationale} />
             ) : (
-              <p className="muted">No rationale given.</p>
+              <p className="muted">{t('blind.noRationale')}</p>
             )}
             <EvidenceOf
               evidence={evidence?.filter((item) => item.addedBy?.id === verdict.reviewer?.id)}
@@ -150,8 +142,9 @@ export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim
 }
 
 function EvidenceOf({ evidence }: { evidence: Evidence[] | undefined }) {
-  if (evidence === undefined) return <p className="muted">Loading evidence…</p>;
-  if (evidence.length === 0) return <p className="muted">No evidence added.</p>;
+  const t = useT();
+  if (evidence === undefined) return <p className="muted">{t('blind.loadingEvidence')}</p>;
+  if (evidence.length === 0) return <p className="muted">{t('blind.noEvidence')}</p>;
   return (
     <ul className="adjudication-evidence">
       {evidence.map((item) => (
@@ -159,7 +152,7 @@ function EvidenceOf({ evidence }: { evidence: Evidence[] | undefined }) {
           <a href={item.url} target="_blank" rel="noreferrer noopener">
             {item.title || item.displayHost}
           </a>{' '}
-          <span className="muted">({item.stance})</span>
+          <span className="muted">{t('blind.evidenceStance', { stance: item.stance })}</span>
         </li>
       ))}
     </ul>
@@ -170,6 +163,7 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
   const { claim, scale } = props;
   const write = useClaimWrite(props);
   const id = useId();
+  const t = useT();
   const [verdict, setVerdict] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
   const [problem, setProblem] = useState('');
@@ -192,11 +186,11 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!verdict) {
-      setProblem('Pick the verdict you decide on first.');
+      setProblem(t('blind.pickVerdict'));
       return;
     }
     if (!rationale.trim()) {
-      setProblem('Say why: the rationale is what readers of the fact-check see.');
+      setProblem(t('blind.sayWhy'));
       return;
     }
     setProblem('');
@@ -205,15 +199,10 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
   }
 
   return (
-    <form className="claim-form" onSubmit={submit} aria-label="Decide the verdict">
-      {override && (
-        <p className="four-eyes-notice">
-          You gave one of these verdicts. As an owner you may still decide, overriding the four-eyes
-          rule; the history and the report will say so.
-        </p>
-      )}
+    <form className="claim-form" onSubmit={submit} aria-label={t('blind.decideForm')}>
+      {override && <p className="four-eyes-notice">{t('blind.overrideNotice')}</p>}
       <fieldset className="verdict-picker">
-        <legend>Your decision</legend>
+        <legend>{t('blind.yourDecision')}</legend>
         <div className="verdict-options">
           {scale.labels.map((label) => (
             <label
@@ -245,21 +234,17 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
           className="button button-primary button-small"
           disabled={write.pending}
         >
-          {write.pending ? 'Deciding…' : 'Decide and approve'}
+          {write.pending ? t('blind.deciding') : t('blind.decideApprove')}
         </button>
       </div>
       <ConfirmDialog
         open={confirming}
-        title="Decide although you gave a verdict?"
-        confirmLabel="Override and decide"
+        title={t('blind.confirmTitle')}
+        confirmLabel={t('blind.confirmOverride')}
         onClose={() => setConfirming(false)}
         onConfirm={decide}
       >
-        <p>
-          You were one of the blind reviewers, and this workspace asks for a second person to
-          decide. Deciding yourself overrides the four-eyes rule: the claim’s history and the report
-          will show it.
-        </p>
+        <p>{t('blind.confirmBody')}</p>
       </ConfirmDialog>
     </form>
   );
@@ -267,11 +252,12 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
 
 /** The blind reviewers' verdicts once revealed, beside an agreed or decided verdict. */
 export function RevealedVerdicts({ claim, scale }: ClaimWriteContext) {
+  const t = useT();
   if (claim.blindReview.blind || claim.status === 'adjudication') return null;
   if (claim.independentVerdicts.length < 2) return null;
   return (
     <details className="blind-others">
-      <summary>Independent verdicts of round {claim.blindReview.round}</summary>
+      <summary>{t('blind.revealedSummary', { round: claim.blindReview.round })}</summary>
       <VerdictList verdicts={claim.independentVerdicts} scale={scale} />
     </details>
   );
