@@ -49,8 +49,8 @@ export function WorkspaceSettingsPage() {
     if (workspace.abilities['review.configureBlind']) {
       return (
         <div className="page page-narrow">
-          <PageHeader title="Settings" eyebrow={workspace.name}>
-            <p>Owners change the other settings.</p>
+          <PageHeader title={t('nav.settings')} eyebrow={workspace.name}>
+            <p>{t('settings.ownersOnly')}</p>
           </PageHeader>
           <BlindReviewSettings key={`blind-${workspace.id}`} />
         </div>

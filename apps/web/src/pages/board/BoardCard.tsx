@@ -80,7 +80,7 @@ export function BoardCard({
           <span className="badge badge-blind">{blindProgress(intl, claim)}</span>
         )}
         {claim.status === 'adjudication' && (
-          <span className="badge badge-blind">Verdicts disagree</span>
+          <span className="badge badge-blind">{t('blind.badge.disagree')}</span>
         )}
         {(claim.dueAt !== null || assignable) && <DueDate claim={claim} />}
         <LinkFlags claim={claim} />

@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/ApiError.ts';
 import { api } from '../../api/api.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
+import { useT } from '../../i18n/useT.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 
 const COUNTS = [1, 2, 3, 4, 5] as const;
@@ -11,6 +12,7 @@ const COUNTS = [1, 2, 3, 4, 5] as const;
 export function BlindReviewSettings() {
   const { workspace, replace } = useWorkspace();
   const id = useId();
+  const t = useT();
   const [count, setCount] = useState(workspace.blindReviews);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -36,10 +38,10 @@ export function BlindReviewSettings() {
   return (
     <form onSubmit={submit} className="panel stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel-title">
-        Blind review
+        {t('blind.settings.title')}
       </h2>
       <div className="field">
-        <label htmlFor={`${id}-count`}>Independent verdicts per claim</label>
+        <label htmlFor={`${id}-count`}>{t('blind.settings.count')}</label>
         <select
           id={`${id}-count`}
           value={count}
@@ -51,25 +53,23 @@ export function BlindReviewSettings() {
         >
           {COUNTS.map((value) => (
             <option key={value} value={value}>
-              {value === 1 ? '1 — single review' : `${value} — blind review`}
+              {value === 1 ? t('blind.option.single') : t('blind.option.blind', { count: value })}
             </option>
           ))}
         </select>
         <p className="field-hint" id={`${id}-hint`}>
-          With 2 or more, each assigned reviewer proposes without seeing the others’ verdicts,
-          rationale or evidence until all have. Agreement goes to approval; disagreement to a
-          moderator, who decides side by side. Moderators may set another number on one claim.
+          {t('blind.settings.hint')}
         </p>
       </div>
       <ErrorAlert error={error} />
-      <Notice>{saved && 'Blind review setting saved.'}</Notice>
+      <Notice>{saved && t('blind.settings.saved')}</Notice>
       <div>
         <button
           type="submit"
           className="button button-primary"
           disabled={pending || count === workspace.blindReviews}
         >
-          {pending ? 'Saving…' : 'Save blind review'}
+          {pending ? t('blind.settings.saving') : t('blind.settings.save')}
         </button>
       </div>
     </form>

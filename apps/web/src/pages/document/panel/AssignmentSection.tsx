@@ -102,19 +102,19 @@ function IndependentVerdicts(props: AssignmentProps) {
   const { workspace } = useWorkspace();
   const write = useClaimWrite(props);
   const id = useId();
+  const t = useT();
   const { override, required, proposedBy } = claim.blindReview;
   if (!claim.abilities.assign || !BEFORE_REVEAL.has(claim.status) || proposedBy.length > 0) {
     return required > 1 ? (
       <p className="muted">
-        Blind review: {required} independent verdicts
-        {override === null ? ' (workspace setting)' : ''}.
+        {t('blind.claimSummary', { required, workspaceSetting: override === null })}
       </p>
     ) : null;
   }
   const assignedFew = required > 1 && claim.assignees.length < required;
   return (
     <div className="field independent-verdicts">
-      <label htmlFor={`${id}-count`}>Independent verdicts</label>
+      <label htmlFor={`${id}-count`}>{t('blind.claimCount')}</label>
       <select
         id={`${id}-count`}
         value={override === null ? '' : String(override)}
@@ -125,22 +125,17 @@ function IndependentVerdicts(props: AssignmentProps) {
           void write.run((version) => api.setClaimBlindReviews(claim.id, version, value));
         }}
       >
-        <option value="">
-          Workspace setting (
-          {workspace.blindReviews === 1 ? 'single review' : `${workspace.blindReviews}, blind`})
-        </option>
-        <option value="1">1 — single review</option>
+        <option value="">{t('blind.option.workspace', { count: workspace.blindReviews })}</option>
+        <option value="1">{t('blind.option.single')}</option>
         {[2, 3, 4, 5].map((count) => (
           <option key={count} value={count}>
-            {count} — blind review
+            {t('blind.option.blind', { count })}
           </option>
         ))}
       </select>
       <p className="field-hint" id={`${id}-hint`}>
-        {required > 1
-          ? `Each of ${required} assigned reviewers proposes without seeing the others' verdicts until all have.`
-          : 'One reviewer proposes, a moderator approves.'}
-        {assignedFew && ` Assign ${required - claim.assignees.length} more reviewer(s).`}
+        {t('blind.claimHint', { required })}
+        {assignedFew && ` ${t('blind.assignMore', { count: required - claim.assignees.length })}`}
       </p>
       <WriteProblem write={write} kept={false} />
     </div>
