@@ -91,7 +91,7 @@ export function UserMenu() {
           </Link>
           <Link to="/settings/notifications" className="menu-item" onClick={close}>
             <Icon name="bell" />
-            Notifications
+            {t('notifications.title')}
           </Link>
           <div className="menu-separator" />
           <p className="menu-label" id={`${popupId}-language`}>

@@ -1,6 +1,7 @@
 // "Forgot password?": asks for a reset link by e-mail. The answer is the same whether or not
 // an account has the address, so the page never says which.
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -8,9 +9,11 @@ import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { Field } from '../components/Field.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function ForgotPasswordPage() {
-  usePageTitle('Forgot password');
+  const t = useT();
+  usePageTitle(t('forgot.title'));
   const [email, setEmail] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -31,11 +34,14 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthLayout
-      title="Forgot password"
-      intro="Enter the e-mail address of your account: we send a link to choose a new password."
+      title={t('forgot.title')}
+      intro={t('forgot.intro')}
       footer={
         <p>
-          Remembered it? <Link to="/login">Log in</Link>
+          <FormattedMessage
+            id="forgot.remembered"
+            values={{ link: (chunks) => <Link to="/login">{chunks}</Link> }}
+          />
         </p>
       }
     >
@@ -44,7 +50,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} className="stack">
           <Field
-            label="Email"
+            label={t('account.email')}
             type="email"
             name="email"
             autoComplete="email"
@@ -54,7 +60,7 @@ export function ForgotPasswordPage() {
           />
           <ErrorAlert error={error} />
           <button type="submit" className="button button-primary button-block" disabled={pending}>
-            {pending ? 'Sending…' : 'Send me a reset link'}
+            {pending ? t('forgot.sending') : t('forgot.send')}
           </button>
         </form>
       )}

@@ -1,9 +1,5 @@
 // Which notifications come by e-mail (as digests), or none. The inbox always has them all.
-import {
-  NOTIFICATION_KIND_LABELS,
-  NOTIFICATION_KINDS,
-  type NotificationKind,
-} from '@factdesk/model';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@factdesk/model';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
@@ -11,10 +7,12 @@ import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
+import { useT } from '../i18n/useT.ts';
 import { useResource } from '../state/useResource.ts';
 
 export function NotificationSettingsPage() {
-  usePageTitle('Notifications');
+  const t = useT();
+  usePageTitle(t('notifications.title'));
   const settings = useResource('notification-settings', () => api.notificationSettings());
   const [kinds, setKinds] = useState<Set<NotificationKind>>(new Set());
   const [pending, setPending] = useState(false);
@@ -55,24 +53,18 @@ export function NotificationSettingsPage() {
 
   return (
     <div className="page page-narrow">
-      <PageHeader title="Notifications" eyebrow="Account">
-        <p>
-          Your inbox (the bell at the top) shows every notification as it happens. Choose which ones
-          also come by e-mail.
-        </p>
+      <PageHeader title={t('notifications.title')} eyebrow={t('notificationSettings.eyebrow')}>
+        <p>{t('notificationSettings.intro')}</p>
       </PageHeader>
       <ErrorAlert error={settings.error} />
       {!settings.data && !settings.error && <Loading />}
       {settings.data && (
         <form onSubmit={save} className="panel stack">
           {!settings.data.emailAvailable && (
-            <p className="muted">
-              This server sends no e-mail yet (its administrator has not set SMTP_URL). Your choices
-              are kept for when it does.
-            </p>
+            <p className="muted">{t('notificationSettings.noSmtp')}</p>
           )}
           <fieldset className="stack">
-            <legend>E-mail me when</legend>
+            <legend>{t('notificationSettings.legend')}</legend>
             {NOTIFICATION_KINDS.map((kind) => (
               <label key={kind} className="checkbox">
                 <input
@@ -80,21 +72,24 @@ export function NotificationSettingsPage() {
                   checked={kinds.has(kind)}
                   onChange={(event) => toggle(kind, event.target.checked)}
                 />{' '}
-                {NOTIFICATION_KIND_LABELS[kind]}
+                {t(`notificationSettings.kind.${kind}`)}
               </label>
             ))}
           </fieldset>
           <p className="muted">
-            E-mails come as a digest, at most one every {settings.data.digestMinutes} minutes.
-            Untick everything for no e-mail at all.
+            {t('notificationSettings.digest', { minutes: settings.data.digestMinutes })}
           </p>
           <ErrorAlert error={error} />
           {saved && (
-            <Notice>{kinds.size === 0 ? 'Saved: no e-mail from now on.' : 'Saved.'}</Notice>
+            <Notice>
+              {kinds.size === 0
+                ? t('notificationSettings.savedNone')
+                : t('notificationSettings.saved')}
+            </Notice>
           )}
           <div>
             <button type="submit" className="button button-primary" disabled={pending}>
-              {pending ? 'Saving…' : 'Save'}
+              {pending ? t('notificationSettings.saving') : t('notificationSettings.save')}
             </button>
           </div>
         </form>

@@ -6,6 +6,7 @@
 // stored comment keeps who was meant whatever their name becomes.
 import type { Member } from '@factdesk/model';
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { useT } from '../../i18n/useT.ts';
 
 const MAX_OPTIONS = 8;
 /** "@" at the start or after a space, then the words typed so far (up to the caret). */
@@ -20,6 +21,7 @@ export interface MentionComposerProps {
 }
 
 export function MentionComposer({ id, value, onChange, members, disabled }: MentionComposerProps) {
+  const t = useT();
   const listId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ text: string; start: number } | undefined>();
@@ -105,10 +107,15 @@ export function MentionComposer({ id, value, onChange, members, disabled }: Ment
         onBlur={() => setQuery(undefined)}
       />
       <span id={`${listId}-hint`} className="visually-hidden">
-        Type @ to mention a member of this workspace.
+        {t('mentions.hint')}
       </span>
       {open && (
-        <div className="mention-options" id={listId} role="listbox" aria-label="Members to mention">
+        <div
+          className="mention-options"
+          id={listId}
+          role="listbox"
+          aria-label={t('mentions.options')}
+        >
           {options.map((member, index) => (
             <div
               key={member.userId}

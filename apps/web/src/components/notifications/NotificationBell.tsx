@@ -5,6 +5,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import './notifications.css';
+import { useT } from '../../i18n/useT.ts';
 import { ErrorAlert } from '../Alert.tsx';
 import { formatDateTime } from '../formatDate.ts';
 import { Icon } from '../Icon.tsx';
@@ -13,6 +14,7 @@ import { useNotificationInbox } from './useNotificationInbox.ts';
 
 export function NotificationBell() {
   const intl = useIntl();
+  const t = useT();
   const inbox = useNotificationInbox();
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -21,7 +23,7 @@ export function NotificationBell() {
   const headingId = useId();
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, container, trigger);
-  const label = inbox.unread === 0 ? 'Notifications' : `Notifications, ${inbox.unread} unread`;
+  const label = t('notifications.bellLabel', { unread: inbox.unread });
 
   return (
     <div className="menu notification-bell" ref={container}>
@@ -44,7 +46,7 @@ export function NotificationBell() {
       </button>
       {/* Announces new notifications to screen readers without moving focus. */}
       <span className="visually-hidden" aria-live="polite">
-        {inbox.unread > 0 ? `${inbox.unread} unread notifications` : ''}
+        {t('notifications.unreadLive', { unread: inbox.unread })}
       </span>
       {open && (
         <section
@@ -53,24 +55,22 @@ export function NotificationBell() {
           aria-labelledby={headingId}
         >
           <div className="inbox-header">
-            <h2 id={headingId}>Notifications</h2>
+            <h2 id={headingId}>{t('notifications.title')}</h2>
             <button
               type="button"
               className="button button-small"
               onClick={() => void inbox.markAllRead()}
               disabled={inbox.unread === 0}
             >
-              Mark all read
+              {t('notifications.markAllRead')}
             </button>
           </div>
           <ErrorAlert error={inbox.error} />
           {inbox.notifications === undefined && !inbox.error && (
-            <p className="menu-empty">Loading…</p>
+            <p className="menu-empty">{t('notifications.loading')}</p>
           )}
           {inbox.notifications?.length === 0 && (
-            <p className="menu-empty">
-              Nothing yet. Assignments, mentions and deadlines show here.
-            </p>
+            <p className="menu-empty">{t('notifications.empty')}</p>
           )}
           {inbox.notifications && inbox.notifications.length > 0 && (
             <ul className="menu-list inbox-list">
@@ -87,7 +87,9 @@ export function NotificationBell() {
                       close();
                     }}
                   >
-                    {!notification.readAt && <span className="visually-hidden">Unread: </span>}
+                    {!notification.readAt && (
+                      <span className="visually-hidden">{t('notifications.unreadPrefix')}</span>
+                    )}
                     <span className="inbox-text">{notification.text}</span>
                     <time className="inbox-time" dateTime={notification.createdAt}>
                       {formatDateTime(intl, notification.createdAt)}
@@ -100,7 +102,9 @@ export function NotificationBell() {
                       onClick={() => void inbox.markRead(notification)}
                     >
                       <Icon name="check" size={16} />
-                      <span className="visually-hidden">Mark read: {notification.text}</span>
+                      <span className="visually-hidden">
+                        {t('notifications.markRead', { text: notification.text })}
+                      </span>
                     </button>
                   )}
                 </li>
@@ -109,7 +113,7 @@ export function NotificationBell() {
           )}
           <div className="menu-separator" />
           <Link to="/settings/notifications" className="menu-item" onClick={close}>
-            E-mail settings
+            {t('notifications.emailSettings')}
           </Link>
         </section>
       )}
