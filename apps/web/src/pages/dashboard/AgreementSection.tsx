@@ -1,26 +1,51 @@
 // The dashboard's Agreement section (docs/agreement.md): how far reviewers working blind
 // agree, as Krippendorff's alpha for the workspace and each month and Cohen's kappa for each
 // pair of reviewers, every figure with its 95% interval and the claims it rests on.
-import { type Agreement, type AgreementEstimate, agreementEstimateText } from '@factdesk/model';
-import { type IntlShape, useIntl } from 'react-intl';
+import type { Agreement, AgreementEstimate } from '@factdesk/model';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { api } from '../../api/api.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { formatDate } from '../../components/formatDate.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { useT } from '../../i18n/useT.ts';
 import { useResource } from '../../state/useResource.ts';
 
+/** 0.62, −0.10 (0,62 in French): two decimals and a true minus sign. */
+function coefficient(intl: IntlShape, value: number): string {
+  return intl
+    .formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    .replace('-', '−');
+}
+
 function Figure({ symbol, estimate }: { symbol: string; estimate: AgreementEstimate }) {
-  if (estimate.value === null) {
+  const intl = useIntl();
+  if (estimate.value === null || estimate.low === null || estimate.high === null) {
     return (
       <span className="agreement-undefined">
-        Not available{' '}
-        <span className="muted">
-          ({estimate.units} {estimate.units === 1 ? 'claim' : 'claims'})
-        </span>
+        <FormattedMessage
+          id="agreement.notAvailable"
+          values={{
+            count: estimate.units,
+            muted: (chunks) => <span className="muted">{chunks}</span>,
+          }}
+        />
       </span>
     );
   }
-  return <span>{agreementEstimateText(symbol, estimate)}</span>;
+  return (
+    <span>
+      {intl.formatMessage(
+        { id: 'agreement.figure' },
+        {
+          symbol,
+          value: coefficient(intl, estimate.value),
+          low: coefficient(intl, estimate.low),
+          high: coefficient(intl, estimate.high),
+          count: estimate.units,
+        },
+      )}
+    </span>
+  );
 }
 
 const day = (intl: IntlShape, value: string) => formatDate(intl, `${value}T12:00:00Z`);
@@ -35,41 +60,36 @@ export function AgreementSection({
   to: string;
 }) {
   const intl = useIntl();
+  const t = useT();
   const agreement = useResource<Agreement>(`agreement:${workspaceId}:${from}:${to}`, () =>
     api.dashboardAgreement(workspaceId, { from: from || undefined, to: to || undefined }),
   );
   const data = agreement.data;
   return (
     <section className="dashboard-agreement" aria-labelledby="agreement-heading">
-      <h2 id="agreement-heading">Agreement</h2>
-      <p>
-        How far reviewers who judged the same claim blind gave the same verdict, beyond what chance
-        alone would give. Only claims whose independent verdicts are all in count.
-      </p>
+      <h2 id="agreement-heading">{t('agreement.title')}</h2>
+      <p>{t('agreement.intro')}</p>
       <ErrorAlert error={agreement.error} />
-      {agreement.loading && <Loading label="Working out agreement…" />}
+      {agreement.loading && <Loading label={t('agreement.loading')} />}
       {data && (
         <>
           <div className="dashboard-figures">
             <section className="panel dashboard-figure">
-              <h3>Same verdict</h3>
+              <h3>{t('agreement.sameVerdict')}</h3>
               <p className="dashboard-agreement-figure">
                 <Figure symbol="α" estimate={data.alpha.nominal} />
               </p>
-              <p className="muted">Krippendorff's alpha over verdicts (nominal)</p>
+              <p className="muted">{t('agreement.sameVerdict.hint')}</p>
               {data.alpha.nominal.value === null && (
                 <p className="muted">{data.alpha.nominal.undefinedReason}</p>
               )}
             </section>
             <section className="panel dashboard-figure">
-              <h3>Close on the rating scale</h3>
+              <h3>{t('agreement.closeRating')}</h3>
               <p className="dashboard-agreement-figure">
                 <Figure symbol="α" estimate={data.alpha.ordinal} />
               </p>
-              <p className="muted">
-                Krippendorff's alpha over ratings (ordinal); verdicts off the scale, such as
-                “Unverifiable”, left out
-              </p>
+              <p className="muted">{t('agreement.closeRating.hint')}</p>
               {data.alpha.ordinal.value === null && (
                 <p className="muted">{data.alpha.ordinal.undefinedReason}</p>
               )}
@@ -78,19 +98,24 @@ export function AgreementSection({
           {data.pairs.length > 0 && (
             <div className="table-wrap">
               <table className="table dashboard-table">
-                <caption>By pair of reviewers</caption>
+                <caption>{t('agreement.byPair')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Reviewers</th>
-                    <th scope="col">Cohen's kappa</th>
-                    <th scope="col">Alpha, verdicts</th>
-                    <th scope="col">Alpha, ratings</th>
+                    <th scope="col">{t('agreement.reviewers')}</th>
+                    <th scope="col">{t('agreement.kappa')}</th>
+                    <th scope="col">{t('agreement.alphaVerdicts')}</th>
+                    <th scope="col">{t('agreement.alphaRatings')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.pairs.map((pair) => (
                     <tr key={pair.reviewers.map((r) => r.id).join()}>
-                      <th scope="row">{pair.reviewers.map((r) => r.name).join(' & ')}</th>
+                      <th scope="row">
+                        {t('agreement.pair', {
+                          first: pair.reviewers[0]?.name ?? '',
+                          second: pair.reviewers[1]?.name ?? '',
+                        })}
+                      </th>
                       <td>
                         <Figure symbol="κ" estimate={pair.kappa} />
                       </td>
@@ -109,19 +134,22 @@ export function AgreementSection({
           {data.periods.length > 1 && (
             <div className="table-wrap">
               <table className="table dashboard-table">
-                <caption>By month</caption>
+                <caption>{t('agreement.byMonth')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col">Alpha, verdicts</th>
-                    <th scope="col">Alpha, ratings</th>
+                    <th scope="col">{t('agreement.month')}</th>
+                    <th scope="col">{t('agreement.alphaVerdicts')}</th>
+                    <th scope="col">{t('agreement.alphaRatings')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.periods.map((period) => (
                     <tr key={period.from}>
                       <th scope="row">
-                        {day(intl, period.from)} – {day(intl, period.to)}
+                        {t('agreement.period', {
+                          from: day(intl, period.from),
+                          to: day(intl, period.to),
+                        })}
                       </th>
                       <td>
                         <Figure symbol="α" estimate={period.alpha.nominal} />
@@ -136,29 +164,22 @@ export function AgreementSection({
             </div>
           )}
           <details className="agreement-guide">
-            <summary>How to read these figures</summary>
+            <summary>{t('agreement.guide')}</summary>
             <ul>
               <li>
-                <strong>1</strong> means reviewers always agreed; <strong>0</strong> means no more
-                agreement than chance; below 0, they disagreed more often than chance would.
+                <FormattedMessage
+                  id="agreement.guide.scale"
+                  values={{ strong: (chunks) => <strong>{chunks}</strong> }}
+                />
               </li>
-              <li>
-                Krippendorff suggests relying on data with alpha of 0.80 or more, and drawing only
-                tentative conclusions between 0.67 and 0.80. Below that, revisit the verdict
-                guidelines together.
-              </li>
-              <li>
-                The range in brackets is a 95% interval: the true figure very likely lies in it.
-                With few claims it is wide; read a narrow range, not a single number.
-              </li>
-              <li>
-                Kappa compares two reviewers over the claims both judged. Alpha compares any number
-                of reviewers and allows missing verdicts. “Ratings” counts how far apart two
-                verdicts are on the scale: “Mostly true” against “True” is a smaller miss than
-                “False” against “True”.
-              </li>
+              <li>{t('agreement.guide.thresholds')}</li>
+              <li>{t('agreement.guide.interval')}</li>
+              <li>{t('agreement.guide.kappaAlpha')}</li>
               <li className="muted">
-                {data.method.kappaInterval}. Alpha: {data.method.alphaInterval}.
+                {t('agreement.guide.method', {
+                  kappaInterval: data.method.kappaInterval,
+                  alphaInterval: data.method.alphaInterval,
+                })}
               </li>
             </ul>
           </details>
