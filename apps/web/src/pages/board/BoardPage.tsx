@@ -314,7 +314,7 @@ export function BoardPage() {
             {dueView === 'all' && overdue > 0 && (
               <span className="board-overdue">{t('board.overdueCount', { count: overdue })}</span>
             )}
-            <span className="muted board-keys"> · arrows or j k to move, Enter to open</span>
+            <span className="muted board-keys">{t('board.keys')}</span>
           </p>
         )}
       </div>
