@@ -1,68 +1,81 @@
 // The typed errors of Factdesk. Each has a stable code, an HTTP status and a sentence a
-// person understands; app.ts maps them to responses in one error handler.
+// person understands; plugins/errors.ts maps them to responses in one error handler.
+//
+// The sentence is a catalog Message (id + values, i18n/translate.ts): `message` holds its
+// English text (logs, the command line, tests) and the handler formats it again in the
+// request's language. A plain string is a sentence that exists only in English (another
+// program's words, such as an operating-system error); server code writes Messages.
+import type { Locale } from '@factdesk/model';
+import { type Message, msg, type NotFoundThing, say } from './i18n/translate.ts';
+
+export type Sentence = Message | string;
 
 export class AppError extends Error {
+  /** The catalog message, when the sentence is one (see the file's opening comment). */
+  readonly sentence: Sentence;
+
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: Sentence,
     readonly field?: string,
   ) {
-    super(message);
+    super(say('en', message));
     this.name = new.target.name;
+    this.sentence = message;
   }
 
-  /** The response body: the code, the sentence and the field it names; a subclass may add. */
-  body(): Record<string, unknown> {
+  /** The response body in that language: the code, the sentence and the field it names. */
+  body(locale: Locale = 'en'): Record<string, unknown> {
     return {
       code: this.code,
-      message: this.message,
+      message: say(locale, this.sentence),
       ...(this.field ? { field: this.field } : {}),
     };
   }
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, field?: string, code = 'bad_request') {
+  constructor(message: Sentence, field?: string, code = 'bad_request') {
     super(400, code, message, field);
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'You need to log in.', code = 'unauthenticated') {
+  constructor(message: Sentence = msg('errors.unauthenticated'), code = 'unauthenticated') {
     super(401, code, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'Your role does not allow this.', code = 'forbidden') {
+  constructor(message: Sentence = msg('errors.forbidden'), code = 'forbidden') {
     super(403, code, message);
   }
 }
 
 /** Also used for things in workspaces the caller is not a member of: never reveal they exist. */
 export class NotFoundError extends AppError {
-  constructor(what: string) {
-    super(404, 'not_found', `${what} was not found.`);
+  constructor(what: NotFoundThing | Message) {
+    super(404, 'not_found', typeof what === 'string' ? msg(`errors.notFound.${what}`) : what);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, code = 'conflict') {
+  constructor(message: Sentence, code = 'conflict') {
     super(409, code, message);
   }
 }
 
 /** Something that existed and can no longer be used (an expired or used link). */
 export class GoneError extends AppError {
-  constructor(message: string, code = 'gone') {
+  constructor(message: Sentence, code = 'gone') {
     super(410, code, message);
   }
 }
 
 export class RateLimitedError extends AppError {
   constructor(
-    message: string,
+    message: Sentence,
     readonly retryAfterSeconds: number,
   ) {
     super(429, 'rate_limited', message);
@@ -83,7 +96,7 @@ export class StartupError extends Error {
  * message names the limit, its value and the setting that holds it; nothing was created.
  */
 export class LimitExceededError extends AppError {
-  constructor(status: 413 | 422, code: string, message: string, field: string) {
+  constructor(status: 413 | 422, code: string, message: Sentence, field: string) {
     super(status, code, message, field);
   }
 }
@@ -93,14 +106,14 @@ export class LimitExceededError extends AppError {
  * 502, or 504 when it did not answer in time. The sentence says which; nothing was changed.
  */
 export class UpstreamError extends AppError {
-  constructor(message: string, timedOut: boolean, code = 'upstream_failed') {
+  constructor(message: Sentence, timedOut: boolean, code = 'upstream_failed') {
     super(timedOut ? 504 : 502, code, message);
   }
 }
 
 /** The worker pool's queue is full: try again shortly. */
 export class BusyError extends AppError {
-  constructor(message: string) {
+  constructor(message: Sentence) {
     super(503, 'busy', message);
   }
 }

@@ -8,6 +8,7 @@ import {
   type Role,
 } from '@factdesk/model';
 import { ForbiddenError } from '../errors.ts';
+import { type Message, msg } from '../i18n/translate.ts';
 
 const RANK: Record<Role, number> = { viewer: 0, commenter: 1, reviewer: 2, moderator: 3, owner: 4 };
 
@@ -46,7 +47,7 @@ export function can(role: Role, action: Action): boolean {
 
 export function authorize(role: Role, action: Action): void {
   if (!can(role, action)) {
-    throw new ForbiddenError(`A ${role} cannot do this (${action}); ask a workspace owner.`);
+    throw new ForbiddenError(msg('errors.roleCannot', { role, action }));
   }
 }
 
@@ -122,10 +123,7 @@ export function seesBlindRound(
 /** In a blind review only the claim's assigned reviewers give verdicts (403 otherwise). */
 export function authorizeBlindProposal(userId: string, assigneeIds: readonly string[]): void {
   if (!assigneeIds.includes(userId)) {
-    throw new ForbiddenError(
-      'This claim takes independent verdicts from its assigned reviewers only: ask a moderator to assign you first.',
-      'not_blind_reviewer',
-    );
+    throw new ForbiddenError(msg('errors.notBlindReviewer'), 'not_blind_reviewer');
   }
 }
 
@@ -166,16 +164,10 @@ export function authorizeApproval(
 ): { override: boolean } {
   if (!ownVerdict(userId, claim)) return { override: false };
   if (!can(role, 'verdict.overrideFourEyes')) {
-    throw new ForbiddenError(
-      'You proposed this verdict: another moderator or owner must approve it (four-eyes rule).',
-      'four_eyes',
-    );
+    throw new ForbiddenError(msg('errors.fourEyes'), 'four_eyes');
   }
   if (!override) {
-    throw new ForbiddenError(
-      'You proposed this verdict: another moderator or owner must approve it (four-eyes rule). As an owner you may override the rule by sending override: true; the history and the report will say so.',
-      'four_eyes',
-    );
+    throw new ForbiddenError(msg('errors.fourEyesOwner'), 'four_eyes');
   }
   return { override: true };
 }
@@ -190,8 +182,8 @@ export function authorizeClaim(
   if (!claimPermissions(role, userId, claim)[ability]) {
     throw new ForbiddenError(
       role === 'reviewer' && ability !== 'assign' && ability !== 'approve' && ability !== 'reopen'
-        ? 'Reviewers work only on claims assigned to them or created by them.'
-        : `A ${role} cannot do this (claim.${ability}).`,
+        ? msg('errors.reviewerNotAssigned')
+        : msg('errors.roleCannotOnClaim', { role, ability }),
     );
   }
 }
@@ -216,18 +208,18 @@ export function resetLinkRefusal(
   role: Role,
   issuerId: string,
   subject: ResetLinkSubject,
-): string | undefined {
+): Message | undefined {
   if (!can(role, 'member.resetPassword')) {
-    return `A ${role} cannot do this (member.resetPassword); ask a workspace owner.`;
+    return msg('errors.roleCannot', { role, action: 'member.resetPassword' });
   }
   if (subject.userId === issuerId) {
-    return 'You cannot issue a reset link for yourself: change your password under Settings → Password.';
+    return msg('errors.resetLinkSelf');
   }
   if (subject.ownerSomewhere) {
-    return 'Owners cannot issue reset links for other owners: the instance administrator can (factdesk user reset-password).';
+    return msg('errors.resetLinkOwner');
   }
   if (subject.beyondIssuer) {
-    return 'This person also belongs to a workspace you do not own, so a reset link from you would open it to you: the instance administrator can issue one (factdesk user reset-password).';
+    return msg('errors.resetLinkBeyondIssuer');
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 // from another, clean one. Policy and numbers: docs/accounts.md. In memory: each instance
 // counts its own (README, "Security").
 import { RateLimitedError } from '../errors.ts';
+import { type Message, msg } from '../i18n/translate.ts';
 
 interface Window {
   count: number;
@@ -95,7 +96,7 @@ export class LoginThrottle {
     const now = this.now();
     const wait = Math.max(this.ipAttempts.retryAfter(ip, now), this.pairWait(ip, email, now));
     if (wait > 0) {
-      throw new RateLimitedError(`Too many login attempts. Try again in ${inWords(wait)}.`, wait);
+      throw new RateLimitedError(inWords(wait), wait);
     }
     this.ipAttempts.hit(ip, now);
   }
@@ -168,8 +169,8 @@ function seconds(ms: number): number {
   return Math.ceil(ms / 1000);
 }
 
-function inWords(wait: number): string {
-  if (wait < 60) return wait === 1 ? '1 second' : `${wait} seconds`;
-  const minutes = Math.ceil(wait / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+/** The wait in seconds under a minute, else in whole minutes (rounded up). */
+function inWords(wait: number): Message {
+  if (wait < 60) return msg('errors.tooManyLogins', { seconds: wait });
+  return msg('errors.tooManyLoginsMinutes', { minutes: Math.ceil(wait / 60) });
 }

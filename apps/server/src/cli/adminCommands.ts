@@ -21,6 +21,7 @@ import type { Sql } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
+import { msg } from '../i18n/translate.ts';
 import { findDocument, listDocVersions } from '../queries/documents.ts';
 import { findUserByEmail } from '../queries/users.ts';
 import { type ReadDocument, readStoredDocument } from '../views/buildReport.ts';
@@ -304,6 +305,6 @@ async function onPool<T>(
 
 async function userByEmail(sql: Sql, email: string) {
   const user = await findUserByEmail(sql, email);
-  if (!user) throw new NotFoundError(`A user with the email ${email}`);
+  if (!user) throw new NotFoundError(msg('errors.userWithEmailNotFound', { email }));
   return user;
 }

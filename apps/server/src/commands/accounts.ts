@@ -5,6 +5,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwor
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { Queryable, Sql } from '../db/database.ts';
 import { BadRequestError, ConflictError, ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import { deleteSession, deleteSessionsOfUser, insertSession } from '../queries/sessions.ts';
 import {
   countUsers,
@@ -52,12 +53,12 @@ function normaliseEmail(email: string): string {
 export async function signUp(sql: Sql, input: SignupBody, sessionDays: number): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   const displayName = input.displayName.trim();
-  if (!displayName) throw new BadRequestError('Display name cannot be blank.', 'displayName');
+  if (!displayName) throw new BadRequestError(msg('errors.displayNameBlank'), 'displayName');
   const passwordHash = await hashPassword(input.password);
   return sql.begin(async (tx) => {
     await lockUsersTable(tx);
     if (await findUserByEmail(tx, email)) {
-      throw new ConflictError('An account with this email already exists; log in instead.');
+      throw new ConflictError(msg('errors.accountExists'));
     }
     const firstUser = (await countUsers(tx)) === 0;
     const user = await insertUser(tx, { email, displayName, passwordHash });
@@ -70,10 +71,7 @@ export async function signUp(sql: Sql, input: SignupBody, sessionDays: number): 
     } else {
       const open = await listOpenSignupWorkspaces(tx);
       if (open.length === 0) {
-        throw new ForbiddenError(
-          'Sign-up is by invitation: ask a workspace owner for an invite link.',
-          'invite_required',
-        );
+        throw new ForbiddenError(msg('errors.inviteRequired'), 'invite_required');
       }
       for (const workspace of open) {
         await upsertMembership(tx, workspace.id, user.id, workspace.open_signup_role ?? 'viewer');
@@ -83,7 +81,7 @@ export async function signUp(sql: Sql, input: SignupBody, sessionDays: number): 
   });
 }
 
-const BAD_CREDENTIALS = 'Email or password is incorrect.';
+const BAD_CREDENTIALS = msg('errors.badCredentials');
 
 export async function logIn(
   sql: Sql,
@@ -120,7 +118,7 @@ export async function changePassword(
 ): Promise<string> {
   const user = await findUserById(sql, userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new BadRequestError('The current password is incorrect.', 'currentPassword');
+    throw new BadRequestError(msg('errors.currentPasswordWrong'), 'currentPassword');
   }
   const passwordHash = await hashPassword(input.newPassword);
   return sql.begin(async (tx) => {
@@ -140,7 +138,7 @@ export async function createUser(
   return sql.begin(async (tx) => {
     await lockUsersTable(tx);
     if (await findUserByEmail(tx, email)) {
-      throw new ConflictError(`An account with the email ${email} already exists.`);
+      throw new ConflictError(msg('errors.accountWithEmailExists', { email }));
     }
     return insertUser(tx, { email, displayName: input.displayName.trim(), passwordHash });
   });

@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { FixedWindowCounter } from '../auth/LoginThrottle.ts';
 import type { Sql } from '../db/database.ts';
 import { NotFoundError, RateLimitedError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import { composeResetEmail } from '../notifications/composeEmails.ts';
 import type { Mailer } from '../notifications/Mailer.ts';
 import { findUserByEmail } from '../queries/users.ts';
@@ -28,7 +29,7 @@ export class ResetEmailThrottle {
     );
     if (wait > 0) {
       throw new RateLimitedError(
-        `Too many password reset e-mails were asked for. Try again in ${Math.ceil(wait / 60)} minutes.`,
+        msg('errors.tooManyResetEmails', { minutes: Math.ceil(wait / 60) }),
         wait,
       );
     }

@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { hashSecret, isSecretOf, newSecret } from '../auth/secrets.ts';
 import type { Queryable, Sql } from '../db/database.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import {
   findPasswordResetByTokenHash,
   insertPasswordReset,
@@ -71,7 +72,7 @@ export async function issueResetLinkAsAdministrator(
   input: { email: string; hours: number },
 ): Promise<IssuedResetLink> {
   const user = await findUserByEmail(sql, input.email);
-  if (!user) throw new NotFoundError(`A user with the email ${input.email}`);
+  if (!user) throw new NotFoundError(msg('errors.userWithEmailNotFound', { email: input.email }));
   return sql.begin(async (tx) => {
     if (!(await lockUser(tx, user.id))) throw new NotFoundError('User');
     return replaceLink(tx, user.id, input.hours, { createdBy: null, workspaceId: null });
@@ -142,8 +143,6 @@ async function replaceLink(
   return { userId, token, expiresAt };
 }
 
-const ASK_AGAIN = 'Ask a workspace owner or the administrator for a new one.';
-
 /** The link, if it can still be used: unknown → 404, used, replaced, expired or withdrawn → 410. */
 async function usableLink(
   sql: Queryable,
@@ -155,22 +154,16 @@ async function usableLink(
     : undefined;
   if (!link) throw new NotFoundError('Reset link');
   if (link.used_at) {
-    throw new GoneError(`This reset link was already used. ${ASK_AGAIN}`, 'reset_link_used');
+    throw new GoneError(msg('errors.resetLinkUsed'), 'reset_link_used');
   }
   if (link.voided_at) {
-    throw new GoneError(
-      'This reset link was replaced by a newer one: use the latest link you were given.',
-      'reset_link_replaced',
-    );
+    throw new GoneError(msg('errors.resetLinkReplaced'), 'reset_link_replaced');
   }
   if (link.expires_at <= new Date()) {
-    throw new GoneError(`This reset link has expired. ${ASK_AGAIN}`, 'reset_link_expired');
+    throw new GoneError(msg('errors.resetLinkExpired'), 'reset_link_expired');
   }
   if (!(await issuerMayStillReset(sql, link))) {
-    throw new GoneError(
-      `This reset link was withdrawn: whoever issued it may no longer reset this account. ${ASK_AGAIN}`,
-      'reset_link_withdrawn',
-    );
+    throw new GoneError(msg('errors.resetLinkWithdrawn'), 'reset_link_withdrawn');
   }
   return link;
 }

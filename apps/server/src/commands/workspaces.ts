@@ -8,6 +8,7 @@ import {
 } from '@factdesk/model';
 import type { Queryable, Sql } from '../db/database.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import { findUserByEmail } from '../queries/users.ts';
 import {
   countOwners,
@@ -30,7 +31,7 @@ export async function createWorkspace(
   name: string,
 ): Promise<MembershipRow> {
   const trimmed = name.trim();
-  if (!trimmed) throw new BadRequestError('Workspace name cannot be blank.', 'name');
+  if (!trimmed) throw new BadRequestError(msg('errors.workspaceNameBlank'), 'name');
   return sql.begin(async (tx) => {
     const workspace = await insertWorkspace(tx, trimmed);
     await upsertMembership(tx, workspace.id, ownerId, 'owner');
@@ -44,7 +45,7 @@ export async function updateWorkspace(
   changes: UpdateWorkspaceBody,
 ): Promise<MembershipRow> {
   const name = changes.name?.trim();
-  if (name === '') throw new BadRequestError('Workspace name cannot be blank.', 'name');
+  if (name === '') throw new BadRequestError(msg('errors.workspaceNameBlank'), 'name');
   const org = changes.organization;
   const row = await updateWorkspaceRow(sql, membership.id, {
     name,
@@ -77,12 +78,14 @@ function publicUrl(raw: string | null | undefined, field: string): string | null
 }
 
 /** Inside a transaction holding the workspace lock: refuses to leave it without an owner. */
-async function guardLastOwner(tx: Queryable, workspaceId: string, target: MemberRow, what: string) {
+async function guardLastOwner(
+  tx: Queryable,
+  workspaceId: string,
+  target: MemberRow,
+  what: 'errors.lastOwnerRole' | 'errors.lastOwnerRemove',
+) {
   if (target.role === 'owner' && (await countOwners(tx, workspaceId)) <= 1) {
-    throw new ConflictError(
-      `${what}: ${target.display_name} is the workspace's last owner. Make someone else owner first.`,
-      'last_owner',
-    );
+    throw new ConflictError(msg(what, { name: target.display_name }), 'last_owner');
   }
 }
 
@@ -105,7 +108,7 @@ export async function changeMemberRole(
 ): Promise<MemberRow> {
   return sql.begin(async (tx) => {
     const member = await lockedMember(tx, workspaceId, userId);
-    if (role !== 'owner') await guardLastOwner(tx, workspaceId, member, 'Cannot change the role');
+    if (role !== 'owner') await guardLastOwner(tx, workspaceId, member, 'errors.lastOwnerRole');
     await setMemberRole(tx, workspaceId, userId, role);
     return { ...member, role };
   });
@@ -114,7 +117,7 @@ export async function changeMemberRole(
 export async function removeMember(sql: Sql, workspaceId: string, userId: string): Promise<void> {
   await sql.begin(async (tx) => {
     const member = await lockedMember(tx, workspaceId, userId);
-    await guardLastOwner(tx, workspaceId, member, 'Cannot remove the member');
+    await guardLastOwner(tx, workspaceId, member, 'errors.lastOwnerRemove');
     await deleteMembership(tx, workspaceId, userId);
   });
 }
@@ -127,9 +130,10 @@ export async function addMember(
   role: Role,
 ): Promise<MemberRow> {
   const user = await findUserByEmail(sql, email.trim());
-  if (!user) throw new NotFoundError(`A user with the email ${email}`);
+  if (!user) throw new NotFoundError(msg('errors.userWithEmailNotFound', { email }));
   const workspace = await sql`SELECT id FROM workspaces WHERE id = ${workspaceId}`;
-  if (workspace.length === 0) throw new NotFoundError(`Workspace ${workspaceId}`);
+  if (workspace.length === 0)
+    throw new NotFoundError(msg('errors.workspaceWithIdNotFound', { workspaceId }));
   if (await findMembership(sql, workspaceId, user.id)) {
     return changeMemberRole(sql, workspaceId, user.id, role);
   }

@@ -20,6 +20,7 @@ import type {
 } from '../agreement/agreementFigures.ts';
 import type { HeavyWorkConfig } from '../config.ts';
 import { BusyError, LimitExceededError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import type { HeavyResult, HeavyTask, ImportResult, LimitHit } from './heavyTasks.ts';
 import type { HeavyJob } from './heavyWorker.ts';
 
@@ -150,9 +151,7 @@ export class HeavyWorkPool implements UpdateWorker {
   }
 
   private busy(): BusyError {
-    return new BusyError(
-      `The server is busy with ${this.config.maxQueue} imports and exports (HEAVY_WORK_QUEUE); try again in a moment.`,
-    );
+    return new BusyError(msg('errors.busy', { maxQueue: this.config.maxQueue }));
   }
 
   private async run(
@@ -183,7 +182,9 @@ export class HeavyWorkPool implements UpdateWorker {
         throw new LimitExceededError(
           422,
           'time_budget_exceeded',
-          `${subject(kind)} took longer than its time budget of ${budgetMs} ms (${kind === 'import' ? 'IMPORT' : 'REPORT'}_TIME_BUDGET_MS)${kind === 'import' ? ': simplify or split the article' : ''}.`,
+          msg(kind === 'import' ? 'errors.importTimeBudget' : 'errors.reportTimeBudget', {
+            budgetMs,
+          }),
           field(kind),
         );
       }
@@ -191,7 +192,9 @@ export class HeavyWorkPool implements UpdateWorker {
         throw new LimitExceededError(
           413,
           'memory_budget_exceeded',
-          `${subject(kind)} needed more than the ${this.config.memoryMb} MiB a job may use (HEAVY_WORK_MEMORY_MB).`,
+          msg(kind === 'import' ? 'errors.importMemoryBudget' : 'errors.reportMemoryBudget', {
+            memoryMb: this.config.memoryMb,
+          }),
           field(kind),
         );
       }
@@ -202,10 +205,6 @@ export class HeavyWorkPool implements UpdateWorker {
       port1.close();
     }
   }
-}
-
-function subject(kind: JobKind): string {
-  return kind === 'import' ? 'content' : 'The report';
 }
 
 function field(kind: JobKind): string {
@@ -233,8 +232,8 @@ function limitError(hit: LimitHit, kind: JobKind): LimitExceededError {
         413,
         'output_too_large',
         kind === 'import'
-          ? `content would make a document larger than ${hit.value} bytes (COLLAB_MAX_DOCUMENT_BYTES): split the article.`
-          : `The report would be larger than ${hit.value} bytes (REPORT_MAX_BYTES): export approved claims only, or without evidence.`,
+          ? msg('errors.importOutputTooLarge', { limit: hit.value })
+          : msg('errors.reportOutputTooLarge', { limit: hit.value }),
         field(kind),
       );
   }

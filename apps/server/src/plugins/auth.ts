@@ -7,6 +7,7 @@ import { hashSecret, isSecretOf } from '../auth/secrets.ts';
 import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
 import type { Config } from '../config.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import { findApiTokenUser, findSessionUser } from '../queries/sessions.ts';
 
 export type Actor =
@@ -44,11 +45,10 @@ export const authPlugin = fp(async (app: FastifyInstance, { config }: { config: 
     if (request.headers.authorization !== undefined) {
       // A bad or revoked token is an error, never a silent fall back to the cookie.
       if (!bearer || !isSecretOf('token', bearer)) {
-        throw new UnauthenticatedError('The API token is malformed.', 'invalid_token');
+        throw new UnauthenticatedError(msg('errors.tokenMalformed'), 'invalid_token');
       }
       const row = await findApiTokenUser(app.db, hashSecret(bearer));
-      if (!row)
-        throw new UnauthenticatedError('The API token is unknown or revoked.', 'invalid_token');
+      if (!row) throw new UnauthenticatedError(msg('errors.tokenUnknown'), 'invalid_token');
       request.actor = { userId: row.user_id, via: 'token', tokenId: row.token_id };
       return;
     }
@@ -59,10 +59,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { config }: { config: 
       // Every path: the router decodes %-escapes, so "/%61pi/…" reaches the /api routes.
       const origin = request.headers.origin;
       if (origin ? !allowedOrigins.has(origin) : cookie !== undefined) {
-        throw new ForbiddenError(
-          'This request did not come from the Factdesk web app (Origin check failed).',
-          'bad_origin',
-        );
+        throw new ForbiddenError(msg('errors.badOrigin'), 'bad_origin');
       }
     }
     if (cookie && isSecretOf('session', cookie)) {

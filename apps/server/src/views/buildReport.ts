@@ -27,6 +27,7 @@ import { quoteContext } from '@factdesk/report';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
 import { AppError, NotFoundError } from '../errors.ts';
+import { msg } from '../i18n/translate.ts';
 import { readDocState } from '../queries/docState.ts';
 import { type DocumentRow, findDocVersion, type StoredDocVersion } from '../queries/documents.ts';
 import type { ReportClaimRow, ReportEvidenceRow, ReportPerson } from '../queries/report.ts';
@@ -161,7 +162,9 @@ async function reproducibleVersion(
     throw new AppError(
       409,
       'version_not_reproducible',
-      `version: this text version was saved on ${version.created_at.toISOString().slice(0, 10)}, before Factdesk kept the claims with each version, so its report cannot be reproduced. Export the current text, or save a new version and export that.`,
+      msg('errors.versionNotReproducible', {
+        savedOn: version.created_at.toISOString().slice(0, 10),
+      }),
       'version',
     );
   }

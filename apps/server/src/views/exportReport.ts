@@ -4,6 +4,7 @@ import type { ReportOptions } from '@factdesk/model';
 import type { RenderedReport, ReportFormat } from '@factdesk/report';
 import { BadRequestError } from '../errors.ts';
 import type { HeavyWorkPool } from '../heavyWork/HeavyWorkPool.ts';
+import { msg } from '../i18n/translate.ts';
 import { listReviewUnits, reviewUnits } from '../queries/agreement.ts';
 import type { DocumentRow } from '../queries/documents.ts';
 import { buildReport, type ReportDeps } from './buildReport.ts';
@@ -39,8 +40,8 @@ export async function exportReport(
     // Every ClaimReview needs the page it is published on; an empty file would pass silently.
     throw new BadRequestError(
       versionId === null
-        ? 'factCheckUrl: set the document’s published fact-check URL before exporting ClaimReview (each claim is published at that page #claim-<number>).'
-        : 'factCheckUrl: this text version was saved before the document had a published fact-check URL, so its ClaimReview cannot be made; set the URL and save a new version.',
+        ? msg('errors.factCheckUrlMissing')
+        : msg('errors.factCheckUrlMissingInVersion'),
       'factCheckUrl',
     );
   }

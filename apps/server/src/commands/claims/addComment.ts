@@ -6,6 +6,7 @@
 import { type Comment, MENTION_PATTERN, mentionToken } from '@factdesk/model';
 import type { Queryable } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { presentComment } from '../../presenters/claims.ts';
 import { insertComment } from '../../queries/claimComments.ts';
 import { findWorkspaceMembers } from '../../queries/notifications.ts';
@@ -15,7 +16,7 @@ import { writeClaim } from './writeClaim.ts';
 
 export async function addComment(deps: ClaimDeps, actorId: string, claimId: string, body: string) {
   const text = body.trim();
-  if (text.length === 0) throw new BadRequestError('body cannot be empty.', 'body');
+  if (text.length === 0) throw new BadRequestError(msg('errors.commentEmpty'), 'body');
   let comment: Comment | undefined;
   const result = await writeClaim(
     deps,
@@ -45,10 +46,7 @@ async function withCheckedMentions(
   );
   const stranger = ids.find((id) => !members.has(id));
   if (stranger) {
-    throw new BadRequestError(
-      'body mentions someone who is not a member of this workspace: only its members can be mentioned.',
-      'body',
-    );
+    throw new BadRequestError(msg('errors.mentionNotMember'), 'body');
   }
   return body.replace(MENTION_PATTERN, (_token, id: string) => {
     const member = members.get(id.toLowerCase());

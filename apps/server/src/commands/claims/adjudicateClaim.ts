@@ -5,6 +5,7 @@
 import { type AdjudicateBody, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
 import { authorizeApproval } from '../../access/policies.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { listIndependentVerdicts, updateClaimRow } from '../../queries/claims.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
 import { APPROVAL_FIELDS } from './approveVerdict.ts';
@@ -51,7 +52,7 @@ export function adjudicateClaim(
       const label = scale.labels.find((candidate) => candidate.key === body.verdict);
       if (!label) {
         throw new BadRequestError(
-          `verdict must be one of this workspace's labels: ${scale.labels.map((l) => l.key).join(', ')}.`,
+          msg('errors.verdictNotOnScale', { labels: scale.labels.map((l) => l.key).join(', ') }),
           'verdict',
         );
       }

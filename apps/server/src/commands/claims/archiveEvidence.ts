@@ -8,6 +8,7 @@ import type { Evidence } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
 import { BadRequestError, ConflictError, NotFoundError, UpstreamError } from '../../errors.ts';
 import { ArchiveFailure } from '../../evidenceLinks/archiveLink.ts';
+import { msg } from '../../i18n/translate.ts';
 import { presentEvidence } from '../../presenters/claims.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import { findClaimDetail, lockClaim, updateClaimRow } from '../../queries/claims.ts';
@@ -46,10 +47,7 @@ export async function archiveEvidence(deps: ArchiveDeps, actorId: string, eviden
   // call, so nobody asks the archive service for a copy they could not store.
   await checkClaimWrite(deps, actorId, existing.claim_id, RULE);
   if (!(await startArchiving(deps.sql, evidenceId, deps.leaseSeconds))) {
-    throw new ConflictError(
-      'This link is being archived already; the copy shows here when the archive service answers.',
-      'archiving',
-    );
+    throw new ConflictError(msg('errors.archiving'), 'archiving');
   }
   let problem: string | null = null;
   try {
@@ -135,11 +133,7 @@ async function askForCopy(deps: ArchiveDeps, url: string): Promise<string> {
       throw new UpstreamError(error.message, error.timedOut, 'archive_failed');
     }
     if (error instanceof BadRequestError) {
-      throw new UpstreamError(
-        'The archive service gave an address that is not a web page.',
-        false,
-        'archive_failed',
-      );
+      throw new UpstreamError(msg('errors.archiveNotWebPage'), false, 'archive_failed');
     }
     throw error;
   }
@@ -155,10 +149,7 @@ async function storeCopy(
   const current = await findEvidence(tx, evidenceId);
   if (!current) throw new NotFoundError('Evidence');
   if (current.url !== archivedUrl) {
-    throw new ConflictError(
-      'The link was edited while it was being archived; archive it again.',
-      'archiving',
-    );
+    throw new ConflictError(msg('errors.editedWhileArchiving'), 'archiving');
   }
   const row = await updateEvidenceRow(tx, evidenceId, { ...valuesOf(current), archive_url: copy });
   const evidence = presentEvidence(row);

@@ -2,6 +2,7 @@
 // an open claim becomes assigned.
 import type { AssignClaimBody } from '@factdesk/model';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import {
   type ClaimChanges,
   findReviewerMembers,
@@ -28,7 +29,7 @@ export function assignClaim(
       const refused = body.reviewerIds.find((id) => !eligible.has(id));
       if (refused) {
         throw new BadRequestError(
-          `reviewerIds: ${refused} is not a reviewer, moderator or owner of this workspace.`,
+          msg('errors.notReviewerOfWorkspace', { ids: refused }),
           'reviewerIds',
         );
       }

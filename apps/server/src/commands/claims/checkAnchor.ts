@@ -4,6 +4,7 @@
 import { isWellFormedAnchor, resolveAnchorRange } from '@factdesk/editor';
 import type { ClaimAnchor } from '@factdesk/model';
 import { BadRequestError, ConflictError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
 
 export async function checkAnchor(
@@ -14,7 +15,7 @@ export async function checkAnchor(
   for (const field of ['start', 'end'] as const) {
     if (!isWellFormedAnchor(anchor[field])) {
       throw new BadRequestError(
-        `anchor.${field} is not a Yjs relative position (base64 of its encoding).`,
+        msg('errors.anchorInvalid', { field }),
         `anchor.${field}`,
         'invalid_anchor',
       );
@@ -24,15 +25,9 @@ export async function checkAnchor(
     resolveAnchorRange(doc, anchor.start, anchor.end),
   );
   if (!resolved) {
-    throw new ConflictError(
-      'The selection does not point into the current text of this document; reload and select again.',
-      'anchor_stale',
-    );
+    throw new ConflictError(msg('errors.anchorStale'), 'anchor_stale');
   }
   if (resolved.text !== anchor.quote.exact) {
-    throw new ConflictError(
-      'the text under the selection changed; reload and select again.',
-      'quote_mismatch',
-    );
+    throw new ConflictError(msg('errors.quoteMismatch'), 'quote_mismatch');
   }
 }

@@ -4,6 +4,7 @@
 import { DEFAULT_VERDICT_SCALE, type ProposeVerdictBody } from '@factdesk/model';
 import { requiredReviews } from '../../access/blindRound.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
@@ -39,7 +40,7 @@ export function proposeVerdict(
       const label = scale.labels.find((candidate) => candidate.key === body.verdict);
       if (!label) {
         throw new BadRequestError(
-          `verdict must be one of this workspace's labels: ${scale.labels.map((l) => l.key).join(', ')}.`,
+          msg('errors.verdictNotOnScale', { labels: scale.labels.map((l) => l.key).join(', ') }),
           'verdict',
         );
       }

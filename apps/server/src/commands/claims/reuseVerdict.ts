@@ -6,6 +6,7 @@
 import { DEFAULT_VERDICT_SCALE, type Evidence, type ReuseVerdictBody } from '@factdesk/model';
 import { requiredReviews } from '../../access/blindRound.ts';
 import { AppError, BadRequestError, ConflictError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { presentEvidence } from '../../presenters/claims.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import { insertEvidence, listEvidence } from '../../queries/evidence.ts';
@@ -29,15 +30,12 @@ export function reuseVerdict(
     async ({ tx, claim }) => {
       if (requiredReviews(claim) > 1) {
         throw new ConflictError(
-          `cannot reuse a verdict: this claim takes ${requiredReviews(claim)} independent verdicts from its reviewers (blind review).`,
+          msg('errors.reuseBlind', { count: requiredReviews(claim) }),
           'blind_review',
         );
       }
       if (body.fromClaimId === claimId) {
-        throw new BadRequestError(
-          'fromClaimId is this claim: choose an approved claim of another passage.',
-          'fromClaimId',
-        );
+        throw new BadRequestError(msg('errors.reuseSelf'), 'fromClaimId');
       }
       const source = await lockReuseSource(tx, body.fromClaimId);
       // Another workspace's claim is answered exactly like a missing one: nothing leaks.
@@ -45,20 +43,20 @@ export function reuseVerdict(
         throw new AppError(
           404,
           'reuse_source_not_found',
-          'The claim to reuse (fromClaimId) was not found in this workspace: only approved claims of the same workspace can be reused.',
+          msg('errors.reuseSourceNotFound'),
           'fromClaimId',
         );
       }
       if (source.status !== 'approved' || source.verdict === null) {
         throw new ConflictError(
-          `cannot reuse a verdict: the claim in “${source.document_title}” is not approved (it is ${source.status}); only approved verdicts can be reused.`,
+          msg('errors.reuseNotApproved', { title: source.document_title, status: source.status }),
           'reuse_source_not_approved',
         );
       }
       const scale = (await findVerdictScale(tx, claim.workspace_id)) ?? DEFAULT_VERDICT_SCALE;
       if (!scale.labels.some((label) => label.key === source.verdict)) {
         throw new ConflictError(
-          `cannot reuse a verdict: “${source.verdict}” is no longer on this workspace's verdict scale.`,
+          msg('errors.reuseOffScale', { verdict: source.verdict }),
           'reuse_verdict_off_scale',
         );
       }

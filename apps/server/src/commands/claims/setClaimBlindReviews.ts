@@ -2,6 +2,7 @@
 // the workspace's setting). Not once its round has a verdict: the round's size is fixed then.
 import type { SetClaimBlindReviewsBody } from '@factdesk/model';
 import { ConflictError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { pick, writeClaim } from './writeClaim.ts';
@@ -25,7 +26,7 @@ export function setClaimBlindReviews(
     async ({ tx, claim }) => {
       if (claim.round_reviewer_ids.length > 0 && body.blindReviews !== claim.blind_reviews) {
         throw new ConflictError(
-          `cannot change the number of independent verdicts: ${claim.round_reviewer_ids.length} already given in this round. Return or reopen the claim to start a new round.`,
+          msg('errors.blindRoundStarted', { count: claim.round_reviewer_ids.length }),
           'blind_round_started',
         );
       }

@@ -8,6 +8,7 @@ import type { TransactionSql } from 'postgres';
 import { requiredReviews } from '../../access/blindRound.ts';
 import { authorizeBlindProposal } from '../../access/policies.ts';
 import { ConflictError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import {
   type ClaimChanges,
   type IndependentVerdictRow,
@@ -27,10 +28,7 @@ export async function submitIndependentVerdict(
 ): Promise<ClaimChange[]> {
   authorizeBlindProposal(actorId, claim.assigneeIds);
   if (claim.round_reviewer_ids.includes(actorId)) {
-    throw new ConflictError(
-      'You already gave your verdict in this round: it stays as given until every reviewer has proposed.',
-      'already_proposed',
-    );
+    throw new ConflictError(msg('errors.alreadyProposed'), 'already_proposed');
   }
   const round = claim.review_round;
   const required = requiredReviews(claim);

@@ -2,6 +2,7 @@
 // goes back to open.
 import type { UnassignClaimBody } from '@factdesk/model';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { deleteAssignees, listAssigneeIds, updateClaimRow } from '../../queries/claims.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { NOT_APPROVED, writeClaim } from './writeClaim.ts';
@@ -20,10 +21,7 @@ export function unassignClaim(
     async ({ tx, claim }) => {
       const notAssigned = body.reviewerIds.find((id) => !claim.assigneeIds.includes(id));
       if (notAssigned) {
-        throw new BadRequestError(
-          `reviewerIds: ${notAssigned} is not assigned to this claim.`,
-          'reviewerIds',
-        );
+        throw new BadRequestError(msg('errors.notAssigned', { ids: notAssigned }), 'reviewerIds');
       }
       await deleteAssignees(tx, claimId, body.reviewerIds);
       const remaining = await listAssigneeIds(tx, claimId);

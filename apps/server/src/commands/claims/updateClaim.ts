@@ -2,6 +2,7 @@
 import type { UpdateClaimBody } from '@factdesk/model';
 import { isBlindRound, requiredReviews } from '../../access/blindRound.ts';
 import { ConflictError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import type { ClaimChanges } from '../../queries/claims.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
@@ -27,7 +28,7 @@ export function updateClaim(
         // their verdict, hidden until all are in.
         if (isBlindRound(claim) || claim.status === 'adjudication') {
           throw new ConflictError(
-            `cannot edit the rationale: this claim takes ${requiredReviews(claim)} independent verdicts, and each reviewer's rationale goes with their verdict.`,
+            msg('errors.rationaleBlind', { count: requiredReviews(claim) }),
             'blind_review',
           );
         }

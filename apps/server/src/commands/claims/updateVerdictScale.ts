@@ -3,6 +3,7 @@
 import type { VerdictScale } from '@factdesk/model';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError, ConflictError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { listUsedVerdicts } from '../../queries/claims.ts';
 import { setVerdictScale } from '../../queries/verdictScales.ts';
 import { lockWorkspace } from '../../queries/workspaces.ts';
@@ -13,7 +14,7 @@ export async function updateVerdictScale(
   scale: VerdictScale,
 ): Promise<VerdictScale> {
   if (scale.bestRating === scale.worstRating) {
-    throw new BadRequestError('bestRating and worstRating must differ.', 'bestRating');
+    throw new BadRequestError(msg('errors.ratingsEqual'), 'bestRating');
   }
   const low = Math.min(scale.bestRating, scale.worstRating);
   const high = Math.max(scale.bestRating, scale.worstRating);
@@ -21,14 +22,14 @@ export async function updateVerdictScale(
   scale.labels.forEach((label, index) => {
     if (keys.has(label.key)) {
       throw new BadRequestError(
-        `labels.${index}.key "${label.key}" is used twice.`,
+        msg('errors.labelKeyTwice', { index, key: label.key }),
         `labels.${index}.key`,
       );
     }
     keys.add(label.key);
     if (label.ratingValue !== null && (label.ratingValue < low || label.ratingValue > high)) {
       throw new BadRequestError(
-        `labels.${index}.ratingValue must be between ${low} and ${high}, or null.`,
+        msg('errors.ratingOutOfScale', { index, low, high }),
         `labels.${index}.ratingValue`,
       );
     }
@@ -43,7 +44,7 @@ export async function updateVerdictScale(
     const missing = (await listUsedVerdicts(tx, workspaceId)).filter((key) => !keys.has(key));
     if (missing.length > 0) {
       throw new ConflictError(
-        `The scale must keep the labels claims use: ${missing.join(', ')}.`,
+        msg('errors.labelsInUse', { labels: missing.join(', ') }),
         'verdict_in_use',
       );
     }

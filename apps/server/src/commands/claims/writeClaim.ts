@@ -15,6 +15,7 @@ import type { TransactionSql } from 'postgres';
 import { blindReviewerIds, isBlindRound } from '../../access/blindRound.ts';
 import { authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
+import { type ClaimVerb, msg, type NotFoundThing } from '../../i18n/translate.ts';
 import { presentClaim, presentClaimState } from '../../presenters/claims.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
 import {
@@ -77,14 +78,14 @@ export interface ClaimChange {
 export interface ClaimWriteRule {
   /** What the verb needs the caller to be allowed (policies.ts claimPermissions). */
   ability: keyof ClaimPermissions;
-  /** Names the verb in 409 messages: "cannot approve: claim is in_review". */
-  verb: string;
+  /** Names the verb in 409 messages: "cannot approve: claim is in_review" (claimVerb.* ids). */
+  verb: ClaimVerb;
   /** The version the client based the write on; omitted only by appends (comments). */
   version?: number;
   /** Statuses the verb may start from; omitted: any. */
   from?: readonly ClaimStatus[];
   /** What a missing or hidden claim is called in the 404 (e.g. "Evidence"). */
-  notFound?: string;
+  notFound?: NotFoundThing;
 }
 
 export interface ClaimWriteResult {
@@ -122,14 +123,18 @@ export async function writeClaim(
     );
     if (rule.version !== undefined && rule.version !== claim.version) {
       throw new ClaimConflictError(
-        `cannot ${rule.verb}: the claim changed since version ${rule.version} (it is at version ${claim.version}); review the current claim and try again.`,
+        msg('errors.claimStale', {
+          verb: msg(`claimVerb.${rule.verb}`),
+          version: rule.version,
+          current: claim.version,
+        }),
         'stale_version',
         presentClaim(await currentDetail(tx, claimId), { userId: actorId, role }),
       );
     }
     if (rule.from && !rule.from.includes(claim.status)) {
       throw new ClaimConflictError(
-        `cannot ${rule.verb}: claim is ${claim.status}`,
+        msg('errors.claimStatus', { verb: msg(`claimVerb.${rule.verb}`), status: claim.status }),
         'invalid_transition',
         presentClaim(await currentDetail(tx, claimId), { userId: actorId, role }),
       );

@@ -9,6 +9,7 @@ import { newServerClientId } from '@factdesk/sync';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
 import type { HeavyWorkPool } from '../../heavyWork/HeavyWorkPool.ts';
+import { msg } from '../../i18n/translate.ts';
 import { insertLineageClient } from '../../queries/docHistory.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
 import { type DocumentRow, insertDocument, insertDocVersion } from '../../queries/documents.ts';
@@ -45,26 +46,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Throws a 400 naming `content` unless it is non-empty UTF-8 text within the size limit. */
 export function checkImportContent(content: string, maxBytes: number): void {
   if (content.trim() === '') {
-    throw new BadRequestError('content is empty: paste or upload the article text.', 'content');
+    throw new BadRequestError(msg('errors.contentEmpty'), 'content');
   }
   if (looksBinary(content)) {
-    throw new BadRequestError(
-      'content looks binary (it contains NUL or other control bytes): upload Markdown, HTML or plain text.',
-      'content',
-    );
+    throw new BadRequestError(msg('errors.contentBinary'), 'content');
   }
   if (content.includes('\uFFFD') || LONE_SURROGATE.test(content)) {
-    throw new BadRequestError(
-      'content is not valid UTF-8 text: save the file as UTF-8.',
-      'content',
-    );
+    throw new BadRequestError(msg('errors.contentNotUtf8'), 'content');
   }
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > maxBytes) {
-    throw new BadRequestError(
-      `content is ${bytes} bytes; the limit is ${maxBytes} bytes (IMPORT_MAX_BYTES).`,
-      'content',
-    );
+    throw new BadRequestError(msg('errors.contentTooLarge', { bytes, maxBytes }), 'content');
   }
 }
 
@@ -87,7 +79,7 @@ export async function importDocument(
   const sourceUrl = checkSourceUrl(input.sourceUrl);
   const title = input.title?.trim();
   if (input.title !== undefined && !title) {
-    throw new BadRequestError('title cannot be blank.', 'title');
+    throw new BadRequestError(msg('errors.titleBlank'), 'title');
   }
   const lineageClient = newServerClientId();
   const { update, defaultTitle, hasText } = await heavyWork.importArticle(
@@ -97,10 +89,7 @@ export async function importDocument(
     lineageClient,
   );
   if (!hasText) {
-    throw new BadRequestError(
-      'content has no text left once scripts, styles and other disallowed markup are removed.',
-      'content',
-    );
+    throw new BadRequestError(msg('errors.contentNoText'), 'content');
   }
   return sql.begin(async (tx) => {
     const row = await insertDocument(tx, {

@@ -2,6 +2,7 @@
 import { checkEvidenceUrl, type UpdateDocumentBody } from '@factdesk/model';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { presentDocumentState } from '../../presenters/documents.ts';
 import { type DocumentRow, updateDocumentMetadata as updateRow } from '../../queries/documents.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
@@ -13,10 +14,7 @@ function checkFactCheckUrl(raw: string | null | undefined): string | null | unde
   const checked = checkEvidenceUrl(raw, 'factCheckUrl');
   if (!checked.ok) throw new BadRequestError(checked.problem, 'factCheckUrl');
   if (new URL(checked.href).hash !== '') {
-    throw new BadRequestError(
-      'factCheckUrl must not contain a #fragment: each claim gets its own (#claim-<number>).',
-      'factCheckUrl',
-    );
+    throw new BadRequestError(msg('errors.factCheckUrlFragment'), 'factCheckUrl');
   }
   return checked.href;
 }
@@ -32,7 +30,7 @@ export async function updateDocumentMetadata(
 ): Promise<DocumentRow> {
   const title = changes.title?.trim();
   if (changes.title !== undefined && !title) {
-    throw new BadRequestError('title cannot be blank.', 'title');
+    throw new BadRequestError(msg('errors.titleBlank'), 'title');
   }
   const row = await updateRow(sql, documentId, {
     title,

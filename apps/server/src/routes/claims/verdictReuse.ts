@@ -13,6 +13,7 @@ import { readClaimAccess } from '../../access/claimAccess.ts';
 import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { reuseVerdict } from '../../commands/claims/reuseVerdict.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { findClaimDetail } from '../../queries/claims.ts';
 import { comparableTexts, similarClaims } from '../../views/similarClaims.ts';
@@ -38,10 +39,7 @@ export const verdictReuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { quote, statement, limit } = request.query;
       await workspaceAccess(app.db, userId, workspaceId, 'document.read');
       if (comparableTexts(quote, statement).length === 0) {
-        throw new BadRequestError(
-          'quote or statement is needed: give the highlighted passage or the claim as worded.',
-          'quote',
-        );
+        throw new BadRequestError(msg('errors.quoteOrStatement'), 'quote');
       }
       return similarClaims(app.db, {
         workspaceId,

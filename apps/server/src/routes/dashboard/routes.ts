@@ -14,6 +14,7 @@ import { Type } from 'typebox';
 import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import type { AgreementPeriodBounds } from '../../agreement/agreementFigures.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentDurations, presentRows } from '../../presenters/dashboard.ts';
 import { listReviewUnits, reviewUnits } from '../../queries/agreement.ts';
@@ -36,14 +37,11 @@ function periodOf(query: DashboardQuery, now = new Date()) {
   const from =
     query.from ??
     day(new Date(Date.parse(`${to}T00:00:00Z`) - (DASHBOARD_DEFAULT_DAYS - 1) * DAY_MS));
-  if (from > to) throw new BadRequestError(`from (${from}) is after to (${to}).`, 'from');
+  if (from > to) throw new BadRequestError(msg('errors.fromAfterTo', { from, to }), 'from');
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS);
   if (end.getTime() - start.getTime() > DASHBOARD_MAX_DAYS * DAY_MS) {
-    throw new BadRequestError(
-      `The period is longer than ${DASHBOARD_MAX_DAYS} days: choose a later from or an earlier to.`,
-      'from',
-    );
+    throw new BadRequestError(msg('errors.periodTooLong', { maxDays: DASHBOARD_MAX_DAYS }), 'from');
   }
   return { from, to, start, end };
 }

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ResetEmailThrottle, sendResetEmail } from '../../commands/passwordResetEmails.ts';
 import { AppError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 
 const SENT =
   'If an account has this address, an e-mail with a reset link is on its way. Check your inbox (and spam folder).';
@@ -43,11 +44,7 @@ export const passwordResetEmailRoutes: FastifyPluginAsyncTypebox = async (app) =
     async (request, reply) => {
       const mailer = app.mailer;
       if (!mailer) {
-        throw new AppError(
-          503,
-          'email_unavailable',
-          'This server sends no e-mail: ask an owner of your workspace for a reset link.',
-        );
+        throw new AppError(503, 'email_unavailable', msg('errors.emailUnavailable'));
       }
       throttle.take(request.ip, request.body.email);
       sendResetEmail(

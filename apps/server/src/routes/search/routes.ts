@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { workspaceAccess } from '../../access/workspaceAccess.ts';
 import { BadRequestError } from '../../errors.ts';
+import { msg } from '../../i18n/translate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentSearchResults } from '../../presenters/search.ts';
 import { searchWorkspace } from '../../views/searchWorkspace.ts';
@@ -31,7 +32,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspaceId } = request.params;
       const { q, verdict, status, reviewer, from, to, limit } = request.query;
       await workspaceAccess(app.db, actor.userId, workspaceId, 'document.read');
-      if (q.trim() === '') throw new BadRequestError('q is blank: type the words to find.', 'q');
+      if (q.trim() === '') throw new BadRequestError(msg('errors.searchBlank'), 'q');
       checkDays(from, to);
       const outcome = await searchWorkspace(app.db, {
         workspaceId,
