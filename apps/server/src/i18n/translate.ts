@@ -19,7 +19,7 @@ export interface Message {
 
 export const CATALOGS: Record<Locale, Record<MessageId, string>> = { en, fr };
 
-/** A Message, typed: `msg('errors.notFound.claim')`, `msg('errors.tooManyLogins', { wait })`. */
+/** A Message, typed: `msg('errors.notFound.Claim')`, `msg('errors.tooManyLogins', { wait })`. */
 export function msg(id: MessageId, values?: MessageValues): Message {
   return values ? { id, values } : { id };
 }

@@ -51,7 +51,11 @@ export function describeValidation(
     case 'maxLength':
       return { field, message: msg('validation.maxLength', { name, limit: Number(p.limit) }) };
     case 'format':
-      return { field, message: msg('validation.format', { name, format: String(p.format) }) };
+      // ICU select keys cannot hold "-": date-time is asked for as date_time.
+      return {
+        field,
+        message: msg('validation.format', { name, format: String(p.format).replace('-', '_') }),
+      };
     case 'enum':
       return {
         field,
