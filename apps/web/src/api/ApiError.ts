@@ -1,7 +1,8 @@
 // An API call that did not succeed: the server's `{code, message, field?}` plus the status.
-// `message` is always a sentence fit to show a person; never show the raw body. The server's
-// sentences are English (docs/i18n.md); the web app's own (network down, no JSON answer) carry
-// a message id too, so they are shown in the interface language (see errorText).
+// `message` is always a sentence fit to show a person; never show the raw body. The server
+// writes its sentences in the interface language (request.ts sends it as Accept-Language); the
+// web app's own (network down, no JSON answer) carry a message id, so errorText shows them in
+// the interface language too, even after the person switches language.
 import type { Claim, ClaimConflictBody, ErrorBody } from '@factdesk/model';
 import type { IntlShape } from 'react-intl';
 import type { MessageId } from '../i18n/catalogs.ts';

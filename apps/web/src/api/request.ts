@@ -1,12 +1,21 @@
-// The one way the web app calls the API: JSON in and out, the session cookie, and every
-// failure turned into an ApiError carrying the server's sentence.
-import type { ErrorBody } from '@factdesk/model';
+// The one way the web app calls the API: JSON in and out, the session cookie, the interface
+// language, and every failure turned into an ApiError carrying the server's sentence.
+import type { ErrorBody, Locale } from '@factdesk/model';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { ApiError } from './ApiError.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 let unauthorizedHandler: (() => void) | undefined;
+let interfaceLocale: Locale | undefined;
+
+/**
+ * The interface language, sent as Accept-Language on every call so the server writes its
+ * sentences (errors) in it; until set, the browser's own header goes.
+ */
+export function setRequestLocale(locale: Locale): void {
+  interfaceLocale = locale;
+}
 
 /**
  * Called when a signed-in call answers 401 (the session ended elsewhere or expired).
@@ -48,6 +57,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (interfaceLocale) headers['Accept-Language'] = interfaceLocale;
   const init: RequestInit = { method, credentials: 'same-origin', headers };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -5,6 +5,7 @@ import type { Locale } from '@factdesk/model';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { api } from '../api/api.ts';
+import { setRequestLocale } from '../api/request.ts';
 import { useSession } from '../state/SessionProvider.tsx';
 import { browserLocale, CATALOGS } from './catalogs.ts';
 
@@ -22,6 +23,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [fromBrowser] = useState(() => browserLocale(navigator.languages));
   const me = state.status === 'signedIn' ? state.me : undefined;
   const locale = me?.user.locale ?? fromBrowser;
+  // Set while rendering, not in an effect: the children's effects (their first API calls) run
+  // before this component's, and their answers must already come in this language.
+  setRequestLocale(locale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
