@@ -3,6 +3,7 @@
 // after the answer (its timing tells nothing either). Asking is limited per source address
 // and per address asked for. The link is an ordinary reset link (commands/passwordResets.ts),
 // issued as the administrator's are: it voids any earlier link of the person.
+import type { Locale } from '@factdesk/model';
 import type { FastifyBaseLogger } from 'fastify';
 import { FixedWindowCounter } from '../auth/LoginThrottle.ts';
 import type { Sql } from '../db/database.ts';
@@ -50,18 +51,27 @@ export interface ResetEmailDeps {
  * Issues a link and e-mails it if the address has an account; does nothing visible otherwise.
  * Resolves at once; the work goes on in the background (its failures are logged).
  */
-export function sendResetEmail(deps: ResetEmailDeps, email: string): void {
-  void mailResetLink(deps, email).catch((error: unknown) => {
+export function sendResetEmail(deps: ResetEmailDeps, email: string, requestLocale: Locale): void {
+  void mailResetLink(deps, email, requestLocale).catch((error: unknown) => {
     deps.log.error({ err: error }, 'sending a password reset e-mail failed');
   });
 }
 
-async function mailResetLink(deps: ResetEmailDeps, email: string): Promise<void> {
+/** In the account's language, else the one the request was made in. */
+async function mailResetLink(
+  deps: ResetEmailDeps,
+  email: string,
+  requestLocale: Locale,
+): Promise<void> {
   const user = await findUserByEmail(deps.sql, email);
   if (!user) return;
   let token: string;
+  let expiresAt: Date;
   try {
-    ({ token } = await issueResetLinkAsAdministrator(deps.sql, { email, hours: deps.hours }));
+    ({ token, expiresAt } = await issueResetLinkAsAdministrator(deps.sql, {
+      email,
+      hours: deps.hours,
+    }));
   } catch (error) {
     if (error instanceof NotFoundError) return; // gone meanwhile
     throw error;
@@ -70,8 +80,10 @@ async function mailResetLink(deps: ResetEmailDeps, email: string): Promise<void>
     composeResetEmail({
       to: user.email,
       name: user.display_name,
+      locale: user.locale ?? requestLocale,
       link: resetLinkUrl(deps.publicUrl, token),
       hours: deps.hours,
+      expiresAt,
     }),
   );
 }

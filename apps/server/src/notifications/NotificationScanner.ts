@@ -78,6 +78,7 @@ export class NotificationScanner {
           composeDigest({
             to: person.email,
             name: person.display_name,
+            locale: person.locale ?? 'en',
             rows: wanted,
             publicUrl,
             unsubscribe: {

@@ -1,21 +1,27 @@
 // The e-mails Factdesk sends: a digest of notifications, and a password reset link. Each is
 // plain text first, with a simple HTML copy; every digest ends with its unsubscribe link.
+// Written in the recipient's language (i18n catalogs, email.*), dates by Intl in it; the
+// notification sentences themselves are the inbox's (presenters/notifications.ts), as sent.
+import type { Locale } from '@factdesk/model';
 import { escapeHtml } from '@factdesk/report';
+import { type MessageId, type MessageValues, translate } from '../i18n/translate.ts';
 import { notificationPath, notificationText } from '../presenters/notifications.ts';
 import type { NotificationRow } from '../queries/notifications.ts';
 import type { OutgoingMail } from './Mailer.ts';
 
-const HTML_HEAD =
-  '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933">';
+const HTML_HEAD = (locale: Locale) =>
+  `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933">`;
 
 export function composeDigest(input: {
   to: string;
   name: string;
+  locale: Locale;
   rows: NotificationRow[];
   publicUrl: URL;
   unsubscribe: { page: string; oneClick: string };
 }): OutgoingMail {
-  const { rows, publicUrl } = input;
+  const { rows, publicUrl, locale } = input;
+  const t = (id: MessageId, values?: MessageValues) => translate(locale, id, values);
   const items = rows.map((row) => ({
     text: notificationText(row),
     url: new URL(notificationPath(row), publicUrl.origin).href,
@@ -24,24 +30,24 @@ export function composeDigest(input: {
   const subject =
     items.length === 1 && items[0]
       ? items[0].text
-      : `${items.length} new notifications in Factdesk`;
+      : t('email.digest.subject', { count: items.length });
   const text = [
-    `Hello ${input.name},`,
+    t('email.hello', { name: input.name }),
     '',
     ...items.flatMap((item) => [`- ${item.text}`, `  ${item.url}`]),
     '',
-    `Choose which e-mails you get: ${settings}`,
-    `Unsubscribe from all Factdesk e-mails: ${input.unsubscribe.page}`,
+    t('email.digest.settingsLine', { url: settings }),
+    t('email.digest.unsubscribeLine', { url: input.unsubscribe.page }),
   ].join('\n');
   const html = [
-    HTML_HEAD,
-    `<p>Hello ${escapeHtml(input.name)},</p><ul>`,
+    HTML_HEAD(locale),
+    `<p>${escapeHtml(t('email.hello', { name: input.name }))}</p><ul>`,
     ...items.map(
       (item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a></li>`,
     ),
     '</ul>',
-    `<p style="font-size:0.9em;color:#52606d"><a href="${escapeHtml(settings)}">Choose which e-mails you get</a> · `,
-    `<a href="${escapeHtml(input.unsubscribe.page)}">Unsubscribe from all Factdesk e-mails</a></p>`,
+    `<p style="font-size:0.9em;color:#52606d"><a href="${escapeHtml(settings)}">${escapeHtml(t('email.digest.settingsLink'))}</a> · `,
+    `<a href="${escapeHtml(input.unsubscribe.page)}">${escapeHtml(t('email.digest.unsubscribeLink'))}</a></p>`,
     '</body></html>',
   ].join('\n');
   return { to: input.to, subject, text, html, unsubscribe: input.unsubscribe };
@@ -50,24 +56,34 @@ export function composeDigest(input: {
 export function composeResetEmail(input: {
   to: string;
   name: string;
+  locale: Locale;
   link: string;
   hours: number;
+  expiresAt: Date;
 }): OutgoingMail {
+  const t = (id: MessageId, values?: MessageValues) => translate(input.locale, id, values);
+  // The recipient's time zone is unknown: the time is given in UTC, and says so.
+  const expires = new Intl.DateTimeFormat(input.locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(input.expiresAt);
+  const validity = t('email.reset.validity', { hours: input.hours, expires });
   const text = [
-    `Hello ${input.name},`,
+    t('email.hello', { name: input.name }),
     '',
-    'Someone asked to reset the password of your Factdesk account. To choose a new password, open:',
+    t('email.reset.intro'),
     input.link,
     '',
-    `The link works once, for ${input.hours} hours. If you did not ask, ignore this e-mail: your password stays as it is.`,
+    validity,
   ].join('\n');
   const html = [
-    HTML_HEAD,
-    `<p>Hello ${escapeHtml(input.name)},</p>`,
-    '<p>Someone asked to reset the password of your Factdesk account.</p>',
-    `<p><a href="${escapeHtml(input.link)}">Choose a new password</a></p>`,
-    `<p style="font-size:0.9em;color:#52606d">The link works once, for ${input.hours} hours. If you did not ask, ignore this e-mail: your password stays as it is.</p>`,
+    HTML_HEAD(input.locale),
+    `<p>${escapeHtml(t('email.hello', { name: input.name }))}</p>`,
+    `<p>${escapeHtml(t('email.reset.introHtml'))}</p>`,
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(t('email.reset.link'))}</a></p>`,
+    `<p style="font-size:0.9em;color:#52606d">${escapeHtml(validity)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { to: input.to, subject: 'Reset your Factdesk password', text, html };
+  return { to: input.to, subject: t('email.reset.subject'), text, html };
 }

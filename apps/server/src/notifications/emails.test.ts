@@ -1,6 +1,7 @@
 // E-mail end to end against a real SMTP server started here (smtp-server): notification
 // digests (content, batching, preferences, the unsubscribe link and header) and password
-// reset by e-mail (same answer for unknown addresses, rate limited, the link works).
+// reset by e-mail (same answer for unknown addresses, rate limited, the link works), each in
+// the recipient's language (users.locale; for a reset, else the request's Accept-Language).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../testing/factories.ts';
@@ -179,6 +180,71 @@ describe('digests', () => {
       emailKinds: ['everything'],
     });
     expect(refused.statusCode).toBe(400);
+  });
+});
+
+describe('the recipient’s language', () => {
+  it('a person who chose French gets the digest’s own words in French', async () => {
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    expect((await as(reviewer, 'PATCH', '/api/me', { locale: 'fr' })).statusCode).toBe(200);
+    await assignNewClaim(reviewer, 'Les salaires stagnent');
+    await assignNewClaim(reviewer, 'Les prix ont doublé');
+    await t.app.notificationScanner.runOnce();
+    const digest = await smtp.waitFor(reviewer.email);
+    expect(digest.subject).toBe('2 nouvelles notifications dans Factdesk');
+    expect(digest.text).toMatch(/^Bonjour .+,\n/);
+    expect(digest.text).toContain(
+      'Choisir les e-mails que vous recevez\u00a0: http://localhost:3000/settings/notifications',
+    );
+    expect(digest.text).toMatch(
+      /Vous désabonner de tous les e-mails de Factdesk\u00a0: http:\/\/localhost:3000\/unsubscribe\//,
+    );
+    expect(digest.html).toContain('<html lang="fr">');
+    expect(digest.html).toContain('>Choisir les e-mails que vous recevez</a>');
+  });
+
+  it('a reset e-mail goes in the account’s language, with its expiry date in that language', async () => {
+    const member = await buildMember(t, owner, workspaceId, 'viewer');
+    expect((await as(member, 'PATCH', '/api/me', { locale: 'fr' })).statusCode).toBe(200);
+    const asked = await t.request({
+      method: 'POST',
+      url: '/api/password-resets/by-email',
+      headers: { 'accept-language': 'en-US' },
+      payload: { email: member.email },
+      remoteAddress: '10.0.0.21',
+    });
+    expect(asked.statusCode).toBe(202);
+    // The answer is in the request's language: it must not tell whether the account exists.
+    expect(asked.json().message).toMatch(/^If an account has this address/);
+    const mail = await smtp.waitFor(member.email);
+    expect(mail.subject).toBe('Réinitialisez votre mot de passe Factdesk');
+    expect(mail.text).toContain('Pour choisir un nouveau mot de passe, ouvrez\u00a0:');
+    const year = new Date(Date.now() + 24 * 3_600_000).getUTCFullYear();
+    expect(mail.text).toMatch(
+      new RegExp(`pendant 24 heures \\(jusqu’au \\d{1,2} [a-zéû]+ ${year} à \\d{2}:\\d{2} UTC\\)`),
+    );
+  });
+
+  it('an account that never chose a language gets the request’s language', async () => {
+    const member = await buildMember(t, owner, workspaceId, 'viewer');
+    const ask = (language: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/password-resets/by-email',
+        headers: { 'accept-language': language },
+        payload: { email: member.email },
+        remoteAddress: '10.0.0.22',
+      });
+    const french = await ask('fr-FR,fr;q=0.9');
+    expect(french.json().message).toMatch(/^Si un compte a cette adresse/);
+    const mail = await smtp.waitFor(member.email);
+    expect(mail.subject).toBe('Réinitialisez votre mot de passe Factdesk');
+    expect(mail.text).toMatch(/^Bonjour /);
+
+    await ask('en-GB');
+    const english = await smtp.waitFor(member.email, { count: 2 });
+    expect(english.subject).toBe('Reset your Factdesk password');
+    expect(english.text).toMatch(/for 24 hours \(until [A-Z][a-z]+ \d{1,2}, \d{4} at .+ UTC\)/);
   });
 });
 

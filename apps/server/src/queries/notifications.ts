@@ -1,5 +1,5 @@
 // SQL for notifications, their e-mail settings and digests (docs/notifications.md).
-import type { NotificationKind } from '@factdesk/model';
+import type { Locale, NotificationKind } from '@factdesk/model';
 import type { Queryable, Sql } from '../db/database.ts';
 
 /** A notification with what its sentence needs: the actor's name and the claim's words. */
@@ -177,17 +177,25 @@ export async function saveEmailKinds(
  * whose last digest is at least `digestMinutes` old, and returns them. The UPDATE takes each
  * row's lock and re-checks the lease, so of two instances only one gets a person.
  */
+/** Whom a digest goes to, and in which language (null: never chosen, so English). */
+export interface DigestRecipient {
+  user_id: string;
+  email: string;
+  display_name: string;
+  locale: Locale | null;
+}
+
 export async function leaseDueDigests(
   sql: Queryable,
   digestMinutes: number,
   leaseSeconds: number,
-): Promise<{ user_id: string; email: string; display_name: string }[]> {
+): Promise<DigestRecipient[]> {
   // Everyone starts with every kind by e-mail (the column's default).
   await sql`
     INSERT INTO notification_settings (user_id)
     SELECT DISTINCT user_id FROM notifications WHERE emailed_at IS NULL
     ON CONFLICT (user_id) DO NOTHING`;
-  return sql<{ user_id: string; email: string; display_name: string }[]>`
+  return sql<DigestRecipient[]>`
     WITH leased AS (
       UPDATE notification_settings s
       SET digest_lease_until = now() + make_interval(secs => ${leaseSeconds})
@@ -198,7 +206,8 @@ export async function leaseDueDigests(
           WHERE n.user_id = s.user_id AND n.emailed_at IS NULL)
       RETURNING s.user_id
     )
-    SELECT u.id AS user_id, u.email, u.display_name FROM leased JOIN users u ON u.id = leased.user_id`;
+    SELECT u.id AS user_id, u.email, u.display_name, u.locale
+    FROM leased JOIN users u ON u.id = leased.user_id`;
 }
 
 /**

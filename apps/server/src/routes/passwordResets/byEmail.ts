@@ -5,10 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ResetEmailThrottle, sendResetEmail } from '../../commands/passwordResetEmails.ts';
 import { AppError } from '../../errors.ts';
-import { msg } from '../../i18n/translate.ts';
-
-const SENT =
-  'If an account has this address, an e-mail with a reset link is on its way. Check your inbox (and spam folder).';
+import { localeFromAcceptLanguage } from '../../i18n/requestLocale.ts';
+import { msg, translate } from '../../i18n/translate.ts';
 
 export const passwordResetEmailRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const throttle = new ResetEmailThrottle();
@@ -47,6 +45,7 @@ export const passwordResetEmailRoutes: FastifyPluginAsyncTypebox = async (app) =
         throw new AppError(503, 'email_unavailable', msg('errors.emailUnavailable'));
       }
       throttle.take(request.ip, request.body.email);
+      const locale = localeFromAcceptLanguage(request.headers['accept-language']);
       sendResetEmail(
         {
           sql: app.db,
@@ -56,8 +55,10 @@ export const passwordResetEmailRoutes: FastifyPluginAsyncTypebox = async (app) =
           log: request.log,
         },
         request.body.email,
+        locale,
       );
-      return reply.status(202).send({ message: SENT });
+      // The same sentence whether or not the address has an account.
+      return reply.status(202).send({ message: translate(locale, 'email.reset.requested') });
     },
   );
 };
