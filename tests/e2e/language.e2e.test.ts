@@ -1,7 +1,8 @@
 // The interface speaks the team's language: a browser set to French gets the app in French
 // (headings, counts with French plurals, French dates), each person switches language in the
 // user menu (at once, no reload), and the choice is kept on the account, so it follows them
-// to a new browser. A browser in English keeps English. Real server, database and chromium.
+// to a new browser. A browser in English keeps English. The server's own sentences (a refused
+// login) come in the interface language too. Real server, database and chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useBrowserSession } from './fixtures/browserSession.ts';
@@ -145,6 +146,29 @@ test('a browser in English sees English', async () => {
   await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
   expect(await storedLocale(newsroom.owner)).toBeNull();
   await page.context().close();
+});
+
+test('a French browser sees the server’s refusal of a wrong password in French', async () => {
+  const { newsroom } = session;
+  const page = await session.pageAs(undefined, undefined, 'fr-FR');
+  await page.goto(`${session.server.url}/login`);
+  await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+  await page.getByLabel('E-mail').fill(newsroom.owner.email);
+  await page.getByLabel('Mot de passe').fill('not the password at all');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const alert = page.getByRole('alert');
+  await alert.getByText('L’adresse e-mail ou le mot de passe est incorrect.').waitFor();
+  await screenshot(page, 'language-fr-login-refused');
+  await page.context().close();
+
+  // The same refusal in an English browser stays English.
+  const english = await session.pageAs(undefined, undefined, 'en-US');
+  await english.goto(`${session.server.url}/login`);
+  await english.getByLabel('Email').fill(newsroom.owner.email);
+  await english.getByLabel('Password').fill('not the password at all');
+  await english.getByRole('button', { name: 'Log in' }).click();
+  await english.getByRole('alert').getByText('Email or password is incorrect.').waitFor();
+  await english.context().close();
 });
 
 test('French pages hold their longer words and pass the accessibility audit (screenshots)', async () => {

@@ -120,6 +120,13 @@ describe('the language of API errors', () => {
     expect(await message('de-DE,fr;q=0.5')).toBe('L’espace de travail est introuvable.');
   });
 
+  it('an API path with no route, in French', async () => {
+    expect(await errorIn('fr', { method: 'GET', url: '/api/nowhere?x=1' })).toEqual({
+      status: 404,
+      body: { code: 'not_found', message: 'Il n’y a pas de route GET /api/nowhere.' },
+    });
+  });
+
   it('a body that is not JSON, in French', async () => {
     const response = await t.request({
       method: 'PATCH',

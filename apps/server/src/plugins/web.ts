@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { localeFromAcceptLanguage } from '../i18n/requestLocale.ts';
+import { translate } from '../i18n/translate.ts';
 
 const SERVER_PATHS = /^\/(api|collab|healthz|metrics)(\/|$|\?)/;
 
@@ -31,7 +33,14 @@ export const webPlugin = fp(async (app: FastifyInstance, { webDist }: { webDist?
       return reply.status(404).type('text/plain').send('The web app is not built: run pnpm build.');
     return reply.status(404).send({
       code: 'not_found',
-      message: `There is no ${request.method} ${request.url.split('?')[0]} route.`,
+      message: translate(
+        localeFromAcceptLanguage(request.headers['accept-language']),
+        'errors.noRoute',
+        {
+          method: request.method,
+          path: request.url.split('?')[0] ?? '',
+        },
+      ),
     });
   });
 });
