@@ -96,7 +96,7 @@ export class LoginThrottle {
     const now = this.now();
     const wait = Math.max(this.ipAttempts.retryAfter(ip, now), this.pairWait(ip, email, now));
     if (wait > 0) {
-      throw new RateLimitedError(inWords(wait), wait);
+      throw new RateLimitedError(waitSentence(wait), wait);
     }
     this.ipAttempts.hit(ip, now);
   }
@@ -170,7 +170,7 @@ function seconds(ms: number): number {
 }
 
 /** The wait in seconds under a minute, else in whole minutes (rounded up). */
-function inWords(wait: number): Message {
+function waitSentence(wait: number): Message {
   if (wait < 60) return msg('errors.tooManyLogins', { seconds: wait });
   return msg('errors.tooManyLoginsMinutes', { minutes: Math.ceil(wait / 60) });
 }
