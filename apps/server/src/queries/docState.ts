@@ -35,6 +35,18 @@ export async function appendDocUpdates(
   await sql`INSERT INTO doc_updates ${sql(rows, 'document_id', 'payload')}`;
 }
 
+/** Several documents' updates in one statement (one transaction): all rows or none. */
+export async function appendManyDocUpdates(
+  sql: Queryable,
+  batches: readonly { documentId: string; updates: Uint8Array[] }[],
+): Promise<void> {
+  const rows = batches.flatMap(({ documentId, updates }) =>
+    updates.map((payload) => ({ document_id: documentId, payload: Buffer.from(payload) })),
+  );
+  if (rows.length === 0) return;
+  await sql`INSERT INTO doc_updates ${sql(rows, 'document_id', 'payload')}`;
+}
+
 /** Replaces the snapshot and drops exactly the updates merged into it (inside a transaction). */
 export async function writeSnapshot(
   sql: Queryable,

@@ -1,10 +1,12 @@
 // Where the sync core keeps documents: appended Yjs updates in doc_updates (one INSERT per
-// group-commit batch), compacted into doc_snapshots once the log grows past a threshold.
-import type { Persistence } from '@factdesk/sync';
+// window for every document's group-commit batch), compacted into doc_snapshots once a
+// document's log grows past a threshold.
+import type { DocumentBatch, Persistence } from '@factdesk/sync';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
 import {
   appendDocUpdates,
+  appendManyDocUpdates,
   lockDocState,
   readDocState,
   writeSnapshot,
@@ -70,7 +72,21 @@ export class PostgresPersistence implements Persistence {
       if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return;
       throw error;
     }
-    const length = (this.logLength.get(documentId) ?? 0) + updates.length;
+    this.logged(documentId, updates.length);
+  }
+
+  /**
+   * Every document's batch in one INSERT. Any failure (a document deleted while open among
+   * them) fails all: the sync core then appends each on its own.
+   */
+  async appendMany(batches: readonly DocumentBatch[]): Promise<void> {
+    await appendManyDocUpdates(this.sql, batches);
+    for (const { documentId, updates } of batches) this.logged(documentId, updates.length);
+  }
+
+  /** Counts what was appended; a log grown past the threshold is compacted. */
+  private logged(documentId: string, count: number): void {
+    const length = (this.logLength.get(documentId) ?? 0) + count;
     this.logLength.set(documentId, length);
     if (length > this.compactAfter && !this.compactions.has(documentId)) {
       void this.compactInBackground(documentId);
