@@ -67,6 +67,26 @@ export async function writeSnapshot(
   await sql`DELETE FROM doc_updates WHERE document_id = ${documentId} AND id = ANY(${ids}::bigint[])`;
 }
 
+/**
+ * Whether a compaction's read still stands: the snapshot is the one it read (through the same
+ * update) and every row it merged is still in the log (no other compaction took them).
+ */
+export async function docStateUnchanged(
+  sql: Queryable,
+  documentId: string,
+  throughUpdateId: bigint | undefined,
+  updateIds: bigint[],
+): Promise<boolean> {
+  const ids = updateIds.map(String);
+  const [row] = await sql<{ through: string | null; logged: number }[]>`
+    SELECT
+      (SELECT through_update_id::text FROM doc_snapshots WHERE document_id = ${documentId}) AS through,
+      (SELECT count(*)::int FROM doc_updates
+        WHERE document_id = ${documentId} AND id = ANY(${ids}::bigint[])) AS logged`;
+  const through = row?.through == null ? undefined : BigInt(row.through);
+  return through === throughUpdateId && row?.logged === ids.length;
+}
+
 /** Serialises compactions of one document across server instances. */
 export async function lockDocState(sql: Queryable, documentId: string): Promise<boolean> {
   const [row] = await sql<{ locked: boolean }[]>`

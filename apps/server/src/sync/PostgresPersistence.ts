@@ -7,6 +7,7 @@ import type { Sql } from '../db/database.ts';
 import {
   appendDocUpdates,
   appendManyDocUpdates,
+  docStateUnchanged,
   lockDocState,
   readDocState,
   writeSnapshot,
@@ -116,19 +117,22 @@ export class PostgresPersistence implements Persistence {
     }
   }
 
+  /**
+   * Reads and merges outside any transaction (merging a large document takes a while, and on
+   * the embedded database's one session every other query would wait for it), then, in a short
+   * transaction, replaces the snapshot if what it read still stands.
+   */
   private async compactOnce(documentId: string): Promise<void> {
+    const { snapshot, updates } = await readDocState(this.sql, documentId);
+    if (updates.length === 0) return;
+    const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
+    const merged = await this.merge(parts);
+    const ids = updates.map((u) => u.id);
     await this.sql.begin(async (tx) => {
       if (!(await lockDocState(tx, documentId))) return; // another instance is on it
-      const { snapshot, updates } = await readDocState(tx, documentId);
-      const last = updates.at(-1);
-      if (!last) return;
-      const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
-      await writeSnapshot(
-        tx,
-        documentId,
-        await this.merge(parts),
-        updates.map((u) => u.id),
-      );
+      // Another instance compacted meanwhile: its snapshot holds these rows; ours is stale.
+      if (!(await docStateUnchanged(tx, documentId, snapshot?.throughUpdateId, ids))) return;
+      await writeSnapshot(tx, documentId, merged, ids);
     });
   }
 
