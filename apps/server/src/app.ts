@@ -87,10 +87,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       customOptions: { removeAdditional: false },
       onCreate: (ajv) => ajv.addFormat('uuid', /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i),
     },
-    // A response schema with unions (a claim's nullable fields) needs ajv to pick the branch;
-    // compiled lazily, that took ~40 ms of the event loop on each route's first reply (the
-    // first claim write after a start delayed every socket). Compiled with the route instead.
-    serializerOpts: { compileValidators: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   limitConnectionsPerAddress(app.server, config.http.maxConnectionsPerAddress);
