@@ -1,9 +1,11 @@
 // The group commit of one document's edits: accepted updates wait at most a batch window, then
-// go to persistence merged into one append. A failed save goes back in front and is retried,
-// once a second at most; the saved vector (what the saved signal claims) moves only when a batch
-// is committed, and never past edits another instance has yet to store.
+// go to persistence merged into one append. With a SharedCommitter every open document's batch
+// of a window goes in one save (one transaction for all of them). A failed save goes back in
+// front and is retried, once a second at most, on its own; the saved vector (what the saved
+// signal claims) moves only when a batch is committed, and never past edits another instance
+// has yet to store.
 import * as Y from 'yjs';
-import type { Persistence } from './Persistence.ts';
+import type { DocumentBatch, Persistence } from './Persistence.ts';
 import type { UpdateWorker } from './prepareUpdate.ts';
 
 /**
@@ -30,6 +32,22 @@ export interface GroupCommitOptions {
   startBatch(): (updates: number, bytes: number) => void;
   /** A save failed; it is retried. */
   onSaveError(documentId: string, error: unknown, attempt: number): void;
+  /** Saves the window's batch together with other documents' (absent: a save of its own). */
+  committer?: SharedCommitter;
+}
+
+/** A batch taken from the pending edits, in flight until settled. */
+interface Batch {
+  updates: Uint8Array[];
+  /** The document's state vector when the batch was taken: saved once it commits. */
+  vector: Uint8Array;
+  committed: (updates: number, bytes: number) => void;
+}
+
+/** A document's batch handed to the SharedCommitter: stored, then `settle`d with the outcome. */
+export interface SharedBatch extends DocumentBatch {
+  committed(): void;
+  failed(error: unknown): void;
 }
 
 export class GroupCommit {
@@ -118,6 +136,29 @@ export class GroupCommit {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.flushTimer);
+    this.options.committer?.forget(this);
+  }
+
+  /**
+   * For the SharedCommitter: the window's batch, merged, or undefined when there is nothing to
+   * store or a save of this document is already in flight (it schedules what follows itself).
+   */
+  async takeShared(): Promise<SharedBatch | undefined> {
+    const batch = this.take();
+    if (!batch) return undefined;
+    let merged: Uint8Array;
+    try {
+      merged = await this.mergeBatch(batch.updates);
+    } catch (error) {
+      this.settle(batch, undefined, { error });
+      return undefined;
+    }
+    return {
+      documentId: this.documentId,
+      updates: [merged],
+      committed: () => this.settle(batch, merged),
+      failed: (error) => this.settle(batch, merged, { error }),
+    };
   }
 
   /** The committed vector, lowered below every held edit: those may not be stored yet. */
@@ -133,6 +174,11 @@ export class GroupCommit {
 
   private scheduleFlush(): void {
     if (this.flushTimer || this.flushing) return;
+    // A failing document retries on its own: its save must not hold up the others'.
+    if (this.failedAttempts === 0 && this.options.committer) {
+      this.options.committer.enqueue(this);
+      return;
+    }
     const delay =
       this.failedAttempts === 0
         ? this.options.batchWindowMs
@@ -143,31 +189,54 @@ export class GroupCommit {
     }, delay);
   }
 
+  /** A save of this document alone: the first window without a committer, retries, `flushed`. */
   private async flush(): Promise<void> {
-    if (this.flushing || this.pending.length === 0) return;
+    const batch = this.take();
+    if (!batch) return;
+    let merged: Uint8Array | undefined;
+    try {
+      merged = await this.mergeBatch(batch.updates);
+      await this.options.persistence.append(this.documentId, [merged]);
+    } catch (error) {
+      this.settle(batch, merged, { error });
+      return;
+    }
+    this.settle(batch, merged);
+  }
+
+  /** Takes every pending edit as one batch, unless one is in flight. */
+  private take(): Batch | undefined {
+    if (this.flushing || this.pending.length === 0) return undefined;
     this.flushing = true;
     this.lastAttemptAt = Date.now();
-    const batch = this.pending;
+    const updates = this.pending;
     this.pending = [];
     // Everything applied so far is in this batch or already stored, so once it commits the
     // document's current state vector is saved.
-    const vector = Y.encodeStateVector(this.doc);
-    const committed = this.options.startBatch();
-    let merged: Uint8Array | undefined;
+    return {
+      updates,
+      vector: Y.encodeStateVector(this.doc),
+      committed: this.options.startBatch(),
+    };
+  }
+
+  /** The batch's save ended: committed (no error) or to be retried. */
+  private settle(batch: Batch, merged: Uint8Array | undefined, failure?: { error: unknown }): void {
     try {
-      merged = await this.mergeBatch(batch);
-      await this.options.persistence.append(this.documentId, [merged]);
-      this.failedAttempts = 0;
-      // What arrived while the batch was in flight is all that is unsaved now.
-      this.unsavedBytes = this.pending.reduce((sum, update) => sum + update.byteLength, 0);
-      this.committedVector = Y.decodeStateVector(vector);
-      this.savedVector = this.options.heldEdits().length === 0 ? vector : this.honestSavedVector();
-      committed(batch.length, merged.byteLength);
-    } catch (error) {
-      // Nothing is reported saved; the batch goes back in front, merged, and is retried.
-      this.failedAttempts++;
-      this.pending = [...(merged ? [merged] : batch), ...this.pending];
-      this.options.onSaveError(this.documentId, error, this.failedAttempts);
+      if (!failure && merged) {
+        this.failedAttempts = 0;
+        // What arrived while the batch was in flight is all that is unsaved now.
+        this.unsavedBytes = this.pending.reduce((sum, update) => sum + update.byteLength, 0);
+        this.committedVector = Y.decodeStateVector(batch.vector);
+        this.savedVector =
+          this.options.heldEdits().length === 0 ? batch.vector : this.honestSavedVector();
+        batch.committed(batch.updates.length, merged.byteLength);
+      } else {
+        // Nothing is reported saved; the batch goes back in front, merged, and is retried.
+        this.failedAttempts++;
+        this.pending = [...(merged ? [merged] : batch.updates), ...this.pending];
+        this.options.onSaveError(this.documentId, failure?.error, this.failedAttempts);
+      }
     } finally {
       this.flushing = false;
       if (this.pending.length > 0) this.scheduleFlush();
@@ -188,6 +257,108 @@ export class GroupCommit {
       }
     }
     return Y.mergeUpdates(batch);
+  }
+}
+
+/**
+ * One save across documents per window: each window, every document with edits waiting hands
+ * its merged batch in, and they are stored together (`Persistence.appendMany`, one transaction),
+ * in parts of at most `maxBytesPerSave` so that nothing else sharing the database waits behind
+ * one long save. When a shared save fails, each of its documents is saved on its own, so one
+ * document's failure (a constraint, a deleted document) neither loses nor holds up the others;
+ * a document that fails on its own too is retried by its GroupCommit.
+ */
+export class SharedCommitter {
+  private readonly waiting = new Set<GroupCommit>();
+  private timer: NodeJS.Timeout | undefined;
+  /** When the oldest waiting document joined: it is stored at most a window later. */
+  private oldestAt = 0;
+  private running = false;
+
+  constructor(
+    private readonly options: {
+      persistence: Persistence;
+      batchWindowMs: number;
+      /** A shared save holds at most this many bytes (one document's batch may be larger). */
+      maxBytesPerSave?: number;
+    },
+  ) {}
+
+  /** The document has edits waiting: they go with the next window's save. */
+  enqueue(commit: GroupCommit): void {
+    if (this.waiting.size === 0) this.oldestAt = Date.now();
+    this.waiting.add(commit);
+    this.schedule();
+  }
+
+  /** The document left memory. */
+  forget(commit: GroupCommit): void {
+    this.waiting.delete(commit);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.running || this.waiting.size === 0) return;
+    const delay = Math.max(0, this.oldestAt + this.options.batchWindowMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, delay);
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      const commits = [...this.waiting];
+      this.waiting.clear();
+      const taken = await Promise.all(commits.map((commit) => commit.takeShared()));
+      const batches = taken.filter((batch): batch is SharedBatch => batch !== undefined);
+      for (const part of this.parts(batches)) await this.save(part);
+    } finally {
+      this.running = false;
+      this.schedule();
+    }
+  }
+
+  /** Consecutive batches of at most maxBytesPerSave bytes each (a larger one alone). */
+  private parts(batches: SharedBatch[]): SharedBatch[][] {
+    const max = this.options.maxBytesPerSave ?? 256 * 1024;
+    const parts: SharedBatch[][] = [];
+    let part: SharedBatch[] = [];
+    let bytes = 0;
+    for (const batch of batches) {
+      const size = batch.updates.reduce((sum, update) => sum + update.byteLength, 0);
+      if (part.length > 0 && bytes + size > max) {
+        parts.push(part);
+        part = [];
+        bytes = 0;
+      }
+      part.push(batch);
+      bytes += size;
+    }
+    if (part.length > 0) parts.push(part);
+    return parts;
+  }
+
+  private async save(part: SharedBatch[]): Promise<void> {
+    const { persistence } = this.options;
+    if (part.length > 1 && persistence.appendMany) {
+      try {
+        await persistence.appendMany(part);
+        for (const batch of part) batch.committed();
+        return;
+      } catch {
+        // Each document alone, below: whichever one made the shared save fail reports it.
+      }
+    }
+    for (const batch of part) {
+      try {
+        await persistence.append(batch.documentId, batch.updates);
+      } catch (error) {
+        batch.failed(error);
+        continue;
+      }
+      batch.committed();
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
 import { CloseCodes } from './CloseCodes.ts';
 import { Connection, type ConnectionOptions, type SyncSocket } from './Connection.ts';
+import { SharedCommitter } from './GroupCommit.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import type { Relay } from './Relay.ts';
@@ -24,6 +25,11 @@ export interface RegistryOptions {
   limits?: Partial<SyncLimits>;
   /** Group-commit window: updates are stored at most this long after they arrive. */
   batchWindowMs?: number;
+  /**
+   * A save across documents (one per window) holds at most this many bytes of updates; larger
+   * windows are stored in several, so other queries never wait behind one long save.
+   */
+  maxBytesPerSave?: number;
   /** How long an unused document stays in memory in case someone comes back. */
   unloadGraceMs?: number;
   /** Scale-out: shares open documents with the other instances (absent: a single instance). */
@@ -49,9 +55,16 @@ export class Registry<Auth = unknown> {
   private readonly connectionsPerUser = new Map<string, number>();
   private closing = false;
   private readonly roomRelay: RoomRelay | undefined;
+  /** Every document's batch of a window goes in one save. */
+  private readonly committer: SharedCommitter;
 
   constructor(private readonly options: RegistryOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.committer = new SharedCommitter({
+      persistence: options.persistence,
+      batchWindowMs: options.batchWindowMs ?? 100,
+      ...(options.maxBytesPerSave ? { maxBytesPerSave: options.maxBytesPerSave } : {}),
+    });
     let seq = 0;
     this.roomRelay = options.relay && {
       relay: options.relay,
@@ -202,6 +215,7 @@ export class Registry<Auth = unknown> {
           ...(this.options.largeUpdates ? { largeUpdates: this.options.largeUpdates } : {}),
           limits: this.limits,
           batchWindowMs: this.options.batchWindowMs ?? 100,
+          committer: this.committer,
           hooks: this.options.hooks,
           ...(this.roomRelay ? { relay: this.roomRelay } : {}),
         },

@@ -12,7 +12,7 @@ import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { checkUpdate } from './checkUpdate.ts';
 import { encodeMessage } from './encodeMessage.ts';
-import { GroupCommit } from './GroupCommit.ts';
+import { GroupCommit, type SharedCommitter } from './GroupCommit.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
 import type { PrepareUpdateResult, UpdateWorker } from './prepareUpdate.ts';
@@ -46,6 +46,8 @@ export interface RoomOptions {
   validateUpdate: UpdateValidator;
   limits: SyncLimits;
   batchWindowMs: number;
+  /** Saves the room's batches together with other rooms' (absent: saves of its own). */
+  committer?: SharedCommitter;
   hooks: RoomHooks;
   relay?: RoomRelay;
   /** Where refusals and lineage are kept (absent: in memory only). */
@@ -121,6 +123,7 @@ export class Room<Auth = unknown> {
         };
       },
       onSaveError: options.hooks.onSaveError,
+      ...(options.committer ? { committer: options.committer } : {}),
     });
     this.relay =
       options.relay &&

@@ -103,3 +103,55 @@ describe('group commit', () => {
     await registry.shutdown();
   });
 });
+
+describe('saves across documents', () => {
+  it("stores every document's batch of a window in one save, then tells each writer", async () => {
+    const { registry, persistence, saves } = createTestRegistry({ batchWindowMs: 30 });
+    const a = connect(registry, 'a');
+    const b = connect(registry, 'b');
+    await until(() => expect(a.synced && b.synced).toBe(true));
+    addParagraph(a.doc, 'in a');
+    addParagraph(b.doc, 'in b');
+    await until(() => expect(a.ownEditsSaved && b.ownEditsSaved).toBe(true));
+    expect(persistence.transactions).toEqual([['a', 'b']]);
+    expect(saves.map((save) => save.documentId).sort()).toEqual(['a', 'b']);
+    expect(paragraphsOf(persistence.storedDoc('a'))).toEqual(['in a']);
+    expect(paragraphsOf(persistence.storedDoc('b'))).toEqual(['in b']);
+    await registry.shutdown();
+  });
+
+  it("one document's failing save neither loses nor holds up the other's; it is retried alone", async () => {
+    const { registry, persistence, errors } = createTestRegistry({ batchWindowMs: 30 });
+    const a = connect(registry, 'a');
+    const b = connect(registry, 'b');
+    await until(() => expect(a.synced && b.synced).toBe(true));
+    persistence.failingDocuments.set('a', new Error('violates a constraint'));
+    addParagraph(a.doc, 'refused by storage');
+    addParagraph(b.doc, 'kept');
+    await until(() => expect(b.ownEditsSaved).toBe(true));
+    expect(paragraphsOf(persistence.storedDoc('b'))).toEqual(['kept']);
+    await until(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toMatchObject({ kind: 'save', documentId: 'a' });
+    expect(a.ownEditsSaved).toBe(false);
+    expect(registry.stats()).toMatchObject({ failingSaves: 1 });
+    // b's next window goes on while a waits for its retry.
+    addParagraph(b.doc, 'kept too');
+    await until(() => expect(paragraphsOf(persistence.storedDoc('b'))).toHaveLength(2));
+    persistence.failingDocuments.clear();
+    registry.retryFailedSaves();
+    await until(() => expect(a.ownEditsSaved).toBe(true), 3_000);
+    expect(paragraphsOf(persistence.storedDoc('a'))).toEqual(['refused by storage']);
+    expect(registry.stats()).toMatchObject({ failingSaves: 0, unsavedBytes: 0 });
+    await registry.shutdown();
+  });
+
+  it('splits a window larger than maxBytesPerSave into several saves', async () => {
+    const { registry, persistence } = createTestRegistry({ batchWindowMs: 30, maxBytesPerSave: 1 });
+    const clients = ['a', 'b', 'c'].map((id) => connect(registry, id));
+    await until(() => expect(clients.every((client) => client.synced)).toBe(true));
+    for (const client of clients) addParagraph(client.doc, 'text');
+    await until(() => expect(clients.every((client) => client.ownEditsSaved)).toBe(true));
+    expect(persistence.transactions).toEqual([['a'], ['b'], ['c']]);
+    await registry.shutdown();
+  });
+});

@@ -6,7 +6,7 @@ export { Connection } from './Connection.ts';
 export { checkUpdate } from './checkUpdate.ts';
 export type { HistoryRecords, RefusedClient } from './HistoryGuard.ts';
 export type { HistoryStore } from './HistoryStore.ts';
-export type { Persistence } from './Persistence.ts';
+export type { DocumentBatch, Persistence } from './Persistence.ts';
 export * from './prepareUpdate.ts';
 export * from './protocol.ts';
 export { Registry, type RegistryOptions } from './Registry.ts';

@@ -35,6 +35,18 @@ export async function appendDocUpdates(
   await sql`INSERT INTO doc_updates ${sql(rows, 'document_id', 'payload')}`;
 }
 
+/** Several documents' updates in one statement (one transaction): all rows or none. */
+export async function appendManyDocUpdates(
+  sql: Queryable,
+  batches: readonly { documentId: string; updates: Uint8Array[] }[],
+): Promise<void> {
+  const rows = batches.flatMap(({ documentId, updates }) =>
+    updates.map((payload) => ({ document_id: documentId, payload: Buffer.from(payload) })),
+  );
+  if (rows.length === 0) return;
+  await sql`INSERT INTO doc_updates ${sql(rows, 'document_id', 'payload')}`;
+}
+
 /** Replaces the snapshot and drops exactly the updates merged into it (inside a transaction). */
 export async function writeSnapshot(
   sql: Queryable,
@@ -53,6 +65,26 @@ export async function writeSnapshot(
     ON CONFLICT (document_id) DO UPDATE
       SET state = excluded.state, through_update_id = excluded.through_update_id, updated_at = now()`;
   await sql`DELETE FROM doc_updates WHERE document_id = ${documentId} AND id = ANY(${ids}::bigint[])`;
+}
+
+/**
+ * Whether a compaction's read still stands: the snapshot is the one it read (through the same
+ * update) and every row it merged is still in the log (no other compaction took them).
+ */
+export async function docStateUnchanged(
+  sql: Queryable,
+  documentId: string,
+  throughUpdateId: bigint | undefined,
+  updateIds: bigint[],
+): Promise<boolean> {
+  const ids = updateIds.map(String);
+  const [row] = await sql<{ through: string | null; logged: number }[]>`
+    SELECT
+      (SELECT through_update_id::text FROM doc_snapshots WHERE document_id = ${documentId}) AS through,
+      (SELECT count(*)::int FROM doc_updates
+        WHERE document_id = ${documentId} AND id = ANY(${ids}::bigint[])) AS logged`;
+  const through = row?.through == null ? undefined : BigInt(row.through);
+  return through === throughUpdateId && row?.logged === ids.length;
 }
 
 /** Serialises compactions of one document across server instances. */

@@ -79,6 +79,21 @@ describe('PostgreSQL persistence of Yjs documents', () => {
     expect(textOf(await persistence.load(id))).toBe('abcdef');
   });
 
+  it('two instances compacting at once, with appends between, keep every update', async () => {
+    const [one, two] = [new PostgresPersistence(db.sql), new PostgresPersistence(db.sql)];
+    const id = await newDocument();
+    const { updates } = typedUpdates('abcdefghijklmnopqrst');
+    await one.append(id, updates.slice(0, 10));
+    // Each merges outside its transaction: whichever writes second finds its read outdated.
+    const compactions = [one.compact(id), two.append(id, updates.slice(10, 15)), two.compact(id)];
+    await Promise.all(compactions);
+    await one.append(id, updates.slice(15));
+    await one.compact(id);
+    expect(textOf(await two.load(id))).toBe('abcdefghijklmnopqrst');
+    const log = await db.sql`SELECT 1 FROM doc_updates WHERE document_id = ${id}`;
+    expect(log).toHaveLength(0);
+  });
+
   it('compacts in the background once the log passes the threshold, while appends go on', async () => {
     const persistence = new PostgresPersistence(db.sql, { compactAfterUpdates: 20 });
     const id = await newDocument();
@@ -96,5 +111,35 @@ describe('PostgreSQL persistence of Yjs documents', () => {
       )
       .toBe(1);
     expect(textOf(await persistence.load(id))).toBe('x'.repeat(100));
+  });
+
+  it("stores several documents' updates in one INSERT and loads each back", async () => {
+    const persistence = new PostgresPersistence(db.sql);
+    const [first, second] = [await newDocument(), await newDocument()];
+    await persistence.appendMany([
+      { documentId: first, updates: typedUpdates('one').updates },
+      { documentId: second, updates: typedUpdates('two').updates },
+    ]);
+    expect(textOf(await persistence.load(first))).toBe('one');
+    expect(textOf(await persistence.load(second))).toBe('two');
+    const rows = await db.sql<{ xid: string }[]>`
+      SELECT DISTINCT xmin::text AS xid FROM doc_updates WHERE document_id IN (${first}, ${second})`;
+    expect(rows).toHaveLength(1);
+  });
+
+  it('stores none of them when one document is gone (the sync core then appends each alone)', async () => {
+    const persistence = new PostgresPersistence(db.sql);
+    const [kept, deleted] = [await newDocument(), await newDocument()];
+    await db.sql`DELETE FROM documents WHERE id = ${deleted}`;
+    await expect(
+      persistence.appendMany([
+        { documentId: kept, updates: typedUpdates('kept').updates },
+        { documentId: deleted, updates: typedUpdates('gone').updates },
+      ]),
+    ).rejects.toMatchObject({ code: '23503' });
+    expect(await persistence.load(kept)).toBeNull();
+    await persistence.append(deleted, typedUpdates('gone').updates); // dropped, not thrown
+    await persistence.append(kept, typedUpdates('kept').updates);
+    expect(textOf(await persistence.load(kept))).toBe('kept');
   });
 });

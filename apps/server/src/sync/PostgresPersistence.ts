@@ -1,10 +1,13 @@
 // Where the sync core keeps documents: appended Yjs updates in doc_updates (one INSERT per
-// group-commit batch), compacted into doc_snapshots once the log grows past a threshold.
-import type { Persistence } from '@factdesk/sync';
+// window for every document's group-commit batch), compacted into doc_snapshots once a
+// document's log grows past a threshold.
+import type { DocumentBatch, Persistence } from '@factdesk/sync';
 import * as Y from 'yjs';
 import type { Sql } from '../db/database.ts';
 import {
   appendDocUpdates,
+  appendManyDocUpdates,
+  docStateUnchanged,
   lockDocState,
   readDocState,
   writeSnapshot,
@@ -70,7 +73,21 @@ export class PostgresPersistence implements Persistence {
       if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return;
       throw error;
     }
-    const length = (this.logLength.get(documentId) ?? 0) + updates.length;
+    this.logged(documentId, updates.length);
+  }
+
+  /**
+   * Every document's batch in one INSERT. Any failure (a document deleted while open among
+   * them) fails all: the sync core then appends each on its own.
+   */
+  async appendMany(batches: readonly DocumentBatch[]): Promise<void> {
+    await appendManyDocUpdates(this.sql, batches);
+    for (const { documentId, updates } of batches) this.logged(documentId, updates.length);
+  }
+
+  /** Counts what was appended; a log grown past the threshold is compacted. */
+  private logged(documentId: string, count: number): void {
+    const length = (this.logLength.get(documentId) ?? 0) + count;
     this.logLength.set(documentId, length);
     if (length > this.compactAfter && !this.compactions.has(documentId)) {
       void this.compactInBackground(documentId);
@@ -100,19 +117,22 @@ export class PostgresPersistence implements Persistence {
     }
   }
 
+  /**
+   * Reads and merges outside any transaction (merging a large document takes a while, and on
+   * the embedded database's one session every other query would wait for it), then, in a short
+   * transaction, replaces the snapshot if what it read still stands.
+   */
   private async compactOnce(documentId: string): Promise<void> {
+    const { snapshot, updates } = await readDocState(this.sql, documentId);
+    if (updates.length === 0) return;
+    const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
+    const merged = await this.merge(parts);
+    const ids = updates.map((u) => u.id);
     await this.sql.begin(async (tx) => {
       if (!(await lockDocState(tx, documentId))) return; // another instance is on it
-      const { snapshot, updates } = await readDocState(tx, documentId);
-      const last = updates.at(-1);
-      if (!last) return;
-      const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.payload)];
-      await writeSnapshot(
-        tx,
-        documentId,
-        await this.merge(parts),
-        updates.map((u) => u.id),
-      );
+      // Another instance compacted meanwhile: its snapshot holds these rows; ours is stale.
+      if (!(await docStateUnchanged(tx, documentId, snapshot?.throughUpdateId, ids))) return;
+      await writeSnapshot(tx, documentId, merged, ids);
     });
   }
 

@@ -2,11 +2,15 @@
 // document in order, saves can be made to fail or wait, and a second instance can share the
 // same documents (as two servers share one database). Tests only.
 import * as Y from 'yjs';
-import type { Persistence } from '../Persistence.ts';
+import type { DocumentBatch, Persistence } from '../Persistence.ts';
 
 export class MemoryPersistence implements Persistence {
   /** Every append that committed, in order: one entry per group-commit batch. */
   readonly appends: { documentId: string; updates: Uint8Array[] }[] = [];
+  /** The documents of every committed save (transaction), in order: one per append or appendMany. */
+  readonly transactions: string[][] = [];
+  /** Saves that include one of these documents reject with its error (a constraint, say). */
+  readonly failingDocuments = new Map<string, Error>();
   /** Documents the sync core reported unloaded, in order. */
   readonly unloadedDocuments: string[] = [];
   /** While set, appends and loads reject with it (the database is down). */
@@ -27,12 +31,23 @@ export class MemoryPersistence implements Persistence {
   }
 
   async append(documentId: string, updates: Uint8Array[]): Promise<void> {
+    await this.appendMany([{ documentId, updates }]);
+  }
+
+  async appendMany(batches: readonly DocumentBatch[]): Promise<void> {
     await this.paused;
     if (this.failure) throw this.failure;
-    const stored = this.documents.get(documentId) ?? [];
-    stored.push(...updates);
-    this.documents.set(documentId, stored);
-    this.appends.push({ documentId, updates });
+    for (const { documentId } of batches) {
+      const failure = this.failingDocuments.get(documentId);
+      if (failure) throw failure;
+    }
+    for (const { documentId, updates } of batches) {
+      const stored = this.documents.get(documentId) ?? [];
+      stored.push(...updates);
+      this.documents.set(documentId, stored);
+      this.appends.push({ documentId, updates });
+    }
+    this.transactions.push(batches.map((batch) => batch.documentId));
   }
 
   unloaded(documentId: string): void {
