@@ -32,6 +32,8 @@ export class BenchClient {
   /** Latest saved state vector from our server (empty until the first saved signal). */
   saved = new Map<number, number>();
   onSaved: (() => void) | undefined;
+  /** performance.now() when the socket opened, the first sync step 2 arrived, and it was applied. */
+  readonly timings = { openedAt: 0, step2ReceivedAt: 0, syncedAt: 0 };
   private readonly socket: WebSocket;
   private synced = false;
   private readonly syncedWaiters: Array<() => void> = [];
@@ -116,6 +118,7 @@ export class BenchClient {
   }
 
   private start() {
+    this.timings.openedAt = performance.now();
     if (this.target.kind === 'hocuspocus') {
       // Auth first (token type 0); the server answers "authenticated" then syncs.
       this.send((encoder) => {
@@ -139,6 +142,7 @@ export class BenchClient {
   }
 
   private receive(data: Uint8Array) {
+    const receivedAt = performance.now();
     const decoder = decoding.createDecoder(data);
     if (this.target.kind === 'hocuspocus') decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
@@ -152,6 +156,8 @@ export class BenchClient {
         this.socket.send(encoding.toUint8Array(encoder));
       }
       if (syncType === syncProtocol.messageYjsSyncStep2 && !this.synced) {
+        this.timings.step2ReceivedAt = receivedAt;
+        this.timings.syncedAt = performance.now();
         this.synced = true;
         for (const resolve of this.syncedWaiters.splice(0)) resolve();
       }

@@ -176,15 +176,21 @@ const FIGURES: Figure[] = [
     { name: `fan-out p50, ${n} clients`, unit: 'ms', better: 'lower' },
     { name: `fan-out p99, ${n} clients`, unit: 'ms', better: 'lower' },
   ]),
+  { name: 'server CPU per edit, 200 clients', unit: 'ms', better: 'lower' },
   { name: 'throughput, 1 doc × 50 clients', unit: 'updates/s', better: 'higher' },
   { name: 'throughput, 20 docs × 3 clients', unit: 'updates/s', better: 'higher' },
   { name: 'cold load, 1 MB / 10,000 edits', unit: 'ms', better: 'lower' },
+  { name: 'cold load: connect → socket open', unit: 'ms', better: 'lower' },
+  { name: 'cold load: open → sync step 2 received', unit: 'ms', better: 'lower' },
+  { name: 'cold load: client applies step 2', unit: 'ms', better: 'lower' },
+  { name: 'cold load: apply alone, no socket', unit: 'ms', better: 'lower' },
   { name: 'RSS per open document', unit: 'KiB', better: 'lower' },
   { name: 'RSS per idle connection', unit: 'KiB', better: 'lower' },
   { name: 'heap per open document', unit: 'KiB', better: 'lower' },
   { name: 'heap per idle connection', unit: 'KiB', better: 'lower' },
   { name: 'awareness fan-out p50, 10 clients', unit: 'ms', better: 'lower' },
   { name: 'awareness fan-out p99, 10 clients', unit: 'ms', better: 'lower' },
+  { name: 'awareness join, 50 clients', unit: 'ms', better: 'lower' },
   { name: 'edit-to-saved p50, 20 typists', unit: 'ms', better: 'lower', oursOnly: true },
   { name: 'edit-to-saved p99, 20 typists', unit: 'ms', better: 'lower', oursOnly: true },
 ];
@@ -231,9 +237,10 @@ async function runSuite(
     [200, 8],
   ] as const) {
     await attempt(`fan-out ${n}`, async () => {
-      const { p50, p99 } = await figures.fanOut(server, n, edits);
+      const { p50, p99, cpuPerEdit } = await figures.fanOut(server, n, edits);
       record(samples, `fan-out p50, ${n} clients`, p50);
       record(samples, `fan-out p99, ${n} clients`, p99);
+      if (n === 200) record(samples, 'server CPU per edit, 200 clients', cpuPerEdit);
     });
   }
   await attempt('throughput one doc', async () => {
@@ -256,12 +263,20 @@ async function runSuite(
       doc = await figures.buildColdDocument(server, 10_000);
       cold.set(server.kind, doc);
     }
-    record(samples, 'cold load, 1 MB / 10,000 edits', await figures.coldLoad(server, doc));
+    const load = await figures.coldLoad(server, doc);
+    record(samples, 'cold load, 1 MB / 10,000 edits', load.ms);
+    record(samples, 'cold load: connect → socket open', load.openMs);
+    record(samples, 'cold load: open → sync step 2 received', load.answerMs);
+    record(samples, 'cold load: client applies step 2', load.applyMs);
+    record(samples, 'cold load: apply alone, no socket', await figures.applyColdState(doc));
   });
   await attempt('awareness', async () => {
     const { p50, p99 } = await figures.awarenessFanOut(server, 10, 30);
     record(samples, 'awareness fan-out p50, 10 clients', p50);
     record(samples, 'awareness fan-out p99, 10 clients', p99);
+  });
+  await attempt('awareness join', async () => {
+    record(samples, 'awareness join, 50 clients', await figures.awarenessJoin(server, 50));
   });
   if (server.kind === 'ours') {
     await attempt('edit-to-saved', async () => {
