@@ -23,10 +23,12 @@ interface Options {
   runs: number;
   /** Documents opened in the scale phase (0: no scale phase). */
   scaleDocuments: number;
+  /** Only the figures whose label matches (e.g. `fan-out 200`, for a profile of one figure). */
+  figures: RegExp | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { only: 'all', runs: 5, scaleDocuments: 10_000 };
+  const options: Options = { only: 'all', runs: 5, scaleDocuments: 10_000, figures: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--only') {
@@ -45,9 +47,11 @@ function parseOptions(argv: string[]): Options {
         throw new Error('--scale-documents must be 0–20000 (0 skips the scale phase)');
       }
       options.scaleDocuments = documents;
+    } else if (arg === '--figures') {
+      options.figures = new RegExp(argv[++i] ?? '');
     } else {
       throw new Error(
-        `unknown argument ${arg} (use --only peers|ours|all, --runs N, --scale-documents N)`,
+        `unknown argument ${arg} (use --only peers|ours|all, --runs N, --scale-documents N, --figures REGEX)`,
       );
     }
   }
@@ -209,8 +213,10 @@ async function runSuite(
   samples: Samples,
   cold: Map<ServerKind, figures.ColdDocument>,
   generatorCpu: Map<string, number>,
+  only: RegExp | undefined,
 ) {
   const attempt = async (label: string, body: () => Promise<void>) => {
+    if (only && !only.test(label)) return;
     const cpu = process.cpuUsage();
     const start = performance.now();
     try {
@@ -462,7 +468,7 @@ async function main() {
       console.error(`run ${run + 1}/${options.runs}: ${kind}`);
       const own = samples.get(kind) ?? new Map();
       samples.set(kind, own);
-      await runSuite(server, own, cold, generatorCpu);
+      await runSuite(server, own, cold, generatorCpu, options.figures);
     }
   }
   for (const doc of cold.values()) doc.writer.close();
