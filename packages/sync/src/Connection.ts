@@ -3,7 +3,12 @@
 // to its Room. A bad frame closes this connection only.
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { AwarenessError, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.ts';
+import {
+  AwarenessError,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  showsUser,
+} from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import {
   MESSAGE_AWARENESS,
@@ -261,14 +266,20 @@ export class Connection<Auth = unknown> {
     // awareness change they receive, so other clients' entries are dropped, not punished.
     const own = entries.filter((entry) => entry.clientId === this.awarenessClientId);
     if (own.length === 0) return null;
-    for (const entry of own) {
-      // The name, colour and id others see are the authenticated user's, whatever was sent.
-      if (entry.state) entry.state = { ...entry.state, user: { ...this.identity } };
-    }
     // Over the rate, updates are dropped (the next one carries the latest state); removals never.
     const removalOnly = own.every((entry) => entry.state === null);
     if (!removalOnly && !this.takeAwarenessToken()) return null;
-    this.room.applyAwareness(this, encodeAwarenessUpdate(own));
+    // The name, colour and id others see are the authenticated user's, whatever was sent. A
+    // Factdesk client already sends exactly those (the identity event): its bytes go out as
+    // they came; anything else is stamped and encoded once, for every receiver.
+    let asReceived = own.length === entries.length;
+    for (const entry of own) {
+      if (!entry.state || showsUser(entry, this.identity)) continue;
+      entry.state = { ...entry.state, user: { ...this.identity } };
+      entry.json = undefined;
+      asReceived = false;
+    }
+    this.room.applyAwareness(this, own, asReceived ? update : encodeAwarenessUpdate(own));
     return null;
   }
 

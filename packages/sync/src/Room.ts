@@ -8,6 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
+import { type AwarenessEntry, applyAwarenessEntries } from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { checkUpdate } from './checkUpdate.ts';
@@ -93,6 +94,8 @@ export class Room<Auth = unknown> {
   private fullState: { loaded: Uint8Array } | { message: Uint8Array } | null = null;
   /** The client awareness update being applied (see applyAwareness). */
   private checkedAwareness: Uint8Array | null = null;
+  /** awarenessMessage() until the awareness next changes. */
+  private awarenessState: Uint8Array | null = null;
 
   constructor(
     readonly documentId: string,
@@ -332,26 +335,34 @@ export class Room<Auth = unknown> {
   }
 
   /**
-   * A connection's awareness update, already checked and stamped with its identity: these same
-   * bytes are what every other client receives (no second encoding for the broadcast).
+   * A connection's awareness update, already decoded, checked and stamped with its identity:
+   * the entries are applied as parsed, and `update` (their encoding) is what every other
+   * client receives (no second decoding or encoding).
    */
-  applyAwareness(connection: Connection<Auth>, update: Uint8Array): void {
+  applyAwareness(
+    connection: Connection<Auth>,
+    entries: AwarenessEntry[],
+    update: Uint8Array,
+  ): void {
     this.checkedAwareness = update;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      applyAwarenessEntries(this.awareness, entries, connection);
     } finally {
       this.checkedAwareness = null;
     }
   }
 
+  /** Every awareness state, as one message: built once per change, whoever joins meanwhile. */
   awarenessMessage(): Uint8Array {
+    if (this.awarenessState) return this.awarenessState;
     const clients = [...this.awareness.getStates().keys()];
-    return encodeMessage(MESSAGE_AWARENESS, (encoder) =>
+    this.awarenessState = encodeMessage(MESSAGE_AWARENESS, (encoder) =>
       encoding.writeVarUint8Array(
         encoder,
         awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
       ),
     );
+    return this.awarenessState;
   }
 
   savedMessage(): Uint8Array {
@@ -498,6 +509,7 @@ export class Room<Auth = unknown> {
   ) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (changed.length === 0) return;
+    this.awarenessState = null;
     // Entries of the client's update that the awareness ignored (older clocks) are ignored by
     // every receiver too, so its bytes can stand for what changed.
     const update =
