@@ -407,15 +407,22 @@ export async function memory(server: ServerUnderTest, documents: number, connect
   }
 }
 
-/** Latency of an awareness change (a cursor move) reaching every other client. */
+/**
+ * Latency of an awareness change (a cursor move) reaching every other client, and the
+ * server's CPU time per change (less sensitive to a loaded machine than the latency).
+ */
 export async function awarenessFanOut(server: ServerUnderTest, n: number, changes: number) {
   const clients = await connect(server, server.nextDocument(), n);
   try {
     const [setter, ...receivers] = clients;
     if (!setter) throw new Error('no setter');
     const id = setter.doc.clientID;
+    // As an editor's state: who it is (as the server told it), then the cursor that moves.
+    setter.awareness.setLocalStateField('user', setter.user);
     const latencies: number[] = [];
+    let cpuAtStart = 0;
     for (let i = 0; i <= changes; i++) {
+      if (i === 1) cpuAtStart = serverCpuMs(server.pid);
       const start = performance.now();
       setter.awareness.setLocalStateField('cursor', i);
       const times = await withTimeout(
@@ -429,18 +436,22 @@ export async function awarenessFanOut(server: ServerUnderTest, n: number, change
       );
       if (i > 0) latencies.push(...times);
     }
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    const cpuPerChange = (serverCpuMs(server.pid) - cpuAtStart) / changes;
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerChange };
   } finally {
     closeAll(clients);
   }
 }
 
 /**
- * `n` clients open a fresh document at once; each sets its awareness state once it has synced.
- * The time from the first connect until every client shows all `n` states.
+ * `n` clients open a fresh document at once; each sets its awareness state (its user, as an
+ * editor does) once it has synced.
+ * The time from the first connect until every client shows all `n` states, and the server's
+ * CPU time meanwhile.
  */
 export async function awarenessJoin(server: ServerUnderTest, n: number) {
   const document = server.nextDocument();
+  const cpuAtStart = serverCpuMs(server.pid);
   const start = performance.now();
   const clients = Array.from({ length: n }, () => new BenchClient(server, document));
   try {
@@ -457,10 +468,13 @@ export async function awarenessJoin(server: ServerUnderTest, n: number) {
       'awareness',
     );
     for (const client of clients) {
-      void client.whenSynced().then(() => client.awareness.setLocalStateField('joined', true));
+      void client.whenSynced().then(() => {
+        const state = client.awareness.getLocalState() ?? {};
+        client.awareness.setLocalState({ ...state, user: client.user, joined: true });
+      });
     }
     const times = await withTimeout(everyone, `${n} clients joining`);
-    return Math.max(...times);
+    return { ms: Math.max(...times), cpuMs: serverCpuMs(server.pid) - cpuAtStart };
   } finally {
     closeAll(clients);
   }

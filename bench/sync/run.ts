@@ -194,7 +194,9 @@ const FIGURES: Figure[] = [
   { name: 'heap per idle connection', unit: 'KiB', better: 'lower' },
   { name: 'awareness fan-out p50, 10 clients', unit: 'ms', better: 'lower' },
   { name: 'awareness fan-out p99, 10 clients', unit: 'ms', better: 'lower' },
+  { name: 'server CPU per awareness change, 10 clients', unit: 'ms', better: 'lower' },
   { name: 'awareness join, 50 clients', unit: 'ms', better: 'lower' },
+  { name: 'server CPU, awareness join of 50 clients', unit: 'ms', better: 'lower' },
   { name: 'edit-to-saved p50, 20 typists', unit: 'ms', better: 'lower', oursOnly: true },
   { name: 'edit-to-saved p99, 20 typists', unit: 'ms', better: 'lower', oursOnly: true },
 ];
@@ -277,12 +279,15 @@ async function runSuite(
     record(samples, 'cold load: apply alone, no socket', await figures.applyColdState(doc));
   });
   await attempt('awareness', async () => {
-    const { p50, p99 } = await figures.awarenessFanOut(server, 10, 30);
+    const { p50, p99, cpuPerChange } = await figures.awarenessFanOut(server, 10, 30);
     record(samples, 'awareness fan-out p50, 10 clients', p50);
     record(samples, 'awareness fan-out p99, 10 clients', p99);
+    record(samples, 'server CPU per awareness change, 10 clients', cpuPerChange);
   });
   await attempt('awareness join', async () => {
-    record(samples, 'awareness join, 50 clients', await figures.awarenessJoin(server, 50));
+    const join = await figures.awarenessJoin(server, 50);
+    record(samples, 'awareness join, 50 clients', join.ms);
+    record(samples, 'server CPU, awareness join of 50 clients', join.cpuMs);
   });
   if (server.kind === 'ours') {
     await attempt('edit-to-saved', async () => {

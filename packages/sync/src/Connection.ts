@@ -222,7 +222,7 @@ export class Connection<Auth = unknown> {
         refusal = this.handleSync(decoder);
         break;
       case MESSAGE_AWARENESS:
-        refusal = this.handleAwareness(decoding.readVarUint8Array(decoder));
+        refusal = this.handleAwareness(decoding.readVarUint8Array(decoder), data);
         break;
       case MESSAGE_QUERY_AWARENESS:
         this.send(this.room.awarenessMessage());
@@ -259,7 +259,11 @@ export class Connection<Auth = unknown> {
     return { code: CloseCodes.malformed.code, reason: `unknown sync step ${step}` };
   }
 
-  private handleAwareness(update: Uint8Array): CloseCode | { code: number; reason: string } | null {
+  private handleAwareness(
+    update: Uint8Array,
+    /** The whole frame: what receivers get when the update goes out as it came. */
+    frame: Uint8Array,
+  ): CloseCode | { code: number; reason: string } | null {
     const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessBytes);
     this.awarenessClientId ??= entries[0]?.clientId;
     // A connection speaks only for its own client id. Stock y-websocket clients echo every
@@ -279,7 +283,14 @@ export class Connection<Auth = unknown> {
       entry.json = undefined;
       asReceived = false;
     }
-    this.room.applyAwareness(this, own, asReceived ? update : encodeAwarenessUpdate(own));
+    if (!asReceived) {
+      this.room.applyAwareness(this, own, encodeAwarenessUpdate(own));
+      return null;
+    }
+    // The frame itself is the message to broadcast, unless bytes follow the update (the
+    // connection is then closed for them, as before, but they are never passed on).
+    const endsFrame = update.byteOffset + update.byteLength === frame.byteOffset + frame.byteLength;
+    this.room.applyAwareness(this, own, update, endsFrame ? frame : undefined);
     return null;
   }
 

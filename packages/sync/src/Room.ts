@@ -12,7 +12,7 @@ import { type AwarenessEntry, applyAwarenessEntries } from './awarenessUpdate.ts
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { checkUpdate } from './checkUpdate.ts';
-import { encodeMessage } from './encodeMessage.ts';
+import { encodeMessage, messageOf } from './encodeMessage.ts';
 import { GroupCommit } from './GroupCommit.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
@@ -93,7 +93,7 @@ export class Room<Auth = unknown> {
    */
   private fullState: { loaded: Uint8Array } | { message: Uint8Array } | null = null;
   /** The client awareness update being applied (see applyAwareness). */
-  private checkedAwareness: Uint8Array | null = null;
+  private checkedAwareness: { update: Uint8Array; message?: Uint8Array } | null = null;
   /** awarenessMessage() until the awareness next changes. */
   private awarenessState: Uint8Array | null = null;
 
@@ -196,10 +196,8 @@ export class Room<Auth = unknown> {
   private fullStateMessage(): Uint8Array {
     if (this.fullState && 'message' in this.fullState) return this.fullState.message;
     const update = this.fullState?.loaded ?? Y.encodeStateAsUpdate(this.doc);
-    const message = encodeMessage(MESSAGE_SYNC, (encoder) => {
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, update);
-    });
+    // Sized exactly, copied once: 1.35 MB for a 1 MB document.
+    const message = messageOf(MESSAGE_SYNC, [syncProtocol.messageYjsSyncStep2], update);
     this.fullState = { message };
     return message;
   }
@@ -343,8 +341,10 @@ export class Room<Auth = unknown> {
     connection: Connection<Auth>,
     entries: AwarenessEntry[],
     update: Uint8Array,
+    /** The whole awareness message, when the client's frame can go out as it came. */
+    message?: Uint8Array,
   ): void {
-    this.checkedAwareness = update;
+    this.checkedAwareness = message ? { update, message } : { update };
     try {
       applyAwarenessEntries(this.awareness, entries, connection);
     } finally {
@@ -489,9 +489,7 @@ export class Room<Auth = unknown> {
     const onlyOrigin = queue.every((q) => q.origin === queue[0]?.origin)
       ? queue[0]?.origin
       : undefined;
-    const message = encodeMessage(MESSAGE_SYNC, (encoder) =>
-      syncProtocol.writeUpdate(encoder, update),
-    );
+    const message = messageOf(MESSAGE_SYNC, [syncProtocol.messageYjsUpdate], update);
     for (const connection of this.connections) {
       if (connection !== onlyOrigin) connection.send(message);
     }
@@ -513,10 +511,9 @@ export class Room<Auth = unknown> {
     // Entries of the client's update that the awareness ignored (older clocks) are ignored by
     // every receiver too, so its bytes can stand for what changed.
     const update =
-      this.checkedAwareness ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeMessage(MESSAGE_AWARENESS, (encoder) =>
-      encoding.writeVarUint8Array(encoder, update),
-    );
+      this.checkedAwareness?.update ??
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = this.checkedAwareness?.message ?? messageOf(MESSAGE_AWARENESS, [], update);
     for (const connection of this.connections) connection.send(message);
     this.relay?.awarenessChanged(changes, origin, update);
   };
