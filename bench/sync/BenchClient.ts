@@ -17,6 +17,7 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_SYNC_REPLY = 4; // Hocuspocus: a sync message that asks for no step 1 back
 const MESSAGE_SAVED = 100; // Factdesk: packages/sync/src/protocol.ts
+const MESSAGE_EVENT = 101; // Factdesk: live events, the identity first
 /** The editor's root fragment: our server refuses updates anywhere else. */
 export const ARTICLE_FIELD = 'article';
 
@@ -32,6 +33,13 @@ export class BenchClient {
   /** Latest saved state vector from our server (empty until the first saved signal). */
   saved = new Map<number, number>();
   onSaved: (() => void) | undefined;
+  /**
+   * The `user` an editor puts in its awareness state: for ours the identity the server sends
+   * first (the web client shows itself with it), for the peers a stand-in of the same shape.
+   */
+  user = { userId: '00000000-0000-4000-8000-000000000000', name: 'Bench', color: '#1f77b4' };
+  /** performance.now() when the socket opened, the first sync step 2 arrived, and it was applied. */
+  readonly timings = { openedAt: 0, step2ReceivedAt: 0, syncedAt: 0 };
   private readonly socket: WebSocket;
   private synced = false;
   private readonly syncedWaiters: Array<() => void> = [];
@@ -116,6 +124,7 @@ export class BenchClient {
   }
 
   private start() {
+    this.timings.openedAt = performance.now();
     if (this.target.kind === 'hocuspocus') {
       // Auth first (token type 0); the server answers "authenticated" then syncs.
       this.send((encoder) => {
@@ -139,6 +148,7 @@ export class BenchClient {
   }
 
   private receive(data: Uint8Array) {
+    const receivedAt = performance.now();
     const decoder = decoding.createDecoder(data);
     if (this.target.kind === 'hocuspocus') decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
@@ -152,6 +162,8 @@ export class BenchClient {
         this.socket.send(encoding.toUint8Array(encoder));
       }
       if (syncType === syncProtocol.messageYjsSyncStep2 && !this.synced) {
+        this.timings.step2ReceivedAt = receivedAt;
+        this.timings.syncedAt = performance.now();
         this.synced = true;
         for (const resolve of this.syncedWaiters.splice(0)) resolve();
       }
@@ -161,6 +173,12 @@ export class BenchClient {
         decoding.readVarUint8Array(decoder),
         this,
       );
+    } else if (type === MESSAGE_EVENT) {
+      const event = JSON.parse(decoding.readVarString(decoder)) as {
+        type?: string;
+        user?: BenchClient['user'];
+      };
+      if (event.type === 'connection.identity' && event.user) this.user = event.user;
     } else if (type === MESSAGE_SAVED) {
       const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       this.saved = vector;

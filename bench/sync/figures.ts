@@ -1,6 +1,6 @@
 // The benchmark's figures, each driving one server through BenchClients with the same
 // workload; every wait is bounded so a stuck server fails a figure instead of the run.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { BenchClient, type ClientTarget } from './BenchClient.ts';
 
@@ -114,15 +114,44 @@ export async function fanOut(
   try {
     const [writer, ...receivers] = clients;
     if (!writer) throw new Error('no writer');
-    return await editLatency(writer, receivers, edits);
+    return await editLatency(writer, receivers, edits, server.pid);
   } finally {
     closeAll(clients);
   }
 }
 
-async function editLatency(writer: BenchClient, receivers: BenchClient[], edits: number) {
+/**
+ * CPU time the server process has used so far, all threads, in ms. Read from each thread's
+ * /proc/<pid>/task/<tid>/schedstat (nanoseconds) rather than /proc/<pid>/stat, whose 10 ms
+ * ticks are too coarse for a few edits; threads that ended meanwhile are not counted.
+ */
+export function serverCpuMs(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
+}
+
+/**
+ * One edit in flight at a time; per receiver the ms until it has the edit. With `pid`, also
+ * the server's CPU per edit over the timed edits (everything the process did meanwhile,
+ * storing included).
+ */
+async function editLatency(
+  writer: BenchClient,
+  receivers: BenchClient[],
+  edits: number,
+  pid?: number,
+) {
   const latencies: number[] = [];
+  let cpuAtStart = 0;
   for (let i = 0; i <= edits; i++) {
+    if (i === 1 && pid) cpuAtStart = serverCpuMs(pid);
     const expected = writer.textLength() + 1;
     const start = performance.now();
     writer.insert(expected, 'x');
@@ -132,7 +161,8 @@ async function editLatency(writer: BenchClient, receivers: BenchClient[], edits:
     );
     if (i > 0) latencies.push(...times); // the first edit creates the paragraph: warm-up
   }
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const cpuPerEdit = pid && edits > 0 ? (serverCpuMs(pid) - cpuAtStart) / edits : Number.NaN;
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerEdit };
 }
 
 /**
@@ -293,7 +323,12 @@ export async function buildColdDocument(
   return { name, writer, length, bytes: encodeStateAsUpdate(writer.doc).byteLength };
 }
 
-/** Connect → synced time of a fresh client on the built document; checks it got all of it. */
+/**
+ * Connect → synced time of a fresh client on the built document; checks it got all of it.
+ * Split in three, as the client sees it: connect → socket open (handshake, access decision),
+ * open → the sync step 2's last byte received (the server's answer and its transfer), and the
+ * client applying it.
+ */
 export async function coldLoad(server: ServerUnderTest, cold: ColdDocument) {
   const start = performance.now();
   const client = new BenchClient(server, cold.name);
@@ -303,10 +338,28 @@ export async function coldLoad(server: ServerUnderTest, cold: ColdDocument) {
     if (client.textLength() !== cold.length) {
       throw new Error(`cold load got ${client.textLength()} characters, expected ${cold.length}`);
     }
-    return ms;
+    const { openedAt, step2ReceivedAt, syncedAt } = client.timings;
+    return {
+      ms,
+      openMs: openedAt - start,
+      answerMs: step2ReceivedAt - openedAt,
+      applyMs: syncedAt - step2ReceivedAt,
+    };
   } finally {
     client.close();
   }
+}
+
+/** The client part of a cold load alone: applying the document's state to a fresh Y.Doc, no socket. */
+export async function applyColdState(cold: ColdDocument) {
+  const Y = await import('yjs');
+  const state = Y.encodeStateAsUpdate(cold.writer.doc);
+  const doc = new Y.Doc();
+  const start = performance.now();
+  Y.applyUpdate(doc, state);
+  const ms = performance.now() - start;
+  doc.destroy();
+  return ms;
 }
 
 export function rssBytes(pid: number): number {
@@ -354,15 +407,22 @@ export async function memory(server: ServerUnderTest, documents: number, connect
   }
 }
 
-/** Latency of an awareness change (a cursor move) reaching every other client. */
+/**
+ * Latency of an awareness change (a cursor move) reaching every other client, and the
+ * server's CPU time per change (less sensitive to a loaded machine than the latency).
+ */
 export async function awarenessFanOut(server: ServerUnderTest, n: number, changes: number) {
   const clients = await connect(server, server.nextDocument(), n);
   try {
     const [setter, ...receivers] = clients;
     if (!setter) throw new Error('no setter');
     const id = setter.doc.clientID;
+    // As an editor's state: who it is (as the server told it), then the cursor that moves.
+    setter.awareness.setLocalStateField('user', setter.user);
     const latencies: number[] = [];
+    let cpuAtStart = 0;
     for (let i = 0; i <= changes; i++) {
+      if (i === 1) cpuAtStart = serverCpuMs(server.pid);
       const start = performance.now();
       setter.awareness.setLocalStateField('cursor', i);
       const times = await withTimeout(
@@ -376,7 +436,45 @@ export async function awarenessFanOut(server: ServerUnderTest, n: number, change
       );
       if (i > 0) latencies.push(...times);
     }
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    const cpuPerChange = (serverCpuMs(server.pid) - cpuAtStart) / changes;
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPerChange };
+  } finally {
+    closeAll(clients);
+  }
+}
+
+/**
+ * `n` clients open a fresh document at once; each sets its awareness state (its user, as an
+ * editor does) once it has synced.
+ * The time from the first connect until every client shows all `n` states, and the server's
+ * CPU time meanwhile.
+ */
+export async function awarenessJoin(server: ServerUnderTest, n: number) {
+  const document = server.nextDocument();
+  const cpuAtStart = serverCpuMs(server.pid);
+  const start = performance.now();
+  const clients = Array.from({ length: n }, () => new BenchClient(server, document));
+  try {
+    const everyone = timeUntil(
+      clients,
+      (c) => {
+        const states = c.awareness.getStates();
+        if (states.size < n) return false;
+        let joined = 0;
+        for (const state of states.values()) if ((state as { joined?: boolean }).joined) joined++;
+        return joined === n;
+      },
+      start,
+      'awareness',
+    );
+    for (const client of clients) {
+      void client.whenSynced().then(() => {
+        const state = client.awareness.getLocalState() ?? {};
+        client.awareness.setLocalState({ ...state, user: client.user, joined: true });
+      });
+    }
+    const times = await withTimeout(everyone, `${n} clients joining`);
+    return { ms: Math.max(...times), cpuMs: serverCpuMs(server.pid) - cpuAtStart };
   } finally {
     closeAll(clients);
   }

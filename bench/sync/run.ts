@@ -23,10 +23,12 @@ interface Options {
   runs: number;
   /** Documents opened in the scale phase (0: no scale phase). */
   scaleDocuments: number;
+  /** Only the figures whose label matches (e.g. `fan-out 200`, for a profile of one figure). */
+  figures: RegExp | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { only: 'all', runs: 5, scaleDocuments: 10_000 };
+  const options: Options = { only: 'all', runs: 5, scaleDocuments: 10_000, figures: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--only') {
@@ -45,9 +47,11 @@ function parseOptions(argv: string[]): Options {
         throw new Error('--scale-documents must be 0–20000 (0 skips the scale phase)');
       }
       options.scaleDocuments = documents;
+    } else if (arg === '--figures') {
+      options.figures = new RegExp(argv[++i] ?? '');
     } else {
       throw new Error(
-        `unknown argument ${arg} (use --only peers|ours|all, --runs N, --scale-documents N)`,
+        `unknown argument ${arg} (use --only peers|ours|all, --runs N, --scale-documents N, --figures REGEX)`,
       );
     }
   }
@@ -176,15 +180,23 @@ const FIGURES: Figure[] = [
     { name: `fan-out p50, ${n} clients`, unit: 'ms', better: 'lower' },
     { name: `fan-out p99, ${n} clients`, unit: 'ms', better: 'lower' },
   ]),
+  { name: 'server CPU per edit, 200 clients', unit: 'ms', better: 'lower' },
   { name: 'throughput, 1 doc × 50 clients', unit: 'updates/s', better: 'higher' },
   { name: 'throughput, 20 docs × 3 clients', unit: 'updates/s', better: 'higher' },
   { name: 'cold load, 1 MB / 10,000 edits', unit: 'ms', better: 'lower' },
+  { name: 'cold load: connect → socket open', unit: 'ms', better: 'lower' },
+  { name: 'cold load: open → sync step 2 received', unit: 'ms', better: 'lower' },
+  { name: 'cold load: client applies step 2', unit: 'ms', better: 'lower' },
+  { name: 'cold load: apply alone, no socket', unit: 'ms', better: 'lower' },
   { name: 'RSS per open document', unit: 'KiB', better: 'lower' },
   { name: 'RSS per idle connection', unit: 'KiB', better: 'lower' },
   { name: 'heap per open document', unit: 'KiB', better: 'lower' },
   { name: 'heap per idle connection', unit: 'KiB', better: 'lower' },
   { name: 'awareness fan-out p50, 10 clients', unit: 'ms', better: 'lower' },
   { name: 'awareness fan-out p99, 10 clients', unit: 'ms', better: 'lower' },
+  { name: 'server CPU per awareness change, 10 clients', unit: 'ms', better: 'lower' },
+  { name: 'awareness join, 50 clients', unit: 'ms', better: 'lower' },
+  { name: 'server CPU, awareness join of 50 clients', unit: 'ms', better: 'lower' },
   { name: 'edit-to-saved p50, 20 typists', unit: 'ms', better: 'lower', oursOnly: true },
   { name: 'edit-to-saved p99, 20 typists', unit: 'ms', better: 'lower', oursOnly: true },
 ];
@@ -203,8 +215,10 @@ async function runSuite(
   samples: Samples,
   cold: Map<ServerKind, figures.ColdDocument>,
   generatorCpu: Map<string, number>,
+  only: RegExp | undefined,
 ) {
   const attempt = async (label: string, body: () => Promise<void>) => {
+    if (only && !only.test(label)) return;
     const cpu = process.cpuUsage();
     const start = performance.now();
     try {
@@ -231,9 +245,10 @@ async function runSuite(
     [200, 8],
   ] as const) {
     await attempt(`fan-out ${n}`, async () => {
-      const { p50, p99 } = await figures.fanOut(server, n, edits);
+      const { p50, p99, cpuPerEdit } = await figures.fanOut(server, n, edits);
       record(samples, `fan-out p50, ${n} clients`, p50);
       record(samples, `fan-out p99, ${n} clients`, p99);
+      if (n === 200) record(samples, 'server CPU per edit, 200 clients', cpuPerEdit);
     });
   }
   await attempt('throughput one doc', async () => {
@@ -256,12 +271,23 @@ async function runSuite(
       doc = await figures.buildColdDocument(server, 10_000);
       cold.set(server.kind, doc);
     }
-    record(samples, 'cold load, 1 MB / 10,000 edits', await figures.coldLoad(server, doc));
+    const load = await figures.coldLoad(server, doc);
+    record(samples, 'cold load, 1 MB / 10,000 edits', load.ms);
+    record(samples, 'cold load: connect → socket open', load.openMs);
+    record(samples, 'cold load: open → sync step 2 received', load.answerMs);
+    record(samples, 'cold load: client applies step 2', load.applyMs);
+    record(samples, 'cold load: apply alone, no socket', await figures.applyColdState(doc));
   });
   await attempt('awareness', async () => {
-    const { p50, p99 } = await figures.awarenessFanOut(server, 10, 30);
+    const { p50, p99, cpuPerChange } = await figures.awarenessFanOut(server, 10, 30);
     record(samples, 'awareness fan-out p50, 10 clients', p50);
     record(samples, 'awareness fan-out p99, 10 clients', p99);
+    record(samples, 'server CPU per awareness change, 10 clients', cpuPerChange);
+  });
+  await attempt('awareness join', async () => {
+    const join = await figures.awarenessJoin(server, 50);
+    record(samples, 'awareness join, 50 clients', join.ms);
+    record(samples, 'server CPU, awareness join of 50 clients', join.cpuMs);
   });
   if (server.kind === 'ours') {
     await attempt('edit-to-saved', async () => {
@@ -447,7 +473,7 @@ async function main() {
       console.error(`run ${run + 1}/${options.runs}: ${kind}`);
       const own = samples.get(kind) ?? new Map();
       samples.set(kind, own);
-      await runSuite(server, own, cold, generatorCpu);
+      await runSuite(server, own, cold, generatorCpu, options.figures);
     }
   }
   for (const doc of cold.values()) doc.writer.close();

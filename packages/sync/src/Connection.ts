@@ -3,7 +3,12 @@
 // to its Room. A bad frame closes this connection only.
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { AwarenessError, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.ts';
+import {
+  AwarenessError,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  showsUser,
+} from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import {
   MESSAGE_AWARENESS,
@@ -217,7 +222,7 @@ export class Connection<Auth = unknown> {
         refusal = this.handleSync(decoder);
         break;
       case MESSAGE_AWARENESS:
-        refusal = this.handleAwareness(decoding.readVarUint8Array(decoder));
+        refusal = this.handleAwareness(decoding.readVarUint8Array(decoder), data);
         break;
       case MESSAGE_QUERY_AWARENESS:
         this.send(this.room.awarenessMessage());
@@ -254,21 +259,38 @@ export class Connection<Auth = unknown> {
     return { code: CloseCodes.malformed.code, reason: `unknown sync step ${step}` };
   }
 
-  private handleAwareness(update: Uint8Array): CloseCode | { code: number; reason: string } | null {
+  private handleAwareness(
+    update: Uint8Array,
+    /** The whole frame: what receivers get when the update goes out as it came. */
+    frame: Uint8Array,
+  ): CloseCode | { code: number; reason: string } | null {
     const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessBytes);
     this.awarenessClientId ??= entries[0]?.clientId;
     // A connection speaks only for its own client id. Stock y-websocket clients echo every
     // awareness change they receive, so other clients' entries are dropped, not punished.
     const own = entries.filter((entry) => entry.clientId === this.awarenessClientId);
     if (own.length === 0) return null;
-    for (const entry of own) {
-      // The name, colour and id others see are the authenticated user's, whatever was sent.
-      if (entry.state) entry.state = { ...entry.state, user: { ...this.identity } };
-    }
     // Over the rate, updates are dropped (the next one carries the latest state); removals never.
     const removalOnly = own.every((entry) => entry.state === null);
     if (!removalOnly && !this.takeAwarenessToken()) return null;
-    this.room.applyAwareness(this, encodeAwarenessUpdate(own));
+    // The name, colour and id others see are the authenticated user's, whatever was sent. A
+    // Factdesk client already sends exactly those (the identity event): its bytes go out as
+    // they came; anything else is stamped and encoded once, for every receiver.
+    let asReceived = own.length === entries.length;
+    for (const entry of own) {
+      if (!entry.state || showsUser(entry, this.identity)) continue;
+      entry.state = { ...entry.state, user: { ...this.identity } };
+      entry.json = undefined;
+      asReceived = false;
+    }
+    if (!asReceived) {
+      this.room.applyAwareness(this, own, encodeAwarenessUpdate(own));
+      return null;
+    }
+    // The frame itself is the message to broadcast, unless bytes follow the update (the
+    // connection is then closed for them, as before, but they are never passed on).
+    const endsFrame = update.byteOffset + update.byteLength === frame.byteOffset + frame.byteLength;
+    this.room.applyAwareness(this, own, update, endsFrame ? frame : undefined);
     return null;
   }
 

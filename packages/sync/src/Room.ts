@@ -8,10 +8,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
+import { type AwarenessEntry, applyAwarenessEntries } from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { checkUpdate } from './checkUpdate.ts';
-import { encodeMessage } from './encodeMessage.ts';
+import { encodeMessage, messageOf } from './encodeMessage.ts';
 import { GroupCommit, type SharedCommitter } from './GroupCommit.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { Persistence } from './Persistence.ts';
@@ -94,7 +95,9 @@ export class Room<Auth = unknown> {
    */
   private fullState: { loaded: Uint8Array } | { message: Uint8Array } | null = null;
   /** The client awareness update being applied (see applyAwareness). */
-  private checkedAwareness: Uint8Array | null = null;
+  private checkedAwareness: { update: Uint8Array; message?: Uint8Array } | null = null;
+  /** awarenessMessage() until the awareness next changes. */
+  private awarenessState: Uint8Array | null = null;
 
   constructor(
     readonly documentId: string,
@@ -196,10 +199,8 @@ export class Room<Auth = unknown> {
   private fullStateMessage(): Uint8Array {
     if (this.fullState && 'message' in this.fullState) return this.fullState.message;
     const update = this.fullState?.loaded ?? Y.encodeStateAsUpdate(this.doc);
-    const message = encodeMessage(MESSAGE_SYNC, (encoder) => {
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, update);
-    });
+    // Sized exactly, copied once: 1.35 MB for a 1 MB document.
+    const message = messageOf(MESSAGE_SYNC, [syncProtocol.messageYjsSyncStep2], update);
     this.fullState = { message };
     return message;
   }
@@ -335,26 +336,36 @@ export class Room<Auth = unknown> {
   }
 
   /**
-   * A connection's awareness update, already checked and stamped with its identity: these same
-   * bytes are what every other client receives (no second encoding for the broadcast).
+   * A connection's awareness update, already decoded, checked and stamped with its identity:
+   * the entries are applied as parsed, and `update` (their encoding) is what every other
+   * client receives (no second decoding or encoding).
    */
-  applyAwareness(connection: Connection<Auth>, update: Uint8Array): void {
-    this.checkedAwareness = update;
+  applyAwareness(
+    connection: Connection<Auth>,
+    entries: AwarenessEntry[],
+    update: Uint8Array,
+    /** The whole awareness message, when the client's frame can go out as it came. */
+    message?: Uint8Array,
+  ): void {
+    this.checkedAwareness = message ? { update, message } : { update };
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      applyAwarenessEntries(this.awareness, entries, connection);
     } finally {
       this.checkedAwareness = null;
     }
   }
 
+  /** Every awareness state, as one message: built once per change, whoever joins meanwhile. */
   awarenessMessage(): Uint8Array {
+    if (this.awarenessState) return this.awarenessState;
     const clients = [...this.awareness.getStates().keys()];
-    return encodeMessage(MESSAGE_AWARENESS, (encoder) =>
+    this.awarenessState = encodeMessage(MESSAGE_AWARENESS, (encoder) =>
       encoding.writeVarUint8Array(
         encoder,
         awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
       ),
     );
+    return this.awarenessState;
   }
 
   savedMessage(): Uint8Array {
@@ -481,9 +492,7 @@ export class Room<Auth = unknown> {
     const onlyOrigin = queue.every((q) => q.origin === queue[0]?.origin)
       ? queue[0]?.origin
       : undefined;
-    const message = encodeMessage(MESSAGE_SYNC, (encoder) =>
-      syncProtocol.writeUpdate(encoder, update),
-    );
+    const message = messageOf(MESSAGE_SYNC, [syncProtocol.messageYjsUpdate], update);
     for (const connection of this.connections) {
       if (connection !== onlyOrigin) connection.send(message);
     }
@@ -501,13 +510,13 @@ export class Room<Auth = unknown> {
   ) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (changed.length === 0) return;
+    this.awarenessState = null;
     // Entries of the client's update that the awareness ignored (older clocks) are ignored by
     // every receiver too, so its bytes can stand for what changed.
     const update =
-      this.checkedAwareness ?? awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeMessage(MESSAGE_AWARENESS, (encoder) =>
-      encoding.writeVarUint8Array(encoder, update),
-    );
+      this.checkedAwareness?.update ??
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = this.checkedAwareness?.message ?? messageOf(MESSAGE_AWARENESS, [], update);
     for (const connection of this.connections) connection.send(message);
     this.relay?.awarenessChanged(changes, origin, update);
   };

@@ -118,6 +118,26 @@ export async function registerSyncUpgradeRoute(
     if (tcp._httpMessage) tcp._httpMessage.detachSocket(tcp);
   }
 
+  /**
+   * Decisions under way, by document and credential: sockets that arrive together with the same
+   * credential (a client opening several, reconnects after a restart) share one decision — the
+   * same queries at the same moment give the same answer, and a database on the event loop
+   * answers them one after another. Forgotten as soon as decided, so nothing is cached.
+   */
+  const deciding = new Map<string, Promise<SocketDecision>>();
+  function decideOnce(documentId: string, via: 'session' | 'token', secret: string) {
+    const hash = credentialHash(secret);
+    const key = `${documentId} ${via} ${hash.toString('base64')}`;
+    let decision = deciding.get(key);
+    if (!decision) {
+      decision = decideAccess(app.db, documentId, { via, hash }).finally(() =>
+        deciding.delete(key),
+      );
+      deciding.set(key, decision);
+    }
+    return decision;
+  }
+
   // Decided on the upgrade request, before the socket opens; the handler only carries it out.
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.url !== ROUTE) return;
@@ -128,10 +148,7 @@ export async function registerSyncUpgradeRoute(
     }
     const { documentId } = request.params as { documentId: string };
     try {
-      request.syncAccess = await decideAccess(app.db, documentId, {
-        via: credential.via,
-        hash: credentialHash(credential.secret),
-      });
+      request.syncAccess = await decideOnce(documentId, credential.via, credential.secret);
     } catch (error) {
       request.log.error({ err: error, documentId }, 'deciding socket access failed');
       request.syncAccess = { ok: false, close: CloseCodes.storageUnavailable };
