@@ -71,8 +71,11 @@ function start(data: PgliteWorkerData) {
 /** Creates a database in `dataDir` (initdb) in a thread that exits once it is done. */
 export async function createInThread(dataDir: string): Promise<void> {
   const thread = start({ mode: 'create', dataUri: dataDir });
-  await thread.ready;
-  await thread.ended;
+  try {
+    await thread.ready;
+  } finally {
+    await thread.worker.terminate(); // a no-op once it has ended by itself
+  }
 }
 
 /** Opens the database at `dataUri` in a thread that serves it on `socketPath`. */
