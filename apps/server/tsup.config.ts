@@ -28,11 +28,13 @@ if (missing.length > 0) {
 }
 
 export default defineConfig({
-  // The worker pool's threads load heavyWorker.js from beside main.js and cli.js (HeavyWorkPool).
+  // Worker threads load heavyWorker.js (HeavyWorkPool) and pgliteWorker.js (PgliteThread) from
+  // beside main.js and cli.js.
   entry: {
     main: 'src/main.ts',
     cli: 'src/cli/main.ts',
     heavyWorker: 'src/heavyWork/heavyWorker.ts',
+    pgliteWorker: 'src/db/pgliteWorker.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -2,12 +2,10 @@
 // a temporary folder, or a fresh database on BENCH_DATABASE_URL), a seeded user, workspace, API
 // token and documents; prints {port, token, documentIds} as one JSON line and serves until SIGTERM.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../../apps/server/src/app.ts';
 import { createUser } from '../../../apps/server/src/commands/accounts.ts';
 import { createApiToken } from '../../../apps/server/src/commands/apiTokens.ts';
@@ -75,33 +73,15 @@ async function openBenchDatabase(): Promise<{
       },
     };
   }
-  // The embedded database is created and seeded by a process of its own, then opened here as a
-  // server restarting on its data folder opens it: creating one (initdb) leaves PGlite's
-  // WebAssembly memory about 500 MB larger for the life of the process.
+  // Created (initdb) in a thread that exits before the server opens it (db/PgliteThread.ts),
+  // so the figures start from the memory of a server that opens an existing data folder.
   const dataDir = await mkdtemp(join(tmpdir(), 'factdesk-bench-'));
-  const prepared = spawnSync(
-    process.execPath,
-    [
-      ...process.execArgv,
-      fileURLToPath(import.meta.url),
-      String(documentCount),
-      '--prepare',
-      dataDir,
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  if (prepared.status !== 0)
-    throw new Error(`preparing the bench database failed (${prepared.status})`);
-  const seeded = JSON.parse(prepared.stdout) as Seeded;
   const db = await openDatabase({ kind: 'embedded', dataDir });
-  return { db, seeded, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
-}
-
-async function prepare(dataDir: string) {
-  const db = await openDatabase({ kind: 'embedded', dataDir });
-  const seeded = await seed(db);
-  await db.close();
-  process.stdout.write(JSON.stringify(seeded));
+  return {
+    db,
+    seeded: await seed(db),
+    cleanup: () => rm(dataDir, { recursive: true, force: true }),
+  };
 }
 
 async function main() {
@@ -168,8 +148,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown());
 }
 
-const prepareInto = process.argv[3] === '--prepare' ? process.argv[4] : undefined;
-(prepareInto ? prepare(prepareInto) : main()).catch((error: unknown) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

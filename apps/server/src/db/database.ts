@@ -2,18 +2,21 @@
 // URL is given, otherwise an embedded PostgreSQL (PGlite) persisted in the data directory.
 // Both are reached through postgres.js, so the same queries and migrations run on both.
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
 import { StartupError } from '../errors.ts';
 import { terminateIdleSessions } from '../queries/storageProbe.ts';
 import { describeSystemError } from '../systemErrorText.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
+import {
+  crashThread,
+  createInThread,
+  PgliteThreadError,
+  type ServingThread,
+  serveInThread,
+} from './PgliteThread.ts';
 
 /** A connection pool: can run queries and start transactions. */
 export type Sql = postgres.Sql;
@@ -97,36 +100,92 @@ async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { ki
     }
     dataUri = join(target.dataDir, 'pg');
   }
+  // PGlite runs in a worker thread of its own (PgliteThread): its WebAssembly memory and CPU
+  // stay off this event loop. One postgres.js connection reaches it through a private Unix
+  // socket, in a fresh 0700 temporary folder, so no other local user can reach the database.
+  const socketDir = await mkdtemp(join(tmpdir(), 'factdesk-pg-'));
+  const socketPath = join(socketDir, '.s.PGSQL.5432');
+  const where = target.kind === 'embedded' ? `in ${target.dataDir}` : 'in memory';
+  let thread: ServingThread;
   try {
-    // Search (migration 0010) needs unaccent and pg_trgm; a server has them in contrib.
-    const pglite = await PGlite.create(dataUri, {
-      extensions: { unaccent, pg_trgm },
-      // PGlite's buffer pool (128 MB by default) is resident from the start; its files sit in
-      // the OS page cache anyway, so a smaller pool costs little speed (docs/bench-sync.md).
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
-    });
-    // PGlite is a single session: one postgres.js connection through a private Unix socket
-    // keeps every statement of a transaction together. The socket lives in a fresh 0700
-    // temporary folder, so no other local user can reach the database.
-    const socketDir = await mkdtemp(join(tmpdir(), 'factdesk-pg-'));
-    const socketPath = join(socketDir, '.s.PGSQL.5432');
-    const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 1 });
-    await server.start();
-    const sql = postgres({ ...quiet, path: socketPath, database: 'postgres', max: 1 });
-    return {
-      sql,
-      kind: target.kind,
-      async close() {
-        await sql.end({ timeout: 5 });
-        await server.stop();
-        await pglite.close();
-        await rm(socketDir, { recursive: true, force: true });
-        await lock?.release();
-      },
-    } satisfies Database;
+    // Creating a database (initdb) leaves ~500 MB of WebAssembly memory behind for the life of
+    // its thread: it runs in a thread that then exits, and another opens the result.
+    if (target.kind === 'embedded' && !(await exists(join(dataUri, 'PG_VERSION')))) {
+      await createInThread(dataUri);
+    }
+    thread = await serveInThread(dataUri, socketPath);
   } catch (error) {
+    await rm(socketDir, { recursive: true, force: true });
     await lock?.release();
+    if (error instanceof PgliteThreadError) {
+      throw new StartupError(`The embedded database ${where} cannot be opened: ${error.message}.`);
+    }
     throw error;
+  }
+
+  let closing = false;
+  let reopening: Promise<void> | undefined;
+  // A thread that dies on its own is reported and, for a data folder, reopened (PostgreSQL
+  // recovers from its WAL as after a crash); meanwhile queries fail as unreachable, so saves
+  // are retried and /healthz says storage is down (StorageHealth) until the probe gets through.
+  const watch = (current: ServingThread) => {
+    void current.ended.then(({ crashed, reason }) => {
+      if (!crashed || closing) return;
+      if (target.kind === 'memory') {
+        console.error(
+          `factdesk: the embedded database in memory stopped (${reason}); its data is gone, queries fail from now on.`,
+        );
+        return;
+      }
+      console.error(`factdesk: the embedded database ${where} stopped (${reason}); reopening it.`);
+      reopening = serveInThread(dataUri, socketPath).then(
+        (next) => {
+          thread = next;
+          crashers.set(sql, () => crashThread(next));
+          watch(next);
+          console.error(`factdesk: the embedded database ${where} is open again.`);
+        },
+        (error: unknown) => {
+          console.error(
+            `factdesk: the embedded database ${where} cannot be reopened (${error instanceof Error ? error.message : String(error)}); saves fail until the server restarts.`,
+          );
+        },
+      );
+    });
+  };
+  watch(thread);
+  const sql = postgres({ ...quiet, path: socketPath, database: 'postgres', max: 1 });
+  crashers.set(sql, () => crashThread(thread));
+  return {
+    sql,
+    kind: target.kind,
+    async close() {
+      closing = true;
+      await sql.end({ timeout: 5 });
+      await reopening;
+      await thread.close();
+      await rm(socketDir, { recursive: true, force: true });
+      await lock?.release();
+    },
+  } satisfies Database;
+}
+
+const crashers = new WeakMap<Sql, () => Promise<void>>();
+
+/**
+ * Ends the embedded database's thread at once, as a crash would (no clean close), for tests of
+ * what follows; a no-op for a PostgreSQL server.
+ */
+export async function crashEmbeddedThread(sql: Sql): Promise<void> {
+  await crashers.get(sql)?.();
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

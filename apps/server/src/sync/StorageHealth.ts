@@ -40,6 +40,7 @@ const UNREACHABLE_DRIVER = new Set([
   'EHOSTUNREACH',
   'ENOTFOUND',
   'EPIPE',
+  'ENOENT', // the embedded database's socket is gone: its thread died (db/PgliteThread.ts)
   'CONNECT_TIMEOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
