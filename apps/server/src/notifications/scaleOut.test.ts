@@ -129,10 +129,15 @@ describe.skipIf(!redisUrl)(
         const read = await call(one, 'POST', '/api/me/notifications/read', reviewer.cookie);
         expect(read.statusCode).toBe(204);
         expect(await stream.next()).toEqual({ type: 'unread', unread: 0 });
-        // Assigned again, then taken off on instance one: the unread assignment leaves the
-        // inbox on two.
-        const again = await call(one, 'POST', `/api/claims/${claim.id}/assign`, owner.cookie, {
+        // Taken off (nothing unread to withdraw), assigned again, then taken off again on
+        // instance one: the unread assignment leaves the inbox on two.
+        const off = await call(one, 'POST', `/api/claims/${claim.id}/unassign`, owner.cookie, {
           version: assigned.json().version,
+          reviewerIds: [reviewer.id],
+        });
+        expect(off.statusCode, off.body).toBe(200);
+        const again = await call(one, 'POST', `/api/claims/${claim.id}/assign`, owner.cookie, {
+          version: off.json().version,
           reviewerIds: [reviewer.id],
         });
         expect(again.statusCode, again.body).toBe(200);
