@@ -57,13 +57,23 @@ export type DashboardRow = Dashboard['reviewers'][number];
 // Krippendorff's alpha, nominal over verdict keys and ordinal over ratings, each with a 95%
 // interval and the number of claims it rests on.
 
+/**
+ * Why a figure has no value: `no_pairs`, no claim was rated by two reviewers; `one_value_only`,
+ * every verdict given was the same one, so agreement beyond chance cannot be measured.
+ */
+export const AGREEMENT_UNDEFINED_CODES = ['no_pairs', 'one_value_only'] as const;
+export type AgreementUndefinedCode = (typeof AGREEMENT_UNDEFINED_CODES)[number];
+
 /** A coefficient, its 95% interval and the units (claim review rounds) it rests on. */
 export const AgreementEstimate = Type.Object({
-  /** null when it cannot be computed; `undefinedReason` says why in a sentence. */
+  /** null when it cannot be computed; `undefinedCode` says why. */
   value: Type.Union([Type.Number(), Type.Null()]),
   low: Type.Union([Type.Number(), Type.Null()]),
   high: Type.Union([Type.Number(), Type.Null()]),
   units: Type.Integer({ minimum: 0 }),
+  /** Why there is no value, as a code each client words in its reader's language. */
+  undefinedCode: Type.Union([Type.Enum(AGREEMENT_UNDEFINED_CODES), Type.Null()]),
+  /** The same in an English sentence, for documents (the report) and API clients. */
   undefinedReason: Type.Union([Type.String(), Type.Null()]),
 });
 export type AgreementEstimate = Static<typeof AgreementEstimate>;
@@ -91,8 +101,18 @@ export const AgreementPeriod = Type.Object({
 });
 export type AgreementPeriod = Static<typeof AgreementPeriod>;
 
-/** How the intervals were computed, said once for every figure. */
+/**
+ * How the intervals were computed, said once for every figure: as facts (the level, each
+ * coefficient's method, the resamples) for clients to word, and in English sentences for
+ * documents (the report) and API clients.
+ */
 export const AgreementMethod = Type.Object({
+  /** The intervals' confidence level: 0.95. */
+  level: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 }),
+  /** κ ± z·SE with the large-sample standard error of Fleiss, Cohen & Everitt (1969). */
+  kappaMethod: Type.Literal('large_sample_se'),
+  /** Percentiles of bootstrap resamples of the observed coincidences (Hayes & Krippendorff 2007). */
+  alphaMethod: Type.Literal('coincidence_bootstrap'),
   kappaInterval: Type.String(),
   alphaInterval: Type.String(),
   resamples: Type.Integer({ minimum: 1 }),

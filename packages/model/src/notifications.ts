@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'due_soon',
   'overdue',
   'mentioned',
+  'adjudicated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);
@@ -22,13 +23,23 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   due_soon: 'A claim of yours is due within 24 hours',
   overdue: 'A claim of yours is overdue',
   mentioned: 'Someone mentions you in a comment',
+  adjudicated: 'A claim you reviewed blind is decided',
 };
 
+/**
+ * A notification as facts, not a sentence: each client words it in its reader's language
+ * (the web app's inbox: `notifications.item.<kind>` in its catalogs).
+ */
 export const Notification = Type.Object({
   id: Uuid,
   kind: NotificationKindSchema,
-  /** One sentence, e.g. "Olivia assigned you claim “Unemployment fell 40%”". */
-  text: Type.String(),
+  /** Who did it; null for the server itself (deadline reminders) or a deleted account. */
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  /** The claim's statement, else its quoted text, shortened to 80 characters (…). */
+  claimTitle: Type.String(),
+  documentTitle: Type.String(),
+  /** The due date a deadline reminder is about; null for other kinds. */
+  dueAt: Type.Union([Timestamp, Type.Null()]),
   claimId: Uuid,
   documentId: Uuid,
   workspaceId: Uuid,
@@ -45,11 +56,19 @@ export const NotificationInbox = Type.Object({
 });
 export type NotificationInbox = Static<typeof NotificationInbox>;
 
-/** What the live stream sends: a new notification, or the unread count after a change. */
+/**
+ * What the live stream sends: a new notification; notifications withdrawn (unread ones about
+ * a claim the person was taken off); or the unread count after a change.
+ */
 export const NotificationStreamEvent = Type.Union([
   Type.Object({
     type: Type.Literal('notification'),
     notification: Notification,
+    unread: Type.Integer(),
+  }),
+  Type.Object({
+    type: Type.Literal('withdrawn'),
+    notificationIds: Type.Array(Uuid),
     unread: Type.Integer(),
   }),
   Type.Object({ type: Type.Literal('unread'), unread: Type.Integer() }),
@@ -67,7 +86,12 @@ export const NotificationSettings = Type.Object({
 export type NotificationSettings = Static<typeof NotificationSettings>;
 
 export const UpdateNotificationSettingsBody = Type.Object(
-  { emailKinds: Type.Array(NotificationKindSchema, { uniqueItems: true, maxItems: 6 }) },
+  {
+    emailKinds: Type.Array(NotificationKindSchema, {
+      uniqueItems: true,
+      maxItems: NOTIFICATION_KINDS.length,
+    }),
+  },
   { additionalProperties: false },
 );
 export type UpdateNotificationSettingsBody = Static<typeof UpdateNotificationSettingsBody>;

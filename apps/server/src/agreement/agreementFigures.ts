@@ -16,6 +16,9 @@ export const ALPHA_RESAMPLES = 1000;
 const SEED = 20070101;
 
 export const AGREEMENT_METHOD: AgreementMethod = {
+  level: 0.95,
+  kappaMethod: 'large_sample_se',
+  alphaMethod: 'coincidence_bootstrap',
   kappaInterval:
     '95% interval κ ± 1.96·SE, with the large-sample standard error of Fleiss, Cohen & Everitt (1969)',
   alphaInterval: `95% interval from ${ALPHA_RESAMPLES} bootstrap resamples of the observed coincidences (Hayes & Krippendorff 2007), 2.5th to 97.5th percentile`,
@@ -143,6 +146,7 @@ function present(estimate: Estimate & { units: number }): AgreementEstimate {
     low: estimate.low,
     high: estimate.high,
     units: estimate.units,
+    undefinedCode: estimate.undefinedCode,
     undefinedReason: estimate.undefinedReason,
   };
 }

@@ -115,7 +115,12 @@ describe("Cohen's kappa", () => {
 
 describe('edge cases: said in words, never NaN', () => {
   it('no pairs at all', () => {
-    expect(cohensKappa([])).toMatchObject({ value: null, units: 0, undefinedReason: NO_PAIRS });
+    expect(cohensKappa([])).toMatchObject({
+      value: null,
+      units: 0,
+      undefinedCode: 'no_pairs',
+      undefinedReason: NO_PAIRS,
+    });
     const alpha = krippendorffAlpha([['false'], []], 'nominal', BOOTSTRAP);
     expect(alpha).toMatchObject({ value: null, units: 0, undefinedReason: NO_PAIRS });
   });

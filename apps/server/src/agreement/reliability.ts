@@ -5,20 +5,39 @@
 // formulas live here, small and checked against published worked examples
 // (reliability.test.ts). Pure functions of plain data: they run in the worker pool.
 
+import type { AgreementUndefinedCode } from '@factdesk/model';
+
 /** One unit's values: what each reviewer who rated it gave (missing ones left out). */
 export type UnitValues<V> = readonly V[];
 
-/** A coefficient with its 95% interval, or why it has no value. */
+/** A coefficient with its 95% interval, or why it has no value (a code, and in English). */
 export type Estimate =
-  | { value: number; low: number; high: number; undefinedReason: null }
-  | { value: null; low: null; high: null; undefinedReason: string };
+  | { value: number; low: number; high: number; undefinedCode: null; undefinedReason: null }
+  | {
+      value: null;
+      low: null;
+      high: null;
+      undefinedCode: AgreementUndefinedCode;
+      undefinedReason: string;
+    };
 
-export const NO_PAIRS = 'No claim was rated by two reviewers, so there is nothing to compare.';
-export const ONE_VALUE_ONLY =
-  'Every verdict given was the same one, so agreement beyond chance cannot be measured.';
+/** Each reason in English, for documents and API clients (the web app words the code). */
+export const UNDEFINED_REASONS: Record<AgreementUndefinedCode, string> = {
+  no_pairs: 'No claim was rated by two reviewers, so there is nothing to compare.',
+  one_value_only:
+    'Every verdict given was the same one, so agreement beyond chance cannot be measured.',
+};
+export const NO_PAIRS = UNDEFINED_REASONS.no_pairs;
+export const ONE_VALUE_ONLY = UNDEFINED_REASONS.one_value_only;
 
-function undefinedEstimate(reason: string): Estimate {
-  return { value: null, low: null, high: null, undefinedReason: reason };
+function undefinedEstimate(code: AgreementUndefinedCode): Estimate {
+  return {
+    value: null,
+    low: null,
+    high: null,
+    undefinedCode: code,
+    undefinedReason: UNDEFINED_REASONS[code],
+  };
 }
 
 const Z_95 = 1.959963984540054;
@@ -35,7 +54,7 @@ export type KappaEstimate = Estimate & { units: number; standardError: number | 
  */
 export function cohensKappa<V>(pairs: readonly (readonly [V, V])[]): KappaEstimate {
   const n = pairs.length;
-  if (n === 0) return { ...undefinedEstimate(NO_PAIRS), units: 0, standardError: null };
+  if (n === 0) return { ...undefinedEstimate('no_pairs'), units: 0, standardError: null };
   const categories = [...new Set(pairs.flat())];
   const index = new Map(categories.map((value, i) => [value, i]));
   const size = categories.length;
@@ -50,7 +69,7 @@ export function cohensKappa<V>(pairs: readonly (readonly [V, V])[]): KappaEstima
   const columnShare = categories.map((_, j) => sum(p.map((row) => row[j] as number)));
   const observed = sum(p.map((row, i) => row[i] as number));
   const chance = sum(rowShare.map((share, i) => share * (columnShare[i] as number)));
-  if (chance >= 1) return { ...undefinedEstimate(ONE_VALUE_ONLY), units: n, standardError: null };
+  if (chance >= 1) return { ...undefinedEstimate('one_value_only'), units: n, standardError: null };
   const kappa = (observed - chance) / (1 - chance);
   let diagonal = 0;
   let offDiagonal = 0;
@@ -73,6 +92,7 @@ export function cohensKappa<V>(pairs: readonly (readonly [V, V])[]): KappaEstima
     value: kappa,
     low: Math.max(-1, kappa - Z_95 * standardError),
     high: Math.min(1, kappa + Z_95 * standardError),
+    undefinedCode: null,
     undefinedReason: null,
     units: n,
     standardError,
@@ -180,16 +200,17 @@ export function krippendorffAlpha<V>(
   order?: (a: V, b: V) => number,
 ): Estimate & { units: number } {
   const matrix = coincidences(units, order);
-  if (matrix.units === 0) return { ...undefinedEstimate(NO_PAIRS), units: 0 };
+  if (matrix.units === 0) return { ...undefinedEstimate('no_pairs'), units: 0 };
   const delta = differences(matrix, metric);
   const { observed, expected } = disagreements(matrix, delta);
-  if (expected === 0) return { ...undefinedEstimate(ONE_VALUE_ONLY), units: matrix.units };
+  if (expected === 0) return { ...undefinedEstimate('one_value_only'), units: matrix.units };
   const alpha = 1 - observed / expected;
   const draws = bootstrapAlphas(matrix, delta, expected, options);
   return {
     value: alpha,
     low: percentile(draws, 0.025),
     high: percentile(draws, 0.975),
+    undefinedCode: null,
     undefinedReason: null,
     units: matrix.units,
   };

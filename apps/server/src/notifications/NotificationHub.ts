@@ -7,11 +7,14 @@ import type { Notification } from '@factdesk/model';
 import type { FastifyBaseLogger } from 'fastify';
 import type { NotificationDelivery } from '../commands/notifications/NotificationDelivery.ts';
 import { presentNotification } from '../presenters/notifications.ts';
-import type { NotificationRow } from '../queries/notifications.ts';
+import type { NotificationRow, WithdrawnNotification } from '../queries/notifications.ts';
 import { RedisPubSub } from '../sync/RedisPubSub.ts';
 
-/** What a stream hears: a new notification, or only that its unread count may have changed. */
-export type InboxSignal = { notification?: Notification };
+/**
+ * What a stream hears: a new notification, notifications withdrawn (by id), or only that its
+ * unread count may have changed.
+ */
+export type InboxSignal = { notification?: Notification; withdrawn?: string[] };
 export type InboxListener = (signal: InboxSignal) => void;
 
 const FRAME_VERSION = 1;
@@ -65,6 +68,12 @@ export class NotificationHub implements NotificationDelivery {
     for (const row of rows) this.send(row.user_id, { notification: presentNotification(row) });
   }
 
+  withdraw(rows: WithdrawnNotification[]): void {
+    const byUser = new Map<string, string[]>();
+    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.id]);
+    for (const [userId, ids] of byUser) this.send(userId, { withdrawn: ids });
+  }
+
   /** The person read something (maybe in another tab): their inboxes refresh the count. */
   readChanged(userId: string): void {
     this.send(userId, {});
@@ -89,7 +98,13 @@ export class NotificationHub implements NotificationDelivery {
   }
 
   private receive(message: string, log: Pick<FastifyBaseLogger, 'warn'>): void {
-    let frame: { v?: unknown; from?: unknown; userId?: unknown; notification?: Notification };
+    let frame: {
+      v?: unknown;
+      from?: unknown;
+      userId?: unknown;
+      notification?: Notification;
+      withdrawn?: unknown;
+    };
     try {
       frame = JSON.parse(message);
     } catch {
@@ -100,6 +115,12 @@ export class NotificationHub implements NotificationDelivery {
       return;
     }
     if (frame.from === this.instanceId) return;
-    this.emit(frame.userId, frame.notification ? { notification: frame.notification } : {});
+    const withdrawn = Array.isArray(frame.withdrawn)
+      ? frame.withdrawn.filter((id): id is string => typeof id === 'string')
+      : undefined;
+    this.emit(
+      frame.userId,
+      frame.notification ? { notification: frame.notification } : withdrawn ? { withdrawn } : {},
+    );
   }
 }

@@ -124,7 +124,7 @@ describe('digests', () => {
     expect(smtp.to(reviewer.email)).toHaveLength(2);
     // The inbox still has it.
     const inbox = await as(reviewer, 'GET', '/api/me/notifications');
-    expect(inbox.json().notifications[0].text).toContain('Exports doubled');
+    expect(inbox.json().notifications[0].claimTitle).toBe('Exports doubled');
   });
 
   it('a kind turned off in the preferences sends no e-mail; the others still do', async () => {
@@ -173,6 +173,72 @@ describe('digests', () => {
     const [row] = await t.db
       .sql`SELECT emailed_at FROM notifications WHERE user_id = ${reviewer.id}`;
     expect(row?.emailed_at).not.toBeNull();
+  });
+
+  it('a decided blind round reaches its reviewers by e-mail, without the decision', async () => {
+    const [r1, r2] = [
+      await buildMember(t, owner, workspaceId, 'reviewer'),
+      await buildMember(t, owner, workspaceId, 'reviewer'),
+    ] as const;
+    const created = await as(owner, 'POST', `/api/documents/${documentId}/claims`, {
+      anchor: anchorFor(docFrom(update), 'unemployment fell by 40%'),
+      statement: 'Split decision',
+    });
+    let claim = created.json() as { id: string; version: number };
+    for (const [url, payload] of [
+      ['blind-reviews', { blindReviews: 2 }],
+      ['assign', { reviewerIds: [r1.id, r2.id] }],
+    ] as const) {
+      const answer = await as(owner, 'POST', `/api/claims/${claim.id}/${url}`, {
+        version: claim.version,
+        ...payload,
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+      claim = answer.json();
+    }
+    const started = await as(r1, 'POST', `/api/claims/${claim.id}/start`, {
+      version: claim.version,
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    for (const [who, verdict] of [
+      [r1, 'true'],
+      [r2, 'false'],
+    ] as const) {
+      const { version } = (await as(owner, 'GET', `/api/claims/${claim.id}`)).json();
+      const proposed = await as(who, 'POST', `/api/claims/${claim.id}/propose`, {
+        version,
+        verdict,
+      });
+      expect(proposed.statusCode, proposed.body).toBe(200);
+      claim = proposed.json();
+    }
+    const decided = await as(owner, 'POST', `/api/claims/${claim.id}/adjudicate`, {
+      version: claim.version,
+      verdict: 'mostly_true',
+      rationale: 'Decisionpangolin',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    await t.app.notificationScanner.runOnce();
+    for (const reviewer of [r1, r2]) {
+      const digest = await smtp.waitFor(reviewer.email);
+      expect(digest.text).toContain(
+        'Olivia Owner decided claim “Split decision” you reviewed blind',
+      );
+      expect(`${digest.subject} ${digest.text} ${digest.html}`).not.toMatch(/mostly|pangolin/i);
+    }
+  });
+
+  it('a reviewer taken off a claim before the digest is not e-mailed its assignment', async () => {
+    const reviewer = await buildMember(t, owner, workspaceId, 'reviewer');
+    const claim = await assignNewClaim(reviewer, 'Taken off again');
+    const unassigned = await as(owner, 'POST', `/api/claims/${claim.id}/unassign`, {
+      version: claim.version + 1,
+      reviewerIds: [reviewer.id],
+    });
+    expect(unassigned.statusCode, unassigned.body).toBe(200);
+    await t.app.notificationScanner.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(reviewer.email)).toHaveLength(0);
   });
 
   it('refuses a preference that is not a kind', async () => {

@@ -122,13 +122,42 @@ describe.skipIf(!redisUrl)(
           notification: {
             kind: 'assigned',
             claimId: claim.id,
-            text: expect.stringContaining('Olivia Owner assigned you'),
+            actorName: 'Olivia Owner',
           },
         });
         // Read through instance one: the stream on two hears the new count.
         const read = await call(one, 'POST', '/api/me/notifications/read', reviewer.cookie);
         expect(read.statusCode).toBe(204);
         expect(await stream.next()).toEqual({ type: 'unread', unread: 0 });
+        // Taken off (nothing unread to withdraw), assigned again, then taken off again on
+        // instance one: the unread assignment leaves the inbox on two.
+        const off = await call(one, 'POST', `/api/claims/${claim.id}/unassign`, owner.cookie, {
+          version: assigned.json().version,
+          reviewerIds: [reviewer.id],
+        });
+        expect(off.statusCode, off.body).toBe(200);
+        const again = await call(one, 'POST', `/api/claims/${claim.id}/assign`, owner.cookie, {
+          version: off.json().version,
+          reviewerIds: [reviewer.id],
+        });
+        expect(again.statusCode, again.body).toBe(200);
+        const added = await stream.next();
+        const unassigned = await call(
+          one,
+          'POST',
+          `/api/claims/${claim.id}/unassign`,
+          owner.cookie,
+          {
+            version: again.json().version,
+            reviewerIds: [reviewer.id],
+          },
+        );
+        expect(unassigned.statusCode, unassigned.body).toBe(200);
+        expect(await stream.next()).toEqual({
+          type: 'withdrawn',
+          notificationIds: [added.type === 'notification' ? added.notification.id : ''],
+          unread: 0,
+        });
       } finally {
         stream.close();
       }

@@ -1,6 +1,7 @@
-// Notification rows → the inbox's shape and its one sentence. The sentence names the person,
-// the claim and what happened, never the verdict, its label or the rationale: blind review
-// hides those until reveal, and a notification must not leak them around it.
+// Notification rows → the API's shape (facts: kind, who, which claim; each client words them
+// in its reader's language) and the English sentence e-mail digests use. Neither carries the
+// verdict, its label or the rationale: blind review hides those until reveal, and a
+// notification must not leak them around it.
 import type { Notification } from '@factdesk/model';
 import type { NotificationRow } from '../queries/notifications.ts';
 
@@ -28,6 +29,8 @@ export function notificationText(row: NotificationRow): string {
       return `${capitalised(claim)} is due within 24 hours`;
     case 'overdue':
       return `${capitalised(claim)} is overdue`;
+    case 'adjudicated':
+      return `${who} decided ${claim} you reviewed blind`;
   }
 }
 
@@ -39,7 +42,10 @@ export function presentNotification(row: NotificationRow): Notification {
   return {
     id: row.id,
     kind: row.kind,
-    text: notificationText(row),
+    actorName: row.actor_name,
+    claimTitle: claimTitle(row),
+    documentTitle: row.document_title,
+    dueAt: row.due_at?.toISOString() ?? null,
     claimId: row.claim_id,
     documentId: row.document_id,
     workspaceId: row.workspace_id,

@@ -54,6 +54,29 @@ export async function insertNotifications(
   );
 }
 
+/** A notification deleted because it no longer applies, and whose inbox it leaves. */
+export interface WithdrawnNotification {
+  id: string;
+  user_id: string;
+}
+
+/**
+ * Deletes these people's unread notifications of a claim that ask them for work on it
+ * (assigned, due soon, overdue): they were taken off it. Read ones stay as history.
+ */
+export async function deleteUnreadWorkNotifications(
+  sql: Queryable,
+  claimId: string,
+  userIds: string[],
+): Promise<WithdrawnNotification[]> {
+  if (userIds.length === 0) return [];
+  return sql<WithdrawnNotification[]>`
+    DELETE FROM notifications
+    WHERE claim_id = ${claimId} AND user_id IN ${sql(userIds)} AND read_at IS NULL
+      AND kind IN ('assigned', 'due_soon', 'overdue')
+    RETURNING id, user_id`;
+}
+
 /** Notifications by id, as the inbox shows them. */
 export async function findNotifications(sql: Queryable, ids: string[]): Promise<NotificationRow[]> {
   if (ids.length === 0) return [];

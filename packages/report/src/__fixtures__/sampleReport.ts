@@ -253,6 +253,9 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
     },
     agreement: {
       method: {
+        level: 0.95,
+        kappaMethod: 'large_sample_se',
+        alphaMethod: 'coincidence_bootstrap',
         kappaInterval:
           '95% interval κ ± 1.96·SE, with the large-sample standard error of Fleiss, Cohen & Everitt (1969)',
         alphaInterval:
@@ -260,8 +263,22 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
         resamples: 1000,
       },
       alpha: {
-        nominal: { value: 0.62, low: 0.41, high: 0.8, units: 12, undefinedReason: null },
-        ordinal: { value: 0.74, low: 0.55, high: 0.88, units: 10, undefinedReason: null },
+        nominal: {
+          value: 0.62,
+          low: 0.41,
+          high: 0.8,
+          units: 12,
+          undefinedCode: null,
+          undefinedReason: null,
+        },
+        ordinal: {
+          value: 0.74,
+          low: 0.55,
+          high: 0.88,
+          units: 10,
+          undefinedCode: null,
+          undefinedReason: null,
+        },
       },
       pairs: [
         {
@@ -269,14 +286,29 @@ export function sampleReport(overrides: Partial<ReportData['options']> = {}): Re
             { id: '00000000-0000-4000-8000-000000000001', name: 'Rita Reviewer' },
             { id: '00000000-0000-4000-8000-000000000002', name: 'Sam Second' },
           ],
-          kappa: { value: 0.58, low: 0.31, high: 0.85, units: 12, undefinedReason: null },
+          kappa: {
+            value: 0.58,
+            low: 0.31,
+            high: 0.85,
+            units: 12,
+            undefinedCode: null,
+            undefinedReason: null,
+          },
           alpha: {
-            nominal: { value: 0.6, low: 0.38, high: 0.79, units: 12, undefinedReason: null },
+            nominal: {
+              value: 0.6,
+              low: 0.38,
+              high: 0.79,
+              units: 12,
+              undefinedCode: null,
+              undefinedReason: null,
+            },
             ordinal: {
               value: null,
               low: null,
               high: null,
               units: 1,
+              undefinedCode: 'one_value_only',
               undefinedReason:
                 'Every verdict given was the same one, so agreement beyond chance cannot be measured.',
             },

@@ -189,13 +189,15 @@ export async function writeClaim(
         }),
       );
     }
-    // Who hears of it (docs/notifications.md): derived from the changes, in this transaction.
+    // Who hears of it, and whose notifications it voids (docs/notifications.md): derived from
+    // the changes, in this transaction.
     const notifications = await recordClaimNotifications(tx, claim, actorId, changes, blindRounds);
     const result = { claim: await currentDetail(tx, claimId), role, eventIds };
     return { result, changes, blindRounds, notifications };
   });
   publishClaimEvents(deps, result.claim, changes, result.eventIds, blindRounds);
-  deps.notifications?.deliver(notifications);
+  deps.notifications?.deliver(notifications.created);
+  deps.notifications?.withdraw(notifications.withdrawn);
   return result;
 }
 

@@ -5,7 +5,12 @@
 //   claim.returned  → the proposer and the assignees    "returned"
 //   claim.approved  → the proposer (and a blind round's  "approved"
 //                     reviewers, who all gave it)
+//   claim.adjudicated → every reviewer of the blind     "adjudicated"
+//                     round (never the decision)
 //   comment.added   → each person mentioned in it       "mentioned"
+// And who stops hearing of a claim: a person taken off it (claim.unassigned) loses their
+// unread "assigned", "due_soon" and "overdue" notifications of it — they no longer ask
+// anything of them; what they read stays as history.
 // A comment a blind round hides is heard of only by those who may read it (moderators
 // outside the round): a notice of a comment one cannot open would tell of the other's work.
 import { MENTION_PATTERN } from '@factdesk/model';
@@ -13,9 +18,11 @@ import { blindReviewerIds } from '../../access/blindRound.ts';
 import { seesBlindRound } from '../../access/policies.ts';
 import type { Queryable } from '../../db/database.ts';
 import {
+  deleteUnreadWorkNotifications,
   insertNotifications,
   type NewNotification,
   type NotificationRow,
+  type WithdrawnNotification,
 } from '../../queries/notifications.ts';
 import { findMembership } from '../../queries/workspaces.ts';
 import type { ClaimChange, LockedClaim } from '../claims/writeClaim.ts';
@@ -62,6 +69,10 @@ export function notificationsOfChanges(
           'approved',
         );
         break;
+      case 'claim.adjudicated':
+        // The round's reviewers: whoever gave a verdict in it and whoever is still assigned.
+        add(blindReviewerIds(claim.assigneeIds, claim.round_reviewer_ids), 'adjudicated');
+        break;
       case 'comment.added': {
         const comment = change.live?.comment;
         if (comment) add(mentionedIds(comment.body), 'mentioned', comment.id);
@@ -74,7 +85,19 @@ export function notificationsOfChanges(
   return notifications;
 }
 
-/** Inserts the notifications a write's changes call for; returns them for delivery after commit. */
+/** The people a write's changes take off the claim. */
+export function unassignedIds(changes: readonly ClaimChange[]): string[] {
+  return changes.flatMap((change) => {
+    if (change.type !== 'claim.unassigned') return [];
+    const after = new Set(idsOf(change.after?.assigneeIds));
+    return idsOf(change.before?.assigneeIds).filter((id) => !after.has(id));
+  });
+}
+
+/**
+ * Inserts the notifications a write's changes call for and deletes those it makes void;
+ * returns both for delivery after commit.
+ */
 export async function recordClaimNotifications(
   tx: Queryable,
   claim: Pick<
@@ -85,7 +108,8 @@ export async function recordClaimNotifications(
   changes: readonly ClaimChange[],
   /** Per change, the blind round that hides it from some readers (null: none). */
   blindRounds: readonly (number | null)[],
-): Promise<NotificationRow[]> {
+): Promise<{ created: NotificationRow[]; withdrawn: WithdrawnNotification[] }> {
+  const withdrawn = await deleteUnreadWorkNotifications(tx, claim.id, unassignedIds(changes));
   const hiddenComments = new Set(
     changes.flatMap((change, index) =>
       (blindRounds[index] ?? null) !== null && change.live?.comment ? [change.live.comment.id] : [],
@@ -100,7 +124,7 @@ export async function recordClaimNotifications(
     }
     notifications.push(notification);
   }
-  return insertNotifications(tx, notifications);
+  return { created: await insertNotifications(tx, notifications), withdrawn };
 }
 
 /** The user ids a comment body mentions, each once, in order. */

@@ -149,8 +149,15 @@ describe('agreement figures', () => {
     for (const figure of [body.alpha.nominal, body.alpha.ordinal]) {
       expect(figure.low).toBeLessThan(figure.value);
       expect(figure.high).toBeGreaterThan(figure.value);
+      expect(figure.undefinedCode).toBeNull();
       expect(figure.undefinedReason).toBeNull();
     }
+    // The method as facts for the dashboard to word, and in English for documents.
+    expect(body.method).toMatchObject({
+      level: 0.95,
+      kappaMethod: 'large_sample_se',
+      alphaMethod: 'coincidence_bootstrap',
+    });
     expect(body.method.resamples).toBe(1000);
     expect(body.method.alphaInterval).toMatch(/Hayes & Krippendorff/);
   });
@@ -186,6 +193,7 @@ describe('agreement figures', () => {
       low: null,
       high: null,
       units: 0,
+      undefinedCode: 'no_pairs',
       undefinedReason: NO_PAIRS,
     });
     expect(october.alpha.nominal.units).toBe(6);
@@ -199,6 +207,7 @@ describe('agreement figures', () => {
     expect(body.alpha.ordinal).toMatchObject({
       value: null,
       units: 1,
+      undefinedCode: 'one_value_only',
       undefinedReason: ONE_VALUE_ONLY,
     });
     expect(body.alpha.nominal.value).not.toBeNull();
@@ -213,6 +222,9 @@ describe('agreement figures', () => {
     expect(bad.json()).toMatchObject({ field: 'from' });
     const empty = (await agreement(owner, '?from=2027-06-01&to=2027-06-30')).json();
     expect(empty.pairs).toEqual([]);
-    expect(empty.alpha.nominal.undefinedReason).toBe(NO_PAIRS);
+    expect(empty.alpha.nominal).toMatchObject({
+      undefinedCode: 'no_pairs',
+      undefinedReason: NO_PAIRS,
+    });
   });
 });

@@ -76,7 +76,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['notifications'],
         summary:
-          'Server-sent events: {type:"notification", notification, unread} as notifications arrive, {type:"unread", unread} when the count changes',
+          'Server-sent events: {type:"notification", notification, unread} as notifications arrive, {type:"withdrawn", notificationIds, unread} when some no longer apply (you were taken off their claim), {type:"unread", unread} when the count changes',
       },
     },
     async (request, reply) => {
@@ -101,12 +101,12 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       };
       withCount((unread) => ({ type: 'unread', unread }));
-      const stop = app.notifications.listen(userId, ({ notification }) =>
-        withCount((unread) =>
-          notification
-            ? { type: 'notification', notification, unread }
-            : { type: 'unread', unread },
-        ),
+      const stop = app.notifications.listen(userId, ({ notification, withdrawn }) =>
+        withCount((unread) => {
+          if (notification) return { type: 'notification', notification, unread };
+          if (withdrawn) return { type: 'withdrawn', notificationIds: withdrawn, unread };
+          return { type: 'unread', unread };
+        }),
       );
       // Each keep-alive also re-checks the credential: a stream ends with its session or token.
       const keepAlive = setInterval(() => {

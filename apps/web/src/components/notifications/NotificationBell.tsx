@@ -1,15 +1,18 @@
 // The inbox in the top bar: a bell with the unread count, and a popup listing your latest
 // notifications, each a link to its claim (opening it marks it read), with "Mark all read".
+// Each item is worded here, in the interface language, from the notification's facts.
 // Keyboard: Tab to the bell, Enter opens, Tab through the items, Escape closes.
 import { useCallback, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import './notifications.css';
 import { useT } from '../../i18n/useT.ts';
+import { relativeTime } from '../../pages/documents/relativeTime.ts';
 import { ErrorAlert } from '../Alert.tsx';
 import { formatDateTime } from '../formatDate.ts';
 import { Icon } from '../Icon.tsx';
 import { useDismiss } from '../useDismiss.ts';
+import { notificationSentence } from './notificationSentence.ts';
 import { useNotificationInbox } from './useNotificationInbox.ts';
 
 export function NotificationBell() {
@@ -74,41 +77,51 @@ export function NotificationBell() {
           )}
           {inbox.notifications && inbox.notifications.length > 0 && (
             <ul className="menu-list inbox-list">
-              {inbox.notifications.map((notification) => (
-                <li
-                  key={notification.id}
-                  className={notification.readAt ? 'inbox-item' : 'inbox-item inbox-item-unread'}
-                >
-                  <Link
-                    to={notification.path}
-                    className="menu-item inbox-link"
-                    onClick={() => {
-                      void inbox.markRead(notification);
-                      close();
-                    }}
+              {inbox.notifications.map((notification) => {
+                const sentence = notificationSentence(intl, notification);
+                return (
+                  <li
+                    key={notification.id}
+                    className={notification.readAt ? 'inbox-item' : 'inbox-item inbox-item-unread'}
                   >
-                    {!notification.readAt && (
-                      <span className="visually-hidden">{t('notifications.unreadPrefix')}</span>
-                    )}
-                    <span className="inbox-text">{notification.text}</span>
-                    <time className="inbox-time" dateTime={notification.createdAt}>
-                      {formatDateTime(intl, notification.createdAt)}
-                    </time>
-                  </Link>
-                  {!notification.readAt && (
-                    <button
-                      type="button"
-                      className="inbox-mark"
-                      onClick={() => void inbox.markRead(notification)}
+                    <Link
+                      to={notification.path}
+                      className="menu-item inbox-link"
+                      onClick={() => {
+                        void inbox.markRead(notification);
+                        close();
+                      }}
                     >
-                      <Icon name="check" size={16} />
-                      <span className="visually-hidden">
-                        {t('notifications.markRead', { text: notification.text })}
+                      {!notification.readAt && (
+                        <span className="visually-hidden">{t('notifications.unreadPrefix')}</span>
+                      )}
+                      <span className="inbox-text">{sentence}</span>
+                      <span className="inbox-meta">
+                        <span className="inbox-document">{notification.documentTitle}</span>
+                        <time
+                          className="inbox-time"
+                          dateTime={notification.createdAt}
+                          title={formatDateTime(intl, notification.createdAt)}
+                        >
+                          {relativeTime(intl, notification.createdAt)}
+                        </time>
                       </span>
-                    </button>
-                  )}
-                </li>
-              ))}
+                    </Link>
+                    {!notification.readAt && (
+                      <button
+                        type="button"
+                        className="inbox-mark"
+                        onClick={() => void inbox.markRead(notification)}
+                      >
+                        <Icon name="check" size={16} />
+                        <span className="visually-hidden">
+                          {t('notifications.markRead', { text: sentence })}
+                        </span>
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
           <div className="menu-separator" />

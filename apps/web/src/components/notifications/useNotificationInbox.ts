@@ -1,6 +1,6 @@
 // Your notifications, kept live: the latest list from the API, then the server-sent event
-// stream adds each new one and keeps the unread count (it also changes when another tab
-// reads). After the stream reconnects the list is loaded again, so nothing sent meanwhile
+// stream adds each new one, removes withdrawn ones and keeps the unread count (it also
+// changes when another tab reads). After the stream reconnects the list is loaded again, so nothing sent meanwhile
 // is missed.
 import type { Notification, NotificationStreamEvent } from '@factdesk/model';
 import { useCallback, useEffect, useState } from 'react';
@@ -45,6 +45,10 @@ export function useNotificationInbox(): NotificationInboxState {
       if (event.type === 'notification') {
         const added = event.notification;
         setNotifications((list) => [added, ...(list ?? []).filter((n) => n.id !== added.id)]);
+      } else if (event.type === 'withdrawn') {
+        // Taken off a claim: what asked for work on it leaves the list.
+        const gone = new Set(event.notificationIds);
+        setNotifications((list) => list?.filter((n) => !gone.has(n.id)));
       } else {
         // Read elsewhere: the list's read marks follow.
         if (event.unread === 0) {

@@ -1,6 +1,8 @@
 // The dashboard's Agreement section (docs/agreement.md): how far reviewers working blind
 // agree, as Krippendorff's alpha for the workspace and each month and Cohen's kappa for each
-// pair of reviewers, every figure with its 95% interval and the claims it rests on.
+// pair of reviewers, every figure with its 95% interval and the claims it rests on. The server
+// sends numbers and codes (why a figure is missing, how intervals were computed); the words
+// are the catalogs' (`agreement.*`).
 import type { Agreement, AgreementEstimate } from '@factdesk/model';
 import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { api } from '../../api/api.ts';
@@ -21,7 +23,14 @@ function Figure({ symbol, estimate }: { symbol: string; estimate: AgreementEstim
   const intl = useIntl();
   if (estimate.value === null || estimate.low === null || estimate.high === null) {
     return (
-      <span className="agreement-undefined">
+      <span
+        className="agreement-undefined"
+        title={
+          estimate.undefinedCode
+            ? intl.formatMessage({ id: `agreement.undefined.${estimate.undefinedCode}` })
+            : undefined
+        }
+      >
         <FormattedMessage
           id="agreement.notAvailable"
           values={{
@@ -80,8 +89,10 @@ export function AgreementSection({
                 <Figure symbol="α" estimate={data.alpha.nominal} />
               </p>
               <p className="muted">{t('agreement.sameVerdict.hint')}</p>
-              {data.alpha.nominal.value === null && (
-                <p className="muted">{data.alpha.nominal.undefinedReason}</p>
+              {data.alpha.nominal.undefinedCode && (
+                <p className="muted">
+                  {t(`agreement.undefined.${data.alpha.nominal.undefinedCode}`)}
+                </p>
               )}
             </section>
             <section className="panel dashboard-figure">
@@ -90,8 +101,10 @@ export function AgreementSection({
                 <Figure symbol="α" estimate={data.alpha.ordinal} />
               </p>
               <p className="muted">{t('agreement.closeRating.hint')}</p>
-              {data.alpha.ordinal.value === null && (
-                <p className="muted">{data.alpha.ordinal.undefinedReason}</p>
+              {data.alpha.ordinal.undefinedCode && (
+                <p className="muted">
+                  {t(`agreement.undefined.${data.alpha.ordinal.undefinedCode}`)}
+                </p>
               )}
             </section>
           </div>
@@ -177,8 +190,11 @@ export function AgreementSection({
               <li>{t('agreement.guide.kappaAlpha')}</li>
               <li className="muted">
                 {t('agreement.guide.method', {
-                  kappaInterval: data.method.kappaInterval,
-                  alphaInterval: data.method.alphaInterval,
+                  level: data.method.level,
+                  resamples: data.method.resamples,
+                  // The interval's ends as percentiles of the resamples: 2.5 and 97.5.
+                  low: ((1 - data.method.level) / 2) * 100,
+                  high: (1 - (1 - data.method.level) / 2) * 100,
                 })}
               </li>
             </ul>
