@@ -1,7 +1,6 @@
 // The e-mails Factdesk sends: a digest of notifications, and a password reset link. Each is
 // plain text first, with a simple HTML copy; every digest ends with its unsubscribe link.
-// Written in the recipient's language (i18n catalogs, email.*), dates by Intl in it; the
-// notification sentences themselves are the inbox's (presenters/notifications.ts), as sent.
+// Written in the recipient's language (i18n catalogs, email.*), dates by Intl in it.
 import type { Locale } from '@factdesk/model';
 import { escapeHtml } from '@factdesk/report';
 import { type MessageId, type MessageValues, translate } from '../i18n/translate.ts';
@@ -23,7 +22,7 @@ export function composeDigest(input: {
   const { rows, publicUrl, locale } = input;
   const t = (id: MessageId, values?: MessageValues) => translate(locale, id, values);
   const items = rows.map((row) => ({
-    text: notificationText(row),
+    text: notificationText(row, locale),
     url: new URL(notificationPath(row), publicUrl.origin).href,
   }));
   const settings = new URL('/settings/notifications', publicUrl.origin).href;

@@ -259,6 +259,14 @@ describe('the recipient’s language', () => {
     const digest = await smtp.waitFor(reviewer.email);
     expect(digest.subject).toBe('2 nouvelles notifications dans Factdesk');
     expect(digest.text).toMatch(/^Bonjour .+,\n/);
+    // The items too: each notification worded in French, not the inbox's English.
+    expect(digest.text).toContain(
+      'vous a attribué l’affirmation «\u202fLes salaires stagnent\u202f»',
+    );
+    expect(digest.text).toContain(
+      'vous a attribué l’affirmation «\u202fLes prix ont doublé\u202f»',
+    );
+    expect(digest.text).not.toContain('assigned you');
     expect(digest.text).toContain(
       'Choisir les e-mails que vous recevez\u00a0: http://localhost:3000/settings/notifications',
     );

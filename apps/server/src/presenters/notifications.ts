@@ -1,8 +1,9 @@
 // Notification rows → the API's shape (facts: kind, who, which claim; each client words them
-// in its reader's language) and the English sentence e-mail digests use. Neither carries the
-// verdict, its label or the rationale: blind review hides those until reveal, and a
-// notification must not leak them around it.
-import type { Notification } from '@factdesk/model';
+// in its reader's language) and the sentence e-mail digests use, in the recipient's language.
+// Neither carries the verdict, its label or the rationale: blind review hides those until
+// reveal, and a notification must not leak them around it.
+import type { Locale, Notification } from '@factdesk/model';
+import { type MessageId, translate } from '../i18n/translate.ts';
 import type { NotificationRow } from '../queries/notifications.ts';
 
 const TITLE_CHARS = 80;
@@ -13,25 +14,21 @@ export function claimTitle(row: Pick<NotificationRow, 'claim_statement' | 'claim
   return words.length > TITLE_CHARS ? `${words.slice(0, TITLE_CHARS - 1).trimEnd()}…` : words;
 }
 
-export function notificationText(row: NotificationRow): string {
-  const who = row.actor_name ?? 'Someone';
-  const claim = `claim “${claimTitle(row)}”`;
-  switch (row.kind) {
-    case 'assigned':
-      return `${who} assigned you ${claim}`;
-    case 'returned':
-      return `${who} returned ${claim} to review`;
-    case 'approved':
-      return `${who} approved your verdict on ${claim}`;
-    case 'mentioned':
-      return `${who} mentioned you in a comment on ${claim}`;
-    case 'due_soon':
-      return `${capitalised(claim)} is due within 24 hours`;
-    case 'overdue':
-      return `${capitalised(claim)} is overdue`;
-    case 'adjudicated':
-      return `${who} decided ${claim} you reviewed blind`;
-  }
+// Literal ids, one per kind: the catalog test finds every id the code names.
+const EMAIL_SENTENCE: Record<NotificationRow['kind'], MessageId> = {
+  assigned: 'email.item.assigned',
+  returned: 'email.item.returned',
+  approved: 'email.item.approved',
+  mentioned: 'email.item.mentioned',
+  due_soon: 'email.item.due_soon',
+  overdue: 'email.item.overdue',
+  adjudicated: 'email.item.adjudicated',
+};
+
+/** The notification as one sentence in the reader's language (e-mail digests). */
+export function notificationText(row: NotificationRow, locale: Locale): string {
+  const actor = row.actor_name ?? translate(locale, 'email.item.someone');
+  return translate(locale, EMAIL_SENTENCE[row.kind], { actor, claim: claimTitle(row) });
 }
 
 export function notificationPath(row: NotificationRow): string {
@@ -53,8 +50,4 @@ export function presentNotification(row: NotificationRow): Notification {
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
   };
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
