@@ -548,6 +548,20 @@ describe('agreement and the four-eyes rule', () => {
     expect(approved.status).toBe('approved');
   });
 
+  it('every reviewer of an agreed round counts as its proposer, not only the last one', async () => {
+    const claim = await blindClaim('unemployment fell by 40%', [people.moderator2, people.r1]);
+    await ok(propose(people.moderator2, claim.id, 'false', 'Series revised'));
+    const agreed = await ok(propose(people.r1, claim.id, 'false', 'Same'));
+    expect(agreed.proposedBy?.id).toBe(people.r1.id);
+    const asFirst = await ok(as(people.moderator2, 'GET', `/api/claims/${claim.id}`));
+    expect(asFirst.abilities).toMatchObject({ approve: false, fourEyesBlocked: true });
+    const byFirst = await as(people.moderator2, 'POST', `/api/claims/${claim.id}/approve`, {
+      version: agreed.version,
+    });
+    expect(byFirst.statusCode).toBe(403);
+    expect(byFirst.json().code).toBe('four_eyes');
+  });
+
   it('an owner among the blind reviewers adjudicates only by overriding the rule', async () => {
     const claim = await blindClaim('rents rose by half', [owner, people.r1]);
     await ok(propose(owner, claim.id, 'true'));
