@@ -13,11 +13,7 @@ import type {
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
 import { blindReviewerIds, isBlindRound } from '../../access/blindRound.ts';
-import {
-  authorizeApproval,
-  authorizeClaim,
-  type ClaimPermissions,
-} from '../../access/policies.ts';
+import { authorizeApproval, authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
 import { presentClaim, presentClaimState } from '../../presenters/claims.ts';
 import { insertClaimEvent } from '../../queries/claimEvents.ts';
