@@ -8,6 +8,7 @@ import { REPORT_FORMATS } from '@factdesk/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import {
   eventually,
   liveEventsOf,
@@ -81,14 +82,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 /** The same request with the person's API token instead of their session. */
 function withToken(token: string, method: string, url: string, payload?: object) {
