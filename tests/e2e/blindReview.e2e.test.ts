@@ -49,6 +49,16 @@ async function claimAsPage(page: Page): Promise<{ claim: Claim; raw: string }> {
   return { claim, raw };
 }
 
+/** The claim's panel in this person's page. */
+function openPanel(page: Page): Promise<ClaimPanel> {
+  return new ClaimPanel(page).open(
+    session.server.url,
+    session.newsroom.workspaceId,
+    documentId,
+    claimId,
+  );
+}
+
 beforeAll(async () => {
   const { newsroom } = session;
   moderator = await newsroom.member('moderator', 'Mona Moderator');
@@ -77,18 +87,8 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
   test('Rita proposes; her verdict stays hidden from Ravi in the page and in the API', async () => {
     ritaPage = await session.pageAs(rita);
     raviPage = await session.pageAs(ravi);
-    const ritaPanel = await new ClaimPanel(ritaPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
-    );
-    const raviPanel = await new ClaimPanel(raviPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
-    );
+    const ritaPanel = await openPanel(ritaPage);
+    const raviPanel = await openPanel(raviPage);
     await ritaPanel.root.getByText(/This claim takes 2 independent verdicts/).waitFor();
     await ritaPanel.button('Start review').click();
     await ritaPanel.pickVerdict('False');
@@ -135,12 +135,7 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
   });
 
   test('the moderator may return it to the reviewers instead, by keyboard: a new round starts', async () => {
-    const panel = await new ClaimPanel(moderatorPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
-    );
+    const panel = await openPanel(moderatorPage);
     const adjudication = panel.root.locator('.adjudication');
     await adjudication.getByText(/Or return it to the reviewers/).waitFor();
     // From the decision's button, Tab reaches the return; Enter opens the reason, focused.
@@ -195,12 +190,7 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
   });
 
   test('the moderator decides side by side; the claim is approved with both inputs recorded', async () => {
-    const panel = await new ClaimPanel(moderatorPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
-    );
+    const panel = await openPanel(moderatorPage);
     const adjudication = panel.root.locator('.adjudication');
     await adjudication.getByRole('article', { name: 'Rita Reviewer’s verdict' }).waitFor();
     await adjudication.getByRole('article', { name: 'Ravi Reviewer’s verdict' }).waitFor();

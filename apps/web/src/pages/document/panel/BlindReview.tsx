@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../components/formatDate.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { blindProgress } from './blindProgress.ts';
 import { RationaleEditor } from './RationaleEditor.tsx';
-import { ReturnForm } from './ReturnToReview.tsx';
+import { ReturnButton, ReturnForm } from './ReturnToReview.tsx';
 import { renderRationale } from './renderRationale.ts';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { VerdictChip } from './VerdictChip.tsx';
@@ -263,16 +263,7 @@ function ReturnToReviewers(props: ClaimWriteContext & { onReturned(claim: Claim)
         <>
           <p className="muted">{t('blind.returnHint')}</p>
           <div className="claim-form-actions">
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                write.clear();
-                setReturning(true);
-              }}
-            >
-              {t('verdict.returnWithReason')}
-            </button>
+            <ReturnButton write={write} onOpen={() => setReturning(true)} />
           </div>
         </>
       )}

@@ -8,7 +8,24 @@ import { useT } from '../../../i18n/useT.ts';
 import type { ClaimWrite } from './useClaimWrite.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
-/** The reason form; the caller shows it in place of its "Return with a reason…" button. */
+/** "Return with a reason…": opens the ReturnForm, which the caller shows in its place. */
+export function ReturnButton({ write, onOpen }: { write: ClaimWrite; onOpen(): void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button button-secondary button-small"
+      onClick={() => {
+        write.clear();
+        onOpen();
+      }}
+    >
+      {t('verdict.returnWithReason')}
+    </button>
+  );
+}
+
+/** The reason form; the caller shows it in place of its ReturnButton. */
 export function ReturnForm(props: {
   claim: Claim;
   write: ClaimWrite;

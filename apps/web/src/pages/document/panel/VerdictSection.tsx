@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../components/formatDate.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { Adjudication, BlindRoundStatus, hasProposed, RevealedVerdicts } from './BlindReview.tsx';
 import { RationaleEditor } from './RationaleEditor.tsx';
-import { ReturnForm } from './ReturnToReview.tsx';
+import { ReturnButton, ReturnForm } from './ReturnToReview.tsx';
 import { renderRationale } from './renderRationale.ts';
 import { type ClaimWrite, type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { type DraftBase, useDraftBase } from './useDraftBase.ts';
@@ -340,16 +340,7 @@ function ApproveOrReturn(props: StepProps) {
                 {t('verdict.overrideEllipsis')}
               </button>
             )}
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                write.clear();
-                setReturning(true);
-              }}
-            >
-              {t('verdict.returnWithReason')}
-            </button>
+            <ReturnButton write={write} onOpen={() => setReturning(true)} />
           </div>
           <WriteProblem write={write} kept={false} />
           <ConfirmDialog
