@@ -204,8 +204,7 @@ describe('what search finds', () => {
     });
     expect(removed.statusCode, removed.body).toBeLessThan(300);
     // The word stays in search_words, but searching it finds nothing any more: whoever asks
-    // — the reader, or the reviewer who wrote it — is offered nothing, and the word as typed
-    // is no longer taken as known.
+    // — the reader, or the reviewer who wrote it — is offered nothing.
     for (const user of [viewer, reviewer]) {
       expect(await offered(user)).toEqual([]);
       const exact = await results({ q: 'pangolinsurvey' }, user);
