@@ -2,7 +2,6 @@
 // comments) and by the search text indexer (documents' text), misspelling corrections from the
 // workspace's words, and the ranked, highlighted hits.
 import type { ClaimStatus, SearchHitKind } from '@factdesk/model';
-import type postgres from 'postgres';
 import type { Queryable, Sql } from '../db/database.ts';
 import { blindRoundSql } from './claims.ts';
 
@@ -40,25 +39,8 @@ export interface WordCorrection {
 }
 
 /**
- * What search may find of an entry: everything but what a blind reviewer added while their
- * round is blind, which nobody finds until every verdict is in (docs/claims.md, Blind
- * review). `e` is the entry; its claim, if any, is joined as `c`.
- */
-const visibleEntrySql = (sql: Queryable) => sql`
-  NOT (e.kind IN ('evidence', 'comment') AND c.id IS NOT NULL AND ${blindRoundSql(sql)}
-    AND EXISTS (
-      SELECT 1 FROM evidence be WHERE be.id = e.source_id AND be.blind_round = c.review_round
-      UNION ALL
-      SELECT 1 FROM claim_comments bk WHERE bk.id = e.source_id AND bk.blind_round = c.review_round))`;
-
-/**
  * For each query word the workspace has never used, the closest words it does use (trigram
  * similarity), so "Macorn" also looks for "macron". Words the workspace knows are left alone.
- *
- * `search_words` only ever grows (its trigger adds words, nothing removes them), so it holds
- * words of deleted text and of what a running blind round hides. Its trigram index only
- * proposes: a word is offered only while searching it would find an entry anyone may see —
- * never a word only deleted or hidden text had.
  */
 export async function findCorrections(
   sql: Sql,
@@ -69,36 +51,29 @@ export async function findCorrections(
   return sql.begin(async (tx) => {
     // For this transaction only: the `%` operator's threshold.
     await tx`SELECT set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_SIMILARITY)}, true)`;
-    // Whether searching `word` finds a visible entry of the workspace, matched as search
-    // matches (each entry by the word parsed and stemmed its own way); the OR of every
-    // configuration's query lets one GIN index scan find the candidates.
-    const findable = (word: postgres.PendingQuery<postgres.Row[]>) => tx`EXISTS (
-      SELECT 1 FROM search_entries e LEFT JOIN claims c ON c.id = e.claim_id
-      WHERE e.workspace_id = ${workspaceId}
-        AND e.tsv @@ (
-          SELECT string_agg('(' || plainto_tsquery(config, ${word})::text || ')', ' | ')::tsquery
-          FROM (SELECT config FROM search_languages UNION SELECT 'search_simple'::regconfig) k
-          WHERE numnode(plainto_tsquery(config, ${word})) > 0)
-        AND e.tsv @@ plainto_tsquery(e.config, ${word})
-        AND ${visibleEntrySql(tx)})`;
     return tx<WordCorrection[]>`
+      WITH hidden AS (
+        -- Words of what a running blind round hides are never offered as corrections: the
+        -- suggestion would tell another reviewer what the hidden evidence or comment says.
+        SELECT DISTINCT w FROM search_entries he
+        JOIN claims c ON c.id = he.claim_id,
+          unnest(tsvector_to_array(to_tsvector('search_simple', he.body))) AS w
+        WHERE he.workspace_id = ${workspaceId} AND he.kind IN ('evidence', 'comment')
+          AND ${blindRoundSql(tx)}
+          AND EXISTS (
+            SELECT 1 FROM evidence be WHERE be.id = he.source_id AND be.blind_round = c.review_round
+            UNION ALL
+            SELECT 1 FROM claim_comments bk WHERE bk.id = he.source_id AND bk.blind_round = c.review_round)
+      )
       SELECT q.word, CASE
-        -- A known word is left alone without the check: on the PostgreSQL server it made
-        -- every search's common words ~15x slower (pnpm bench:search).
         WHEN length(q.folded) < ${MIN_CORRECTED_LENGTH} OR EXISTS (
           SELECT 1 FROM search_words s
-          WHERE s.workspace_id = ${workspaceId} AND s.word = q.folded)
-          THEN '{}'::text[]
+          WHERE s.workspace_id = ${workspaceId} AND s.word = q.folded) THEN '{}'::text[]
         ELSE array(
-          SELECT candidate.word FROM (
-            SELECT s.word, similarity(s.word, q.folded) AS closeness FROM search_words s
-            WHERE s.workspace_id = ${workspaceId} AND s.word % q.folded AND s.word <> q.folded
-            ORDER BY closeness DESC, s.word
-            -- OFFSET 0 keeps the check below out of this scan: it runs on the closest words
-            -- first and stops at the third that passes.
-            OFFSET 0) candidate
-          WHERE ${findable(tx`candidate.word`)}
-          ORDER BY candidate.closeness DESC, candidate.word
+          SELECT s.word FROM search_words s
+          WHERE s.workspace_id = ${workspaceId} AND s.word % q.folded
+            AND NOT EXISTS (SELECT 1 FROM hidden WHERE hidden.w = s.word)
+          ORDER BY similarity(s.word, q.folded) DESC, s.word
           LIMIT ${CORRECTIONS_PER_WORD})
         END AS alternatives
       FROM (SELECT w AS word, search_fold(w) AS folded, n
@@ -208,7 +183,13 @@ export async function searchEntries(
       LEFT JOIN claims c ON c.id = e.claim_id
       WHERE e.workspace_id = ${workspaceId}
         ${filter}
-        AND ${visibleEntrySql(sql)}
+        -- What a blind reviewer added while their round is blind is found by nobody until
+        -- every verdict is in (docs/claims.md, Blind review).
+        AND NOT (e.kind IN ('evidence', 'comment') AND c.id IS NOT NULL AND ${blindRoundSql(sql)}
+          AND EXISTS (
+            SELECT 1 FROM evidence be WHERE be.id = e.source_id AND be.blind_round = c.review_round
+            UNION ALL
+            SELECT 1 FROM claim_comments bk WHERE bk.id = e.source_id AND bk.blind_round = c.review_round))
       ORDER BY text_rank DESC, e.id
       LIMIT ${RERANKED}
     ), best AS (
