@@ -49,6 +49,16 @@ async function claimAsPage(page: Page): Promise<{ claim: Claim; raw: string }> {
   return { claim, raw };
 }
 
+/** The claim's panel in this person's page. */
+function openPanel(page: Page): Promise<ClaimPanel> {
+  return new ClaimPanel(page).open(
+    session.server.url,
+    session.newsroom.workspaceId,
+    documentId,
+    claimId,
+  );
+}
+
 beforeAll(async () => {
   const { newsroom } = session;
   moderator = await newsroom.member('moderator', 'Mona Moderator');
@@ -77,18 +87,8 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
   test('Rita proposes; her verdict stays hidden from Ravi in the page and in the API', async () => {
     ritaPage = await session.pageAs(rita);
     raviPage = await session.pageAs(ravi);
-    const ritaPanel = await new ClaimPanel(ritaPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
-    );
-    const raviPanel = await new ClaimPanel(raviPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
-    );
+    const ritaPanel = await openPanel(ritaPage);
+    const raviPanel = await openPanel(raviPage);
     await ritaPanel.root.getByText(/This claim takes 2 independent verdicts/).waitFor();
     await ritaPanel.button('Start review').click();
     await ritaPanel.pickVerdict('False');
@@ -134,13 +134,63 @@ describe('two reviewers, blind; a moderator adjudicates', () => {
     expect(asRita.raw).toContain('Ravisecret');
   });
 
-  test('the moderator decides side by side; the claim is approved with both inputs recorded', async () => {
-    const panel = await new ClaimPanel(moderatorPage).open(
-      session.server.url,
-      session.newsroom.workspaceId,
-      documentId,
-      claimId,
+  test('the moderator may return it to the reviewers instead, by keyboard: a new round starts', async () => {
+    const panel = await openPanel(moderatorPage);
+    const adjudication = panel.root.locator('.adjudication');
+    await adjudication.getByText(/Or return it to the reviewers/).waitFor();
+    // From the decision's button, Tab reaches the return; Enter opens the reason, focused.
+    await adjudication.getByRole('button', { name: 'Decide and approve' }).focus();
+    await moderatorPage.keyboard.press('Tab');
+    const focused = () => moderatorPage.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused()).toBe('Return with a reason…');
+    await moderatorPage.keyboard.press('Enter');
+    const reason = adjudication.getByLabel(/Why it goes back/);
+    await reason.waitFor();
+    expect(await reason.evaluate((field) => field === document.activeElement)).toBe(true);
+    await moderatorPage.keyboard.type('Compare the same series, then decide again.');
+    await reason.scrollIntoViewIfNeeded();
+    await screenshot(moderatorPage, 'blind-03a-return-reason', false);
+    await moderatorPage.keyboard.press('Tab');
+    expect(await focused()).toBe('Return to review');
+    await moderatorPage.keyboard.press('Enter');
+
+    // Back in review, in round 2, blind again: the panels say so, the reviewers' live.
+    await panel.root.getByText('Blind · 0 of 2 proposed').waitFor();
+    expect(await adjudication.count()).toBe(0);
+    await new ClaimPanel(ritaPage).root.getByText('Blind · 0 of 2 proposed').waitFor();
+    const claim = await session.newsroom.call<Claim>(moderator, 'GET', `/api/claims/${claimId}`);
+    expect(claim).toMatchObject({
+      status: 'in_review',
+      blindReview: { round: 2, blind: true, proposedBy: [] },
+      independentVerdicts: [],
+    });
+    const history = await session.newsroom.call<{ type: string; subject: { reason?: string } }[]>(
+      moderator,
+      'GET',
+      `/api/claims/${claimId}/history`,
     );
+    expect(history.find((event) => event.type === 'claim.returned')?.subject.reason).toBe(
+      'Compare the same series, then decide again.',
+    );
+    await screenshot(moderatorPage, 'blind-03b-returned', false);
+
+    // Round 2: they disagree again (through the API), and the claim waits for the moderator.
+    let current = claim;
+    for (const [who, verdict, rationale] of [
+      [rita, 'false', RITA_SAYS],
+      [ravi, 'true', RAVI_SAYS],
+    ] as const) {
+      current = await session.newsroom.call<Claim>(who, 'POST', `/api/claims/${claimId}/propose`, {
+        version: current.version,
+        verdict,
+        rationale,
+      });
+    }
+    expect(current).toMatchObject({ status: 'adjudication', blindReview: { round: 2 } });
+  });
+
+  test('the moderator decides side by side; the claim is approved with both inputs recorded', async () => {
+    const panel = await openPanel(moderatorPage);
     const adjudication = panel.root.locator('.adjudication');
     await adjudication.getByRole('article', { name: 'Rita Reviewer’s verdict' }).waitFor();
     await adjudication.getByRole('article', { name: 'Ravi Reviewer’s verdict' }).waitFor();

@@ -34,6 +34,10 @@ const focusedQuote = () =>
 describe('keyboard triage on the board', () => {
   test('moves between cards with arrows and j/k, shows where it is, and opens with Enter', async () => {
     await new BoardPage(page).open(session.server.url, session.newsroom.workspaceId);
+    // The hint keeps the catalog's space before "·" after the count ("3 claims · arrows…").
+    await page.locator('.board-summary').getByText('3 claims').waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the laid-out text is the point: textContent keeps a space the layout collapsed
+    expect(await page.locator('.board-keys').innerText()).toMatch(/^ · arrows or j k to move/);
     // Tab from the top of the page to the first card's link, as a keyboard user does.
     for (let presses = 0; presses < 40 && (await focusedQuote()) === null; presses++) {
       await page.keyboard.press('Tab');

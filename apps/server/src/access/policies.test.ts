@@ -147,6 +147,11 @@ describe('claim policy', () => {
     });
     const outside = { ...split, blindProposerIds: [other] };
     expect(claimAbilitiesOf('moderator', me, outside).adjudicate).toBe(true);
+    // A verdict I proposed in an earlier, single-review round is not one being decided now.
+    expect(claimAbilitiesOf('moderator', me, { ...outside, proposedBy: me }).adjudicate).toBe(true);
+    expect(authorizeApproval('moderator', me, { ...outside, proposedBy: me }, false)).toEqual({
+      override: false,
+    });
     expect(claimAbilitiesOf('reviewer', me, outside).adjudicate).toBe(false);
     expect(seesBlindRound('moderator', me, [other])).toBe(true);
     expect(seesBlindRound('moderator', me, [me, other])).toBe(false);

@@ -101,10 +101,10 @@ export function claimPermissions(role: Role, userId: string, claim: ClaimSubject
 
 /** The four-eyes rule holds this person back: they proposed the verdict and the workspace asks for another. */
 function ownVerdict(userId: string, claim: ApprovalSubject): boolean {
-  return (
-    claim.fourEyes &&
-    (claim.proposedBy === userId || (claim.blindProposerIds ?? []).includes(userId))
-  );
+  // In adjudication no single verdict is proposed (a proposer left from an earlier round is
+  // not deciding anything): the round's reviewers are whose verdicts are being decided.
+  const proposer = claim.status === 'adjudication' ? null : claim.proposedBy;
+  return claim.fourEyes && (proposer === userId || (claim.blindProposerIds ?? []).includes(userId));
 }
 
 /**

@@ -5,9 +5,9 @@ import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
+import { EmailField, SubmitButton } from '../components/AccountFields.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { AuthLayout } from '../components/AuthLayout.tsx';
-import { Field } from '../components/Field.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -49,19 +49,11 @@ export function ForgotPasswordPage() {
         <Notice>{sent}</Notice>
       ) : (
         <form onSubmit={submit} className="stack">
-          <Field
-            label={t('account.email')}
-            type="email"
-            name="email"
-            autoComplete="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            required
-          />
+          <EmailField value={email} onChange={setEmail} />
           <ErrorAlert error={error} />
-          <button type="submit" className="button button-primary button-block" disabled={pending}>
-            {pending ? t('forgot.sending') : t('forgot.send')}
-          </button>
+          <SubmitButton pending={pending} pendingLabel={t('forgot.sending')}>
+            {t('forgot.send')}
+          </SubmitButton>
         </form>
       )}
     </AuthLayout>

@@ -5,6 +5,7 @@ import { FormattedMessage } from 'react-intl';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
+import { EmailField, SubmitButton } from '../components/AccountFields.tsx';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { Field } from '../components/Field.tsx';
@@ -61,15 +62,7 @@ export function LoginPage() {
       }
     >
       <form onSubmit={submit} className="stack">
-        <Field
-          label={t('account.email')}
-          type="email"
-          name="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          required
-        />
+        <EmailField value={email} onChange={setEmail} />
         <Field
           label={t('account.password')}
           type="password"
@@ -80,9 +73,9 @@ export function LoginPage() {
           required
         />
         <ErrorAlert error={error} />
-        <button type="submit" className="button button-primary button-block" disabled={pending}>
-          {pending ? t('login.pending') : t('login.title')}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={t('login.pending')}>
+          {t('login.title')}
+        </SubmitButton>
         {resetByEmail ? (
           <p className="center">
             <Link to="/forgot">{t('login.forgotLink')}</Link>

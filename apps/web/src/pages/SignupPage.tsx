@@ -7,6 +7,7 @@ import { FormattedMessage } from 'react-intl';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/api.ts';
+import { EmailField, SubmitButton } from '../components/AccountFields.tsx';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { Field } from '../components/Field.tsx';
@@ -141,15 +142,10 @@ function SignupForm({
 
   return (
     <form onSubmit={submit} className="stack">
-      <Field
-        label={t('account.email')}
-        type="email"
-        name="email"
-        autoComplete="email"
+      <EmailField
         value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        onChange={setEmail}
         invalid={error?.field === 'email'}
-        required
         maxLength={254}
       />
       <Field
@@ -202,9 +198,9 @@ function SignupForm({
           </p>
         )}
       </ErrorAlert>
-      <button type="submit" className="button button-primary button-block" disabled={pending}>
-        {pending ? t('signup.pending') : inviteToken ? t('signup.andJoin') : t('signup.submit')}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={t('signup.pending')}>
+        {inviteToken ? t('signup.andJoin') : t('signup.submit')}
+      </SubmitButton>
     </form>
   );
 }

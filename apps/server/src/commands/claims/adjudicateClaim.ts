@@ -3,7 +3,6 @@
 // as approval freezes it) and its event keeps every reviewer's input beside it. Four-eyes:
 // a moderator who gave one of the verdicts cannot decide, unless an owner overrides.
 import { type AdjudicateBody, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
-import { authorizeApproval } from '../../access/policies.ts';
 import { BadRequestError } from '../../errors.ts';
 import { msg } from '../../i18n/translate.ts';
 import { listIndependentVerdicts, updateClaimRow } from '../../queries/claims.ts';
@@ -11,7 +10,7 @@ import { findVerdictScale } from '../../queries/verdictScales.ts';
 import { APPROVAL_FIELDS } from './approveVerdict.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
 import { presentInput } from './submitIndependentVerdict.ts';
-import { pick, writeClaim } from './writeClaim.ts';
+import { authorizeDecision, pick, writeClaim } from './writeClaim.ts';
 
 const ADJUDICATION_FIELDS = [
   ...APPROVAL_FIELDS,
@@ -34,20 +33,9 @@ export function adjudicateClaim(
     actorId,
     claimId,
     { ability: 'approve', verb: 'adjudicate', version: body.version, from: ['adjudication'] },
-    async ({ tx, claim, role }) => {
-      const { override } = authorizeApproval(
-        role,
-        actorId,
-        {
-          createdBy: claim.created_by,
-          assigneeIds: claim.assigneeIds,
-          status: claim.status,
-          proposedBy: null,
-          fourEyes: claim.four_eyes,
-          blindProposerIds: claim.round_reviewer_ids,
-        },
-        body.override === true,
-      );
+    async (context) => {
+      const { tx, claim } = context;
+      const { override } = authorizeDecision(context, body.override === true);
       const scale = (await findVerdictScale(tx, claim.workspace_id)) ?? DEFAULT_VERDICT_SCALE;
       const label = scale.labels.find((candidate) => candidate.key === body.verdict);
       if (!label) {

@@ -3,11 +3,10 @@
 // later change of the scale never alters a published verdict. Under the workspace's
 // four-eyes rule the proposer cannot approve, unless an owner explicitly overrides it.
 import { type ApproveVerdictBody, DEFAULT_VERDICT_SCALE } from '@factdesk/model';
-import { authorizeApproval } from '../../access/policies.ts';
 import { updateClaimRow } from '../../queries/claims.ts';
 import { findVerdictScale } from '../../queries/verdictScales.ts';
 import type { ClaimDeps } from './ClaimDeps.ts';
-import { pick, writeClaim } from './writeClaim.ts';
+import { authorizeDecision, pick, writeClaim } from './writeClaim.ts';
 
 export const APPROVAL_FIELDS = [
   'status',
@@ -31,19 +30,9 @@ export function approveVerdict(
     actorId,
     claimId,
     { ability: 'approve', verb: 'approve', version: body.version, from: ['verdict_proposed'] },
-    async ({ tx, claim, role }) => {
-      const { override } = authorizeApproval(
-        role,
-        actorId,
-        {
-          createdBy: claim.created_by,
-          assigneeIds: claim.assigneeIds,
-          status: claim.status,
-          proposedBy: claim.proposed_by,
-          fourEyes: claim.four_eyes,
-        },
-        body.override === true,
-      );
+    async (context) => {
+      const { tx, claim } = context;
+      const { override } = authorizeDecision(context, body.override === true);
       const scale = (await findVerdictScale(tx, claim.workspace_id)) ?? DEFAULT_VERDICT_SCALE;
       const label = scale.labels.find((l) => l.key === claim.verdict);
       const row = await updateClaimRow(tx, claimId, {

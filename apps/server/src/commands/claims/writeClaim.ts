@@ -13,7 +13,7 @@ import type {
 } from '@factdesk/model';
 import type { TransactionSql } from 'postgres';
 import { blindReviewerIds, isBlindRound } from '../../access/blindRound.ts';
-import { authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
+import { authorizeApproval, authorizeClaim, type ClaimPermissions } from '../../access/policies.ts';
 import { NotFoundError } from '../../errors.ts';
 import { type ClaimVerb, msg, type NotFoundThing } from '../../i18n/translate.ts';
 import { presentClaim, presentClaimState } from '../../presenters/claims.ts';
@@ -92,6 +92,30 @@ export interface ClaimWriteResult {
   claim: ClaimDetailRow;
   role: Role;
   eventIds: number[];
+}
+
+/**
+ * The four-eyes rule for a decision on the locked claim (approval or adjudication): whoever
+ * proposed the verdict, or gave one in its blind round, needs another moderator or an owner's
+ * explicit override. Returns whether the decision is such an override.
+ */
+export function authorizeDecision(
+  { claim, role, actorId }: ClaimWriteContext,
+  override: boolean,
+): { override: boolean } {
+  return authorizeApproval(
+    role,
+    actorId,
+    {
+      createdBy: claim.created_by,
+      assigneeIds: claim.assigneeIds,
+      status: claim.status,
+      proposedBy: claim.proposed_by,
+      fourEyes: claim.four_eyes,
+      blindProposerIds: claim.round_reviewer_ids,
+    },
+    override,
+  );
 }
 
 export const NOT_APPROVED: readonly ClaimStatus[] = [

@@ -8,6 +8,7 @@ import { REPORT_FORMATS } from '@factdesk/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import {
   eventually,
   liveEventsOf,
@@ -81,14 +82,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 /** The same request with the person's API token instead of their session. */
 function withToken(token: string, method: string, url: string, payload?: object) {
@@ -546,6 +540,20 @@ describe('agreement and the four-eyes rule', () => {
       as(people.moderator, 'POST', `/api/claims/${claim.id}/approve`, { version: agreed.version }),
     );
     expect(approved.status).toBe('approved');
+  });
+
+  it('every reviewer of an agreed round counts as its proposer, not only the last one', async () => {
+    const claim = await blindClaim('unemployment fell by 40%', [people.moderator2, people.r1]);
+    await ok(propose(people.moderator2, claim.id, 'false', 'Series revised'));
+    const agreed = await ok(propose(people.r1, claim.id, 'false', 'Same'));
+    expect(agreed.proposedBy?.id).toBe(people.r1.id);
+    const asFirst = await ok(as(people.moderator2, 'GET', `/api/claims/${claim.id}`));
+    expect(asFirst.abilities).toMatchObject({ approve: false, fourEyesBlocked: true });
+    const byFirst = await as(people.moderator2, 'POST', `/api/claims/${claim.id}/approve`, {
+      version: agreed.version,
+    });
+    expect(byFirst.statusCode).toBe(403);
+    expect(byFirst.json().code).toBe('four_eyes');
   });
 
   it('an owner among the blind reviewers adjudicates only by overriding the rule', async () => {

@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
 const ARTICLE = [
@@ -44,14 +45,7 @@ interface Event {
   subject: Record<string, unknown> | null;
 }
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 function ok(response: LightMyRequestResponse) {
   expect(response.statusCode, response.body).toBeLessThan(300);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
 const ARTICLE = [
@@ -48,14 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 async function newClaim(by: TestUser = members.moderator, exact = 'unemployment fell by 40%') {
   const doc = docFrom(update);

@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
 const ARTICLE = [
@@ -44,14 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 function expectStatus(response: LightMyRequestResponse, status: number) {
   expect(response.statusCode, response.body).toBe(status);

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { findDocument } from '../../queries/documents.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 import { exportReport } from '../../views/exportReport.ts';
 
@@ -33,14 +34,7 @@ let versionId: string;
 /** Every format of the version's report (all claims, evidence, article), saved before any change. */
 const before = new Map<string, Buffer>();
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 async function ok(user: TestUser, method: string, url: string, payload?: object) {
   const response = await as(user, method, url, payload);

@@ -3,6 +3,7 @@ import { CSV_COLUMNS } from '@factdesk/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { requestsAs } from '../../testing/requests.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
 const ARTICLE = [
@@ -25,14 +26,7 @@ let documentId: string;
 let approvedId: string;
 let openId: string;
 
-function as(user: TestUser, method: string, url: string, payload?: object) {
-  return t.request({
-    method: method as 'GET',
-    url,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
-}
+const as = requestsAs(() => t);
 
 async function ok(user: TestUser, method: string, url: string, payload?: object) {
   const response = await as(user, method, url, payload);

@@ -7,14 +7,15 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { verdictTone } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { blindProgress } from './blindProgress.ts';
 import { RationaleEditor } from './RationaleEditor.tsx';
+import { ReturnButton, ReturnForm } from './ReturnToReview.tsx';
 import { renderRationale } from './renderRationale.ts';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { VerdictChip } from './VerdictChip.tsx';
+import { VerdictPicker } from './VerdictPicker.tsx';
 import { WriteProblem } from './WriteProblem.tsx';
 
 /** Whether this reader gave a verdict in the claim's current round. */
@@ -106,6 +107,8 @@ export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim
     };
   }, [claim.id]);
   const canDecide = claim.abilities.adjudicate || claim.abilities.approveOverride;
+  // Returning needs the moderator's role only (fourEyesBlocked: a moderator among the reviewers).
+  const canReturn = claim.abilities.adjudicate || claim.abilities.fourEyesBlocked;
 
   return (
     <section className="adjudication" aria-labelledby={headingId}>
@@ -137,6 +140,7 @@ export function Adjudication(props: ClaimWriteContext & { onDecided(claim: Claim
         ))}
       </div>
       {canDecide && <DecideForm {...props} />}
+      {canReturn && <ReturnToReviewers {...props} onReturned={props.onDecided} />}
     </section>
   );
 }
@@ -162,11 +166,11 @@ function EvidenceOf({ evidence }: { evidence: Evidence[] | undefined }) {
 function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }) {
   const { claim, scale } = props;
   const write = useClaimWrite(props);
-  const id = useId();
   const t = useT();
   const [verdict, setVerdict] = useState<string | null>(null);
   const [rationale, setRationale] = useState('');
-  const [problem, setProblem] = useState('');
+  const [missingVerdict, setMissingVerdict] = useState(false);
+  const [missingRationale, setMissingRationale] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const override = !claim.abilities.adjudicate && claim.abilities.approveOverride;
 
@@ -185,15 +189,9 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!verdict) {
-      setProblem(t('blind.pickVerdict'));
-      return;
-    }
-    if (!rationale.trim()) {
-      setProblem(t('blind.sayWhy'));
-      return;
-    }
-    setProblem('');
+    setMissingVerdict(!verdict);
+    setMissingRationale(!!verdict && !rationale.trim());
+    if (!verdict || !rationale.trim()) return;
     if (override) setConfirming(true);
     else void decide();
   }
@@ -201,30 +199,20 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
   return (
     <form className="claim-form" onSubmit={submit} aria-label={t('blind.decideForm')}>
       {override && <p className="four-eyes-notice">{t('blind.overrideNotice')}</p>}
-      <fieldset className="verdict-picker">
-        <legend>{t('blind.yourDecision')}</legend>
-        <div className="verdict-options">
-          {scale.labels.map((label) => (
-            <label
-              key={label.key}
-              className={`verdict-option verdict-option-${verdictTone(scale, label.key)}`}
-            >
-              <input
-                type="radio"
-                name={`${id}-verdict`}
-                value={label.key}
-                checked={verdict === label.key}
-                onChange={() => setVerdict(label.key)}
-              />
-              <span>{label.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <VerdictPicker
+        scale={scale}
+        legend={t('blind.yourDecision')}
+        value={verdict}
+        onChange={(picked) => {
+          setMissingVerdict(false);
+          setVerdict(picked);
+        }}
+        problem={missingVerdict ? t('blind.pickVerdict') : undefined}
+      />
       <RationaleEditor value={rationale} onChange={setRationale} />
-      {problem && (
+      {missingRationale && (
         <p className="field-error" role="alert">
-          {problem}
+          {t('blind.sayWhy')}
         </p>
       )}
       <WriteProblem write={write} />
@@ -247,6 +235,39 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
         <p>{t('blind.confirmBody')}</p>
       </ConfirmDialog>
     </form>
+  );
+}
+
+/**
+ * Instead of deciding, a moderator may send the claim back to its reviewers with a reason, as
+ * from a proposed verdict; the server starts a new blind round (returnClaim). Four-eyes does
+ * not apply: a moderator among the reviewers may return it too.
+ */
+function ReturnToReviewers(props: ClaimWriteContext & { onReturned(claim: Claim): void }) {
+  const write = useClaimWrite(props);
+  const t = useT();
+  const [returning, setReturning] = useState(false);
+  return (
+    <div className="claim-step adjudication-return">
+      {returning ? (
+        <ReturnForm
+          claim={props.claim}
+          write={write}
+          onReturned={(returned) => {
+            setReturning(false);
+            props.onReturned(returned);
+          }}
+          onCancel={() => setReturning(false)}
+        />
+      ) : (
+        <>
+          <p className="muted">{t('blind.returnHint')}</p>
+          <div className="claim-form-actions">
+            <ReturnButton write={write} onOpen={() => setReturning(true)} />
+          </div>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -6,15 +6,17 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { statusLabel, verdictTone } from '../../../components/claimWords.ts';
+import { statusLabel } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { Adjudication, BlindRoundStatus, hasProposed, RevealedVerdicts } from './BlindReview.tsx';
 import { RationaleEditor } from './RationaleEditor.tsx';
+import { ReturnButton, ReturnForm } from './ReturnToReview.tsx';
 import { renderRationale } from './renderRationale.ts';
 import { type ClaimWrite, type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { type DraftBase, useDraftBase } from './useDraftBase.ts';
 import { VerdictChip } from './VerdictChip.tsx';
+import { VerdictPicker } from './VerdictPicker.tsx';
 import { WriteProblem } from './WriteProblem.tsx';
 
 export function VerdictSection(props: ClaimWriteContext) {
@@ -205,7 +207,6 @@ function ProposeVerdictForm(
 ) {
   const { claim, scale, draft, onDraftChange, base } = props;
   const write = useClaimWrite(props);
-  const id = useId();
   const t = useT();
   const [missing, setMissing] = useState(false);
   const shownVerdict = draft.verdict ?? claim.verdict;
@@ -248,34 +249,16 @@ function ProposeVerdictForm(
           {t('verdict.stale')}
         </p>
       )}
-      <fieldset className="verdict-picker" aria-describedby={missing ? `${id}-missing` : undefined}>
-        <legend>{t('verdict.yours')}</legend>
-        <div className="verdict-options">
-          {scale.labels.map((label) => (
-            <label
-              key={label.key}
-              className={`verdict-option verdict-option-${verdictTone(scale, label.key)}`}
-            >
-              <input
-                type="radio"
-                name={`${id}-verdict`}
-                value={label.key}
-                checked={shownVerdict === label.key}
-                onChange={() => {
-                  setMissing(false);
-                  change({ verdict: label.key });
-                }}
-              />
-              <span>{label.label}</span>
-            </label>
-          ))}
-        </div>
-        {missing && (
-          <p className="field-error" id={`${id}-missing`} role="alert">
-            {t('verdict.pickFirst')}
-          </p>
-        )}
-      </fieldset>
+      <VerdictPicker
+        scale={scale}
+        legend={t('verdict.yours')}
+        value={shownVerdict}
+        onChange={(verdict) => {
+          setMissing(false);
+          change({ verdict });
+        }}
+        problem={missing ? t('verdict.pickFirst') : undefined}
+      />
       <RationaleEditor value={shownRationale} onChange={(rationale) => change({ rationale })} />
       <WriteProblem write={write} />
       <div className="claim-form-actions">
@@ -301,63 +284,22 @@ function ApproveOrReturn(props: StepProps) {
   const write = useClaimWrite(props);
   const id = useId();
   const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
   const [confirmingOverride, setConfirmingOverride] = useState(false);
   const t = useT();
   const blocked = claim.abilities.fourEyesBlocked;
 
-  async function sendBack(event: FormEvent) {
-    event.preventDefault();
-    const answer = await step(write, props, (version) =>
-      api.returnClaim(claim.id, version, reason.trim() || undefined),
-    );
-    if (answer) {
-      setReturning(false);
-      setReason('');
-    }
-  }
-
   return (
     <div className="claim-step">
       {returning ? (
-        <form className="claim-form" onSubmit={sendBack} aria-label={t('verdict.return')}>
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>
-              <FormattedMessage
-                id="verdict.returnReason"
-                values={{ optional: (chunks) => <span className="optional">{chunks}</span> }}
-              />
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              dir="auto"
-              rows={3}
-              maxLength={5000}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
-          <WriteProblem write={write} />
-          <div className="claim-form-actions">
-            <button
-              type="submit"
-              className="button button-primary button-small"
-              disabled={write.pending}
-            >
-              {write.pending ? t('verdict.returning') : t('verdict.return')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                setReturning(false);
-                write.clear();
-              }}
-            >
-              {t('action.cancel')}
-            </button>
-          </div>
-        </form>
+        <ReturnForm
+          claim={claim}
+          write={write}
+          onReturned={(returned) => {
+            setReturning(false);
+            props.onStepDone(returned);
+          }}
+          onCancel={() => setReturning(false)}
+        />
       ) : (
         <>
           {blocked && (
@@ -398,16 +340,7 @@ function ApproveOrReturn(props: StepProps) {
                 {t('verdict.overrideEllipsis')}
               </button>
             )}
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                write.clear();
-                setReturning(true);
-              }}
-            >
-              {t('verdict.returnWithReason')}
-            </button>
+            <ReturnButton write={write} onOpen={() => setReturning(true)} />
           </div>
           <WriteProblem write={write} kept={false} />
           <ConfirmDialog
