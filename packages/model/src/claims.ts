@@ -8,6 +8,7 @@ import {
   EVIDENCE_KINDS,
   EVIDENCE_STANCES,
 } from './claimVocabulary.ts';
+import { Nullable } from './nullable.ts';
 import { Timestamp, Uuid } from './schemas.ts';
 import { ReusedFrom } from './verdictReuse.ts';
 
@@ -56,17 +57,10 @@ const Version = Type.Integer({
 });
 const VerdictKey = Type.String({ minLength: 1, maxLength: 50, pattern: '^[a-z0-9_]+$' });
 
-/**
- * A number or null, as one JSON Schema `type` list rather than `anyOf`: the server's
- * validator coerces types, and under `anyOf` it turned null into 0 (an "Unverifiable"
- * rating of 0, worse than False). With a type list nothing is coerced when either matches.
- */
-const NumberOrNull = Type.Unsafe<number | null>({ type: ['number', 'null'] });
-
 export const PersonRef = Type.Object({ id: Uuid, name: Type.String() });
 export type PersonRef = Static<typeof PersonRef>;
-const MaybePerson = Type.Union([PersonRef, Type.Null()]);
-const MaybeTime = Type.Union([Timestamp, Type.Null()]);
+const MaybePerson = Nullable(PersonRef);
+const MaybeTime = Nullable(Timestamp);
 
 export const ClaimAbilities = Type.Object({
   update: Type.Boolean(),
@@ -98,7 +92,7 @@ export type ClaimAbilities = Static<typeof ClaimAbilities>;
 export const FrozenVerdict = Type.Object({
   key: Type.String(),
   label: Type.String(),
-  ratingValue: Type.Union([Type.Number(), Type.Null()]),
+  ratingValue: Nullable(Type.Number()),
   bestRating: Type.Number(),
   worstRating: Type.Number(),
 });
@@ -111,7 +105,7 @@ export const BlindReviewState = Type.Object({
     maximum: 5,
     description: 'Independent verdicts the claim needs (1: an ordinary single review)',
   }),
-  override: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], {
+  override: Nullable(Type.Integer({ minimum: 1, maximum: 5 }), {
     description: "The claim's own setting; null: the workspace's",
   }),
   round: Type.Integer({ description: 'Reopening a blind-reviewed claim starts a new round' }),
@@ -130,7 +124,7 @@ export const IndependentVerdict = Type.Object({
   reviewer: MaybePerson,
   round: Type.Integer(),
   verdict: Type.String({ description: 'Verdict label key' }),
-  rating: Type.Union([Type.Number(), Type.Null()], {
+  rating: Nullable(Type.Number(), {
     description: "The label's rating when proposed (null: off the ordinal scale)",
   }),
   rationale: Type.String(),
@@ -143,10 +137,10 @@ const claimFields = {
   documentId: Uuid,
   workspaceId: Uuid,
   status: ClaimStatusSchema,
-  verdict: Type.Union([Type.String(), Type.Null()], { description: 'Verdict label key' }),
+  verdict: Nullable(Type.String(), { description: 'Verdict label key' }),
   rationale: Type.String(),
   statement: Type.String(),
-  claimant: Type.Union([Claimant, Type.Null()]),
+  claimant: Nullable(Claimant),
   tags: Type.Array(Type.String()),
   anchor: ClaimAnchor,
   currentQuote: Type.String({ description: 'The text under the anchor now' }),
@@ -158,13 +152,13 @@ const claimFields = {
   proposedAt: MaybeTime,
   approvedBy: MaybePerson,
   approvedAt: MaybeTime,
-  approvedVerdict: Type.Union([FrozenVerdict, Type.Null()], {
+  approvedVerdict: Nullable(FrozenVerdict, {
     description: 'What approval froze; null unless approved',
   }),
   approvalOverride: Type.Boolean({
     description: 'Approved by the person who proposed it, an owner overriding the four-eyes rule',
   }),
-  reusedFrom: Type.Union([ReusedFrom, Type.Null()], {
+  reusedFrom: Nullable(ReusedFrom, {
     description: 'The approved claim whose verdict, rationale and evidence were copied here',
   }),
   dueAt: MaybeTime,
@@ -214,7 +208,7 @@ export const CreateClaimBody = Type.Object(
   {
     anchor: ClaimAnchor,
     statement: Type.Optional(Statement),
-    claimant: Type.Optional(Type.Union([Claimant, Type.Null()])),
+    claimant: Type.Optional(Nullable(Claimant)),
     tags: Type.Optional(Tags),
   },
   { additionalProperties: false },
@@ -225,7 +219,7 @@ export const UpdateClaimBody = Type.Object(
   {
     version: Version,
     statement: Type.Optional(Statement),
-    claimant: Type.Optional(Type.Union([Claimant, Type.Null()])),
+    claimant: Type.Optional(Nullable(Claimant)),
     tags: Type.Optional(Tags),
     rationale: Type.Optional(Rationale),
   },
@@ -299,7 +293,7 @@ export const AssignClaimBody = Type.Object(
   {
     version: Version,
     reviewerIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }),
-    dueAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+    dueAt: Type.Optional(Nullable(Timestamp)),
   },
   { additionalProperties: false },
 );
@@ -348,16 +342,12 @@ export type EvidenceLinkState = Static<typeof EvidenceLinkStateSchema>;
 export const EvidenceLink = Type.Object({
   evidenceId: Uuid,
   state: EvidenceLinkStateSchema,
-  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
-  finalUrl: Type.Union([
-    Type.String({ description: 'Where a moved link now answers' }),
-    Type.Null(),
-  ]),
-  problem: Type.Union([
+  httpStatus: Nullable(Type.Integer()),
+  finalUrl: Nullable(Type.String({ description: 'Where a moved link now answers' })),
+  problem: Nullable(
     Type.String({ description: 'Why it is unreachable or refused, in a sentence' }),
-    Type.Null(),
-  ]),
-  checkedAt: Type.Union([Timestamp, Type.Null()]),
+  ),
+  checkedAt: Nullable(Timestamp),
 });
 export type EvidenceLink = Static<typeof EvidenceLink>;
 
@@ -380,7 +370,7 @@ export const Evidence = Type.Object({
   title: Type.String(),
   publisher: Type.String(),
   excerpt: Type.String(),
-  archiveUrl: Type.Union([Type.String(), Type.Null()]),
+  archiveUrl: Nullable(Type.String()),
   kind: EvidenceKindSchema,
   stance: EvidenceStanceSchema,
   addedBy: MaybePerson,
@@ -398,7 +388,7 @@ export const AddEvidenceBody = Type.Object(
     title: Type.Optional(Type.String({ maxLength: 500 })),
     publisher: Type.Optional(Type.String({ maxLength: 200 })),
     excerpt: Type.Optional(Type.String({ maxLength: 5000 })),
-    archiveUrl: Type.Optional(Type.Union([EvidenceUrl, Type.Null()])),
+    archiveUrl: Type.Optional(Nullable(EvidenceUrl)),
     kind: EvidenceKindSchema,
     stance: EvidenceStanceSchema,
   },
@@ -413,7 +403,7 @@ export const UpdateEvidenceBody = Type.Object(
     title: Type.Optional(Type.String({ maxLength: 500 })),
     publisher: Type.Optional(Type.String({ maxLength: 200 })),
     excerpt: Type.Optional(Type.String({ maxLength: 5000 })),
-    archiveUrl: Type.Optional(Type.Union([EvidenceUrl, Type.Null()])),
+    archiveUrl: Type.Optional(Nullable(EvidenceUrl)),
     kind: Type.Optional(EvidenceKindSchema),
     stance: Type.Optional(EvidenceStanceSchema),
   },
@@ -447,13 +437,13 @@ export const ClaimEvent = Type.Object({
   documentId: Uuid,
   type: ClaimEventTypeSchema,
   actor: MaybePerson,
-  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+  before: Nullable(Type.Record(Type.String(), Type.Unknown()), {
     description: 'The fields the event changed, as they were (only those whose value changed)',
   }),
-  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+  after: Nullable(Type.Record(Type.String(), Type.Unknown()), {
     description: 'The same fields, as they became',
   }),
-  subject: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+  subject: Nullable(Type.Record(Type.String(), Type.Unknown()), {
     description: 'What the event is about, unchanged by it (the evidence link, the verdict)',
   }),
   createdAt: Timestamp,
@@ -501,7 +491,7 @@ export const VerdictLabelSchema = Type.Object(
   {
     key: VerdictKey,
     label: Type.String({ minLength: 1, maxLength: 80 }),
-    ratingValue: NumberOrNull,
+    ratingValue: Nullable(Type.Number()),
     color: Type.Optional(
       Type.String({
         pattern: '^#[0-9a-fA-F]{6}$',

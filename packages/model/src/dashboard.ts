@@ -2,6 +2,7 @@
 // take, created → approved and assigned → proposed, as median and 90th percentile over a
 // period, for the workspace, each reviewer and each document.
 import { type Static, Type } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { CalendarDay, Uuid } from './schemas.ts';
 
 /** The longest period one request may cover. */
@@ -18,7 +19,7 @@ export const DashboardQuery = Type.Object(
 );
 export type DashboardQuery = Static<typeof DashboardQuery>;
 
-const Seconds = Type.Union([Type.Number({ minimum: 0 }), Type.Null()]);
+const Seconds = Nullable(Type.Number({ minimum: 0 }));
 
 /** How long something took, over `count` cases; null figures when there is none. */
 export const Durations = Type.Object({
@@ -67,14 +68,14 @@ export type AgreementUndefinedCode = (typeof AGREEMENT_UNDEFINED_CODES)[number];
 /** A coefficient, its 95% interval and the units (claim review rounds) it rests on. */
 export const AgreementEstimate = Type.Object({
   /** null when it cannot be computed; `undefinedCode` says why. */
-  value: Type.Union([Type.Number(), Type.Null()]),
-  low: Type.Union([Type.Number(), Type.Null()]),
-  high: Type.Union([Type.Number(), Type.Null()]),
+  value: Nullable(Type.Number()),
+  low: Nullable(Type.Number()),
+  high: Nullable(Type.Number()),
   units: Type.Integer({ minimum: 0 }),
   /** Why there is no value, as a code each client words in its reader's language. */
-  undefinedCode: Type.Union([Type.Enum(AGREEMENT_UNDEFINED_CODES), Type.Null()]),
+  undefinedCode: Nullable(Type.Enum(AGREEMENT_UNDEFINED_CODES)),
   /** The same in an English sentence, for documents (the report) and API clients. */
-  undefinedReason: Type.Union([Type.String(), Type.Null()]),
+  undefinedReason: Nullable(Type.String()),
 });
 export type AgreementEstimate = Static<typeof AgreementEstimate>;
 

@@ -3,6 +3,7 @@
 import { type Static, Type } from 'typebox';
 import { PersonRef } from './claims.ts';
 import { CLAIM_STATUSES } from './claimVocabulary.ts';
+import { Nullable } from './nullable.ts';
 import { AbilitiesSchema, Timestamp, Uuid } from './schemas.ts';
 
 export const IMPORT_FORMATS = ['md', 'html', 'txt'] as const;
@@ -35,7 +36,7 @@ const Language = Type.String({
   description: 'BCP 47 language tag, e.g. "en" or "pt-BR"',
 });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+  Nullable(schema);
 
 export const ImportDocumentBody = Type.Object(
   {
@@ -70,23 +71,23 @@ const documentFields = {
   id: Uuid,
   workspaceId: Uuid,
   title: Type.String(),
-  sourceUrl: Type.Union([Type.String(), Type.Null()]),
-  outlet: Type.Union([Type.String(), Type.Null()]),
-  author: Type.Union([Type.String(), Type.Null()]),
-  publishedAt: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  language: Type.Union([Type.String(), Type.Null()]),
-  factCheckUrl: Type.Union([Type.String(), Type.Null()], {
+  sourceUrl: Nullable(Type.String()),
+  outlet: Nullable(Type.String()),
+  author: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String({ format: 'date' })),
+  language: Nullable(Type.String()),
+  factCheckUrl: Nullable(Type.String(), {
     description: 'Where the fact-check is published; ClaimReview url = <this>#claim-<n>',
   }),
   /** The hosts as they may be shown (Unicode only where not confusable; see displayHost). */
-  sourceHost: Type.Union([Type.String(), Type.Null()]),
-  factCheckHost: Type.Union([Type.String(), Type.Null()]),
-  sourceFormat: Type.Union([ImportFormatSchema, Type.Null()]),
+  sourceHost: Nullable(Type.String()),
+  factCheckHost: Nullable(Type.String()),
+  sourceFormat: Nullable(ImportFormatSchema),
   /** While true, no socket may change the text (everyone's connection is read-only). */
   textLocked: Type.Boolean(),
   archived: Type.Boolean(),
-  archivedAt: Type.Union([Timestamp, Type.Null()]),
-  createdBy: Type.Union([Uuid, Type.Null()]),
+  archivedAt: Nullable(Timestamp),
+  createdBy: Nullable(Uuid),
   createdAt: Timestamp,
   /** Last change to the metadata or the text. */
   updatedAt: Timestamp,
@@ -141,8 +142,8 @@ export const DocumentVersion = Type.Object({
   kind: Type.Enum(DOCUMENT_VERSION_KINDS, {
     description: 'import and before_restore are automatic; named ones are made by moderators',
   }),
-  name: Type.Union([Type.String(), Type.Null()]),
-  createdBy: Type.Union([Uuid, Type.Null()]),
+  name: Nullable(Type.String()),
+  createdBy: Nullable(Uuid),
   createdAt: Timestamp,
   reportable: Type.Boolean({
     description:

@@ -10,6 +10,7 @@ export * from './documents.ts';
 export * from './evidenceUrl.ts';
 export * from './locales.ts';
 export * from './notifications.ts';
+export * from './nullable.ts';
 export * from './presence.ts';
 export * from './report.ts';
 export * from './roles.ts';

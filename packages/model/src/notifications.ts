@@ -1,6 +1,7 @@
 // Notifications: the kinds, the inbox shapes and e-mail preferences (docs/notifications.md).
 // A notification says who did what to which claim, never a verdict or a rationale.
 import { type Static, Type } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { Email, Timestamp, Uuid } from './schemas.ts';
 
 export const NOTIFICATION_KINDS = [
@@ -34,19 +35,19 @@ export const Notification = Type.Object({
   id: Uuid,
   kind: NotificationKindSchema,
   /** Who did it; null for the server itself (deadline reminders) or a deleted account. */
-  actorName: Type.Union([Type.String(), Type.Null()]),
+  actorName: Nullable(Type.String()),
   /** The claim's statement, else its quoted text, shortened to 80 characters (…). */
   claimTitle: Type.String(),
   documentTitle: Type.String(),
   /** The due date a deadline reminder is about; null for other kinds. */
-  dueAt: Type.Union([Timestamp, Type.Null()]),
+  dueAt: Nullable(Timestamp),
   claimId: Uuid,
   documentId: Uuid,
   workspaceId: Uuid,
   /** The web app's address of the claim, e.g. /w/…/d/…?claim=…. */
   path: Type.String(),
   createdAt: Timestamp,
-  readAt: Type.Union([Timestamp, Type.Null()]),
+  readAt: Nullable(Timestamp),
 });
 export type Notification = Static<typeof Notification>;
 

@@ -1,5 +1,6 @@
 // Workspace roles, from most to least powerful. Written once; everything else derives from it.
 import { Type } from 'typebox';
+import { Nullable } from './nullable.ts';
 
 export const ROLES = ['owner', 'moderator', 'reviewer', 'commenter', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,7 +12,7 @@ export const RoleSchema = Type.Enum(ROLES, {
 /** Roles that open sign-up may grant. */
 export const OPEN_SIGNUP_ROLES = ['reviewer', 'commenter', 'viewer'] as const;
 export type OpenSignupRole = (typeof OPEN_SIGNUP_ROLES)[number];
-export const OpenSignupRoleSchema = Type.Union([Type.Enum(OPEN_SIGNUP_ROLES), Type.Null()], {
+export const OpenSignupRoleSchema = Nullable(Type.Enum(OPEN_SIGNUP_ROLES), {
   description: 'Role given to people who sign up without an invite; null: invite only',
 });
 

@@ -2,6 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { ACTIONS } from './actions.ts';
 import { LocaleSchema } from './locales.ts';
+import { Nullable } from './nullable.ts';
 import { OpenSignupRoleSchema, RoleSchema } from './roles.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -50,7 +51,7 @@ export const User = Type.Object({
   email: Email,
   displayName: DisplayName,
   createdAt: Timestamp,
-  locale: Type.Union([LocaleSchema, Type.Null()], {
+  locale: Nullable(LocaleSchema, {
     description: 'Interface language the person chose; null: follow the browser',
   }),
 });
@@ -66,16 +67,14 @@ export type WorkspaceSummary = Static<typeof WorkspaceSummary>;
 
 /** An http(s) URL, checked and normalised by the server (checkEvidenceUrl's rule). */
 const PublicUrl = Type.String({ minLength: 1, maxLength: 2048 });
-const StringOrNull = <T extends ReturnType<typeof Type.String>>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 /** The publishing organisation, as ClaimReview names its author. */
 export const Organization = Type.Object({
-  name: Type.Union([Type.String(), Type.Null()], {
+  name: Nullable(Type.String(), {
     description: 'Null: the workspace name is used',
   }),
-  url: Type.Union([Type.String(), Type.Null()], { description: 'Its public site' }),
-  logoUrl: Type.Union([Type.String(), Type.Null()], { description: 'Its logo (an image URL)' }),
+  url: Nullable(Type.String(), { description: 'Its public site' }),
+  logoUrl: Nullable(Type.String(), { description: 'Its logo (an image URL)' }),
 });
 export type Organization = Static<typeof Organization>;
 
@@ -181,9 +180,9 @@ export const UpdateWorkspaceBody = Type.Object(
     organization: Type.Optional(
       Type.Object(
         {
-          name: Type.Optional(StringOrNull(Type.String({ maxLength: 200 }))),
-          url: Type.Optional(StringOrNull(PublicUrl)),
-          logoUrl: Type.Optional(StringOrNull(PublicUrl)),
+          name: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+          url: Type.Optional(Nullable(PublicUrl)),
+          logoUrl: Type.Optional(Nullable(PublicUrl)),
         },
         { additionalProperties: false },
       ),
@@ -203,7 +202,7 @@ export const Invite = Type.Object({
   expiresAt: Timestamp,
   maxUses: Type.Integer(),
   useCount: Type.Integer(),
-  revokedAt: Type.Union([Timestamp, Type.Null()]),
+  revokedAt: Nullable(Timestamp),
   status: Type.Enum(['active', 'expired', 'revoked', 'used']),
 });
 export type Invite = Static<typeof Invite>;
@@ -236,7 +235,7 @@ export const ApiToken = Type.Object({
   name: Type.String(),
   prefix: Type.String({ description: 'First characters of the token, to recognise it' }),
   createdAt: Timestamp,
-  lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+  lastUsedAt: Nullable(Timestamp),
 });
 export type ApiToken = Static<typeof ApiToken>;
 

@@ -3,6 +3,7 @@
 // clients render highlights without ever treating user text as markup.
 import { type Static, Type } from 'typebox';
 import { CLAIM_STATUSES } from './claimVocabulary.ts';
+import { Nullable } from './nullable.ts';
 import { CalendarDay, Timestamp, Uuid } from './schemas.ts';
 
 export const SEARCH_HIT_KINDS = ['claim', 'rationale', 'evidence', 'comment', 'text'] as const;
@@ -63,9 +64,9 @@ export type SnippetSegment = Static<typeof SnippetSegment>;
 export const SearchHit = Type.Object({
   id: Type.String({ description: 'Identifies the hit among the results' }),
   kind: Type.Enum(SEARCH_HIT_KINDS),
-  claimId: Type.Union([Uuid, Type.Null()], { description: 'The claim the hit belongs to' }),
-  claimStatus: Type.Union([Type.Enum(CLAIM_STATUSES), Type.Null()]),
-  verdict: Type.Union([Type.String(), Type.Null()], { description: 'The claim’s verdict key' }),
+  claimId: Nullable(Uuid, { description: 'The claim the hit belongs to' }),
+  claimStatus: Nullable(Type.Enum(CLAIM_STATUSES)),
+  verdict: Nullable(Type.String(), { description: 'The claim’s verdict key' }),
   snippet: Type.Array(SnippetSegment, {
     description: 'The passage around the match; “…” joins fragments of a long text',
   }),
@@ -78,7 +79,7 @@ export const SearchGroup = Type.Object({
   document: Type.Object({
     id: Uuid,
     title: Type.String(),
-    language: Type.Union([Type.String(), Type.Null()]),
+    language: Nullable(Type.String()),
     archived: Type.Boolean(),
   }),
   hits: Type.Array(SearchHit),

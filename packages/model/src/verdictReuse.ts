@@ -1,6 +1,7 @@
 // API shapes of verdict reuse (docs/verdict-reuse.md): approved claims of the workspace that
 // say the same thing as a text or a claim, and the request that copies one's verdict.
 import { type Static, Type } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { Timestamp, Uuid } from './schemas.ts';
 
 /** Longest text compared: a statement's limit; a longer quote is cut to it. */
@@ -39,7 +40,7 @@ export const SimilarClaim = Type.Object({
   verdict: Type.String({ description: 'Verdict label key' }),
   verdictLabel: Type.String({ description: 'The label as approved' }),
   approvedAt: Timestamp,
-  approvedBy: Type.Union([Type.String(), Type.Null()], { description: 'The approver’s name' }),
+  approvedBy: Nullable(Type.String(), { description: 'The approver’s name' }),
   score: Type.Number({ description: '0–1; only scores at or above the threshold are listed' }),
   link: Type.String({ description: 'The claim in its document, in the web app' }),
 });
@@ -62,8 +63,8 @@ export type ReuseVerdictBody = Static<typeof ReuseVerdictBody>;
 
 /** Where a reused verdict came from, as it was when reused (the claim may be gone since). */
 export const ReusedFrom = Type.Object({
-  claimId: Type.Union([Uuid, Type.Null()], { description: 'Null once that claim is deleted' }),
-  documentId: Type.Union([Uuid, Type.Null()]),
+  claimId: Nullable(Uuid, { description: 'Null once that claim is deleted' }),
+  documentId: Nullable(Uuid),
   documentTitle: Type.String(),
   reusedAt: Timestamp,
 });
