@@ -9,7 +9,6 @@ import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
 import type { Queryable } from '../db/database.ts';
 import { findDocumentAccess } from '../queries/documents.ts';
 import { findApiTokenUser, findSessionUser } from '../queries/sessions.ts';
-import { findUserById } from '../queries/users.ts';
 import { can } from './policies.ts';
 
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -86,8 +85,7 @@ export async function decideAccess(
   const access = await findDocumentAccess(sql, documentId, userId);
   // Not a member: the same answer as no document, so its existence never leaks.
   if (!access?.role) return { ok: false, close: CloseCodes.notFound };
-  const user = await findUserById(sql, userId);
-  if (!user) return { ok: false, close: CloseCodes.unauthenticated };
+  if (access.display_name === null) return { ok: false, close: CloseCodes.unauthenticated };
   return {
     ok: true,
     auth: {
@@ -98,7 +96,7 @@ export async function decideAccess(
     },
     // Viewers never write; while the source text is locked, nobody does.
     readOnly: !can(access.role, 'document.edit') || access.text_locked,
-    identity: { userId, name: user.display_name, color: colorOf(userId) },
+    identity: { userId, name: access.display_name, color: colorOf(userId) },
   };
 }
 

@@ -64,6 +64,8 @@ export interface DocumentAccessRow {
   text_locked: boolean;
   /** The user's role in the document's workspace; null when they are not a member. */
   role: Role | null;
+  /** The user's name (null: no such user), read here so a socket's upgrade is one query less. */
+  display_name: string | null;
 }
 
 /** The document's workspace and lock, with the user's role there; undefined when no document. */
@@ -73,9 +75,10 @@ export async function findDocumentAccess(
   userId: string,
 ): Promise<DocumentAccessRow | undefined> {
   const [row] = await sql<DocumentAccessRow[]>`
-    SELECT d.workspace_id, d.text_locked, m.role
+    SELECT d.workspace_id, d.text_locked, m.role, u.display_name
     FROM documents d
     LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = ${userId}
+    LEFT JOIN users u ON u.id = ${userId}
     WHERE d.id = ${documentId}`;
   return row;
 }
