@@ -8,6 +8,7 @@ import { roleLabel } from '../../../components/roles.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import { DueDate } from './DueDate.tsx';
+import { FormActions } from './FormActions.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
@@ -229,26 +230,12 @@ function AssignForm(props: AssignmentProps & { onDone(): void }) {
         </p>
       )}
       <WriteProblem write={write} />
-      <div className="claim-form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={write.pending}
-        >
-          {write.pending
-            ? t('connection.saving')
-            : picked.length > 0
-              ? t('assignment.submit')
-              : t('assignment.saveDue')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={props.onDone}
-        >
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions
+        pending={write.pending}
+        submit={picked.length > 0 ? t('assignment.submit') : t('assignment.saveDue')}
+        submitting={t('connection.saving')}
+        secondary={{ label: t('action.cancel'), onClick: props.onDone }}
+      />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { formatDateTime } from '../../../components/formatDate.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { blindProgress } from './blindProgress.ts';
+import { FormActions } from './FormActions.tsx';
 import { RationaleEditor } from './RationaleEditor.tsx';
 import { ReturnButton, ReturnForm } from './ReturnToReview.tsx';
 import { renderRationale } from './renderRationale.ts';
@@ -216,15 +217,11 @@ function DecideForm(props: ClaimWriteContext & { onDecided(claim: Claim): void }
         </p>
       )}
       <WriteProblem write={write} />
-      <div className="claim-form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={write.pending}
-        >
-          {write.pending ? t('blind.deciding') : t('blind.decideApprove')}
-        </button>
-      </div>
+      <FormActions
+        pending={write.pending}
+        submit={t('blind.decideApprove')}
+        submitting={t('blind.deciding')}
+      />
       <ConfirmDialog
         open={confirming}
         title={t('blind.confirmTitle')}

@@ -6,6 +6,7 @@ import { FormattedMessage } from 'react-intl';
 import { api } from '../../../api/api.ts';
 import type { MessageId } from '../../../i18n/catalogs.ts';
 import { useT } from '../../../i18n/useT.ts';
+import { FormActions } from './FormActions.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { useDraftBase } from './useDraftBase.ts';
 import { WriteProblem } from './WriteProblem.tsx';
@@ -197,22 +198,12 @@ function ClaimFactsForm(
         />
       </div>
       <WriteProblem write={write} />
-      <div className="claim-form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={write.pending}
-        >
-          {write.pending ? t('connection.saving') : t('action.save')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={props.onDone}
-        >
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions
+        pending={write.pending}
+        submit={t('action.save')}
+        submitting={t('connection.saving')}
+        secondary={{ label: t('action.cancel'), onClick: props.onDone }}
+      />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { useT } from '../../../i18n/useT.ts';
 import { useResource } from '../../../state/useResource.ts';
 import { useWorkspace } from '../../../state/WorkspaceContext.tsx';
 import type { ClaimPanelProps } from './ClaimPanelProps.ts';
+import { FormActions } from './FormActions.tsx';
 import { useLiveList } from './useLiveList.ts';
 
 interface CommentThreadProps {
@@ -96,15 +97,12 @@ export function CommentThread({ claimId, canComment, subscribe }: CommentThreadP
             />
           </div>
           <ErrorAlert error={error} />
-          <div className="claim-form-actions">
-            <button
-              type="submit"
-              className="button button-primary button-small"
-              disabled={pending || !text.trim()}
-            >
-              {pending ? t('comments.sending') : t('comments.send')}
-            </button>
-          </div>
+          <FormActions
+            pending={pending}
+            disabled={!text.trim()}
+            submit={t('comments.send')}
+            submitting={t('comments.sending')}
+          />
         </form>
       )}
     </section>

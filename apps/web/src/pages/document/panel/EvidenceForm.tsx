@@ -13,6 +13,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../../api/api.ts';
 import { kindLabel, stanceLabel } from '../../../components/claimWords.ts';
 import { useT } from '../../../i18n/useT.ts';
+import { FormActions } from './FormActions.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
 import { useDraftBase } from './useDraftBase.ts';
 import { WriteProblem } from './WriteProblem.tsx';
@@ -238,26 +239,12 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
       {/* A field's own sentence is shown at the field; everything else here. */}
       {serverField !== 'url' && serverField !== 'archiveUrl' && <WriteProblem write={write} />}
-      <div className="claim-form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={write.pending}
-        >
-          {write.pending
-            ? t('connection.saving')
-            : evidence
-              ? t('evidence.saveLink')
-              : t('evidence.addLink')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={props.onCancel}
-        >
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions
+        pending={write.pending}
+        submit={evidence ? t('evidence.saveLink') : t('evidence.addLink')}
+        submitting={t('connection.saving')}
+        secondary={{ label: t('action.cancel'), onClick: props.onCancel }}
+      />
     </form>
   );
 }

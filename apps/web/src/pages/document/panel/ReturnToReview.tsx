@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { api } from '../../../api/api.ts';
 import { useT } from '../../../i18n/useT.ts';
+import { FormActions } from './FormActions.tsx';
 import type { ClaimWrite } from './useClaimWrite.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
@@ -68,25 +69,18 @@ export function ReturnForm(props: {
         />
       </div>
       <WriteProblem write={write} />
-      <div className="claim-form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={write.pending}
-        >
-          {write.pending ? t('verdict.returning') : t('verdict.return')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          onClick={() => {
+      <FormActions
+        pending={write.pending}
+        submit={t('verdict.return')}
+        submitting={t('verdict.returning')}
+        secondary={{
+          label: t('action.cancel'),
+          onClick: () => {
             write.clear();
             props.onCancel();
-          }}
-        >
-          {t('action.cancel')}
-        </button>
-      </div>
+          },
+        }}
+      />
     </form>
   );
 }

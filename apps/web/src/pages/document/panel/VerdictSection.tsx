@@ -10,6 +10,7 @@ import { statusLabel } from '../../../components/claimWords.ts';
 import { formatDateTime } from '../../../components/formatDate.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { Adjudication, BlindRoundStatus, hasProposed, RevealedVerdicts } from './BlindReview.tsx';
+import { FormActions } from './FormActions.tsx';
 import { RationaleEditor } from './RationaleEditor.tsx';
 import { ReturnButton, ReturnForm } from './ReturnToReview.tsx';
 import { renderRationale } from './renderRationale.ts';
@@ -261,20 +262,12 @@ function ProposeVerdictForm(
       />
       <RationaleEditor value={shownRationale} onChange={(rationale) => change({ rationale })} />
       <WriteProblem write={write} />
-      <div className="claim-form-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={write.pending}
-        >
-          {write.pending ? t('verdict.proposing') : t('verdict.propose')}
-        </button>
-        {base.dirty && (
-          <button type="button" className="button button-secondary button-small" onClick={discard}>
-            {t('verdict.discard')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        pending={write.pending}
+        submit={t('verdict.propose')}
+        submitting={t('verdict.proposing')}
+        secondary={base.dirty ? { label: t('verdict.discard'), onClick: discard } : undefined}
+      />
     </form>
   );
 }
