@@ -34,6 +34,9 @@ describe('the link rule', () => {
     expect(checkEvidenceUrl('mailto:desk@example.org', 'url')).toEqual({
       ok: false,
       problem: 'url must be an http or https URL (not mailto).',
+      reason: 'scheme',
+      schemes: 'web',
+      scheme: 'mailto',
     });
     expect(checkEvidenceUrl('https://example.org/a', 'url')).toEqual({
       ok: true,

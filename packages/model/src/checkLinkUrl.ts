@@ -8,7 +8,30 @@ export const LINK_PROTOCOLS: readonly string[] = ['http:', 'https:', 'mailto:'];
 /** Schemes of web pages (evidence, source URLs, report links to pages). */
 export const WEB_PROTOCOLS: readonly string[] = ['http:', 'https:'];
 
-export type LinkUrlCheck = { ok: true; href: string } | { ok: false; problem: string };
+/** Why a link is refused: each reader's app or the server words it in the reader's language. */
+export type LinkProblem =
+  | 'empty'
+  | 'control'
+  | 'backslash'
+  | 'whitespace'
+  | 'notUrl'
+  | 'scheme'
+  | 'credentials'
+  | 'noAddress'
+  | 'noHost';
+
+export type LinkUrlCheck =
+  | { ok: true; href: string }
+  | {
+      ok: false;
+      /** The English sentence (the command line, logs). */
+      problem: string;
+      reason: LinkProblem;
+      /** Which schemes were allowed: web pages only, or article links (mailto too). */
+      schemes: 'web' | 'link';
+      /** The refused scheme, for `scheme`. */
+      scheme?: string;
+    };
 
 // C0 controls, DEL and C1 controls: never part of a URL a person typed.
 const CONTROL = /\p{Cc}/u;
@@ -30,38 +53,47 @@ export function checkLinkUrl(
   field: string,
   protocols: readonly string[] = LINK_PROTOCOLS,
 ): LinkUrlCheck {
+  const schemes = protocols.includes('mailto:') ? 'link' : 'web';
+  const refuse = (reason: LinkProblem, problem: string, scheme?: string): LinkUrlCheck => ({
+    ok: false,
+    problem,
+    reason,
+    schemes,
+    ...(scheme === undefined ? {} : { scheme }),
+  });
   const trimmed = input.trim();
-  if (trimmed === '') return { ok: false, problem: `${field} is empty.` };
+  if (trimmed === '') return refuse('empty', `${field} is empty.`);
   if (CONTROL.test(trimmed)) {
-    return { ok: false, problem: `${field} contains a control character.` };
+    return refuse('control', `${field} contains a control character.`);
   }
   if (trimmed.includes('\\')) {
-    return { ok: false, problem: `${field} contains a backslash; URLs use forward slashes.` };
+    return refuse('backslash', `${field} contains a backslash; URLs use forward slashes.`);
   }
   if (WHITESPACE.test(trimmed)) {
-    return { ok: false, problem: `${field} contains white space; encode spaces as %20.` };
+    return refuse('whitespace', `${field} contains white space; encode spaces as %20.`);
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, problem: `${field} is not a valid absolute URL.` };
+    return refuse('notUrl', `${field} is not a valid absolute URL.`);
   }
   if (!protocols.includes(url.protocol)) {
     const scheme = url.protocol.replace(/:$/, '');
-    return {
-      ok: false,
-      problem: `${field} must be an ${schemesSentence(protocols)} URL (not ${scheme}).`,
-    };
+    return refuse(
+      'scheme',
+      `${field} must be an ${schemesSentence(protocols)} URL (not ${scheme}).`,
+      scheme,
+    );
   }
   // "https://bank.example@evil.example" shows one host and opens another.
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, problem: `${field} must not contain a user name or password.` };
+    return refuse('credentials', `${field} must not contain a user name or password.`);
   }
   if (url.protocol === 'mailto:') {
-    if (url.pathname === '') return { ok: false, problem: `${field} has no address.` };
+    if (url.pathname === '') return refuse('noAddress', `${field} has no address.`);
   } else if (url.hostname === '') {
-    return { ok: false, problem: `${field} has no host.` };
+    return refuse('noHost', `${field} has no host.`);
   }
   return { ok: true, href: url.href };
 }

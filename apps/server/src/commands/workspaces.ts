@@ -8,6 +8,7 @@ import {
 } from '@factdesk/model';
 import type { Queryable, Sql } from '../db/database.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
+import { linkRefusal } from '../i18n/linkRefusal.ts';
 import { msg } from '../i18n/translate.ts';
 import { findUserByEmail } from '../queries/users.ts';
 import {
@@ -73,7 +74,7 @@ function publicUrl(raw: string | null | undefined, field: string): string | null
   if (raw === undefined || raw === null) return raw;
   if (raw.trim() === '') return null;
   const checked = checkEvidenceUrl(raw, field);
-  if (!checked.ok) throw new BadRequestError(checked.problem, field);
+  if (!checked.ok) throw new BadRequestError(linkRefusal(checked, field), field);
   return checked.href;
 }
 

@@ -4,13 +4,14 @@
 // error is thrown with a sentence written in place instead of a catalog message.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES } from '@factdesk/model';
+import { checkLinkUrl, LOCALES, WEB_PROTOCOLS } from '@factdesk/model';
 import {
   frenchSpacingFaults,
   parseFailures,
   placeholderMismatches,
 } from '@factdesk/model/catalogRules';
 import { describe, expect, it } from 'vitest';
+import { linkRefusal } from './linkRefusal.ts';
 import { localeFromAcceptLanguage } from './requestLocale.ts';
 import { CATALOGS, type MessageId, msg, translate } from './translate.ts';
 
@@ -134,5 +135,28 @@ describe('localeFromAcceptLanguage', () => {
     ['fr;q=0', 'en'],
   ])('%j → %s', (header, locale) => {
     expect(localeFromAcceptLanguage(header)).toBe(locale);
+  });
+});
+
+describe('linkRefusal', () => {
+  it.each([
+    [''],
+    ['https://exa\u0007mple.org'],
+    ['https:\\\\example.org'],
+    ['https://example.org/a b'],
+    ['not a url'],
+    ['ftp://example.org'],
+    ['javascript:alert(1)'],
+    ['https://user:pw@example.org'],
+    ['mailto:'],
+    ['file:///etc/passwd'],
+  ])('words %j in English exactly as the shared rule does', (input) => {
+    for (const protocols of [undefined, WEB_PROTOCOLS]) {
+      const checked = checkLinkUrl(input, 'url', protocols);
+      if (checked.ok) throw new Error(`${input} passed`);
+      const { id, values } = linkRefusal(checked, 'url');
+      expect(translate('en', id, values)).toBe(checked.problem);
+      expect(translate('fr', id, values)).toMatch(/^url /);
+    }
   });
 });

@@ -141,4 +141,24 @@ describe('the language of API errors', () => {
       message: 'Le corps de la requête n’est pas du JSON valide.',
     });
   });
+
+  it('a refused link names why in French, and in English otherwise (the shared link rule)', async () => {
+    const importing = {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/documents`,
+      cookie: owner.cookie,
+      payload: { format: 'md', content: 'Hi', sourceUrl: 'ftp://example.org/story' },
+    } as const;
+    expect(await errorIn(FRENCH, importing)).toEqual({
+      status: 400,
+      body: {
+        code: 'invalid_url',
+        field: 'sourceUrl',
+        message: 'sourceUrl doit être une URL http ou https (pas ftp).',
+      },
+    });
+    expect((await errorIn(undefined, importing)).body.message).toBe(
+      'sourceUrl must be an http or https URL (not ftp).',
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { newServerClientId } from '@factdesk/sync';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
 import type { HeavyWorkPool } from '../../heavyWork/HeavyWorkPool.ts';
+import { linkRefusal } from '../../i18n/linkRefusal.ts';
 import { msg } from '../../i18n/translate.ts';
 import { insertLineageClient } from '../../queries/docHistory.ts';
 import { appendDocUpdates } from '../../queries/docState.ts';
@@ -63,7 +64,8 @@ export function checkImportContent(content: string, maxBytes: number): void {
 function checkSourceUrl(raw: string | undefined | null): string | undefined | null {
   if (raw === undefined || raw === null) return raw;
   const checked = checkLinkUrl(raw, 'sourceUrl', WEB_PROTOCOLS);
-  if (!checked.ok) throw new BadRequestError(checked.problem, 'sourceUrl', 'invalid_url');
+  if (!checked.ok)
+    throw new BadRequestError(linkRefusal(checked, 'sourceUrl'), 'sourceUrl', 'invalid_url');
   return checked.href;
 }
 

@@ -2,6 +2,7 @@
 import { checkEvidenceUrl, type UpdateDocumentBody } from '@factdesk/model';
 import type { Sql } from '../../db/database.ts';
 import { BadRequestError } from '../../errors.ts';
+import { linkRefusal } from '../../i18n/linkRefusal.ts';
 import { msg } from '../../i18n/translate.ts';
 import { presentDocumentState } from '../../presenters/documents.ts';
 import { type DocumentRow, updateDocumentMetadata as updateRow } from '../../queries/documents.ts';
@@ -12,7 +13,7 @@ import { checkSourceUrl } from './importDocument.ts';
 function checkFactCheckUrl(raw: string | null | undefined): string | null | undefined {
   if (raw === undefined || raw === null) return raw;
   const checked = checkEvidenceUrl(raw, 'factCheckUrl');
-  if (!checked.ok) throw new BadRequestError(checked.problem, 'factCheckUrl');
+  if (!checked.ok) throw new BadRequestError(linkRefusal(checked, 'factCheckUrl'), 'factCheckUrl');
   if (new URL(checked.href).hash !== '') {
     throw new BadRequestError(msg('errors.factCheckUrlFragment'), 'factCheckUrl');
   }

@@ -12,6 +12,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../../api/api.ts';
 import { kindLabel, stanceLabel } from '../../../components/claimWords.ts';
+import { linkProblemText } from '../../../components/linkProblemText.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { FormActions } from './FormActions.tsx';
 import { type ClaimWriteContext, useClaimWrite } from './useClaimWrite.ts';
@@ -57,8 +58,10 @@ export function EvidenceForm(props: EvidenceFormProps) {
     const link = checkEvidenceUrl(url, 'Link');
     const archive = archiveUrl.trim() ? checkEvidenceUrl(archiveUrl, 'Archived copy') : null;
     const found: Partial<Record<UrlField, string>> = {};
-    if (!link.ok) found.url = link.problem;
-    if (archive && !archive.ok) found.archiveUrl = archive.problem;
+    if (!link.ok) found.url = linkProblemText(t, link, t('evidence.link'));
+    if (archive && !archive.ok) {
+      found.archiveUrl = linkProblemText(t, archive, t('evidence.archiveField'));
+    }
     setProblems(found);
     if (!link.ok || (archive && !archive.ok)) {
       (found.url ? urlRef : archiveRef).current?.focus();
