@@ -165,6 +165,39 @@ describe('what search finds', () => {
     );
   });
 
+  it('offers no correction from removed text: the vocabulary follows what is stored', async () => {
+    const current = await t.request({
+      method: 'GET',
+      url: `/api/claims/${english.claimId}`,
+      cookie: reviewer.cookie,
+    });
+    const added = await t.request({
+      method: 'POST',
+      url: `/api/claims/${english.claimId}/evidence`,
+      cookie: reviewer.cookie,
+      payload: {
+        version: current.json().version,
+        url: 'https://www.example.org/quetzalcoatlus',
+        title: 'Quetzalcoatlus fieldnotes',
+        kind: 'other',
+        stance: 'context',
+      },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await results({ q: 'Quetzalcoatlux' })).corrections).toEqual([
+      { word: 'Quetzalcoatlux', alternatives: ['quetzalcoatlus'] },
+    ]);
+    const removed = await t.request({
+      method: 'DELETE',
+      url: `/api/evidence/${added.json().evidence.id}?version=${added.json().claim.version}`,
+      cookie: reviewer.cookie,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await results({ q: 'Quetzalcoatlux' })).corrections).toEqual([]);
+    // A word still held by another entry stays: Macron's claim is untouched.
+    expect((await results({ q: 'Macorn' })).corrections[0]?.alternatives).toEqual(['macron']);
+  });
+
   it('corrects a misspelt name: “Macorn” finds the claim whose claimant is Macron', async () => {
     const found = await results({ q: 'Macorn' });
     expect(found.corrections).toEqual([{ word: 'Macorn', alternatives: ['macron'] }]);
