@@ -9,7 +9,6 @@
 // the worker thread registers tsx itself so it can load TypeScript.
 import { createRequire } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
-import { ImportLimitError } from '@factdesk/editor';
 import type { ImportFormat, ReportData } from '@factdesk/model';
 import type { RenderedReport, RenderOptions, ReportFormat } from '@factdesk/report';
 import type { PrepareUpdateJob, PrepareUpdateResult, UpdateWorker } from '@factdesk/sync';
@@ -217,14 +216,14 @@ function limitError(hit: LimitHit, kind: JobKind): LimitExceededError {
       return new LimitExceededError(
         422,
         'content_too_deep',
-        new ImportLimitError(hit.limit, hit.value).message,
+        msg('errors.importTooDeep', { value: hit.value }),
         field(kind),
       );
     case 'nodes':
       return new LimitExceededError(
         413,
         'content_too_many_nodes',
-        new ImportLimitError(hit.limit, hit.value).message,
+        msg('errors.importTooManyNodes', { value: hit.value }),
         field(kind),
       );
     case 'output':

@@ -4,6 +4,7 @@
 // error is thrown with a sentence written in place instead of a catalog message.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ImportLimitError } from '@factdesk/editor';
 import { checkLinkUrl, LOCALES, WEB_PROTOCOLS } from '@factdesk/model';
 import {
   frenchSpacingFaults,
@@ -159,4 +160,14 @@ describe('linkRefusal', () => {
       expect(translate('fr', id, values)).toMatch(/^url /);
     }
   });
+});
+
+describe('import limits', () => {
+  it.each(['depth', 'nodes'] as const)(
+    'the %s refusal reads in English as the editor says it',
+    (limit) => {
+      const id = limit === 'depth' ? 'errors.importTooDeep' : 'errors.importTooManyNodes';
+      expect(translate('en', id, { value: 12 })).toBe(new ImportLimitError(limit, 12).message);
+    },
+  );
 });
