@@ -74,7 +74,7 @@ describe('e-mail', () => {
     await settings.goto(`${session.server.url}/settings/notifications`);
     await settings.getByRole('group', { name: 'E-mail me when' }).waitFor();
     const boxes = settings.getByRole('checkbox');
-    expect(await boxes.count()).toBe(6);
+    expect(await boxes.count()).toBe(7); // one per kind, the adjudicated one included
     for (const box of await boxes.all()) expect(await box.isChecked()).toBe(false);
     // Back on for mentions, saved.
     await settings.getByRole('checkbox', { name: 'Someone mentions you in a comment' }).check();
