@@ -44,10 +44,17 @@ export class BenchClient {
   private synced = false;
   private readonly syncedWaiters: Array<() => void> = [];
 
+  /**
+   * `presence: false`: no awareness state of its own, so it never renews one (an Awareness
+   * re-announces its state every 15 s; 2,000 clients renewing on one document is 4 million
+   * deliveries per 15 s, which would swamp the generator in the scale phase's "idle" sockets).
+   */
   constructor(
     private readonly target: ClientTarget,
     private readonly documentName: string,
+    { presence = true }: { presence?: boolean } = {},
   ) {
+    if (!presence) this.awareness.setLocalState(null);
     const query =
       target.kind === 'ours' ? `?token=${encodeURIComponent(target.token ?? '')}&factdesk=1` : '';
     const path = target.kind === 'ours' ? `/collab/${documentName}` : `/${documentName}`;

@@ -15,6 +15,8 @@ export interface ServerUnderTest extends ClientTarget {
 const WAIT_MS = 15_000;
 /** The scale phase's batches, on a machine loaded by thousands of clients on both sides. */
 const SCALE_WAIT_MS = 60_000;
+/** After the scale phase's clients leave: ours' 2 s unload grace, then the unloading itself. */
+const UNLOAD_WAIT_MS = 5_000;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -41,12 +43,13 @@ export async function connect(
   document: string,
   n: number,
   waitMs = WAIT_MS,
+  options: { presence?: boolean } = {},
 ) {
   const clients: BenchClient[] = [];
   for (let i = 0; i < n; i += 50) {
     const batch = Array.from(
       { length: Math.min(50, n - i) },
-      () => new BenchClient(server, document),
+      () => new BenchClient(server, document, options),
     );
     clients.push(...batch);
     await withTimeout(
@@ -142,7 +145,7 @@ export function serverCpuMs(pid: number): number {
  * the server's CPU per edit over the timed edits (everything the process did meanwhile,
  * storing included).
  */
-async function editLatency(
+export async function editLatency(
   writer: BenchClient,
   receivers: BenchClient[],
   edits: number,
@@ -166,9 +169,10 @@ async function editLatency(
 }
 
 /**
- * How cost grows: `documents` documents opened with one idle client each (100 opening at a
- * time), then `sockets` idle sockets on one more document, then the fan-out of an edit to all
- * of them. RSS after each step (after a full GC) and the time each step took.
+ * How cost grows, on a fresh server: `sockets` idle sockets on one document first (from rest,
+ * so RSS growth is theirs alone), the fan-out p99 of `edits` edits to them, then `documents`
+ * documents with one idle client each; then every client leaves, and what the server still
+ * holds once its documents have unloaded is the retained RSS.
  */
 export async function scale(
   server: ServerUnderTest,
@@ -176,16 +180,29 @@ export async function scale(
   sockets: number,
   edits: number,
 ) {
-  const clients: BenchClient[] = [];
+  const crowd: BenchClient[] = [];
+  const opened: BenchClient[] = [];
   try {
     const before = await steadyMemory(server);
     let start = performance.now();
+    crowd.push(
+      ...(await connect(server, server.nextDocument(), sockets, SCALE_WAIT_MS, {
+        presence: false,
+      })),
+    );
+    const socketsOpenMs = performance.now() - start;
+    await sleep(500);
+    const withSockets = await steadyMemory(server);
+    const [writer, ...receivers] = crowd;
+    if (!writer) throw new Error('no writer');
+    const { p99 } = await editLatency(writer, receivers, edits);
+    start = performance.now();
     for (let i = 0; i < documents; i += 100) {
       const batch = Array.from(
         { length: Math.min(100, documents - i) },
-        () => new BenchClient(server, server.nextDocument()),
+        () => new BenchClient(server, server.nextDocument(), { presence: false }),
       );
-      clients.push(...batch);
+      opened.push(...batch);
       await withTimeout(
         Promise.all(batch.map((c) => c.whenSynced())),
         `documents ${i}+ opening`,
@@ -194,27 +211,25 @@ export async function scale(
     }
     const documentsOpenMs = performance.now() - start;
     await sleep(500);
-    const withDocuments = await server.sampleMemory();
-    start = performance.now();
-    const crowd = await connect(server, server.nextDocument(), sockets, SCALE_WAIT_MS);
-    clients.push(...crowd);
-    const socketsOpenMs = performance.now() - start;
-    await sleep(500);
-    const withSockets = await server.sampleMemory();
-    const [writer, ...receivers] = crowd;
-    if (!writer) throw new Error('no writer');
-    const { p99 } = await editLatency(writer, receivers, edits);
+    const withDocuments = await steadyMemory(server);
+    closeAll(crowd);
+    closeAll(opened);
+    // Ours keeps a document 2 s after its last client leaves (then saves and unloads it).
+    await sleep(UNLOAD_WAIT_MS);
+    const afterLeaving = await steadyMemory(server);
     return {
       baselineRss: before.rss,
-      rssWithDocuments: withDocuments.rss,
-      rssPerDocument: (withDocuments.rss - before.rss) / documents,
-      documentsOpenMs,
-      rssPerSocket: (withSockets.rss - withDocuments.rss) / sockets,
+      rssWithEverything: withDocuments.rss,
+      rssPerSocket: (withSockets.rss - before.rss) / sockets,
       socketsOpenMs,
       fanOutP99: p99,
+      rssPerDocument: (withDocuments.rss - withSockets.rss) / documents,
+      documentsOpenMs,
+      retainedRss: afterLeaving.rss - before.rss,
     };
   } finally {
-    closeAll(clients);
+    closeAll(crowd);
+    closeAll(opened);
   }
 }
 

@@ -2,6 +2,7 @@
 // a temporary folder, or a fresh database on BENCH_DATABASE_URL), a seeded user, workspace, API
 // token and documents; prints {port, token, documentIds} as one JSON line and serves until SIGTERM.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,15 +74,34 @@ async function openBenchDatabase(): Promise<{
       },
     };
   }
-  // Created (initdb) in a thread that exits before the server opens it (db/PgliteThread.ts),
-  // so the figures start from the memory of a server that opens an existing data folder.
+  // Created and seeded by a child process that exits before this server opens the folder: the
+  // figures start from the memory of a server restarting on a database holding these documents,
+  // not one that has just written them (PGlite's memory never shrinks).
   const dataDir = await mkdtemp(join(tmpdir(), 'factdesk-bench-'));
+  const seeding = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1] ?? '', String(documentCount), `--seed-only=${dataDir}`],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (seeding.status !== 0) throw new Error(`seeding ${dataDir} failed (${seeding.status})`);
+  const seeded = JSON.parse(seeding.stdout) as Seeded;
   const db = await openDatabase({ kind: 'embedded', dataDir });
   return {
     db,
-    seeded: await seed(db),
+    seeded,
     cleanup: () => rm(dataDir, { recursive: true, force: true }),
   };
+}
+
+/** `--seed-only=DIR`: creates and seeds the embedded database in DIR, prints what it seeded. */
+async function seedOnly(dataDir: string) {
+  const db = await openDatabase({ kind: 'embedded', dataDir });
+  const seeded = await seed(db);
+  await db.close();
+  process.stdout.write(JSON.stringify(seeded));
 }
 
 async function main() {
@@ -148,7 +168,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown());
 }
 
-main().catch((error: unknown) => {
+const seedOnlyDir = process.argv.find((arg) => arg.startsWith('--seed-only='))?.slice(12);
+(seedOnlyDir ? seedOnly(seedOnlyDir) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
