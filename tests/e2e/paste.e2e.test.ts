@@ -1,6 +1,7 @@
 // A paste over the server's limit for one change (the sync frame limit) is refused before the
 // editor applies it, at once, with its size and the limit, and the text is kept: pasted in
-// parts that each fit, it all reaches the server without the connection closing.
+// parts that each fit, it all reaches the server without the connection closing — and a page
+// that reopens it with this browser's copy of the megabyte goes live.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -131,5 +132,56 @@ describe('a paste larger than one change may be', () => {
     await expect.poll(async () => (await fresh.paragraphs()).includes(LAST_LINE)).toBe(true);
     expect((await fresh.paragraphs()).filter((p) => p.startsWith('Line ')).length).toBe(11_000);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('a local copy larger than one frame', () => {
+  // Root cause of a flaky reopen: the page opens its socket at once and loads this browser's
+  // copy of the document from IndexedDB beside it. When the copy arrived after the socket
+  // opened but before the server's text, y-websocket sent the whole copy (1.2 MB, every line
+  // of the long paste) as one update frame, over the server's frame limit: the server closed
+  // the socket (too large) and the page never went live. The server's frames are held back
+  // here until the copy is loaded, which makes that order certain.
+  test('a tab reopening the document goes live: the copy is never sent as one frame', async () => {
+    const other = watchForBreakage(await page.context().newPage(), problems);
+    const sentBytes: number[] = [];
+    const closes: string[] = [];
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await other.routeWebSocket(/\/collab\//, (socket) => {
+      const upstream = socket.connectToServer();
+      socket.onMessage((message) => {
+        sentBytes.push(typeof message === 'string' ? message.length : message.byteLength);
+        upstream.send(message);
+      });
+      // In order, once released.
+      let chain = released;
+      upstream.onMessage((message) => {
+        chain = chain.then(() => socket.send(message));
+      });
+      upstream.onClose((code, reason) => {
+        closes.push(`${code} ${reason}`);
+        chain = chain.then(() => socket.close({ code, reason }));
+      });
+    });
+    await other.goto(`${server.url}/w/${newsroom.workspaceId}/d/${documentId}`);
+    const view = new ReviewPage(other);
+    // Only the local copy can have put the long paste in the page: the server said nothing yet.
+    await expect
+      .poll(async () => (await view.paragraphs()).includes(LAST_LINE), { timeout: 60_000 })
+      .toBe(true);
+    release();
+    // Live, or closed by the server (why, below).
+    await other
+      .locator('.connection-badge:is(.connection-live, [data-status="closed"])')
+      .waitFor({ timeout: 90_000 });
+    expect(closes).toEqual([]);
+    expect(Math.max(...sentBytes)).toBeLessThan(1024 * 1024);
+    await view.waitLive(90_000);
+    expect((await view.paragraphs()).filter((p) => p.startsWith('Line ')).length).toBe(11_000);
+    expect(problems).toEqual([]);
+    await other.close();
   });
 });

@@ -56,6 +56,12 @@ export class Connection<Auth = unknown> {
   lastEditSeq = 0;
   /** Up to which edit sequence number it has been told "saved". */
   lastSavedSeq = 0;
+  /**
+   * Greeted while edits were not yet committed: the document's state vector then. Its copy may
+   * hold those edits (a local copy from an earlier tab counts them as its own to save), so each
+   * commit tells it "saved", whether or not it writes, until the saved vector covers this.
+   */
+  savedOwed: Map<number, number> | null = null;
   /** The client's copy holds changes the server refused (sent while read-only). */
   private holdsRefused = false;
   /** The awareness client id this connection speaks for: the first one it sends. */

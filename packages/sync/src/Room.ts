@@ -171,6 +171,10 @@ export class Room<Auth = unknown> {
     if (this.awareness.getStates().size > 0) messages.push(this.awarenessMessage());
     if (connection.extensions) {
       messages.push(this.savedMessage());
+      // Edits in flight or waiting are in the text it receives but not in this saved vector:
+      // it is told when they commit, even if it never sends an edit that makes it a writer.
+      if (!this.commit.idle)
+        connection.savedOwed = Y.decodeStateVector(Y.encodeStateVector(this.doc));
       // Who the server says you are here (the colour may differ from your usual one when
       // someone else in the document has it): a client shows itself as others see it.
       const { maxMessageBytes } = this.options.limits; // the editor refuses larger pastes up front
@@ -374,14 +378,21 @@ export class Room<Auth = unknown> {
     );
   }
 
-  /** A batch with edits up to `editSeq` was committed. Only writers wait for it; a reader's own state is always saved. */
+  /**
+   * A batch with edits up to `editSeq` was committed. Only writers wait for it, and those
+   * greeted while edits were unsaved (their copy may hold them); a reader's own state is saved.
+   */
   private tellWritersSaved(editSeq: number): void {
     const saved = this.savedMessage();
+    const savedVector = Y.decodeStateVector(this.commit.saved);
     for (const connection of this.connections) {
-      if (connection.extensions && connection.lastEditSeq > connection.lastSavedSeq) {
-        connection.lastSavedSeq = editSeq;
-        connection.send(saved);
-      }
+      if (!connection.extensions) continue;
+      const wrote = connection.lastEditSeq > connection.lastSavedSeq;
+      const owed = connection.savedOwed;
+      if (!wrote && !owed) continue;
+      if (wrote) connection.lastSavedSeq = editSeq;
+      if (owed && covers(savedVector, owed)) connection.savedOwed = null;
+      connection.send(saved);
     }
   }
 
@@ -520,4 +531,10 @@ export class Room<Auth = unknown> {
     for (const connection of this.connections) connection.send(message);
     this.relay?.awarenessChanged(changes, origin, update);
   };
+}
+
+/** Whether state vector `a` holds every clock of `b`. */
+function covers(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+  for (const [client, clock] of b) if ((a.get(client) ?? 0) < clock) return false;
+  return true;
 }

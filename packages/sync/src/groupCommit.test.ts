@@ -92,6 +92,36 @@ describe('group commit', () => {
     expect(writer.socket.closed?.code).toBe(1001);
   });
 
+  it('tells a tab that joined while a save was in flight once it commits, though it never edits', async () => {
+    // Root cause: "saved" went only to connections with an accepted update not yet reported
+    // saved. A tab greeted while a batch was in flight got a saved vector behind the edits its
+    // local copy already held (an earlier tab's, counted as its own to save); when the batch
+    // committed before the tab's first update (its sync step 2, a round trip later), it was not
+    // a writer yet, and its empty step 2 never started another batch: "Saving…" for ever.
+    const { registry, persistence } = createTestRegistry();
+    const first = connect(registry, 'doc');
+    await until(() => expect(first.synced).toBe(true));
+    const resume = persistence.pause();
+    addParagraph(first.doc, 'typed in the first tab');
+    await pause(30); // the batch window passed: the save is in flight
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(first.doc)); // the first tab's local copy
+    const typed = Y.getState(copy.store, first.doc.clientID);
+    const second = connect(registry, 'doc', { doc: copy });
+    // The second tab's frames are held until the save has committed (its round trip is slow).
+    const held: Uint8Array[] = [];
+    const receive = second.connection.receive.bind(second.connection);
+    second.connection.receive = (data) => void held.push(data);
+    await until(() => expect(second.saved).toBeDefined());
+    expect(second.saved?.get(first.doc.clientID) ?? 0).toBeLessThan(typed);
+    resume();
+    await until(() => expect(first.ownEditsSaved).toBe(true));
+    second.connection.receive = receive;
+    for (const data of held) receive(data);
+    await until(() => expect(second.saved?.get(first.doc.clientID)).toBe(typed));
+    await registry.shutdown();
+  });
+
   it('a reloaded document starts from what was stored, and its saved signal covers it', async () => {
     const { registry, persistence } = createTestRegistry();
     const stored = new Y.Doc();

@@ -3,7 +3,8 @@
 // connection state a person can read. Edits made while offline stay in the Y.Doc (and, for a
 // writable document, in this browser's IndexedDB copy, so a reload keeps them) and are sent
 // when the connection returns (the sync handshake exchanges what each side lacks). A copy
-// the server refuses (close 4409) is never offered again: see `discard`.
+// the server refuses (close 4409) is never offered again: see `discard`. The socket opens only
+// once the local copy is loaded (or known to be absent): see `keepLocalCopy`.
 import { caretColorOf } from '@factdesk/model';
 import { CloseCodes } from '@factdesk/sync/closeCodes';
 import {
@@ -98,6 +99,10 @@ export class DocumentConnection {
    */
   private readonly ownClients = new Set<number>();
   private localCopy: IndexeddbPersistence | null = null;
+  /** The first `keepLocalCopy` has settled: the socket may open (see there). */
+  private copySettled = false;
+  /** Settles once `localCopy` is loaded (or could not be opened). */
+  private localCopyLoaded: Promise<unknown> = Promise.resolve();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly eventListeners = new Set<(event: unknown) => void>();
   private readonly syncedListeners = new Set<() => void>();
@@ -115,6 +120,8 @@ export class DocumentConnection {
         // The server is the only authority on what reaches the document; no tab-to-tab relay.
         disableBc: true,
         maxBackoffTime: 5000,
+        // Not before the local copy is loaded: see keepLocalCopy.
+        connect: false,
       },
     );
     this.provider.shouldReconnect = (event) => !TERMINAL.has(event.code);
@@ -203,10 +210,30 @@ export class DocumentConnection {
   /**
    * Keeps this document in IndexedDB under `name` (loading what is stored there first), or,
    * with null, stops and deletes the copy — for read-only access, which must never keep one.
-   * Resolves once the copy is loaded or gone.
+   * Resolves once the copy is loaded or gone. The socket opens once the first call settles.
+   *
+   * Why it waits: y-websocket sends every change of a connected Y.Doc as one update frame, and
+   * the copy arrives as one change — a copy of a long article (a megabyte pasted in parts) is
+   * over the server's frame limit, and the server closed the socket as too large when the copy
+   * finished loading after the socket opened (a page reopening a long document, now and then).
+   * Loaded first, the copy is part of the handshake: only what the server lacks is sent.
    */
   async keepLocalCopy(name: string | null): Promise<void> {
-    if (this.localCopy?.name === name) return;
+    try {
+      await this.loadLocalCopy(name);
+    } finally {
+      if (!this.copySettled) {
+        this.copySettled = true;
+        if (this.state.status === 'connecting' && !this.doc.isDestroyed) this.provider.connect();
+      }
+    }
+  }
+
+  private async loadLocalCopy(name: string | null): Promise<void> {
+    if (this.localCopy?.name === name) {
+      await this.localCopyLoaded; // a second call while the first is still loading
+      return;
+    }
     const previous = this.localCopy;
     this.localCopy = null;
     if (previous) await dropLocalCopy(previous);
@@ -215,7 +242,9 @@ export class DocumentConnection {
     if (name === null || this.doc.isDestroyed || this.state.refused) return;
     const copy = keepLocalCopy(name, this.doc);
     this.localCopy = copy;
-    await copy.whenSynced;
+    // Without IndexedDB (refused by the browser) the copy never loads: connect without it.
+    this.localCopyLoaded = Promise.all([copy.whenSynced, copy._db]).catch(() => {});
+    await this.localCopyLoaded;
     // Another tab deleting this copy (its copy was refused, the text locked, logout) closes
     // our connection to the database: stop writing to it instead of failing on every edit.
     // Not reopened: after a logout that would bring the copy back.
@@ -284,6 +313,6 @@ export class DocumentConnection {
   private readonly goOnline = () => {
     if (this.state.status === 'closed') return;
     this.update({ status: 'connecting' });
-    this.provider.connect();
+    if (this.copySettled) this.provider.connect();
   };
 }
