@@ -407,10 +407,10 @@ export async function memory(server: ServerUnderTest, documents: number, connect
       if (client) opened.push(client);
     }
     await sleep(300);
-    const withDocuments = await server.sampleMemory();
+    const withDocuments = await steadyMemory(server);
     opened.push(...(await connect(server, server.nextDocument(), connections)));
     await sleep(300);
-    const withConnections = await server.sampleMemory();
+    const withConnections = await steadyMemory(server);
     return {
       rssPerDocument: (withDocuments.rss - before.rss) / documents,
       rssPerConnection: (withConnections.rss - withDocuments.rss) / connections,

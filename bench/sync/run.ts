@@ -156,6 +156,9 @@ const SCALE_FIGURES = (documents: number, sockets: number): Figure[] => [
   { name: 'scale: RSS retained after every client left', unit: 'MiB', better: 'lower' },
 ];
 const SCALE_SOCKETS = 2_000;
+/** The memory figure's steps: large enough that RSS growth stands out of the allocator's noise. */
+const MEMORY_DOCUMENTS = 500;
+const MEMORY_CONNECTIONS = 1_000;
 const CROSS_CLIENTS = 50;
 const CROSS_FIGURES: Figure[] = [
   {
@@ -233,7 +236,7 @@ async function runSuite(
   };
   // Memory first: later figures grow the heap, and RSS rarely shrinks back.
   await attempt('memory', async () => {
-    const memory = await figures.memory(server, 200, 400);
+    const memory = await figures.memory(server, MEMORY_DOCUMENTS, MEMORY_CONNECTIONS);
     record(samples, 'RSS per open document', memory.rssPerDocument / 1024);
     record(samples, 'RSS per idle connection', memory.rssPerConnection / 1024);
     record(samples, 'heap per open document', memory.heapPerDocument / 1024);
@@ -450,7 +453,7 @@ async function main() {
   for (const kind of kinds) {
     try {
       // Each suite uses about 230 fresh documents; ours needs them seeded up front.
-      servers.set(kind, await startServer(kind, options.runs * 250 + 10));
+      servers.set(kind, await startServer(kind, options.runs * 600 + 10));
     } catch (error) {
       console.error(
         `bench:sync: ${kind} is not available (${(error as Error).message}); reported as n/a`,
