@@ -43,7 +43,7 @@ async function seed(db: Database): Promise<Seeded> {
   const documentIds = rows.map((row) => row.id);
   // An (empty) search entry each: without one the server indexes every seeded document in
   // the background at start (SearchTextIndexer.catchUp loads each), while the first run's
-  // figures are taken. search_put stores no entry for empty text, hence the plain INSERT.
+  // figures are taken. The entry an indexed empty document has (search_put), in one statement.
   await db.sql`
     INSERT INTO search_entries (workspace_id, document_id, claim_id, kind, source_id, config, body, keywords)
     SELECT d.workspace_id, d.id, NULL, 'text', d.id, search_config(d.language), '', ''

@@ -2,6 +2,7 @@
 // no server ran, or before search existed) are found once the server has caught up at start.
 import type { SearchResults } from '@factdesk/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDocumentsWithoutSearchText } from '../queries/search.ts';
 import { buildDocumentWithText } from '../testing/claimFactories.ts';
 import { buildWorkspace, type TestUser } from '../testing/factories.ts';
 import { buildTestApp, type TestApp } from '../testing/testApp.ts';
@@ -50,5 +51,28 @@ describe('catching up on documents without search text', () => {
     const found = await find('subsidy');
     expect(found.groups.map((group) => group.document.id)).toEqual([documentId]);
     expect(found.groups[0]?.hits.map((hit) => hit.kind)).toEqual(['text']);
+  });
+
+  it('indexes an empty document once: its empty entry marks it done for the next start', async () => {
+    const { documentId } = await buildDocumentWithText(t.db.sql, {
+      workspaceId,
+      createdBy: owner.id,
+      markdown: '',
+    });
+    expect(await listDocumentsWithoutSearchText(t.db.sql)).toContain(documentId);
+    const indexer = new SearchTextIndexer({
+      sql: t.db.sql,
+      liveDocuments: t.app.liveDocuments,
+      delayMs: 0,
+      onError: (_id, error) => {
+        throw error;
+      },
+    });
+    await indexer.catchUp();
+    await indexer.shutdown();
+    expect(await listDocumentsWithoutSearchText(t.db.sql)).not.toContain(documentId);
+    const [entry] = await t.db.sql<{ body: string }[]>`
+      SELECT body FROM search_entries WHERE source_id = ${documentId} AND kind = 'text'`;
+    expect(entry?.body).toBe('');
   });
 });
