@@ -28,12 +28,13 @@ if (missing.length > 0) {
 }
 
 export default defineConfig({
-  // Worker threads load heavyWorker.js (HeavyWorkPool) and pgliteWorker.js (PgliteThread) from
-  // beside main.js and cli.js.
+  // Worker threads load heavyWorker.js and syncWorker.js (HeavyWorkPool) and pgliteWorker.js
+  // (PgliteThread) from beside main.js and cli.js.
   entry: {
     main: 'src/main.ts',
     cli: 'src/cli/main.ts',
     heavyWorker: 'src/heavyWork/heavyWorker.ts',
+    syncWorker: 'src/heavyWork/syncWorker.ts',
     pgliteWorker: 'src/db/pgliteWorker.ts',
   },
   format: 'esm',

@@ -1,12 +1,13 @@
-// The worker pool (piscina) where imports and reports are parsed and rendered, and large sync
-// updates checked and merged, so the event loop only routes, authorises and relays. Each job runs under a time budget counted from the
-// moment a thread starts it, a heap cap per thread, and the structural caps of its task; past
-// any of them the caller gets a LimitExceededError (413/422) naming the limit and its value.
+// The worker pools (piscina) where imports and reports are parsed and rendered, and large sync
+// updates checked and merged, so the event loop only routes, authorises and relays. Each job
+// runs under a time budget counted from the moment a thread starts it, a heap cap per thread,
+// and the structural caps of its task; past any of them the caller gets a LimitExceededError
+// (413/422) naming the limit and its value.
 //
-// The worker entry is found beside this module: heavyWorker.js in the built server (tsup
-// bundles this module into dist/main.js and dist/cli.js and the worker into
-// dist/heavyWorker.js), heavyWorker.ts when running from sources (vitest, tsx), in which case
-// the worker thread registers tsx itself so it can load TypeScript.
+// The worker entries are found beside this module: heavyWorker.js and syncWorker.js in the
+// built server (tsup bundles this module into dist/main.js and dist/cli.js and the workers
+// beside them), the .ts files when running from sources (vitest, tsx), in which case the
+// worker thread registers tsx itself so it can load TypeScript.
 import { createRequire } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 import type { ImportFormat, ReportData } from '@factdesk/model';
@@ -22,17 +23,19 @@ import { BusyError, LimitExceededError } from '../errors.ts';
 import { msg } from '../i18n/translate.ts';
 import type { HeavyResult, HeavyTask, ImportResult, LimitHit } from './heavyTasks.ts';
 import type { HeavyJob } from './heavyWorker.ts';
+import type { SyncResult } from './syncTasks.ts';
+import type { SyncJob } from './syncWorker.ts';
 
 const fromSources = import.meta.url.endsWith('.ts');
 
-function workerEntry(): { filename: string; execArgv: string[] } {
+function workerEntry(name: 'heavyWorker' | 'syncWorker'): { filename: string; execArgv: string[] } {
   if (!fromSources) {
-    return { filename: new URL('./heavyWorker.js', import.meta.url).href, execArgv: [] };
+    return { filename: new URL(`./${name}.js`, import.meta.url).href, execArgv: [] };
   }
   // Resolved from here, so the worker finds tsx whatever the current directory is.
   const tsx = createRequire(import.meta.url).resolve('tsx');
   return {
-    filename: new URL('./heavyWorker.ts', import.meta.url).href,
+    filename: new URL(`./${name}.ts`, import.meta.url).href,
     execArgv: ['--import', new URL(`file://${tsx}`).href],
   };
 }
@@ -48,20 +51,21 @@ export class HeavyWorkPool implements UpdateWorker {
    * for 1 MiB). Once started the thread stays (starting it takes a second or more, which the
    * first large paste would wait for): the server starts it at launch (main.ts).
    */
-  private readonly syncPool: Piscina<HeavyJob, HeavyResult>;
+  private readonly syncPool: Piscina<SyncJob, SyncResult>;
   private syncThreadWarm: Promise<void> | undefined;
 
   constructor(private readonly config: HeavyWorkConfig) {
-    const entry = workerEntry();
-    this.syncPool = new Piscina<HeavyJob, HeavyResult>({
-      filename: entry.filename,
-      execArgv: entry.execArgv,
+    const syncEntry = workerEntry('syncWorker');
+    this.syncPool = new Piscina<SyncJob, SyncResult>({
+      filename: syncEntry.filename,
+      execArgv: syncEntry.execArgv,
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: 2 ** 31 - 1,
       resourceLimits: { maxOldGenerationSizeMb: config.memoryMb },
       workerData: { nice: 0 },
     });
+    const entry = workerEntry('heavyWorker');
     this.pool = new Piscina<HeavyJob, HeavyResult>({
       filename: entry.filename,
       execArgv: entry.execArgv,

@@ -1,6 +1,6 @@
 // The jobs the worker pool runs — an article import converted to its first Yjs update, a
-// report rendered, a large sync update checked and sliced, updates merged — as plain functions of plain data, so they run the same in a worker thread
-// and in a test. A job past a cap returns which one instead of throwing: errors lose their
+// report rendered, agreement figures — as plain functions of plain data, so they run the same
+// in a worker thread and in a test (the sync thread's jobs: syncTasks.ts). A job past a cap returns which one instead of throwing: errors lose their
 // fields on the way back from a worker, a result does not.
 import {
   type ArticleJSON,
@@ -17,18 +17,10 @@ import {
   renderReport,
 } from '@factdesk/report';
 import {
-  createArticleStructValidator,
-  type PrepareUpdateJob,
-  type PrepareUpdateResult,
-  prepareUpdate,
-} from '@factdesk/sync';
-import * as Y from 'yjs';
-import {
   type AgreementFiguresInput,
   type AgreementFiguresResult,
   agreementFigures,
 } from '../agreement/agreementFigures.ts';
-import { articleSchemaNames } from '../sync/articleSchemaNames.ts';
 
 export interface ImportTask {
   kind: 'import';
@@ -50,30 +42,13 @@ export interface ReportTask {
   maxOutputBytes: number;
 }
 
-/** A large client update: checked against the document's state vector and sliced. */
-export interface PrepareUpdateTask {
-  kind: 'prepareUpdate';
-  job: PrepareUpdateJob;
-}
-
-/** Y.mergeUpdates of a large save batch or of a document's log. */
-export interface MergeUpdatesTask {
-  kind: 'mergeUpdates';
-  updates: Uint8Array[];
-}
-
 /** Agreement figures of blind review, bootstrap intervals included (agreement/). */
 export interface AgreementTask {
   kind: 'agreement';
   input: AgreementFiguresInput;
 }
 
-export type HeavyTask =
-  | ImportTask
-  | ReportTask
-  | PrepareUpdateTask
-  | MergeUpdatesTask
-  | AgreementTask;
+export type HeavyTask = ImportTask | ReportTask | AgreementTask;
 
 /** Which cap a job ran into, and its value (bytes, levels or elements). */
 export interface LimitHit {
@@ -96,30 +71,12 @@ export interface ReportResult {
   rendered: RenderedReport;
 }
 
-export interface PreparedUpdate {
-  kind: 'preparedUpdate';
-  result: PrepareUpdateResult;
-}
-
-export interface MergedUpdates {
-  kind: 'merged';
-  update: Uint8Array;
-}
-
 export interface AgreementResult {
   kind: 'agreement';
   figures: AgreementFiguresResult;
 }
 
-export type HeavyResult =
-  | ImportResult
-  | ReportResult
-  | PreparedUpdate
-  | MergedUpdates
-  | AgreementResult
-  | LimitHit;
-
-const articleStructs = createArticleStructValidator(articleSchemaNames);
+export type HeavyResult = ImportResult | ReportResult | AgreementResult | LimitHit;
 
 const TITLE_MAX = 300;
 
@@ -175,14 +132,6 @@ export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
       return runImport(task);
     case 'report':
       return runReport(task);
-    case 'prepareUpdate':
-      return { kind: 'preparedUpdate', result: prepareUpdate(task.job, articleStructs) };
-    case 'mergeUpdates':
-      // No updates: a warm-up job (HeavyWorkPool.warmSyncThread).
-      return {
-        kind: 'merged',
-        update: task.updates.length === 0 ? new Uint8Array() : Y.mergeUpdates(task.updates),
-      };
     case 'agreement':
       return { kind: 'agreement', figures: agreementFigures(task.input) };
   }

@@ -6,7 +6,7 @@ import {
   ARTICLE_NODE_NAMES,
   checkArticleAttribute,
   checkArticleMarkAttributes,
-} from '@factdesk/editor';
+} from '@factdesk/editor/schemaChecks';
 import type { ArticleSchemaNames } from '@factdesk/sync';
 
 export const articleSchemaNames: ArticleSchemaNames = {
