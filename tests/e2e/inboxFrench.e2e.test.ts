@@ -87,6 +87,11 @@ describe('a French inbox', () => {
     await decided.waitFor();
     // Relative times in French, and nothing of the decision in the inbox.
     expect(await popup.locator('.inbox-time').first().textContent()).toMatch(/instant|minute/);
+    // The subline separates the document from the time, as the catalog says (it once ran
+    // them together: "Tarifs du rail  à l’instant").
+    expect(await popup.locator('.inbox-meta').first().textContent()).toMatch(
+      /^Tarifs du rail · (à l’instant|il y a \d+ minutes?)$/,
+    );
     expect(await popup.textContent()).not.toMatch(/plutôt vrai|secrète|mostly/i);
     await page.getByRole('button', { name: 'Notifications, 3 non lues' }).waitFor();
     await screenshot(page, 'inbox-fr', false);
