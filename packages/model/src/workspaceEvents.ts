@@ -9,5 +9,7 @@ export const WorkspaceEvent = Type.Union([
   Type.Object({ kind: Type.Literal('claims'), documentId: Uuid }),
   /** A document was imported, renamed, locked, archived or deleted. */
   Type.Object({ kind: Type.Literal('documents'), documentId: Type.Optional(Uuid) }),
+  /** Someone opened or left the document (the documents list shows who is in each). */
+  Type.Object({ kind: Type.Literal('presence'), documentId: Uuid }),
 ]);
 export type WorkspaceEvent = Static<typeof WorkspaceEvent>;

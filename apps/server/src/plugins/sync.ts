@@ -109,6 +109,8 @@ export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: 
     maxMessageBytes: limits.maxMessageBytes,
     // Catches a refresh a crash lost between storing edits and resolving their claims.
     onJoined: (documentId) => anchors.textChanged(documentId),
+    onPresenceChanged: ({ workspaceId, documentId }) =>
+      workspaceEvents.publish(workspaceId, { kind: 'presence', documentId }),
     beforeClose: async () => {
       await access.close();
       await registry.shutdown();

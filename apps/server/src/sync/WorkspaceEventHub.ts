@@ -14,7 +14,7 @@ function parseWorkspaceEvent(raw: unknown): WorkspaceEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { kind, documentId } = raw as { kind?: unknown; documentId?: unknown };
   const id = typeof documentId === 'string' && UUID.test(documentId) ? documentId : undefined;
-  if (kind === 'claims' && id) return { kind, documentId: id };
+  if ((kind === 'claims' || kind === 'presence') && id) return { kind, documentId: id };
   if (kind === 'documents') return id ? { kind, documentId: id } : { kind };
   return undefined;
 }

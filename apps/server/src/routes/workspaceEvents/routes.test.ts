@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { openEventStream } from '../../testing/eventStream.ts';
 import { buildMember, buildWorkspace, type TestUser } from '../../testing/factories.ts';
+import { openClient, synced } from '../../testing/syncClients.ts';
 import { buildTestApp, type TestApp } from '../../testing/testApp.ts';
 
 const ARTICLE = '# Rail fares\n\nThe minister said fares fell by 12% last year.';
@@ -130,6 +131,27 @@ describe('what members hear', () => {
       await as(owner, 'DELETE', `/api/documents/${imported.id}`);
       expect(await stream.next()).toEqual({ kind: 'documents', documentId: imported.id });
     } finally {
+      stream.close();
+    }
+  });
+
+  it('someone opening and leaving a document is a presence signal (who is in it: the documents list)', async () => {
+    const stream = await openStream(moderator);
+    const { token } = await as(reviewer, 'POST', '/api/me/tokens', { name: 'editor' }).then(
+      (created) => created as unknown as { token: string },
+    );
+    const editor = openClient(
+      `${(await baseUrl()).replace('http', 'ws')}/collab`,
+      documentId,
+      token,
+    );
+    try {
+      await synced(editor);
+      expect(await stream.next()).toEqual({ kind: 'presence', documentId });
+      editor.destroy();
+      expect(await stream.next()).toEqual({ kind: 'presence', documentId });
+    } finally {
+      editor.destroy();
       stream.close();
     }
   });

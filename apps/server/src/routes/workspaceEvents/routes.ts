@@ -26,7 +26,7 @@ export const workspaceEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['workspaces'],
         summary:
-          'Server-sent events for live lists: {kind:"claims", documentId} when a claim of that document changed, {kind:"documents", documentId?} when a document was imported, changed or deleted. Signals only: fetch the lists again to see what changed (members only)',
+          'Server-sent events for live lists: {kind:"claims", documentId} when a claim of that document changed, {kind:"documents", documentId?} when a document was imported, changed or deleted, {kind:"presence", documentId} when someone opened or left it. Signals only: fetch the lists again to see what changed (members only)',
         params: Type.Object({ workspaceId: Uuid }),
         response: { 401: ErrorBody, 404: ErrorBody },
       },

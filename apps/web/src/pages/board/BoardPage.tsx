@@ -3,7 +3,7 @@
 // card's menu, by dragging a card to a lane, or several at once with a due date. Live: the
 // workspace's event stream refetches the claims when a colleague changes one (useLiveRefresh),
 // keeping the selection, and the focus on the card it was on even when the card changes lane.
-import type { PersonRef, QueueClaim } from '@factdesk/model';
+import type { PersonRef, QueueClaim, WorkspaceEvent } from '@factdesk/model';
 import { CLAIM_STATUSES } from '@factdesk/model';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -37,6 +37,9 @@ function shortQuote(claim: QueueClaim): string {
   const quote = claimQuote(claim);
   return quote.length > 50 ? `${quote.slice(0, 49)}…` : quote;
 }
+
+/** Who has a document open is not on the board. */
+const boardConcerns = (event: WorkspaceEvent) => event.kind !== 'presence';
 
 /** The card control that has the focus: which claim, in which lane, which control. */
 interface FocusedCard {
@@ -81,7 +84,7 @@ export function BoardPage() {
   const [errors, setErrors] = useState<ApiError[]>([]);
   const [notice, setNotice] = useState('');
   const { reload, refresh, update } = claims;
-  useLiveRefresh(workspace.id, refresh);
+  useLiveRefresh(workspace.id, refresh, boardConcerns);
 
   // Claims that left the board (their document deleted or archived) leave the selection.
   useEffect(() => {

@@ -52,7 +52,7 @@ export function DocumentsPage() {
     api.documents(workspace.id, { q: q || undefined, archived }),
   );
   const scale = useResource(`verdict-scale:${workspace.id}`, () => api.verdictScale(workspace.id));
-  // Claim counts, titles and the list itself follow colleagues' changes live.
+  // Claim counts, titles, who is in each document and the list itself follow colleagues live.
   useLiveRefresh(workspace.id, documents.refresh);
 
   function setParam(name: string, value: string | undefined) {
