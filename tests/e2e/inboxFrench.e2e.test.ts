@@ -94,6 +94,9 @@ describe('a French inbox', () => {
     );
     expect(await popup.textContent()).not.toMatch(/plutôt vrai|secrète|mostly/i);
     await page.getByRole('button', { name: 'Notifications, 3 non lues' }).waitFor();
+    // The documents list behind the inbox follows the decision too, without reload (its
+    // counts once stayed stale until the next 30 s refresh).
+    await page.getByText('1 sur 1 affirmation approuvée').waitFor({ timeout: 5_000 });
     await screenshot(page, 'inbox-fr', false);
     expect(session.problems).toEqual([]);
   });
