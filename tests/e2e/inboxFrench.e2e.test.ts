@@ -87,8 +87,16 @@ describe('a French inbox', () => {
     await decided.waitFor();
     // Relative times in French, and nothing of the decision in the inbox.
     expect(await popup.locator('.inbox-time').first().textContent()).toMatch(/instant|minute/);
+    // The subline separates the document from the time, as the catalog says (it once ran
+    // them together: "Tarifs du rail  à l’instant").
+    expect(await popup.locator('.inbox-meta').first().textContent()).toMatch(
+      /^Tarifs du rail · (à l’instant|il y a \d+ minutes?)$/,
+    );
     expect(await popup.textContent()).not.toMatch(/plutôt vrai|secrète|mostly/i);
     await page.getByRole('button', { name: 'Notifications, 3 non lues' }).waitFor();
+    // The documents list behind the inbox follows the decision too, without reload (its
+    // counts once stayed stale until the next 30 s refresh).
+    await page.getByText('1 sur 1 affirmation approuvée').waitFor({ timeout: 5_000 });
     await screenshot(page, 'inbox-fr', false);
     expect(session.problems).toEqual([]);
   });

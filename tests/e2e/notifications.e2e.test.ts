@@ -112,6 +112,10 @@ describe('two people, live notifications', () => {
     await reviewerInbox
       .item(/Mona Moderator assigned you claim “fares rose by only 2% this year”/)
       .waitFor();
+    // Its subline: the document, a separator, the time.
+    expect(await reviewerInbox.popup.locator('.inbox-meta').first().textContent()).toMatch(
+      /^Rail fares · (just now|\d+ minutes? ago)$/,
+    );
     await reviewerInbox.popup.getByRole('button', { name: 'Mark all read' }).click();
     await reviewerInbox.waitForUnread(0);
     expect(problems).toEqual([]);

@@ -30,6 +30,7 @@ import { passwordResetEmailRoutes } from './routes/passwordResets/byEmail.ts';
 import { passwordResetRoutes } from './routes/passwordResets/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { searchRoutes } from './routes/search/routes.ts';
+import { workspaceEventRoutes } from './routes/workspaceEvents/routes.ts';
 import { workspaceRoutes } from './routes/workspaces/routes.ts';
 
 declare module 'fastify' {
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(passwordResetEmailRoutes, { prefix: '/api/password-resets/by-email' });
   await app.register(passwordResetRoutes, { prefix: '/api/password-resets' });
   await app.register(notificationRoutes);
+  await app.register(workspaceEventRoutes);
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(claimRoutes);
   await app.register(reportRoutes);

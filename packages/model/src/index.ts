@@ -17,3 +17,4 @@ export * from './roles.ts';
 export * from './schemas.ts';
 export * from './search.ts';
 export * from './verdictReuse.ts';
+export * from './workspaceEvents.ts';

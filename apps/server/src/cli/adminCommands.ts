@@ -242,8 +242,10 @@ export async function runAdminCommand(
           pool,
         ),
       );
-      // Through a running server: its search copy of the text is made now, not at next start.
+      // Through a running server: its search copy of the text is made now, not at next start,
+      // and open document lists show it.
       liveDocuments?.textWritten(document.id);
+      liveDocuments?.documentAdded(document.workspace_id, document.id);
       return document.id;
     }
     case 'document.lock': {

@@ -24,7 +24,7 @@ export type LiveEvent =
   /** The lock, the metadata or the archived flag changed: editors read the document again. */
   | { type: 'document.updated'; document: LiveDocumentState }
   /** The document is gone; its sockets are closed right after. */
-  | { type: 'document.deleted'; documentId: string }
+  | { type: 'document.deleted'; documentId: string; workspaceId: string }
   /** The link checker found something new at an evidence link (docs/evidence-links.md). */
   | EvidenceLinkEvent;
 
@@ -46,8 +46,14 @@ export interface LiveDocuments {
   textWritten(documentId: string): void;
   /** Whether this instance's saves go through right now, and if not, why. */
   storageStatus(): StorageStatus;
-  /** Sends a live event to every Factdesk editor connected to the document, on every instance. */
+  /**
+   * Sends a live event to every Factdesk editor connected to the document, on every instance,
+   * and tells the workspace's live lists (board, documents list) that the document or its
+   * claims changed — a signal without content (WorkspaceEvent).
+   */
   publishEvent(documentId: string, event: LiveEvent): void;
+  /** A document was imported: the workspace's live lists hear of it. */
+  documentAdded(workspaceId: string, documentId: string): void;
   /**
    * The distinct users with an open socket to the document on this server instance, by name.
    * (With several instances, each knows only its own sockets.)

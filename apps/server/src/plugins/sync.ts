@@ -17,10 +17,13 @@ import { SearchTextIndexer } from '../sync/SearchTextIndexer.ts';
 import { StorageHealth } from '../sync/StorageHealth.ts';
 import { registerSyncMetrics } from '../sync/syncMetrics.ts';
 import { registerSyncUpgradeRoute } from '../sync/syncUpgradeRoute.ts';
+import { WorkspaceEventHub } from '../sync/WorkspaceEventHub.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     liveDocuments: LiveDocuments;
+    /** Content-free "changed" signals for each workspace's live lists, on every instance. */
+    workspaceEvents: WorkspaceEventHub;
   }
 }
 
@@ -77,7 +80,14 @@ export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: 
     delayMs: limits.searchTextDelayMs,
     onError: logError('copying a document’s text for search failed'),
   });
-  const live = new LiveDocumentsService({ registry, storage, searchText, access });
+  const workspaceEvents = new WorkspaceEventHub({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    log: app.log,
+  });
+  app.addHook('onClose', () => workspaceEvents.close());
+  app.decorate('workspaceEvents', workspaceEvents);
+  const live = new LiveDocumentsService({ registry, storage, searchText, access, workspaceEvents });
   app.decorate('liveDocuments', live);
   const anchors = new ClaimAnchorRefresher({
     deps: { sql: app.db, liveDocuments: live },
@@ -99,6 +109,8 @@ export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: 
     maxMessageBytes: limits.maxMessageBytes,
     // Catches a refresh a crash lost between storing edits and resolving their claims.
     onJoined: (documentId) => anchors.textChanged(documentId),
+    onPresenceChanged: ({ workspaceId, documentId }) =>
+      workspaceEvents.publish(workspaceId, { kind: 'presence', documentId }),
     beforeClose: async () => {
       await access.close();
       await registry.shutdown();

@@ -162,8 +162,14 @@ export async function setArchived(
 }
 
 /** Deletes the row; updates, snapshots, versions and claims go with it (ON DELETE CASCADE). */
-export async function deleteDocumentRow(sql: Queryable, documentId: string): Promise<void> {
-  await sql`DELETE FROM documents WHERE id = ${documentId}`;
+/** Deletes the document; its workspace's id, or undefined when there was no such document. */
+export async function deleteDocumentRow(
+  sql: Queryable,
+  documentId: string,
+): Promise<string | undefined> {
+  const rows = await sql<{ workspace_id: string }[]>`
+    DELETE FROM documents WHERE id = ${documentId} RETURNING workspace_id`;
+  return rows[0]?.workspace_id;
 }
 
 export interface DocumentListRow extends DocumentRow {

@@ -38,6 +38,8 @@ export interface SyncUpgradeRouteOptions {
   maxMessageBytes: number;
   /** A socket joined the document (its text may have changed while nobody had it open). */
   onJoined(documentId: string): void;
+  /** Someone opened or left the document here: lists showing who is in it read it again. */
+  onPresenceChanged(auth: SocketAuth): void;
   /** Before the sockets close at shutdown: every accepted edit is stored. */
   beforeClose(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function registerSyncUpgradeRoute(
         auth: decision.auth,
       });
       options.onJoined(request.params.documentId);
+      options.onPresenceChanged(decision.auth);
       forgetUpgradeRequest(request, socket);
       // Wired synchronously, so no frame sent right after the handshake is lost.
       socket.on('message', (data: Buffer, isBinary: boolean) => {
@@ -101,8 +104,15 @@ export async function registerSyncUpgradeRoute(
           });
         else connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       });
-      socket.on('close', () => connection.closed());
-      socket.on('error', () => connection.closed());
+      let gone = false;
+      const left = () => {
+        connection.closed();
+        if (gone) return;
+        gone = true;
+        options.onPresenceChanged(decision.auth);
+      };
+      socket.on('close', left);
+      socket.on('error', left);
     },
   );
 

@@ -318,3 +318,11 @@ export function inviteLink(token: string): string {
 
 /** The server-sent events of your notifications (EventSource; the session cookie goes along). */
 export const notificationStreamUrl = '/api/me/notifications/stream';
+
+/**
+ * The server-sent events of a workspace's lists: "claims of document X changed", "documents
+ * changed" — signals only; the page fetches again through the API (EventSource; members only).
+ */
+export function workspaceEventsUrl(workspaceId: string): string {
+  return `/api/workspaces/${path(workspaceId)}/events`;
+}

@@ -8,6 +8,8 @@ export interface Resource<T> {
   error: ApiError | undefined;
   loading: boolean;
   reload(): void;
+  /** Fetch again, keeping the current answer on screen; resolves once the new one is in. */
+  refresh(): Promise<void>;
   /** Apply the answer of a write locally instead of fetching again. */
   update(change: (current: T) => T): void;
 }
@@ -23,20 +25,36 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  /** Callers of refresh() waiting for the next load to settle. */
+  const waiting = useRef<(() => void)[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload signal
   useEffect(() => {
     let current = true;
-    loadRef.current().then(
-      (data) => current && setLoaded({ key, data }),
-      (error: unknown) => current && setLoaded({ key, error: ApiError.from(error) }),
-    );
+    const settled = waiting.current.splice(0);
+    loadRef
+      .current()
+      .then(
+        (data) => current && setLoaded({ key, data }),
+        (error: unknown) => current && setLoaded({ key, error: ApiError.from(error) }),
+      )
+      .finally(() => {
+        for (const resolve of settled) resolve();
+      });
     return () => {
       current = false;
     };
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const refresh = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        waiting.current.push(resolve);
+        setGeneration((n) => n + 1);
+      }),
+    [],
+  );
   const update = useCallback(
     (change: (current: T) => T) =>
       setLoaded((previous) =>
@@ -51,6 +69,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
     error: fresh?.error,
     loading: fresh === undefined,
     reload,
+    refresh,
     update,
   };
 }

@@ -9,8 +9,10 @@ export async function deleteDocument(
   liveDocuments: LiveDocuments,
   documentId: string,
 ): Promise<void> {
-  await sql.begin((tx) => deleteDocumentRow(tx, documentId));
-  liveDocuments.publishEvent(documentId, { type: 'document.deleted', documentId });
+  const workspaceId = await sql.begin((tx) => deleteDocumentRow(tx, documentId));
+  if (workspaceId) {
+    liveDocuments.publishEvent(documentId, { type: 'document.deleted', documentId, workspaceId });
+  }
   // The document is gone: the re-check closes every socket still open on it.
   await liveDocuments.accessChanged({ documentId });
 }

@@ -83,6 +83,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.heavyWork,
       );
       app.liveDocuments.textWritten(row.id);
+      app.liveDocuments.documentAdded(workspaceId, row.id);
       return reply.status(201).send(presentDocument(row, membership.role));
     },
   );

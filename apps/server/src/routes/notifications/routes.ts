@@ -1,7 +1,6 @@
 // The signed-in person's notifications: the inbox, its live stream (server-sent events),
 // marking read, e-mail preferences; and the one-click unsubscribe of e-mails (no login: the
 // signed link is the credential). docs/notifications.md.
-import type { ServerResponse } from 'node:http';
 import {
   ErrorBody,
   NOTIFICATION_KINDS,
@@ -12,13 +11,10 @@ import {
   Uuid,
 } from '@factdesk/model';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { hashSecret } from '../../auth/secrets.ts';
-import { SESSION_COOKIE } from '../../auth/sessionCookie.ts';
 import { NotFoundError } from '../../errors.ts';
 import { verifyUnsubscribeToken } from '../../notifications/unsubscribeLinks.ts';
-import { bearerToken, requireActor } from '../../plugins/auth.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { presentNotification } from '../../presenters/notifications.ts';
 import {
   countUnread,
@@ -28,28 +24,13 @@ import {
   markNotificationRead,
   saveEmailKinds,
 } from '../../queries/notifications.ts';
-import { findApiTokenUser, findSessionUser } from '../../queries/sessions.ts';
+import { EventStreams } from '../EventStreams.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 const INBOX_SIZE = 50;
-/** Proxies close quiet connections; a comment line every so often keeps the stream open. */
-const KEEP_ALIVE_MS = 25_000;
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const streams = new Set<ServerResponse>();
-  /** Whether the request's session or API token is still valid (a stream outlives requests). */
-  const stillSignedIn = async (request: FastifyRequest): Promise<boolean> => {
-    const bearer = bearerToken(request);
-    if (bearer) return (await findApiTokenUser(app.db, hashSecret(bearer))) !== undefined;
-    const cookie = request.cookies[SESSION_COOKIE];
-    return (
-      cookie !== undefined && (await findSessionUser(app.db, hashSecret(cookie))) !== undefined
-    );
-  };
-  // Open streams would hold the server open on close: end them first.
-  app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
-  });
+  const streams = new EventStreams(app);
 
   app.get(
     '/api/me/notifications',
@@ -81,21 +62,10 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { userId } = requireActor(request);
-      reply.hijack();
-      const stream = reply.raw;
-      stream.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      streams.add(stream);
-      const send = (event: NotificationStreamEvent) => {
-        stream.write(`data: ${JSON.stringify(event)}\n\n`);
-      };
+      const stream = streams.start<NotificationStreamEvent>(request, reply);
       const withCount = (build: (unread: number) => NotificationStreamEvent) => {
         countUnread(app.db, userId).then(
-          (unread) => send(build(unread)),
+          (unread) => stream.send(build(unread)),
           (error: unknown) =>
             request.log.warn({ err: error }, 'counting unread notifications failed'),
         );
@@ -108,18 +78,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return { type: 'unread', unread };
         }),
       );
-      // Each keep-alive also re-checks the credential: a stream ends with its session or token.
-      const keepAlive = setInterval(() => {
-        stillSignedIn(request).then(
-          (signedIn) => (signedIn ? stream.write(': keep-alive\n\n') : stream.end()),
-          () => stream.end(),
-        );
-      }, KEEP_ALIVE_MS);
-      stream.on('close', () => {
-        stop();
-        clearInterval(keepAlive);
-        streams.delete(stream);
-      });
+      stream.onClose(stop);
     },
   );
 

@@ -3,7 +3,7 @@
 // Each item is worded here, in the interface language, from the notification's facts.
 // Keyboard: Tab to the bell, Enter opens, Tab through the items, Escape closes.
 import { useCallback, useId, useRef, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import './notifications.css';
 import { useT } from '../../i18n/useT.ts';
@@ -97,14 +97,24 @@ export function NotificationBell() {
                       )}
                       <span className="inbox-text">{sentence}</span>
                       <span className="inbox-meta">
-                        <span className="inbox-document">{notification.documentTitle}</span>
-                        <time
-                          className="inbox-time"
-                          dateTime={notification.createdAt}
-                          title={formatDateTime(intl, notification.createdAt)}
-                        >
-                          {relativeTime(intl, notification.createdAt)}
-                        </time>
+                        {/* "Rail fares · 5 min ago": the catalog puts the separator. */}
+                        <FormattedMessage
+                          id="notifications.itemMeta"
+                          values={{
+                            document: (
+                              <span className="inbox-document">{notification.documentTitle}</span>
+                            ),
+                            when: (
+                              <time
+                                className="inbox-time"
+                                dateTime={notification.createdAt}
+                                title={formatDateTime(intl, notification.createdAt)}
+                              >
+                                {relativeTime(intl, notification.createdAt)}
+                              </time>
+                            ),
+                          }}
+                        />
                       </span>
                     </Link>
                     {!notification.readAt && (

@@ -36,6 +36,8 @@ export function BoardCard({
     <article
       className={`board-card${isOverdue(claim) ? ' is-overdue' : ''}${dragging ? ' is-dragging' : ''}`}
       draggable={assignable}
+      data-claim-id={claim.id}
+      data-lane-id={lane.id}
       aria-label={t('card.label', { quote: short })}
       onDragStart={(event) => {
         event.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ claimId: claim.id, from: lane.id }));

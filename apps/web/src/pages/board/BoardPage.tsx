@@ -1,9 +1,11 @@
 // /w/:workspaceId/board — the moderator board: every claim of the workspace's active documents
 // in a lane per reviewer (and "Unassigned") and a column per status. Moderators assign from a
-// card's menu, by dragging a card to a lane, or several at once with a due date.
-import type { PersonRef, QueueClaim } from '@factdesk/model';
+// card's menu, by dragging a card to a lane, or several at once with a due date. Live: the
+// workspace's event stream refetches the claims when a colleague changes one (useLiveRefresh),
+// keeping the selection, and the focus on the card it was on even when the card changes lane.
+import type { PersonRef, QueueClaim, WorkspaceEvent } from '@factdesk/model';
 import { CLAIM_STATUSES } from '@factdesk/model';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/ApiError.ts';
 import { api } from '../../api/api.ts';
@@ -15,6 +17,7 @@ import { moveBetweenLinks } from '../../components/listKeys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { roleLabel } from '../../components/roles.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useLiveRefresh } from '../../state/useLiveRefresh.ts';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { claimQuote, DUE_VIEWS, dueViewOf, isOverdue } from '../queue/ClaimBadges.tsx';
@@ -25,8 +28,6 @@ import './board.css';
 import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/useT.ts';
 
-/** Claims change under the board as reviewers work; fetch them again this often. */
-const REFRESH_MS = 30_000;
 /** Arrows or j/k from one card's link to the next, in reading order: triage without a mouse. */
 const moveBetweenCards = moveBetweenLinks('.board-card-link', { across: true });
 const ASSIGNABLE_ROLES = new Set(['owner', 'moderator', 'reviewer']);
@@ -35,6 +36,33 @@ const ASSIGNABLE_ROLES = new Set(['owner', 'moderator', 'reviewer']);
 function shortQuote(claim: QueueClaim): string {
   const quote = claimQuote(claim);
   return quote.length > 50 ? `${quote.slice(0, 49)}…` : quote;
+}
+
+/** Who has a document open is not on the board. */
+const boardConcerns = (event: WorkspaceEvent) => event.kind !== 'presence';
+
+/** The card control that has the focus: which claim, in which lane, which control. */
+interface FocusedCard {
+  claimId: string;
+  laneId: string;
+  control: string;
+}
+const CARD_CONTROLS = ['.board-card-link', '.board-card-select input'];
+
+function focusedCard(): FocusedCard | undefined {
+  const active = document.activeElement;
+  const card = active?.closest<HTMLElement>('.board-card[data-claim-id]');
+  const control = CARD_CONTROLS.find((selector) => active?.matches(selector));
+  const { claimId, laneId } = card?.dataset ?? {};
+  return claimId && laneId && control ? { claimId, laneId, control } : undefined;
+}
+
+function restoreFocus({ claimId, laneId, control }: FocusedCard): void {
+  const cards = [...document.querySelectorAll<HTMLElement>('.board-card[data-claim-id]')].filter(
+    (card) => card.dataset.claimId === claimId,
+  );
+  const card = cards.find((c) => c.dataset.laneId === laneId) ?? cards[0];
+  card?.querySelector<HTMLElement>(control)?.focus({ preventScroll: true });
 }
 
 export function BoardPage() {
@@ -55,14 +83,31 @@ export function BoardPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<ApiError[]>([]);
   const [notice, setNotice] = useState('');
-  const { reload, update } = claims;
+  const { reload, refresh, update } = claims;
+  useLiveRefresh(workspace.id, refresh, boardConcerns);
 
+  // Claims that left the board (their document deleted or archived) leave the selection.
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+    if (!claims.data) return;
+    const present = new Set(claims.data.map((claim) => claim.id));
+    setSelected((current) =>
+      [...current].every((id) => present.has(id))
+        ? current
+        : new Set([...current].filter((id) => present.has(id))),
+    );
+  }, [claims.data]);
+
+  // A refetch can move the focused card to another lane or column (a new element): the focus
+  // follows it, to the same control, so keyboard triage goes on where it was.
+  const focusBefore = useRef<FocusedCard | undefined>(undefined);
+  focusBefore.current = focusedCard();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each new answer
+  useLayoutEffect(() => {
+    const before = focusBefore.current;
+    focusBefore.current = undefined;
+    if (!before || (document.activeElement && document.activeElement !== document.body)) return;
+    restoreFocus(before);
+  }, [claims.data]);
 
   function setParam(name: string, value: string) {
     setParams(

@@ -15,6 +15,7 @@ import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { roleDescription } from '../../components/roles.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useMe } from '../../state/SessionProvider.tsx';
+import { useLiveRefresh } from '../../state/useLiveRefresh.ts';
 import { useResource } from '../../state/useResource.ts';
 import { useWorkspace } from '../../state/WorkspaceContext.tsx';
 import { DocumentsTable } from './DocumentsTable.tsx';
@@ -24,8 +25,6 @@ import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/useT.ts';
 
 const SEARCH_DELAY_MS = 300;
-/** Presence and claim counts change while the list is open; refresh them this often. */
-const REFRESH_MS = 30_000;
 
 /** Claims not approved yet: the work still to do in a document. */
 export function openClaims(document: DocumentListItem): number {
@@ -53,7 +52,8 @@ export function DocumentsPage() {
     api.documents(workspace.id, { q: q || undefined, archived }),
   );
   const scale = useResource(`verdict-scale:${workspace.id}`, () => api.verdictScale(workspace.id));
-  const { reload } = documents;
+  // Claim counts, titles, who is in each document and the list itself follow colleagues live.
+  useLiveRefresh(workspace.id, documents.refresh);
 
   function setParam(name: string, value: string | undefined) {
     setParams(
@@ -81,13 +81,6 @@ export function DocumentsPage() {
   useEffect(() => {
     if (draft.trim() !== q) setDraft(q);
   }, [q]);
-
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
 
   async function setArchived(item: DocumentListItem, value: boolean) {
     setError(undefined);
