@@ -19,8 +19,17 @@ function parseWorkspaceEvent(raw: unknown): WorkspaceEvent | undefined {
   return undefined;
 }
 
+/**
+ * Presence changes come in bursts (a newsroom opening a document at once, every socket of a
+ * restarted instance reconnecting): one signal per document per window, not one per socket.
+ */
+const PRESENCE_WINDOW_MS = 250;
+
 export class WorkspaceEventHub {
   private readonly broadcast: KeyedBroadcast<WorkspaceEvent>;
+  /** Documents whose presence changed in this window, with their workspace. */
+  private readonly presenceChanged = new Map<string, string>();
+  private presenceTimer: NodeJS.Timeout | undefined;
 
   constructor(options: {
     redisUrl: string | undefined;
@@ -44,10 +53,25 @@ export class WorkspaceEventHub {
   }
 
   publish(workspaceId: string, event: WorkspaceEvent): void {
-    this.broadcast.send(workspaceId, event);
+    if (event.kind !== 'presence') {
+      this.broadcast.send(workspaceId, event);
+      return;
+    }
+    this.presenceChanged.set(event.documentId, workspaceId);
+    this.presenceTimer ??= setTimeout(() => this.sendPresence(), PRESENCE_WINDOW_MS);
   }
 
   close(): Promise<void> {
+    clearTimeout(this.presenceTimer);
+    this.presenceChanged.clear();
     return this.broadcast.close();
+  }
+
+  private sendPresence(): void {
+    this.presenceTimer = undefined;
+    for (const [documentId, workspaceId] of this.presenceChanged) {
+      this.broadcast.send(workspaceId, { kind: 'presence', documentId });
+    }
+    this.presenceChanged.clear();
   }
 }
