@@ -1,56 +1,31 @@
 // Workspace live streams across instances: two app instances share one database and one
 // Redis; a board open on one instance hears at once of a claim created, assigned and decided
 // through the other, and a stream of another workspace hears nothing of it.
-import { randomBytes } from 'node:crypto';
 import type { WorkspaceEvent } from '@factdesk/model';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { anchorFor, buildDocumentWithText, docFrom } from '../../testing/claimFactories.ts';
 import { openEventStream } from '../../testing/eventStream.ts';
-import { sessionCookieOf, TEST_ORIGIN } from '../../testing/testApp.ts';
-import { createTestDatabase } from '../../testing/testDatabase.ts';
+import { sessionCookieOf } from '../../testing/testApp.ts';
+import { callInstance, startTwoInstances, type TwoInstances } from '../../testing/twoInstances.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL;
-// Channels of this run only: parallel runs on one Redis never hear each other.
-const prefix = `factdesk-test-${randomBytes(6).toString('hex')}:`;
 
 describe.skipIf(!redisUrl)(
   'workspace event streams through Redis (needs TEST_REDIS_URL or REDIS_URL)',
   () => {
+    let instances: TwoInstances;
     let db: Database;
     let one: FastifyInstance;
     let two: FastifyInstance;
     let twoUrl: string;
 
-    async function start(): Promise<FastifyInstance> {
-      const config = loadConfig({
-        PUBLIC_URL: TEST_ORIGIN,
-        WEB_DIST: '',
-        LINK_CHECK_HOURS: '0',
-        NOTIFICATION_SCAN_MS: '3600000',
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: prefix,
-      });
-      const app = await buildApp({ config, db: db.sql, logger: false });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      return app;
-    }
-
     beforeAll(async () => {
-      db = await createTestDatabase();
-      one = await start();
-      two = await start();
-      const address = two.server.address();
-      twoUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      instances = await startTwoInstances(redisUrl ?? '');
+      ({ db, one, two, twoUrl } = instances);
     });
-    afterAll(async () => {
-      await one?.close();
-      await two?.close();
-      await db?.close();
-    });
+    afterAll(() => instances?.close());
 
     const call = async (
       app: FastifyInstance,
@@ -59,15 +34,7 @@ describe.skipIf(!redisUrl)(
       cookie?: string,
       payload?: object,
     ) => {
-      const response = await app.inject({
-        method: method as 'POST',
-        url,
-        headers: {
-          origin: TEST_ORIGIN,
-          ...(cookie ? { cookie: `factdesk_session=${cookie}` } : {}),
-        },
-        ...(payload ? { payload } : {}),
-      });
+      const response = await callInstance(app, method, url, cookie, payload);
       expect(response.statusCode, response.body).toBeLessThan(300);
       return response;
     };
