@@ -145,7 +145,7 @@ export function serverCpuMs(pid: number): number {
  * the server's CPU per edit over the timed edits (everything the process did meanwhile,
  * storing included).
  */
-export async function editLatency(
+async function editLatency(
   writer: BenchClient,
   receivers: BenchClient[],
   edits: number,
