@@ -1,6 +1,7 @@
 // One test run: unit and integration tests on the embedded PostgreSQL, the same integration
 // tests again on a PostgreSQL server when TEST_DATABASE_URL is set, and browser tests. The
 // built server and web app are brought up to date first: process and browser tests use them.
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const unitAndIntegration = [
@@ -20,8 +21,15 @@ const integrationTimeouts = { testTimeout: 90_000, hookTimeout: 120_000 };
 // Browser tests drive chromium through whole user journeys.
 const browserTimeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
 
+// Integration test files spend most of their time waiting on PostgreSQL, spawned servers and
+// worker threads, so two files at a time fit even two cores; vitest's default (one fewer than
+// the cores) ran them one at a time there. Browser tests stay one file at a time (each drives
+// its own chromium against its own server), after the rest.
+const maxWorkers = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
+    maxWorkers,
     globalSetup: ['scripts/vitestGlobalSetup.mjs'],
     projects: [
       {

@@ -13,7 +13,7 @@ import {
   createEmptyServerDatabase,
   type EmptyServerDatabase,
 } from '../testing/emptyTestDatabase.ts';
-import { BUILT_SERVER, freePort } from '../testing/serverProcess.ts';
+import { BUILT_SERVER, type ChildExit, freePort, killChild } from '../testing/serverProcess.ts';
 import {
   articleString,
   eventually,
@@ -104,17 +104,13 @@ class ServerProcess {
     }
   }
 
-  async stop(signal: NodeJS.Signals) {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await exited;
+  async stop(signal: NodeJS.Signals): Promise<ChildExit | undefined> {
+    return this.child && killChild(this.child, signal);
   }
 }
 
 describe('crash safety', () => {
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: (() => Promise<unknown>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
@@ -154,7 +150,10 @@ describe('crash safety', () => {
     }
     const expected = articleString(clients[0]!.doc);
     expect(clients.every((c) => articleString(c.doc) === expected)).toBe(true);
-    await server.stop('SIGTERM');
+    expect(await server.stop('SIGTERM'), 'a clean exit after storing').toEqual({
+      code: 0,
+      signal: null,
+    });
     const stored = await storedText(fixture.target, fixture.documentId);
     for (const mark of marks) expect(stored).toContain(mark);
   }, 120_000);
@@ -185,7 +184,7 @@ describe('crash safety', () => {
     const reportedSaved = written.filter((w) => w.clock <= savedClock);
     expect(reportedSaved.length).toBeGreaterThan(0);
     await server.start(); // the embedded database reopens cleanly after the kill
-    await server.stop('SIGTERM');
+    expect(await server.stop('SIGTERM'), 'a clean exit').toEqual({ code: 0, signal: null });
     const stored = await storedText(fixture.target, fixture.documentId);
     for (const { mark } of reportedSaved) expect(stored).toContain(mark);
   }, 60_000);

@@ -20,6 +20,7 @@ import { presentDocumentState } from '../presenters/documents.ts';
 import { readDocState } from '../queries/docState.ts';
 import { buildDocument } from '../testing/documentFactories.ts';
 import { buildMember, buildWorkspace } from '../testing/factories.ts';
+import { killChild } from '../testing/serverProcess.ts';
 import {
   articleString,
   eventually,
@@ -108,13 +109,6 @@ async function startRedis(port: number): Promise<ChildProcess> {
     });
   await until(answers, 'redis-server to start');
   return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
 }
 
 /** Polls an asynchronous check until it holds or the time runs out. */
@@ -537,7 +531,7 @@ describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-se
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
     for (const instance of instances.splice(0)) await instance.close();
-    if (redis) await stopRedis(redis);
+    if (redis) await killChild(redis, 'SIGKILL');
     await db.close();
   });
 
@@ -558,7 +552,7 @@ describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-se
     paragraphText(onA.doc).insert(0, 'before. ');
     await eventually(() => articleString(onB.doc).includes('before.'), 'the first edit on B');
 
-    await stopRedis(redis);
+    await killChild(redis, 'SIGKILL');
     paragraphText(onA.doc).insert(0, 'A alone. ');
     paragraphText(onB.doc).insert(0, 'B alone. ');
     // Stored and acknowledged by each instance on its own.
@@ -592,7 +586,7 @@ describe.skipIf(!hasRedisServer)('scale-out when Redis goes away (needs redis-se
     clients.push(onB);
     await synced(onB);
 
-    await stopRedis(redis);
+    await killChild(redis, 'SIGKILL');
     const removed = await a.request({
       method: 'DELETE',
       url: `/api/workspaces/${workspaceId}/members/${reviewer.id}`,

@@ -104,16 +104,38 @@ export async function startServerProcess(
   return { child, baseUrl, output: () => output, exited };
 }
 
+/** How a child process ended: its exit code, or the signal that ended it. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Sends `signal` to a child and waits until it has exited; at once if it already has. A child
+ * ended by a signal has a null exit code and a signal code, so both are checked: waiting for
+ * the exit event of a child that is already gone waits forever.
+ */
+export function killChild(child: ChildProcess, signal: NodeJS.Signals): Promise<ChildExit> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  const exited = new Promise<ChildExit>((resolve) =>
+    child.once('exit', (code, signalCode) => resolve({ code, signal: signalCode })),
+  );
+  child.kill(signal);
+  return exited;
+}
+
 /**
  * Stops a spawned server and waits until it has exited: SIGTERM (it stores what it holds and
  * closes its database), then SIGKILL if it lingers. Removing its data directory before it
  * exits races its last writes (ENOTEMPTY on the embedded database's files).
  */
-export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<ChildExit> {
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
+  try {
+    return await killChild(child, 'SIGTERM');
+  } finally {
+    clearTimeout(timer);
+  }
 }
