@@ -7,8 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { hashSecret, isSecretOf } from '../auth/secrets.ts';
 import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
 import type { Queryable } from '../db/database.ts';
-import { findDocumentAccess } from '../queries/documents.ts';
-import { findApiTokenUser, findSessionUser } from '../queries/sessions.ts';
+import { findSocketAccess } from '../queries/documents.ts';
 import { can } from './policies.ts';
 
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -62,40 +61,25 @@ export async function decideAccess(
   documentId: string,
   credential: { via: 'session' | 'token'; hash: Buffer },
 ): Promise<SocketDecision> {
-  let userId: string;
-  let credentialId: string;
-  if (credential.via === 'session') {
-    const row = await findSessionUser(sql, credential.hash);
-    if (!row)
-      return { ok: false, close: { ...CloseCodes.unauthenticated, reason: 'session ended' } };
-    userId = row.user_id;
-    credentialId = row.session_id;
-  } else {
-    const row = await findApiTokenUser(sql, credential.hash);
-    if (!row) {
-      return {
-        ok: false,
-        close: { ...CloseCodes.unauthenticated, reason: 'API token unknown or revoked' },
-      };
-    }
-    userId = row.user_id;
-    credentialId = row.token_id;
+  const access = await findSocketAccess(sql, credential, UUID.test(documentId) ? documentId : null);
+  if (!access) {
+    const reason = credential.via === 'session' ? 'session ended' : 'API token unknown or revoked';
+    return { ok: false, close: { ...CloseCodes.unauthenticated, reason } };
   }
-  if (!UUID.test(documentId)) return { ok: false, close: CloseCodes.notFound };
-  const access = await findDocumentAccess(sql, documentId, userId);
-  // Not a member: the same answer as no document, so its existence never leaks.
-  if (!access?.role) return { ok: false, close: CloseCodes.notFound };
+  const userId = access.user_id;
+  // Not a member (or no such document): the same answer, so a document's existence never leaks.
+  if (!access.role) return { ok: false, close: CloseCodes.notFound };
   if (access.display_name === null) return { ok: false, close: CloseCodes.unauthenticated };
   return {
     ok: true,
     auth: {
       documentId,
-      workspaceId: access.workspace_id,
+      workspaceId: access.workspace_id!, // a role means the document is there
       userId,
-      credential: { via: credential.via, id: credentialId, hash: credential.hash },
+      credential: { via: credential.via, id: access.credential_id, hash: credential.hash },
     },
     // Viewers never write; while the source text is locked, nobody does.
-    readOnly: !can(access.role, 'document.edit') || access.text_locked,
+    readOnly: !can(access.role, 'document.edit') || access.text_locked === true,
     identity: { userId, name: access.display_name, color: colorOf(userId) },
   };
 }

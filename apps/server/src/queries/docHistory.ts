@@ -3,17 +3,18 @@ import type { HistoryRecords, RefusedClient } from '@factdesk/sync';
 import type { Queryable } from '../db/database.ts';
 
 export async function readDocHistory(sql: Queryable, documentId: string): Promise<HistoryRecords> {
-  const refused = await sql<{ client_id: string; from_clock: string }[]>`
-    SELECT client_id, from_clock FROM doc_refused_clients WHERE document_id = ${documentId}`;
-  const lineage = await sql<{ client_id: string }[]>`
-    SELECT client_id FROM doc_lineage WHERE document_id = ${documentId}`;
-  return {
-    refused: refused.map((row) => ({
-      client: Number(row.client_id),
-      fromClock: Number(row.from_clock),
-    })),
-    lineage: lineage.map((row) => Number(row.client_id)),
-  };
+  // One statement for both tables: one round trip when a document opens. Lineage rows have
+  // no clock.
+  const rows = await sql<{ client_id: string; from_clock: string | null }[]>`
+    SELECT client_id, from_clock FROM doc_refused_clients WHERE document_id = ${documentId}
+    UNION ALL
+    SELECT client_id, NULL FROM doc_lineage WHERE document_id = ${documentId}`;
+  const records: HistoryRecords = { refused: [], lineage: [] };
+  for (const row of rows) {
+    if (row.from_clock === null) records.lineage.push(Number(row.client_id));
+    else records.refused.push({ client: Number(row.client_id), fromClock: Number(row.from_clock) });
+  }
+  return records;
 }
 
 /** Adds refused clients; a client already refused keeps the lower clock. */

@@ -6,17 +6,25 @@ export interface StoredState {
   updates: { id: bigint; payload: Uint8Array }[];
 }
 
+/**
+ * The snapshot and the log in one statement, so both come from the same moment: read apart, a
+ * compaction committing between the two (another instance's, or this one's after an unload)
+ * would leave a snapshot from before it and a log from after it, missing the rows it merged.
+ */
 export async function readDocState(sql: Queryable, documentId: string): Promise<StoredState> {
-  const [snapshot] = await sql<{ state: Buffer; through_update_id: string }[]>`
-    SELECT state, through_update_id FROM doc_snapshots WHERE document_id = ${documentId}`;
-  const through = snapshot ? BigInt(snapshot.through_update_id) : 0n;
+  const rows = await sql<{ is_snapshot: boolean; id: string; payload: Buffer }[]>`
+    SELECT true AS is_snapshot, through_update_id AS id, state AS payload
+    FROM doc_snapshots WHERE document_id = ${documentId}
+    UNION ALL
+    SELECT false, id, payload FROM doc_updates WHERE document_id = ${documentId}
+    ORDER BY is_snapshot DESC, id`;
+  const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
   // Every row still in the log is unmerged: compaction deletes exactly the rows it merged. An
   // append may commit a lower id after a compaction read the log, so ids are no watermark.
-  const updates = await sql<{ id: string; payload: Buffer }[]>`
-    SELECT id, payload FROM doc_updates WHERE document_id = ${documentId} ORDER BY id`;
+  const updates = snapshot ? rows.slice(1) : rows;
   return {
     snapshot: snapshot
-      ? { state: new Uint8Array(snapshot.state), throughUpdateId: through }
+      ? { state: new Uint8Array(snapshot.payload), throughUpdateId: BigInt(snapshot.id) }
       : undefined,
     updates: updates.map((row) => ({ id: BigInt(row.id), payload: new Uint8Array(row.payload) })),
   };

@@ -2,6 +2,7 @@
 // workspace's list with claim counts, and their text versions.
 import type { ClaimStatus, DocumentVersionKind, ImportFormat, Role } from '@factdesk/model';
 import type { Queryable } from '../db/database.ts';
+import { credentialFound } from './sessions.ts';
 
 export interface DocumentRow {
   id: string;
@@ -59,27 +60,38 @@ export async function insertDocument(
   return row;
 }
 
-export interface DocumentAccessRow {
-  workspace_id: string;
-  text_locked: boolean;
+export interface SocketAccessRow {
+  /** The session's or API token's id, and whose it is. */
+  credential_id: string;
+  user_id: string;
+  /** Null when there is no such document. */
+  workspace_id: string | null;
+  text_locked: boolean | null;
   /** The user's role in the document's workspace; null when they are not a member. */
   role: Role | null;
-  /** The user's name (null: no such user), read here so a socket's upgrade is one query less. */
+  /** The user's name (null: no such user). */
   display_name: string | null;
 }
 
-/** The document's workspace and lock, with the user's role there; undefined when no document. */
-export async function findDocumentAccess(
+/**
+ * Everything a socket's upgrade decides on, in one statement (one round trip for each socket
+ * that opens): the live credential, touched as any request touches it, and the user's role and
+ * name in the document's workspace. No row: no such live credential. `documentId` null: a
+ * credential check only (the id is not a document's).
+ */
+export async function findSocketAccess(
   sql: Queryable,
-  documentId: string,
-  userId: string,
-): Promise<DocumentAccessRow | undefined> {
-  const [row] = await sql<DocumentAccessRow[]>`
-    SELECT d.workspace_id, d.text_locked, m.role, u.display_name
-    FROM documents d
-    LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = ${userId}
-    LEFT JOIN users u ON u.id = ${userId}
-    WHERE d.id = ${documentId}`;
+  credential: { via: 'session' | 'token'; hash: Buffer },
+  documentId: string | null,
+): Promise<SocketAccessRow | undefined> {
+  const [row] = await sql<SocketAccessRow[]>`
+    WITH ${credentialFound(sql, credential.via, credential.hash)}
+    SELECT found.id AS credential_id, found.user_id, d.workspace_id, d.text_locked, m.role,
+      u.display_name
+    FROM found
+    LEFT JOIN documents d ON d.id = ${documentId}
+    LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = found.user_id
+    LEFT JOIN users u ON u.id = found.user_id`;
   return row;
 }
 

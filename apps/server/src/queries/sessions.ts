@@ -28,17 +28,34 @@ export async function findSessionUser(
   sql: Queryable,
   tokenHash: Buffer,
 ): Promise<{ session_id: string; user_id: string } | undefined> {
-  // "Last seen" to the minute: writing it on every request would make each read a write.
   const [row] = await sql<{ session_id: string; user_id: string }[]>`
-    WITH found AS (
-      SELECT id, user_id, last_seen_at FROM sessions
-      WHERE token_hash = ${tokenHash} AND expires_at > now()
-    ), touched AS (
-      UPDATE sessions s SET last_seen_at = now() FROM found
-      WHERE s.id = found.id AND found.last_seen_at < now() - ${TOUCH_EVERY}::interval
-    )
+    WITH ${credentialFound(sql, 'session', tokenHash)}
     SELECT id AS session_id, user_id FROM found`;
   return row;
+}
+
+/**
+ * The common tables `found (id, user_id)` — the live session or API token with this hash —
+ * and `touched`, which rewrites its "last seen"/"last used" only when it is older than a
+ * minute: writing it on every request would make each read a write. For a WITH clause.
+ */
+export function credentialFound(sql: Queryable, via: 'session' | 'token', hash: Buffer) {
+  return via === 'session'
+    ? sql`found AS (
+        SELECT id, user_id, last_seen_at FROM sessions
+        WHERE token_hash = ${hash} AND expires_at > now()
+      ), touched AS (
+        UPDATE sessions s SET last_seen_at = now() FROM found
+        WHERE s.id = found.id AND found.last_seen_at < now() - ${TOUCH_EVERY}::interval
+      )`
+    : sql`found AS (
+        SELECT id, user_id, last_used_at FROM api_tokens
+        WHERE token_hash = ${hash} AND revoked_at IS NULL
+      ), touched AS (
+        UPDATE api_tokens t SET last_used_at = now() FROM found
+        WHERE t.id = found.id
+          AND (found.last_used_at IS NULL OR found.last_used_at < now() - ${TOUCH_EVERY}::interval)
+      )`;
 }
 
 export async function deleteSession(sql: Queryable, sessionId: string): Promise<void> {
@@ -64,16 +81,8 @@ export async function findApiTokenUser(
   sql: Queryable,
   tokenHash: Buffer,
 ): Promise<{ token_id: string; user_id: string } | undefined> {
-  // "Last used" to the minute, as for sessions.
   const [row] = await sql<{ token_id: string; user_id: string }[]>`
-    WITH found AS (
-      SELECT id, user_id, last_used_at FROM api_tokens
-      WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
-    ), touched AS (
-      UPDATE api_tokens t SET last_used_at = now() FROM found
-      WHERE t.id = found.id
-        AND (found.last_used_at IS NULL OR found.last_used_at < now() - ${TOUCH_EVERY}::interval)
-    )
+    WITH ${credentialFound(sql, 'token', tokenHash)}
     SELECT id AS token_id, user_id FROM found`;
   return row;
 }

@@ -46,6 +46,32 @@ describe('socket access', () => {
     expect((await bad.closed).code).toBe(4401);
   });
 
+  it('a well-formed token nobody issued is closed with 4401 and says so', async () => {
+    const { document } = await setup();
+    const unknown = rawSocket(sync.t.wsUrl, document.id, `fdt_${'A'.repeat(43)}`);
+    expect(await unknown.closed).toEqual({
+      code: 4401,
+      reason: 'API token unknown or revoked',
+    });
+  });
+
+  it('a token that opens a socket shows as used on the tokens page', async () => {
+    const { owner, document, token } = await setup();
+    const lastUsed = async () => {
+      const list = await sync.t.request({
+        method: 'GET',
+        url: '/api/me/tokens',
+        cookie: owner.cookie,
+      });
+      return (list.json() as { lastUsedAt: string | null }[])[0]!.lastUsedAt;
+    };
+    expect(await lastUsed()).toBeNull();
+    const client = openClient(sync.t.wsUrl, document.id, token);
+    clients.push(client);
+    await synced(client);
+    expect(await lastUsed()).not.toBeNull();
+  });
+
   it('a token of workspace A cannot open a document of workspace B (4404)', async () => {
     const { owner, document } = await setup();
     // Workspace B, with a moderator who belongs to B only.
