@@ -8,7 +8,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { UpdateValidator } from './ArticleUpdateValidator.ts';
-import { type AwarenessEntry, applyAwarenessEntries } from './awarenessUpdate.ts';
+import {
+  type AwarenessEntry,
+  applyAwarenessEntries,
+  concatAwarenessUpdates,
+} from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
 import type { Connection } from './Connection.ts';
 import { checkUpdate } from './checkUpdate.ts';
@@ -98,6 +102,8 @@ export class Room<Auth = unknown> {
   private checkedAwareness: { update: Uint8Array; message?: Uint8Array } | null = null;
   /** awarenessMessage() until the awareness next changes. */
   private awarenessState: Uint8Array | null = null;
+  /** Awareness changes of this event-loop turn, waiting to be sent together. */
+  private awarenessQueue: { update: Uint8Array; message: Uint8Array | undefined }[] = [];
 
   constructor(
     readonly documentId: string,
@@ -527,9 +533,29 @@ export class Room<Auth = unknown> {
     const update =
       this.checkedAwareness?.update ??
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = this.checkedAwareness?.message ?? messageOf(MESSAGE_AWARENESS, [], update);
-    for (const connection of this.connections) connection.send(message);
+    if (this.awarenessQueue.length === 0) setImmediate(this.broadcastAwareness);
+    this.awarenessQueue.push({ update, message: this.checkedAwareness?.message });
     this.relay?.awarenessChanged(changes, origin, update);
+  };
+
+  /**
+   * Sends the awareness changes of one event-loop turn as one frame per receiver: when many
+   * people join or move at once (each change goes to everyone), that is one send per client
+   * per turn instead of one per change. A lone change goes out as its client sent it.
+   */
+  private readonly broadcastAwareness = () => {
+    const queue = this.awarenessQueue;
+    this.awarenessQueue = [];
+    if (queue.length === 0 || this.destroyed) return;
+    const only = queue.length === 1 ? queue[0] : undefined;
+    const message =
+      only?.message ??
+      messageOf(
+        MESSAGE_AWARENESS,
+        [],
+        only ? only.update : concatAwarenessUpdates(queue.map((q) => q.update)),
+      );
+    for (const connection of this.connections) connection.send(message);
   };
 }
 

@@ -88,6 +88,32 @@ describe('awareness in the sync core', () => {
     await registry.shutdown();
   });
 
+  it('changes that arrive in the same turn go to each receiver as one frame, in order', async () => {
+    const { registry } = createTestRegistry();
+    const users = ['ada', 'bob', 'cy'];
+    const senders = users.map((userId) => connect(registry, 'doc', { userId }));
+    const watcher = connect(registry, 'doc', { userId: 'dan' });
+    await until(() => expect([...senders, watcher].every((c) => c.synced)).toBe(true));
+    const framesBefore = watcher.socket.sent.length;
+    // Three people, and one of them twice, within one event-loop turn.
+    for (const [index, sender] of senders.entries()) {
+      sender.connection.receive(awarenessFrame(sender.doc.clientID, 1, `{"cursor":${index}}`));
+    }
+    const ada = senders[0]!;
+    ada.connection.receive(awarenessFrame(ada.doc.clientID, 2, '{"cursor":9}'));
+    await until(() =>
+      expect(watcher.awareness.getStates().get(ada.doc.clientID)).toMatchObject({ cursor: 9 }),
+    );
+    expect(watcher.socket.sent.length - framesBefore).toBe(1);
+    expect(sentStates(watcher.socket.sent.slice(framesBefore), ada.doc.clientID)).toHaveLength(2);
+    for (const [index, sender] of senders.slice(1).entries()) {
+      expect(watcher.awareness.getStates().get(sender.doc.clientID)).toMatchObject({
+        cursor: index + 1,
+      });
+    }
+    await registry.shutdown();
+  });
+
   it('the awareness a newcomer receives follows every change', async () => {
     const { registry } = createTestRegistry();
     const sender = connect(registry, 'doc', { userId: 'ada' });

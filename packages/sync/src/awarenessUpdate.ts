@@ -54,6 +54,33 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number)
   return entries;
 }
 
+/**
+ * Several encoded awareness updates as one: one count, then every entry in order (a receiver
+ * applies them one after another, as if they had come apart). No entry is decoded.
+ */
+export function concatAwarenessUpdates(updates: readonly Uint8Array[]): Uint8Array {
+  let count = 0;
+  let bytes = 0;
+  const bodies = updates.map((update) => {
+    const decoder = decoding.createDecoder(update);
+    count += decoding.readVarUint(decoder);
+    const body = update.subarray(decoder.pos);
+    bytes += body.byteLength;
+    return body;
+  });
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, count);
+  const head = encoding.toUint8Array(encoder);
+  const merged = new Uint8Array(head.byteLength + bytes);
+  merged.set(head);
+  let offset = head.byteLength;
+  for (const body of bodies) {
+    merged.set(body, offset);
+    offset += body.byteLength;
+  }
+  return merged;
+}
+
 export function encodeAwarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
