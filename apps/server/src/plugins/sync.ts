@@ -108,7 +108,7 @@ export const syncPlugin = fp(async (app: FastifyInstance, { config }: { config: 
     allowedOrigins: new Set([config.publicUrl.origin, ...config.extraOrigins]),
     maxMessageBytes: limits.maxMessageBytes,
     // Catches a refresh a crash lost between storing edits and resolving their claims.
-    onJoined: (documentId) => anchors.textChanged(documentId),
+    onOpened: (documentId) => anchors.textChanged(documentId),
     onPresenceChanged: ({ workspaceId, documentId }) =>
       workspaceEvents.publish(workspaceId, { kind: 'presence', documentId }),
     beforeClose: async () => {

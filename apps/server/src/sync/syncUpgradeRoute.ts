@@ -36,8 +36,11 @@ export interface SyncUpgradeRouteOptions {
   /** Origins whose pages may open a socket with the session cookie. */
   allowedOrigins: ReadonlySet<string>;
   maxMessageBytes: number;
-  /** A socket joined the document (its text may have changed while nobody had it open). */
-  onJoined(documentId: string): void;
+  /**
+   * The document's first socket on this instance: its text may have changed while nobody had
+   * it open here. Later sockets of the same document see the same text.
+   */
+  onOpened(documentId: string): void;
   /** Someone opened or left the document here: lists showing who is in it read it again. */
   onPresenceChanged(auth: SocketAuth): void;
   /** Before the sockets close at shutdown: every accepted edit is stored. */
@@ -83,6 +86,7 @@ export async function registerSyncUpgradeRoute(
         return;
       }
       const query = request.query as Record<string, unknown>;
+      const opened = registry.connectionsOf(request.params.documentId).size === 0;
       const connection = registry.connect(request.params.documentId, socket, {
         identity: {
           ...decision.identity,
@@ -92,7 +96,7 @@ export async function registerSyncUpgradeRoute(
         extensions: query[EXTENSIONS_PARAM] === '1',
         auth: decision.auth,
       });
-      options.onJoined(request.params.documentId);
+      if (opened) options.onOpened(request.params.documentId);
       options.onPresenceChanged(decision.auth);
       forgetUpgradeRequest(request, socket);
       // Wired synchronously, so no frame sent right after the handshake is lost.
