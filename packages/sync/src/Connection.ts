@@ -10,6 +10,7 @@ import {
   showsUser,
 } from './awarenessUpdate.ts';
 import { type CloseCode, CloseCodes } from './CloseCodes.ts';
+import { isEmptyUpdate } from './checkUpdate.ts';
 import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -255,6 +256,9 @@ export class Connection<Auth = unknown> {
       if (decoding.hasContent(decoder)) {
         return { code: CloseCodes.malformed.code, reason: 'trailing bytes after message' };
       }
+      // Every newcomer with nothing new sends one: nothing to check, apply or refuse, and the
+      // connection does not become a writer (owed a saved signal) for it.
+      if (isEmptyUpdate(update)) return null;
       // Read-only: received, never applied, relayed or stored — and never merged later.
       if (this.readOnly) {
         if (this.room.refuse(update)) this.holdsRefused = true;

@@ -13,6 +13,14 @@ import type * as decoding from 'lib0/decoding';
 import * as lib0Decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
+/**
+ * An update with no structs and no deletions (0 clients, then an empty delete set): what a
+ * client whose copy holds nothing new answers the sync handshake with.
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
 /** Yjs's V1 decoder, remembering the client of every struct block it reads. */
 class RecordingDecoder extends Y.UpdateDecoderV1 {
   static last: RecordingDecoder | null = null;

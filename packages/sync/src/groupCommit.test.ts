@@ -43,6 +43,22 @@ describe('group commit', () => {
     await registry.shutdown();
   });
 
+  it('a client that only answered the handshake with nothing new is no writer: not told "saved"', async () => {
+    const { registry, persistence } = createTestRegistry();
+    const writer = connect(registry, 'doc');
+    const watcher = connect(registry, 'doc');
+    await until(() => expect(writer.synced && watcher.synced).toBe(true));
+    const resume = persistence.pause();
+    addParagraph(writer.doc, 'in flight');
+    await until(() => expect(paragraphsOf(watcher.doc)).toEqual(['in flight']));
+    const watcherSignals = watcher.socket.sent.length;
+    resume();
+    await until(() => expect(writer.ownEditsSaved).toBe(true));
+    await pause(20);
+    expect(watcher.socket.sent.length).toBe(watcherSignals);
+    await registry.shutdown();
+  });
+
   it('retries a failed save once a second, keeps later edits after it, and says "saved" only when stored', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { registry, persistence, errors } = createTestRegistry();
