@@ -32,6 +32,12 @@ import { RELAY_ORIGIN, RelayBridge, type RoomRelay } from './RelayBridge.ts';
 import { RoomHistory } from './RoomHistory.ts';
 import type { SyncLimits } from './SyncLimits.ts';
 
+/**
+ * How long a renewal (a client re-announcing an unchanged awareness state, which y-protocols
+ * does every 15 s so that others do not drop it after 30) waits to go out with the others.
+ */
+export const AWARENESS_RENEWAL_WINDOW_MS = 1_000;
+
 /** Origin of the stored state applied at load: not an edit, so neither relayed nor stored. */
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of the server's own changes (imports, restores). */
@@ -104,6 +110,11 @@ export class Room<Auth = unknown> {
   private awarenessState: Uint8Array | null = null;
   /** Awareness changes of this event-loop turn, waiting to be sent together. */
   private awarenessQueue: { update: Uint8Array; message: Uint8Array | undefined }[] = [];
+  /** Renewals of this window, waiting to be sent together (see AWARENESS_RENEWAL_WINDOW_MS). */
+  private renewals: Uint8Array[] = [];
+  private renewalTimer: NodeJS.Timeout | undefined;
+  /** The awareness update being handled changed a state (its 'change' came first). */
+  private awarenessStateChanged = false;
 
   constructor(
     readonly documentId: string,
@@ -153,6 +164,7 @@ export class Room<Auth = unknown> {
       );
     this.awareness.setLocalState(null); // the server itself has no cursor
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on('change', this.onAwarenessChange);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ready = this.load();
   }
@@ -473,6 +485,8 @@ export class Room<Auth = unknown> {
     this.commit.destroy();
     this.relay?.destroy();
     this.history.destroy();
+    clearTimeout(this.renewalTimer);
+    this.awareness.off('change', this.onAwarenessChange);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -525,6 +539,8 @@ export class Room<Auth = unknown> {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
+    const stateChanged = this.awarenessStateChanged;
+    this.awarenessStateChanged = false;
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (changed.length === 0) return;
     this.awarenessState = null;
@@ -533,9 +549,31 @@ export class Room<Auth = unknown> {
     const update =
       this.checkedAwareness?.update ??
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    if (this.awarenessQueue.length === 0) setImmediate(this.broadcastAwareness);
-    this.awarenessQueue.push({ update, message: this.checkedAwareness?.message });
+    // A client's renewal changes nothing anyone sees: it only has to arrive within 30 s.
+    // 2,000 people on a document renew ~130 times a second; each receiver gets them as one
+    // frame a second instead of one frame each.
+    if (this.checkedAwareness !== null && !stateChanged) {
+      this.renewalTimer ??= setTimeout(this.sendRenewals, AWARENESS_RENEWAL_WINDOW_MS);
+      this.renewals.push(update);
+    } else {
+      if (this.awarenessQueue.length === 0) setImmediate(this.broadcastAwareness);
+      this.awarenessQueue.push({ update, message: this.checkedAwareness?.message });
+    }
     this.relay?.awarenessChanged(changes, origin, update);
+  };
+
+  private readonly onAwarenessChange = () => {
+    this.awarenessStateChanged = true;
+  };
+
+  private readonly sendRenewals = () => {
+    this.renewalTimer = undefined;
+    const renewals = this.renewals;
+    this.renewals = [];
+    if (renewals.length === 0 || this.destroyed) return;
+    const update = renewals.length === 1 ? renewals[0]! : concatAwarenessUpdates(renewals);
+    const message = messageOf(MESSAGE_AWARENESS, [], update);
+    for (const connection of this.connections) connection.send(message);
   };
 
   /**

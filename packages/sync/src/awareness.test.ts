@@ -5,7 +5,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_AWARENESS } from './protocol.ts';
-import { connect, until } from './testing/clients.ts';
+import { AWARENESS_RENEWAL_WINDOW_MS } from './Room.ts';
+import { connect, pause, until } from './testing/clients.ts';
 import { createTestRegistry } from './testing/testRegistry.ts';
 
 /** An awareness message with one entry whose state is `json`, exactly as given. */
@@ -111,6 +112,39 @@ describe('awareness in the sync core', () => {
         cursor: index + 1,
       });
     }
+    await registry.shutdown();
+  });
+
+  it('renewals of unchanged states go out together once a second; a change goes out at once', async () => {
+    const { registry } = createTestRegistry();
+    const senders = ['ada', 'bob'].map((userId) => connect(registry, 'doc', { userId }));
+    const watcher = connect(registry, 'doc', { userId: 'cy' });
+    await until(() => expect([...senders, watcher].every((c) => c.synced)).toBe(true));
+    const [ada, bob] = senders as [(typeof senders)[0], (typeof senders)[0]];
+    const state = (name: string) =>
+      `{"cursor":1,"user":{"userId":"${name}","name":"${name}","color":"#000000"}}`;
+    ada.connection.receive(awarenessFrame(ada.doc.clientID, 1, state('ada')));
+    bob.connection.receive(awarenessFrame(bob.doc.clientID, 1, state('bob')));
+    await until(() => expect(sentStates(watcher.socket.sent, bob.doc.clientID)).toHaveLength(1));
+    const before = watcher.socket.sent.length;
+    const renewedAt = Date.now();
+    ada.connection.receive(awarenessFrame(ada.doc.clientID, 2, state('ada')));
+    await pause(20);
+    bob.connection.receive(awarenessFrame(bob.doc.clientID, 2, state('bob')));
+    await pause(100);
+    expect(watcher.socket.sent.length).toBe(before);
+    await until(() => expect(watcher.socket.sent.length).toBe(before + 1));
+    expect(Date.now() - renewedAt).toBeGreaterThanOrEqual(AWARENESS_RENEWAL_WINDOW_MS - 50);
+    const renewed = watcher.socket.sent.slice(before);
+    expect(sentStates(renewed, ada.doc.clientID)).toEqual([state('ada')]);
+    expect(sentStates(renewed, bob.doc.clientID)).toEqual([state('bob')]);
+    expect(watcher.awareness.meta.get(bob.doc.clientID)?.clock).toBe(2);
+
+    const changed = state('ada').replace('"cursor":1', '"cursor":2');
+    const changedAt = watcher.socket.sent.length;
+    ada.connection.receive(awarenessFrame(ada.doc.clientID, 3, changed));
+    await until(() => expect(watcher.socket.sent.length).toBe(changedAt + 1), 300);
+    expect(sentStates(watcher.socket.sent.slice(changedAt), ada.doc.clientID)).toEqual([changed]);
     await registry.shutdown();
   });
 
