@@ -8,6 +8,7 @@ import { useBrowserSession } from './fixtures/browserSession.ts';
 import type { NewsroomUser } from './fixtures/newsroom.ts';
 import { NARROW, screenshot, WIDE } from './pages/browser.ts';
 import { ClaimPanel } from './pages/ClaimPanel.ts';
+import { DocumentsPage } from './pages/DocumentsPage.ts';
 import { NotificationInbox } from './pages/NotificationInbox.ts';
 
 const ARTICLE = [
@@ -97,7 +98,8 @@ describe('two people, live notifications', () => {
 
   test('an assignment arrives live in the assignee’s inbox', async () => {
     const { server, newsroom } = session;
-    await reviewerPage.goto(`${server.url}/w/${newsroom.workspaceId}`);
+    // The page loaded first: what follows is the bell, not a page still rendering around it.
+    await new DocumentsPage(reviewerPage).open(server.url, newsroom.workspaceId);
     const reviewerInbox = new NotificationInbox(reviewerPage);
     await reviewerInbox.waitForUnread(0);
     await newsroom.assign(moderator, claimId, [reviewer]);
@@ -109,6 +111,7 @@ describe('two people, live notifications', () => {
     // Keyboard: the bell opens with Enter, "Mark all read" clears the count.
     await reviewerInbox.bell.focus();
     await reviewerPage.keyboard.press('Enter');
+    await reviewerInbox.popup.waitFor();
     await reviewerInbox
       .item(/Mona Moderator assigned you claim “fares rose by only 2% this year”/)
       .waitFor();
