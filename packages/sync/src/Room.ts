@@ -571,9 +571,7 @@ export class Room<Auth = unknown> {
     const renewals = this.renewals;
     this.renewals = [];
     if (renewals.length === 0 || this.destroyed) return;
-    const update = renewals.length === 1 ? renewals[0]! : concatAwarenessUpdates(renewals);
-    const message = messageOf(MESSAGE_AWARENESS, [], update);
-    for (const connection of this.connections) connection.send(message);
+    this.sendAwareness(renewals);
   };
 
   /**
@@ -585,16 +583,18 @@ export class Room<Auth = unknown> {
     const queue = this.awarenessQueue;
     this.awarenessQueue = [];
     if (queue.length === 0 || this.destroyed) return;
-    const only = queue.length === 1 ? queue[0] : undefined;
-    const message =
-      only?.message ??
-      messageOf(
-        MESSAGE_AWARENESS,
-        [],
-        only ? only.update : concatAwarenessUpdates(queue.map((q) => q.update)),
-      );
-    for (const connection of this.connections) connection.send(message);
+    this.sendAwareness(
+      queue.map((q) => q.update),
+      queue.length === 1 ? queue[0]?.message : undefined,
+    );
   };
+
+  /** Awareness updates to every client as one message (`asSent`: a lone client frame, as is). */
+  private sendAwareness(updates: Uint8Array[], asSent?: Uint8Array): void {
+    const update = updates.length === 1 ? updates[0]! : concatAwarenessUpdates(updates);
+    const message = asSent ?? messageOf(MESSAGE_AWARENESS, [], update);
+    for (const connection of this.connections) connection.send(message);
+  }
 }
 
 /** Whether state vector `a` holds every clock of `b`. */
