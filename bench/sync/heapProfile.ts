@@ -1,18 +1,15 @@
-// `pnpm bench:sync-heap`: where our sync server's memory goes. Starts the benchmark server
-// (persistence on), takes a heap snapshot at rest, after opening N documents with one synced
+// `pnpm bench:sync-heap`: where our sync server's memory goes. Starts the built server
+// (servers/startOurs.ts, embedded PGlite), takes a heap snapshot at rest, after opening N documents with one synced
 // client each (one edit each), and after N more idle sockets on one document, then prints what
 // grew between snapshots, grouped by V8 constructor / node type, per document and per
 // connection. Snapshots are written to a temporary folder and removed afterwards.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { BenchClient } from './BenchClient.ts';
 import { connect, rssBytes, type ServerUnderTest } from './figures.ts';
+import { startOurs } from './servers/startOurs.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const count = Number(process.argv[2] ?? '1000');
 const snapshotDir = mkdtempSync(join(tmpdir(), 'factdesk-heap-'));
 
@@ -61,35 +58,24 @@ function printGrowth(label: string, before: Totals, after: Totals, per: number) 
 }
 
 async function main() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--heapsnapshot-signal=SIGUSR1',
-      '--import',
-      import.meta.resolve('tsx'), // the snapshots' folder is the cwd, outside the workspace
-      join(here, 'servers/ours.ts'),
-      String(count + 2),
-    ],
-    {
-      cwd: snapshotDir,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const info = await new Promise<{ port: number; token: string; documentIds: string[] }>(
-    (resolve) => lines.once('line', (line) => resolve(JSON.parse(line))),
-  );
+  // The snapshots land in the server's working folder, outside the workspace.
+  const ours = await startOurs({
+    documents: count + 2,
+    nodeFlags: ['--heapsnapshot-signal=SIGUSR1'],
+    cwd: snapshotDir,
+  });
+  const [instance] = ours.instances;
+  if (!instance) throw new Error('no instance started');
+  const child = instance.child;
   const pid = child.pid ?? 0;
   let next = 0;
   const server: ServerUnderTest = {
     kind: 'ours',
-    port: info.port,
-    token: info.token,
+    port: Number(new URL(instance.baseUrl).port),
+    token: ours.token,
     pid,
     sampleMemory: async () => ({ rss: rssBytes(pid), heap: 0 }),
-    nextDocument: () => info.documentIds[next++] ?? '',
+    nextDocument: () => ours.documentIds[next++] ?? '',
   };
   /** Writes a snapshot and waits until the file is complete; returns its summary. */
   const snapshot = async (): Promise<Totals> => {
@@ -144,7 +130,7 @@ async function main() {
     );
   } finally {
     for (const client of clients) client.close();
-    child.kill('SIGTERM');
+    await ours.stop();
     // BENCH_KEEP_SNAPSHOTS=1 keeps them, to open in Chrome DevTools (Memory tab).
     if (process.env.BENCH_KEEP_SNAPSHOTS) console.log(`snapshots kept in ${snapshotDir}`);
     else rmSync(snapshotDir, { recursive: true, force: true });

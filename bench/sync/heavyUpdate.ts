@@ -1,51 +1,58 @@
 // `pnpm bench:heavy-update`: does one expensive but legitimate update stall other documents?
-// Starts our server (bench/sync/servers/ours.ts, embedded PGlite) in its own process; on
+// Starts our built server (bench/sync/servers/startOurs.ts, embedded PGlite); on
 // document B a writer types one character every 10 ms and a reader times each one's arrival
 // (fan-out latency); on document A a raw socket sends one update of 100,000 one-character
 // structs (each typed before the previous, ~680 KB). Prints B's fan-out latency before and
 // while A's update is applied and stored, how long A's update took to be saved, and the
 // server's own event-loop delay before and during (a held loop, or a machine too busy).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ARTICLE_FIELD, BenchClient } from './BenchClient.ts';
+import { startOurs } from './servers/startOurs.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const STRUCTS = 100_000;
 const PROBE_MS = 10;
 const BUDGET_P99_MS = 50;
 
-interface Started {
-  child: ChildProcess;
-  port: number;
-  token: string;
-  documentIds: string[];
+type Started = Awaited<ReturnType<typeof startOurs>> & { port: number; child: ChildProcess };
+
+async function startServer(): Promise<Started> {
+  // BENCH_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeFlags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const ours = await startOurs({ documents: 3, nodeFlags });
+  const [instance] = ours.instances;
+  if (!instance) throw new Error('no instance started');
+  return { ...ours, port: Number(new URL(instance.baseUrl).port), child: instance.child };
 }
 
-function startServer(): Promise<Started> {
-  // BENCH_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const args = [...extra, '--import', 'tsx', join(here, 'servers/ours.ts'), '3'];
-  const child = spawn(process.execPath, args, {
-    cwd: join(here, '..'),
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+/**
+ * The server's event-loop delay since the previous call, from the preloaded probe
+ * (servers/benchProbe.mjs), which answers SIGHUP with a JSON line.
+ */
+function loopDelayOf(child: ChildProcess): () => Promise<LoopDelay> {
+  const waiters: Array<(delay: LoopDelay) => void> = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    if (!line.startsWith('{"loopDelay"')) return;
+    waiters.shift()?.((JSON.parse(line) as { loopDelay: LoopDelay }).loopDelay);
   });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
-      const info = JSON.parse(line) as { port: number; token: string; documentIds: string[] };
-      resolve({ child, ...info });
+  return () =>
+    new Promise((resolve) => {
+      waiters.push(resolve);
+      child.kill('SIGHUP');
     });
-  });
+}
+
+interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
 }
 
 /** 100,000 one-character structs in one paragraph: each typed in front of the previous one. */
@@ -80,13 +87,15 @@ async function main() {
   try {
     await measure(server, update, structs);
   } finally {
-    server.child.kill('SIGTERM');
+    await server.stop();
   }
 }
 
 async function measure(server: Started, update: Uint8Array, structs: number) {
   const [heavyDoc, docB] = server.documentIds as [string, string];
   const target = { kind: 'ours' as const, port: server.port, token: server.token };
+  const loopDelay = loopDelayOf(server.child);
+  await loopDelay(); // from here on: the server's start-up is not in the figures
   const writer = new BenchClient(target, docB);
   const reader = new BenchClient(target, docB);
   await Promise.all([writer.whenSynced(), reader.whenSynced()]);
@@ -110,10 +119,6 @@ async function measure(server: Started, update: Uint8Array, structs: number) {
     sentAt.set(writer.ownClock(), performance.now());
   }, PROBE_MS);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const loopDelay = async () => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/bench/loop-delay`);
-    return (await response.json()) as { p50: number; p99: number; max: number };
-  };
   const loopBefore = await loopDelay();
 
   // The heavy update, from a raw socket: sent once, then wait for the saved signal to cover it.
@@ -158,8 +163,7 @@ async function measure(server: Started, update: Uint8Array, structs: number) {
   console.log(`other document's fan-out before:  ${summary(latencies.before)}`);
   console.log(`other document's fan-out during:  ${summary(latencies.during)}`);
   console.log(`other document's fan-out after:   ${summary(latencies.after)}`);
-  const loop = (f: { p50: number; p99: number; max: number }) =>
-    `p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms`;
+  const loop = (f: LoopDelay) => `p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms`;
   console.log(`server event-loop delay before:   ${loop(loopBefore)}`);
   console.log(`server event-loop delay during:   ${loop(loopDuring)}`);
   console.log(

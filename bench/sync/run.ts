@@ -9,8 +9,10 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from '../../apps/server/src/testing/serverProcess.ts';
 import type { ServerKind } from './BenchClient.ts';
 import * as figures from './figures.ts';
+import { PROBE_FLAGS, startOurs } from './servers/startOurs.ts';
 import { validationCost } from './validationCost.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,91 +60,101 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-const SCRIPTS: Record<ServerKind, string> = {
-  ours: 'servers/ours.ts',
+/** The peers' servers, in memory; ours is the built bundle (servers/startOurs.ts). */
+const PEER_SCRIPTS: Record<Exclude<ServerKind, 'ours'>, string> = {
   hocuspocus: 'servers/hocuspocus.ts',
   'y-websocket-server': 'servers/yWebsocketServer.ts',
 };
 
 interface Started extends figures.ServerUnderTest {
   child: ChildProcess;
-  /** With BENCH_REDIS_URL (ours): a second instance in the same process, sharing through Redis. */
-  secondPort: number | undefined;
+  /** Stops it and waits until it has exited (ours: then removes its database). */
+  stop(): Promise<void>;
 }
 
-/** Spawns a server in its own node process (tsx as a loader, so the pid is the server's). */
-function startServer(
-  kind: ServerKind,
-  documents: number,
-  env: Record<string, string> = {},
-): Promise<Started> {
-  // BENCH_SERVER_FLAGS adds node flags to the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const args = [
-    '--expose-gc',
-    ...extra,
-    '--import',
-    'tsx',
-    join(here, SCRIPTS[kind]),
-    String(documents),
-  ];
+/** BENCH_SERVER_FLAGS adds node flags to the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const extraFlags = () => process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+
+/** Ours on `documents` seeded documents, on PGlite or on BENCH_DATABASE_URL's server. */
+async function startOursServer(documents: number): Promise<Started> {
+  const ours = await startOurs({
+    documents,
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    nodeFlags: extraFlags(),
+  });
+  const [instance] = ours.instances;
+  if (!instance) throw new Error('no instance started');
+  return probed('ours', instance.child, new URL(instance.baseUrl).port, ours, ours.stop);
+}
+
+/** A peer in its own node process (tsx as a loader, so the pid is the server's). */
+async function startPeer(kind: Exclude<ServerKind, 'ours'>): Promise<Started> {
+  const args = [...PROBE_FLAGS, ...extraFlags(), '--import', 'tsx', join(here, PEER_SCRIPTS[kind])];
   const child = spawn(process.execPath, args, {
     cwd: join(here, '..'),
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    // Ours creates, migrates and seeds its database first (10,000 documents for the scale phase).
+  const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`${kind} did not start in 240 s`));
-    }, 240_000);
+      reject(new Error(`${kind} did not start in 60 s`));
+    }, 60_000);
     child.once('exit', (code) => reject(new Error(`${kind} exited with ${code} before starting`)));
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    const heapWaiters: Array<(heap: number) => void> = [];
-    let started = false;
-    lines.on('line', (line) => {
-      const info = JSON.parse(line) as {
-        port?: number;
-        secondPort?: number;
-        token?: string;
-        documentIds?: string[];
-        heapBytes?: number;
-      };
-      if (info.heapBytes !== undefined) {
-        heapWaiters.shift()?.(info.heapBytes);
-        return;
-      }
-      if (started || info.port === undefined) return;
-      started = true;
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
       clearTimeout(timer);
-      const pid = child.pid ?? 0;
-      const ids = info.documentIds ?? [];
-      let counter = 0;
-      resolve({
-        kind,
-        child,
-        pid,
-        port: info.port,
-        secondPort: info.secondPort,
-        token: info.token,
-        nextDocument() {
-          if (kind !== 'ours') return `bench-${counter++}`;
-          const id = ids[counter++];
-          if (!id) throw new Error('ran out of seeded documents');
-          return id;
-        },
-        async sampleMemory() {
-          const heap = await new Promise<number>((answer) => {
-            heapWaiters.push(answer);
-            child.kill('SIGUSR2');
-          });
-          return { rss: figures.rssBytes(pid), heap };
-        },
-      });
+      resolve((JSON.parse(line) as { port: number }).port);
     });
   });
+  const stop = async () => {
+    await stopChild(child);
+  };
+  return probed(kind, child, String(port), { token: undefined, documentIds: [] }, stop);
 }
+
+/**
+ * The server as the figures see it. Memory is sampled through the preloaded probe
+ * (servers/benchProbe.mjs): SIGUSR2 makes it collect garbage and print its heap as a line.
+ */
+function probed(
+  kind: ServerKind,
+  child: ChildProcess,
+  port: string,
+  seeded: { token: string | undefined; documentIds: string[] },
+  stop: () => Promise<void>,
+): Started {
+  const heapWaiters: Array<(heap: number) => void> = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    if (!line.startsWith('{"heapBytes"')) return;
+    heapWaiters.shift()?.((JSON.parse(line) as { heapBytes: number }).heapBytes);
+  });
+  const pid = child.pid ?? 0;
+  let counter = 0;
+  return {
+    kind,
+    child,
+    pid,
+    port: Number(port),
+    token: seeded.token,
+    stop,
+    nextDocument() {
+      if (kind !== 'ours') return `bench-${counter++}`;
+      const id = seeded.documentIds[counter++];
+      if (!id) throw new Error('ran out of seeded documents');
+      return id;
+    },
+    async sampleMemory() {
+      const heap = await new Promise<number>((answer) => {
+        heapWaiters.push(answer);
+        child.kill('SIGUSR2');
+      });
+      return { rss: figures.rssBytes(pid), heap };
+    },
+  };
+}
+
+const startServer = (kind: ServerKind, documents: number): Promise<Started> =>
+  kind === 'ours' ? startOursServer(documents) : startPeer(kind);
 
 type Figure = { name: string; unit: string; better: 'lower' | 'higher'; oursOnly?: boolean };
 
@@ -334,24 +346,34 @@ async function scalePhase(
   } catch (error) {
     console.error(`  ${kind}: scale phase failed: ${(error as Error).message}`);
   } finally {
-    server?.child.kill('SIGTERM');
+    await server?.stop();
     servers.delete(kind);
   }
 }
 
 /**
- * Ours as two instances in one process sharing documents through Redis: fan-out to clients on
- * one instance, and to clients split over both, alternating, 3 times each.
+ * Ours as two instances (two processes, as scale-out runs) sharing documents through Redis and
+ * one PostgreSQL server (BENCH_DATABASE_URL, or the local one; embedded PGlite is one process's
+ * alone): fan-out to clients on one instance, and to clients split over both, alternating, 3
+ * times each.
  */
-async function crossInstance(samples: Map<ServerKind, Samples>, servers: Map<ServerKind, Started>) {
+async function crossInstance(samples: Map<ServerKind, Samples>) {
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  console.error(`cross-instance: ours × 2 through ${redisUrl}`);
-  let server: Started | undefined;
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  console.error(`cross-instance: ours × 2 through ${redisUrl}, on ${databaseUrl}`);
+  let ours: Awaited<ReturnType<typeof startOurs>> | undefined;
   try {
-    server = await startServer('ours', 20, { BENCH_REDIS_URL: redisUrl });
-    servers.set('ours', server);
-    const secondPort = server.secondPort;
-    if (!secondPort) throw new Error('the second instance did not start');
+    ours = await startOurs({
+      documents: 20,
+      databaseUrl,
+      instances: 2,
+      redisUrl,
+      nodeFlags: extraFlags(),
+    });
+    const [first, second] = ours.instances;
+    if (!first || !second) throw new Error('the second instance did not start');
+    const server = probed('ours', first.child, new URL(first.baseUrl).port, ours, ours.stop);
+    const secondPort = Number(new URL(second.baseUrl).port);
     const own = samples.get('ours') ?? new Map();
     samples.set('ours', own);
     for (let run = 0; run < 3; run++) {
@@ -363,8 +385,7 @@ async function crossInstance(samples: Map<ServerKind, Samples>, servers: Map<Ser
   } catch (error) {
     console.error(`  ours: cross-instance figure failed: ${(error as Error).message}`);
   } finally {
-    server?.child.kill('SIGTERM');
-    servers.delete('ours');
+    await ours?.stop();
   }
 }
 
@@ -484,7 +505,7 @@ async function main() {
     }
   }
   for (const doc of cold.values()) doc.writer.close();
-  stopAll();
+  await Promise.all([...servers.values()].map((server) => server.stop()));
   servers.clear();
   const scaleFigures =
     options.scaleDocuments > 0 ? SCALE_FIGURES(options.scaleDocuments, SCALE_SOCKETS) : [];
@@ -492,7 +513,7 @@ async function main() {
     for (const kind of kinds) {
       await scalePhase(kind, options.scaleDocuments, scaleFigures, samples, servers);
     }
-    if (kinds.includes('ours')) await crossInstance(samples, servers);
+    if (kinds.includes('ours')) await crossInstance(samples);
   }
 
   const value = (kind: ServerKind, name: string) => median(samples.get(kind)?.get(name));
@@ -571,7 +592,7 @@ async function main() {
   });
   if (options.only === 'all' && options.scaleDocuments > 0) {
     writeReadmeTable(
-      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`pnpm bench:sync\` on ${machine}; ${load}. Ours persists every edit to embedded PGlite; the peers keep documents in memory only. Medians of ${options.runs} alternating runs (scale and cross-instance figures: one run).`,
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`pnpm bench:sync\` on ${machine}; ${load}. Ours (the built server, as \`pnpm start\` runs it) persists every edit to embedded PGlite (the cross-instance figures: to a PostgreSQL server); the peers keep documents in memory only. Medians of ${options.runs} alternating runs (scale and cross-instance figures: one run).`,
       capacity,
       table,
     );

@@ -1,9 +1,6 @@
 // Starts @hocuspocus/server in memory (no extensions, no persistence) on a free loopback port
 // and prints {port} as one JSON line.
 import { Server } from '@hocuspocus/server';
-import { collectGarbageOnSignal } from './gcOnSignal.ts';
-
-collectGarbageOnSignal();
 
 const server = new Server({ port: 0, address: '127.0.0.1', quiet: true });
 await server.listen();

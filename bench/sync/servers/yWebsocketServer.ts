@@ -3,9 +3,6 @@
 import http from 'node:http';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
-import { collectGarbageOnSignal } from './gcOnSignal.ts';
-
-collectGarbageOnSignal();
 
 const wss = new WebSocketServer({ noServer: true });
 wss.on('connection', setupWSConnection);

@@ -71,15 +71,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `pnpm start`'s server with `env` (DATA_DIR or DATABASE_URL…), API only. */
+/**
+ * Starts `pnpm start`'s server with `env` (DATA_DIR or DATABASE_URL…), API only. The benchmarks
+ * add node flags (`nodeFlags`: a preloaded probe, profilers) and a working folder (`cwd`, where
+ * heap snapshots land).
+ */
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   startupMs = 60_000,
+  options: { nodeFlags?: string[]; cwd?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [BUILT_SERVER], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BUILT_SERVER], {
+    cwd: options.cwd ?? ROOT,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, WEB_DIST: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
