@@ -1,18 +1,10 @@
 // pnpm bench:claims — latency from an API write on a claim to every one of 50 open stock
-// y-websocket clients of that document receiving its live event (loopback, in-memory
-// embedded PostgreSQL). Prints p50/p99/max; the goal is p99 < 50 ms.
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector';
+// y-websocket clients of that document receiving its live event (loopback; the built server
+// on embedded PostgreSQL, in its own process). Prints p50/p99/max; the goal is p99 < 50 ms.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../apps/server/src/app.ts';
-import { loadConfig } from '../apps/server/src/config.ts';
-import {
-  anchorFor,
-  buildDocumentWithText,
-  docFrom,
-} from '../apps/server/src/testing/claimFactories.ts';
-import { createTestDatabase } from '../apps/server/src/testing/testDatabase.ts';
+import { anchorFor, docFrom } from '../apps/server/src/testing/claimFactories.ts';
+import { startOurs } from '../bench/sync/servers/startOurs.ts';
 
 // y-websocket, ws and lib0 are the server package's (dev) dependencies, not the root's.
 const serverRequire = createRequire(new URL('../apps/server/package.json', import.meta.url));
@@ -31,46 +23,33 @@ const { MESSAGE_EVENT, MESSAGE_SAVED } = await import(serverRequire.resolve('@fa
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const WRITES = Number(process.env.BENCH_WRITES ?? 100);
 
-const db = await createTestDatabase('embedded');
-const origin = 'http://127.0.0.1:3000';
-const app = await buildApp({
-  // One bench user holds all the sockets; the per-user cap (default 20) is for people.
-  config: loadConfig({
-    PUBLIC_URL: origin,
-    WEB_DIST: '',
-    LOG_LEVEL: 'silent',
-    COLLAB_MAX_CONNECTIONS_PER_USER: String(CLIENTS + 10),
-  }),
-  db: db.sql,
-  logger: false,
+// The server as `pnpm start` runs it (the built bundle, embedded PGlite in a temporary folder),
+// in a process of its own: this process is only the clients and the API caller.
+// BENCH_SERVER_FLAGS adds node flags to it, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const ours = await startOurs({
+  documents: 0,
+  nodeFlags: process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [],
 });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-const base = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const base = new URL(ours.instances[0]?.baseUrl ?? '').host;
+const { token } = ours;
 
-const signup = await fetch(`http://${base}/api/auth/signup`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin },
-  body: JSON.stringify({
-    email: 'bench@example.com',
-    displayName: 'Bench',
-    password: 'password-bench-1',
-  }),
-});
-const me = (await signup.json()) as { user: { id: string }; workspaces: { id: string }[] };
-const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? '';
-const { token } = (await (
-  await fetch(`http://${base}/api/me/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin, cookie },
-    body: JSON.stringify({ name: 'bench' }),
-  })
-).json()) as { token: string };
-const { documentId, update } = await buildDocumentWithText(db.sql, {
-  workspaceId: me.workspaces[0]!.id,
-  createdBy: me.user.id,
-  markdown: 'The council said the bridge cost twice the estimate.',
-});
+/** The API, as the seeded user's token: the answer's body, or an error with its message. */
+const api = async <T>(method: string, path: string, body: object): Promise<T> => {
+  const response = await fetch(`http://${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+const { id: documentId } = await api<{ id: string }>(
+  'POST',
+  `/api/workspaces/${ours.workspaceId}/documents`,
+  { format: 'md', content: 'The council said the bridge cost twice the estimate.' },
+);
 
 /** claim version an event carries → when each client got it (one version per write). */
 const received = new Map<number, number[]>();
@@ -100,37 +79,17 @@ const providers = await Promise.all(
 
 /** The claim the API answers with: its id and version are all this bench reads. */
 type ClaimBody = { id: string; version: number };
-const api = async (method: string, path: string, body: object) => {
-  const response = await fetch(`http://${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as ClaimBody;
-};
 
-const claim = await api('POST', `/api/documents/${documentId}/claims`, {
-  anchor: anchorFor(docFrom(update), 'the bridge cost twice'),
+// The anchor is taken from the text the clients synced.
+const synced = docFrom(Y.encodeStateAsUpdate(providers[0]?.doc ?? new Y.Doc()));
+const claim = await api<ClaimBody>('POST', `/api/documents/${documentId}/claims`, {
+  anchor: anchorFor(synced, 'the bridge cost twice'),
 });
-// BENCH_CPU_PROF=file.cpuprofile: a CPU profile of the measured writes only (not the setup).
-const profileTo = process.env.BENCH_CPU_PROF;
-const profiler = profileTo ? new Session() : undefined;
-const post = (method: string) =>
-  new Promise<unknown>((resolve, reject) =>
-    profiler?.post(method, (error, result) => (error ? reject(error) : resolve(result))),
-  );
-if (profiler) {
-  profiler.connect();
-  await post('Profiler.enable');
-  await post('Profiler.start');
-}
 const latencies: number[] = [];
 let version = claim.version;
 for (let i = 0; i < WRITES; i++) {
   const started = performance.now();
-  const updated = await api('PATCH', `/api/claims/${claim.id}`, {
+  const updated = await api<ClaimBody>('PATCH', `/api/claims/${claim.id}`, {
     version,
     statement: `Edit ${i}`,
   });
@@ -146,11 +105,6 @@ for (let i = 0; i < WRITES; i++) {
   for (const time of times) latencies.push(time - started);
 }
 
-if (profiler && profileTo) {
-  const { profile } = (await post('Profiler.stop')) as { profile: object };
-  await writeFile(profileTo, JSON.stringify(profile));
-  profiler.disconnect();
-}
 latencies.sort((a, b) => a - b);
 const at = (q: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -165,7 +119,6 @@ console.table({
   'goal p99 < 50 ms': at(0.99) < 50 ? 'met' : 'missed',
 });
 for (const provider of providers) provider.destroy();
-await app.close();
-await db.close();
-// Destroyed providers leave reconnect timers and pglite handles behind; the numbers are out.
+await ours.stop();
+// Destroyed providers leave reconnect timers behind; the numbers are out.
 process.exit(0);

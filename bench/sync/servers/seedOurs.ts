@@ -1,5 +1,6 @@
 // Seeds a database for the benchmarked server of ours: migrates it, then creates a user,
-// workspace, API token and N documents, and prints {token, documentIds} as one JSON line.
+// workspace, API token and N documents, and prints {token, workspaceId, documentIds} as one
+// JSON line.
 // `seedOurs.ts N --data-dir=DIR` seeds an embedded PGlite database in DIR; `--database-url=URL`
 // an (empty) database on a PostgreSQL server. It runs in a process of its own that exits
 // before the server opens the database, so the server's figures start from the memory of a
@@ -12,7 +13,9 @@ import { type Database, openDatabase } from '../../../apps/server/src/db/databas
 import { migrate } from '../../../apps/server/src/db/migrate.ts';
 
 export interface Seeded {
+  /** The seeded user's API token; the user owns the workspace. */
   token: string;
+  workspaceId: string;
   documentIds: string[];
 }
 
@@ -40,7 +43,7 @@ async function seed(db: Database, documentCount: number): Promise<Seeded> {
     INSERT INTO search_entries (workspace_id, document_id, claim_id, kind, source_id, config, body, keywords)
     SELECT d.workspace_id, d.id, NULL, 'text', d.id, search_config(d.language), '', ''
     FROM documents d WHERE d.workspace_id = ${workspace.id}`;
-  return { token, documentIds };
+  return { token, workspaceId: workspace.id, documentIds };
 }
 
 async function main() {
