@@ -96,8 +96,8 @@ export class Room<Auth = unknown> {
   private editSeq = 0;
   /** What this document refused and which server ids wrote it (see HistoryGuard). */
   readonly history: RoomHistory;
-  /** Large updates being checked or applied: unloading waits for them. */
-  private readonly applying = new Set<Promise<unknown>>();
+  /** Large updates being checked or applied: unloading waits for them (created with the first). */
+  private applying: Set<Promise<unknown>> | undefined;
   /**
    * The whole document as a sync step 2 for a client that has nothing, built once and kept
    * until the next change: encoding a large document costs more than sending it. Until the
@@ -242,8 +242,10 @@ export class Room<Auth = unknown> {
     const structs = this.options.validateUpdate.structs;
     if (large && structs && update.byteLength >= large.minBytes) {
       const applied = this.applyLargeUpdate(connection, update, large);
-      this.applying.add(applied);
-      void applied.finally(() => this.applying.delete(applied));
+      this.applying ??= new Set();
+      const applying = this.applying;
+      applying.add(applied);
+      void applied.finally(() => applying.delete(applied));
       return applied;
     }
     return this.applyNow(connection, update);
@@ -470,7 +472,7 @@ export class Room<Auth = unknown> {
    * (duplicates are harmless in Yjs), then waits until everything is committed.
    */
   async settle(): Promise<void> {
-    while (this.applying.size > 0) await Promise.allSettled([...this.applying]);
+    while (this.applying?.size) await Promise.allSettled([...this.applying]);
     this.relay?.adoptHeld(Number.POSITIVE_INFINITY);
     await Promise.all([this.flushed(), this.history.settled()]);
   }
