@@ -7,7 +7,11 @@ import type { FastifyRequest } from 'fastify';
 import { hashSecret, isSecretOf } from '../auth/secrets.ts';
 import { SESSION_COOKIE } from '../auth/sessionCookie.ts';
 import type { Queryable } from '../db/database.ts';
-import { findSocketAccess } from '../queries/documents.ts';
+import {
+  findSocketAccess,
+  findSocketAccessForDocuments,
+  type SocketAccessRow,
+} from '../queries/documents.ts';
 import { can } from './policies.ts';
 
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -62,6 +66,41 @@ export async function decideAccess(
   credential: { via: 'session' | 'token'; hash: Buffer },
 ): Promise<SocketDecision> {
   const access = await findSocketAccess(sql, credential, UUID.test(documentId) ? documentId : null);
+  return decisionOf(access, documentId, credential);
+}
+
+/**
+ * `decideAccess` for one credential's sockets on many documents, in one statement per
+ * `DOCUMENTS_PER_STATEMENT` documents: a decision per document id.
+ */
+export async function decideAccessForDocuments(
+  sql: Queryable,
+  documentIds: string[],
+  credential: { via: 'session' | 'token'; hash: Buffer },
+): Promise<Map<string, SocketDecision>> {
+  const decisions = new Map<string, SocketDecision>();
+  const ids = documentIds.filter((id) => UUID.test(id));
+  for (let from = 0; from < ids.length; from += DOCUMENTS_PER_STATEMENT) {
+    const batch = ids.slice(from, from + DOCUMENTS_PER_STATEMENT);
+    const rows = await findSocketAccessForDocuments(sql, credential, batch);
+    const byDocument = new Map(rows.map((row) => [row.document_id, row]));
+    for (const id of batch) decisions.set(id, decisionOf(byDocument.get(id), id, credential));
+  }
+  for (const id of documentIds) {
+    if (!decisions.has(id)) decisions.set(id, { ok: false, close: CloseCodes.notFound });
+  }
+  return decisions;
+}
+
+/** A statement's worth: small enough that a socket opening meanwhile never waits long behind it. */
+const DOCUMENTS_PER_STATEMENT = 500;
+
+/** The decision the rows make: `access` undefined means the credential is not live. */
+function decisionOf(
+  access: SocketAccessRow | undefined,
+  documentId: string,
+  credential: { via: 'session' | 'token'; hash: Buffer },
+): SocketDecision {
   if (!access) {
     const reason = credential.via === 'session' ? 'session ended' : 'API token unknown or revoked';
     return { ok: false, close: { ...CloseCodes.unauthenticated, reason } };

@@ -95,6 +95,28 @@ export async function findSocketAccess(
   return row;
 }
 
+/**
+ * `findSocketAccess` for many documents and one credential, in one statement: one row per
+ * document (its `workspace_id` null when there is no such document). No rows: no such live
+ * credential. The periodic re-check of open sockets uses it, so its cost grows with the
+ * credentials in use, not with the documents open.
+ */
+export async function findSocketAccessForDocuments(
+  sql: Queryable,
+  credential: { via: 'session' | 'token'; hash: Buffer },
+  documentIds: string[],
+): Promise<(SocketAccessRow & { document_id: string })[]> {
+  return sql<(SocketAccessRow & { document_id: string })[]>`
+    WITH ${credentialFound(sql, credential.via, credential.hash)}
+    SELECT found.id AS credential_id, found.user_id, wanted.id AS document_id, d.workspace_id,
+      d.text_locked, m.role, u.display_name
+    FROM found
+    CROSS JOIN unnest(${documentIds}::uuid[]) AS wanted(id)
+    LEFT JOIN documents d ON d.id = wanted.id
+    LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = found.user_id
+    LEFT JOIN users u ON u.id = found.user_id`;
+}
+
 /** The document with the user's role in its workspace (null role: not a member). */
 export async function findDocumentForUser(
   sql: Queryable,
