@@ -403,7 +403,18 @@ function capacityLine(samples: Map<ServerKind, Samples>, documents: number): str
     perSocket > 0
       ? `about ${round(room / perSocket).toLocaleString('en')} idle sockets on one document`
       : 'an unmeasured number of idle sockets (RSS fell during the socket step of this run)';
-  return `Within 1 GiB of RSS, one instance of ours (${baseline.toFixed(0)} MiB idle) holds about ${round(room / perDocument).toLocaleString('en')} open documents with one editor each, or ${sockets} (extrapolated from the scale phase).`;
+  return `Within 1 GiB of RSS, one instance of ours (${baseline.toFixed(0)} MiB idle) holds about ${round(room / perDocument).toLocaleString('en')} open documents with one editor each, or ${sockets} (extrapolated from the scale phase; each socket is also a file descriptor, ${openFileLimit()} per process on this machine).`;
+}
+
+/** The process's limit on open files (`ulimit -n`), which caps its sockets whatever its memory. */
+function openFileLimit(): string {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const soft = /^Max open files\s+(\d+|unlimited)/m.exec(limits)?.[1];
+  return soft === undefined
+    ? 'unknown'
+    : soft === 'unlimited'
+      ? 'unlimited'
+      : Number(soft).toLocaleString('en');
 }
 
 const README_BEGIN = '<!-- bench:sync table begin (written by `pnpm bench:sync`) -->';
