@@ -15,13 +15,13 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ARTICLE_FIELD, BenchClient } from './BenchClient.ts';
-import { startOurs } from './servers/startOurs.ts';
+import { type OursStarted, startOurs } from './servers/startOurs.ts';
 
 const STRUCTS = 100_000;
 const PROBE_MS = 10;
 const BUDGET_P99_MS = 50;
 
-type Started = Awaited<ReturnType<typeof startOurs>> & { port: number; child: ChildProcess };
+type Started = OursStarted & { port: number; child: ChildProcess };
 
 async function startServer(): Promise<Started> {
   // BENCH_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { stopChild } from '../../apps/server/src/testing/serverProcess.ts';
 import type { ServerKind } from './BenchClient.ts';
 import * as figures from './figures.ts';
-import { PROBE_FLAGS, startOurs } from './servers/startOurs.ts';
+import { type OursStarted, PROBE_FLAGS, startOurs } from './servers/startOurs.ts';
 import { validationCost } from './validationCost.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -361,7 +361,7 @@ async function crossInstance(samples: Map<ServerKind, Samples>) {
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   console.error(`cross-instance: ours × 2 through ${redisUrl}, on ${databaseUrl}`);
-  let ours: Awaited<ReturnType<typeof startOurs>> | undefined;
+  let ours: OursStarted | undefined;
   try {
     ours = await startOurs({
       documents: 20,
