@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anchorFor } from '../../apps/server/src/testing/claimFactories.ts';
 import { openClient, synced } from '../../apps/server/src/testing/syncClients.ts';
@@ -266,6 +266,17 @@ describe('a desk imports, assigns and reviews articles in the browser', () => {
     ).json()) as Array<{ id: string; version: number; anchor: { quote: { exact: string } } }>;
     const claimA = claims.find((claim) => claim.anchor.quote.exact === QUOTE_A);
     if (!claimA) throw new Error('claim A is missing');
+    // The board refetches its claims when a colleague changes one (a live event, then a GET):
+    // those fetches are held until the assignment is made, so the board still shows the older
+    // version, as it does when the event is slower than the person. Without this the refetch
+    // won the race on a slow machine, the board assigned the fresh version and nothing
+    // conflicted.
+    const isBoardClaims = (url: URL) => url.pathname === `/api/workspaces/${workspaceId}/claims`;
+    const held: Route[] = [];
+    let holding = true;
+    await moderatorPage.route(isBoardClaims, (route) =>
+      holding ? held.push(route) : route.continue(),
+    );
     // Someone else assigns it while this board still shows the older version.
     const behind = await fetch(`${server.url}/api/claims/${claimA.id}/assign`, {
       method: 'POST',
@@ -279,6 +290,9 @@ describe('a desk imports, assigns and reviews articles in the browser', () => {
     const alert = moderatorPage.getByRole('alert').filter({ hasText: 'cannot assign' });
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/the claim changed since version \d+/);
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await moderatorPage.unroute(isBoardClaims);
     await board.card(MODERATOR.displayName, QUOTE_A).waitFor();
     expect(await board.card(OWNER.displayName, QUOTE_A).count()).toBe(0);
   });
