@@ -66,7 +66,7 @@ export async function decideAccess(
   credential: { via: 'session' | 'token'; hash: Buffer },
 ): Promise<SocketDecision> {
   const access = await findSocketAccess(sql, credential, UUID.test(documentId) ? documentId : null);
-  return decisionOf(access, documentId, credential);
+  return decisionOf(access, credential);
 }
 
 /**
@@ -84,7 +84,7 @@ export async function decideAccessForDocuments(
     const batch = ids.slice(from, from + DOCUMENTS_PER_STATEMENT);
     const rows = await findSocketAccessForDocuments(sql, credential, batch);
     const byDocument = new Map(rows.map((row) => [row.document_id, row]));
-    for (const id of batch) decisions.set(id, decisionOf(byDocument.get(id), id, credential));
+    for (const id of batch) decisions.set(id, decisionOf(byDocument.get(id), credential));
   }
   for (const id of documentIds) {
     if (!decisions.has(id)) decisions.set(id, { ok: false, close: CloseCodes.notFound });
@@ -98,7 +98,6 @@ const DOCUMENTS_PER_STATEMENT = 500;
 /** The decision the rows make: `access` undefined means the credential is not live. */
 function decisionOf(
   access: SocketAccessRow | undefined,
-  documentId: string,
   credential: { via: 'session' | 'token'; hash: Buffer },
 ): SocketDecision {
   if (!access) {
@@ -112,8 +111,11 @@ function decisionOf(
   return {
     ok: true,
     auth: {
-      documentId,
-      workspaceId: access.workspace_id!, // a role means the document is there
+      // As the database spells it, not as the URL did: the id keys the document's room, so
+      // one spelled in capitals must find the same room, and a slice of the upgrade's URL
+      // would keep the whole URL (its token among it) alive as long as the room.
+      documentId: access.document_id!, // a role means the document is there
+      workspaceId: access.workspace_id!,
       userId,
       credential: { via: credential.via, id: access.credential_id, hash: credential.hash },
     },

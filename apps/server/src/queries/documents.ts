@@ -61,6 +61,8 @@ export async function insertDocument(
 }
 
 export interface SocketAccessRow {
+  /** The document's id as the database spells it (null when there is no such document). */
+  document_id: string | null;
   /** The session's or API token's id, and whose it is. */
   credential_id: string;
   user_id: string;
@@ -86,8 +88,8 @@ export async function findSocketAccess(
 ): Promise<SocketAccessRow | undefined> {
   const [row] = await sql<SocketAccessRow[]>`
     WITH ${credentialFound(sql, credential.via, credential.hash)}
-    SELECT found.id AS credential_id, found.user_id, d.workspace_id, d.text_locked, m.role,
-      u.display_name
+    SELECT found.id AS credential_id, found.user_id, d.id AS document_id, d.workspace_id,
+      d.text_locked, m.role, u.display_name
     FROM found
     LEFT JOIN documents d ON d.id = ${documentId}
     LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = found.user_id
@@ -105,8 +107,8 @@ export async function findSocketAccessForDocuments(
   sql: Queryable,
   credential: { via: 'session' | 'token'; hash: Buffer },
   documentIds: string[],
-): Promise<(SocketAccessRow & { document_id: string })[]> {
-  return sql<(SocketAccessRow & { document_id: string })[]>`
+): Promise<SocketAccessRow[]> {
+  return sql<SocketAccessRow[]>`
     WITH ${credentialFound(sql, credential.via, credential.hash)}
     SELECT found.id AS credential_id, found.user_id, wanted.id AS document_id, d.workspace_id,
       d.text_locked, m.role, u.display_name

@@ -83,4 +83,28 @@ describe('the periodic access re-check', () => {
     }
     expect(watcherA2.provider.wsconnected).toBe(true);
   });
+
+  it('a document id in capitals opens the same document’s room, and the re-check keeps it', async () => {
+    const { owner, workspaceId } = await buildWorkspace(t);
+    const document = await buildDocument(t.db.sql, { workspaceId, createdBy: owner.id });
+    const token = await tokenFor(t, owner);
+    const lower = openClient(t.wsUrl, document.id, token);
+    const upper = openClient(t.wsUrl, document.id.toUpperCase(), token);
+    clients.push(lower, upper);
+    await Promise.all(clients.map(synced));
+
+    paragraphText(upper.doc).insert(0, 'typed under the capital id');
+    await eventually(
+      () => articleString(lower.doc).includes('typed under the capital id'),
+      'the edit to reach the socket on the lower-case id',
+    );
+    // Several sweeps pass (every 200 ms): both sockets stay open and still sync.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    paragraphText(lower.doc).insert(0, 'and back ');
+    await eventually(
+      () => articleString(upper.doc).includes('and back'),
+      'the edit to reach the socket on the capital id',
+    );
+    expect(lower.provider.wsconnected && upper.provider.wsconnected).toBe(true);
+  });
 });

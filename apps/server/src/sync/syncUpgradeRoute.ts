@@ -74,7 +74,7 @@ export async function registerSyncUpgradeRoute(
     return caretColorAmong(userId, others);
   }
 
-  app.get<{ Params: { documentId: string } }>(
+  app.get(
     ROUTE,
     {
       websocket: true,
@@ -92,17 +92,18 @@ export async function registerSyncUpgradeRoute(
         return;
       }
       const query = request.query as Record<string, unknown>;
-      const opened = registry.connectionsOf(request.params.documentId).size === 0;
-      const connection = registry.connect(request.params.documentId, socket, {
+      const { documentId } = decision.auth;
+      const opened = registry.connectionsOf(documentId).size === 0;
+      const connection = registry.connect(documentId, socket, {
         identity: {
           ...decision.identity,
-          color: colorInDocument(request.params.documentId, decision.identity.userId),
+          color: colorInDocument(documentId, decision.identity.userId),
         },
         readOnly: decision.readOnly,
         extensions: query[EXTENSIONS_PARAM] === '1',
         auth: decision.auth,
       });
-      if (opened) options.onOpened(request.params.documentId);
+      if (opened) options.onOpened(documentId);
       options.onPresenceChanged(decision.auth);
       forgetUpgradeRequest(request, socket);
       // Wired synchronously, so no frame sent right after the handshake is lost.
