@@ -8,13 +8,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ARTICLE_FIELD, BenchClient } from './BenchClient.ts';
+import { type LoopDelay, readProbe } from './servers/probeReader.ts';
 import { type OursStarted, startOurs } from './servers/startOurs.ts';
 
 const STRUCTS = 100_000;
@@ -30,29 +30,6 @@ async function startServer(): Promise<Started> {
   const [instance] = ours.instances;
   if (!instance) throw new Error('no instance started');
   return { ...ours, port: Number(new URL(instance.baseUrl).port), child: instance.child };
-}
-
-/**
- * The server's event-loop delay since the previous call, from the preloaded probe
- * (servers/benchProbe.mjs), which answers SIGHUP with a JSON line.
- */
-function loopDelayOf(child: ChildProcess): () => Promise<LoopDelay> {
-  const waiters: Array<(delay: LoopDelay) => void> = [];
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    if (!line.startsWith('{"loopDelay"')) return;
-    waiters.shift()?.((JSON.parse(line) as { loopDelay: LoopDelay }).loopDelay);
-  });
-  return () =>
-    new Promise((resolve) => {
-      waiters.push(resolve);
-      child.kill('SIGHUP');
-    });
-}
-
-interface LoopDelay {
-  p50: number;
-  p99: number;
-  max: number;
 }
 
 /** 100,000 one-character structs in one paragraph: each typed in front of the previous one. */
@@ -94,7 +71,7 @@ async function main() {
 async function measure(server: Started, update: Uint8Array, structs: number) {
   const [heavyDoc, docB] = server.documentIds as [string, string];
   const target = { kind: 'ours' as const, port: server.port, token: server.token };
-  const loopDelay = loopDelayOf(server.child);
+  const { loopDelay } = readProbe(server.child);
   await loopDelay(); // from here on: the server's start-up is not in the figures
   const writer = new BenchClient(target, docB);
   const reader = new BenchClient(target, docB);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { stopChild } from '../../apps/server/src/testing/serverProcess.ts';
 import type { ServerKind } from './BenchClient.ts';
 import * as figures from './figures.ts';
+import { readProbe } from './servers/probeReader.ts';
 import { type OursStarted, PROBE_FLAGS, startOurs } from './servers/startOurs.ts';
 import { validationCost } from './validationCost.ts';
 
@@ -114,7 +115,7 @@ async function startPeer(kind: Exclude<ServerKind, 'ours'>): Promise<Started> {
 
 /**
  * The server as the figures see it. Memory is sampled through the preloaded probe
- * (servers/benchProbe.mjs): SIGUSR2 makes it collect garbage and print its heap as a line.
+ * (servers/benchProbe.mjs): a full garbage collection, then its heap.
  */
 function probed(
   kind: ServerKind,
@@ -123,11 +124,7 @@ function probed(
   seeded: { token: string | undefined; documentIds: string[] },
   stop: () => Promise<void>,
 ): Started {
-  const heapWaiters: Array<(heap: number) => void> = [];
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    if (!line.startsWith('{"heapBytes"')) return;
-    heapWaiters.shift()?.((JSON.parse(line) as { heapBytes: number }).heapBytes);
-  });
+  const probe = readProbe(child);
   const pid = child.pid ?? 0;
   let counter = 0;
   return {
@@ -144,10 +141,7 @@ function probed(
       return id;
     },
     async sampleMemory() {
-      const heap = await new Promise<number>((answer) => {
-        heapWaiters.push(answer);
-        child.kill('SIGUSR2');
-      });
+      const heap = await probe.heapBytes();
       return { rss: figures.rssBytes(pid), heap };
     },
   };
