@@ -78,9 +78,16 @@ export async function createInThread(dataDir: string): Promise<void> {
   }
 }
 
-/** Opens the database at `dataUri` in a thread that serves it on `socketPath`. */
-export async function serveInThread(dataUri: string, socketPath: string): Promise<ServingThread> {
-  const thread = start({ mode: 'serve', dataUri, socketPath });
+/**
+ * Opens the database at `dataUri` in a thread that serves it on `socketPath`; a memory://
+ * database starts from `archivePath` when given (see pgliteWorker).
+ */
+export async function serveInThread(
+  dataUri: string,
+  socketPath: string,
+  archivePath?: string,
+): Promise<ServingThread> {
+  const thread = start({ mode: 'serve', dataUri, socketPath, archivePath });
   try {
     await thread.ready;
   } catch (error) {

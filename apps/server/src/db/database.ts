@@ -26,7 +26,8 @@ export type Queryable = postgres.Sql | postgres.TransactionSql;
 export type DatabaseTarget =
   | { kind: 'server'; url: string }
   | { kind: 'embedded'; dataDir: string }
-  | { kind: 'memory' };
+  /** `archive`: a PGlite archive of a data folder to start from (tests' migrated template). */
+  | { kind: 'memory'; archive?: string };
 
 export interface Database {
   sql: Sql;
@@ -85,7 +86,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return openEmbedded(target);
 }
 
-async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { kind: 'memory' }) {
+async function openEmbedded(
+  target: { kind: 'embedded'; dataDir: string } | { kind: 'memory'; archive?: string },
+) {
   let lock: DataDirLock | undefined;
   let dataUri = 'memory://';
   if (target.kind === 'embedded') {
@@ -113,7 +116,8 @@ async function openEmbedded(target: { kind: 'embedded'; dataDir: string } | { ki
     if (target.kind === 'embedded' && !(await exists(join(dataUri, 'PG_VERSION')))) {
       await createInThread(dataUri);
     }
-    thread = await serveInThread(dataUri, socketPath);
+    const archive = target.kind === 'memory' ? target.archive : undefined;
+    thread = await serveInThread(dataUri, socketPath, archive);
   } catch (error) {
     await rm(socketDir, { recursive: true, force: true });
     await lock?.release();

@@ -3,12 +3,11 @@
 // here, off the server's event loop: in 'serve' mode it opens the database and answers on the
 // private Unix socket until told to close; in 'create' mode it only creates the database (initdb)
 // and exits, so the ~500 MB initdb leaves behind go with the thread.
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { openPglite } from './openPglite.ts';
 
 export interface PgliteWorkerData {
   mode: 'create' | 'serve';
@@ -16,6 +15,8 @@ export interface PgliteWorkerData {
   dataUri: string;
   /** Where to serve the one postgres.js connection ('serve' only). */
   socketPath?: string;
+  /** A PGlite archive of a data folder to start a memory:// database from ('serve' only). */
+  archivePath?: string;
 }
 
 export type PgliteWorkerMessage = { type: 'ready' } | { type: 'failed'; message: string };
@@ -23,20 +24,11 @@ export type PgliteWorkerMessage = { type: 'ready' } | { type: 'failed'; message:
 /** The main thread's one request: stop serving, close the database cleanly, exit. */
 export const CLOSE = 'close';
 
-async function openPglite(dataUri: string): Promise<PGlite> {
-  return PGlite.create(dataUri, {
-    // Search (migration 0010) needs unaccent and pg_trgm; a server has them in contrib.
-    extensions: { unaccent, pg_trgm },
-    // PGlite's buffer pool (128 MB by default) is resident from the start; its files sit in
-    // the OS page cache anyway, so a smaller pool costs little speed (docs/bench-sync.md).
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
-  });
-}
-
 async function run(port: NonNullable<typeof parentPort>, data: PgliteWorkerData) {
   let pglite: PGlite;
   try {
-    pglite = await openPglite(data.dataUri);
+    const archive = data.archivePath ? new Blob([await readFile(data.archivePath)]) : undefined;
+    pglite = await openPglite(data.dataUri, archive);
   } catch (error) {
     port.postMessage({ type: 'failed', message: messageOf(error) } satisfies PgliteWorkerMessage);
     return;
