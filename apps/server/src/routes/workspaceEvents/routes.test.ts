@@ -118,6 +118,18 @@ describe('what members hear', () => {
     }
   });
 
+  it('a stream opened with the workspace id in capitals hears the same signals', async () => {
+    const stream = await openStream(reviewer, workspaceId.toUpperCase());
+    try {
+      await as(moderator, 'PATCH', `/api/documents/${documentId}`, {
+        title: 'Rail fares, checked',
+      });
+      expect(await stream.next()).toEqual({ kind: 'documents', documentId });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('an import, a rename and a deletion reach the stream as document signals', async () => {
     const stream = await openStream(reviewer);
     try {

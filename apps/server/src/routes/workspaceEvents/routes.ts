@@ -33,7 +33,9 @@ export const workspaceEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { userId } = requireActor(request);
-      const { workspaceId } = request.params;
+      // Signals are keyed by the id as the database spells it (lower case); a UUID in the URL
+      // may come in capitals.
+      const workspaceId = request.params.workspaceId.toLowerCase();
       await workspaceAccess(app.db, userId, workspaceId, 'workspace.read');
       const stillMember = async () =>
         (await findMembership(app.db, workspaceId, userId)) !== undefined;
