@@ -12,6 +12,7 @@ import type { Sql } from './db/database.ts';
 import { HeavyWorkPool } from './heavyWork/HeavyWorkPool.ts';
 import { limitConnectionsPerAddress } from './limitConnectionsPerAddress.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { canonicalIdsPlugin } from './plugins/canonicalIds.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { evidenceLinksPlugin } from './plugins/evidenceLinks.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onClose', () => heavyWork.close());
 
   await app.register(errorsPlugin);
+  await app.register(canonicalIdsPlugin);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

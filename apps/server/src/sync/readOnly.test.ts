@@ -120,4 +120,23 @@ describe('locking the text of an open document', () => {
     );
     expect(articleString(watcher.doc)).not.toContain('while locked');
   });
+  it('a lock asked for on the id in capitals (an id typed in a URL) turns the sockets read-only as well', async () => {
+    const { owner, workspaceId } = await buildWorkspace(sync.t);
+    const document = await buildDocument(sync.t.db.sql, { workspaceId, createdBy: owner.id });
+    const token = await tokenFor(sync.t, owner);
+    const writer = openClient(sync.t.wsUrl, document.id, token);
+    const watcher = openClient(sync.t.wsUrl, document.id, token);
+    clients.push(writer, watcher);
+    await Promise.all([synced(writer), synced(watcher)]);
+    const lock = await sync.t.request({
+      method: 'POST',
+      url: `/api/documents/${document.id.toUpperCase()}/lock`,
+      cookie: owner.cookie,
+    });
+    expect(lock.statusCode).toBe(200);
+    paragraphText(writer.doc).insert(0, 'while locked');
+    // What is checked is that nothing arrives: a fixed wait is the only way to give it time.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(articleString(watcher.doc)).not.toContain('while locked');
+  });
 });

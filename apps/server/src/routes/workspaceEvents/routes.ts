@@ -33,9 +33,7 @@ export const workspaceEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { userId } = requireActor(request);
-      // Signals are keyed by the id as the database spells it (lower case); a UUID in the URL
-      // may come in capitals.
-      const workspaceId = request.params.workspaceId.toLowerCase();
+      const { workspaceId } = request.params;
       await workspaceAccess(app.db, userId, workspaceId, 'workspace.read');
       const stillMember = async () =>
         (await findMembership(app.db, workspaceId, userId)) !== undefined;
