@@ -1,4 +1,6 @@
 // buildApp(config, db): a ready Fastify instance with every plugin and route, not listening.
+
+import { UUID_PATTERN } from '@factdesk/model';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -87,7 +89,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // PostgreSQL reads: ajv-formats also accepts "urn:uuid:…", which then failed as a 500.
     ajv: {
       customOptions: { removeAdditional: false },
-      onCreate: (ajv) => ajv.addFormat('uuid', /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i),
+      onCreate: (ajv) => ajv.addFormat('uuid', UUID_PATTERN),
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -8,6 +8,8 @@ import { OpenSignupRoleSchema, RoleSchema } from './roles.ts';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 1024;
 
+/** A UUID in either case (PostgreSQL reads both; it answers in lower case). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 export const Email = Type.String({
   format: 'email',

@@ -1,7 +1,7 @@
 // Who may open a document's socket, decided once on the HTTP upgrade (and again whenever
 // their access changes): credentials (session cookie with an allowed Origin, or an API token
 // as ?token= or Bearer), membership of the document's workspace, and read-only or not.
-import { caretColorOf } from '@factdesk/model';
+import { caretColorOf, UUID_PATTERN } from '@factdesk/model';
 import { CloseCodes } from '@factdesk/sync';
 import type { FastifyRequest } from 'fastify';
 import { hashSecret, isSecretOf } from '../auth/secrets.ts';
@@ -13,8 +13,6 @@ import {
   type SocketAccessRow,
 } from '../queries/documents.ts';
 import { can } from './policies.ts';
-
-const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /** What a socket was authorised by: enough to decide again without the request. */
 export interface SocketAuth {
@@ -65,7 +63,11 @@ export async function decideAccess(
   documentId: string,
   credential: { via: 'session' | 'token'; hash: Buffer },
 ): Promise<SocketDecision> {
-  const access = await findSocketAccess(sql, credential, UUID.test(documentId) ? documentId : null);
+  const access = await findSocketAccess(
+    sql,
+    credential,
+    UUID_PATTERN.test(documentId) ? documentId : null,
+  );
   return decisionOf(access, credential);
 }
 
@@ -79,7 +81,7 @@ export async function decideAccessForDocuments(
   credential: { via: 'session' | 'token'; hash: Buffer },
 ): Promise<Map<string, SocketDecision>> {
   const decisions = new Map<string, SocketDecision>();
-  const ids = documentIds.filter((id) => UUID.test(id));
+  const ids = documentIds.filter((id) => UUID_PATTERN.test(id));
   for (let from = 0; from < ids.length; from += DOCUMENTS_PER_STATEMENT) {
     const batch = ids.slice(from, from + DOCUMENTS_PER_STATEMENT);
     const rows = await findSocketAccessForDocuments(sql, credential, batch);

@@ -7,6 +7,7 @@ import {
   PASSWORD_MIN_LENGTH,
   ROLES,
   type Role,
+  UUID_PATTERN,
 } from '@factdesk/model';
 import { REPORT_FORMATS, type ReportFormat } from '@factdesk/report';
 import { createUser } from '../commands/accounts.ts';
@@ -58,7 +59,6 @@ export type AdminCommand =
     };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks a command that arrived as JSON (admin socket) or from parsed arguments. */
 export function validateAdminCommand(input: unknown): AdminCommand {
@@ -104,7 +104,7 @@ export function validateAdminCommand(input: unknown): AdminCommand {
       };
     case 'member.add': {
       const workspaceId = text('workspaceId');
-      if (!UUID.test(workspaceId))
+      if (!UUID_PATTERN.test(workspaceId))
         throw new BadRequestError('The workspace id must be a UUID.', 'workspaceId');
       const role = command.role;
       if (!isRole(role)) {
@@ -116,7 +116,7 @@ export function validateAdminCommand(input: unknown): AdminCommand {
       return { name: 'token.create', email: email('email'), tokenName: text('tokenName', 80) };
     case 'document.import': {
       const workspaceId = text('workspaceId');
-      if (!UUID.test(workspaceId))
+      if (!UUID_PATTERN.test(workspaceId))
         throw new BadRequestError('The workspace id must be a UUID.', 'workspaceId');
       const format = command.format;
       if (!IMPORT_FORMATS.includes(format as ImportFormat)) {
@@ -137,19 +137,19 @@ export function validateAdminCommand(input: unknown): AdminCommand {
     }
     case 'document.lock': {
       const documentId = text('documentId');
-      if (!UUID.test(documentId))
+      if (!UUID_PATTERN.test(documentId))
         throw new BadRequestError('The document id must be a UUID.', 'documentId');
       return { name: 'document.lock', documentId, locked: command.locked !== false };
     }
     case 'document.versions': {
       const documentId = text('documentId');
-      if (!UUID.test(documentId))
+      if (!UUID_PATTERN.test(documentId))
         throw new BadRequestError('The document id must be a UUID.', 'documentId');
       return { name: 'document.versions', documentId };
     }
     case 'report.export': {
       const documentId = text('documentId');
-      if (!UUID.test(documentId))
+      if (!UUID_PATTERN.test(documentId))
         throw new BadRequestError('The document id must be a UUID.', 'documentId');
       const format = command.format;
       if (!REPORT_FORMATS.includes(format as ReportFormat)) {
@@ -165,7 +165,7 @@ export function validateAdminCommand(input: unknown): AdminCommand {
       let version = {};
       if (command.versionId !== undefined) {
         const versionId = text('versionId');
-        if (!UUID.test(versionId))
+        if (!UUID_PATTERN.test(versionId))
           throw new BadRequestError('The version id must be a UUID.', 'versionId');
         version = { versionId };
       }

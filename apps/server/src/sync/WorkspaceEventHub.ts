@@ -3,17 +3,16 @@
 // workspace on the channel `<prefix>workspace-events`. LiveDocumentsService sends one for
 // every live event a document publishes, so a change that reaches open editors reaches the
 // lists too. Signals name a document at most, never what changed in it.
-import type { WorkspaceEvent } from '@factdesk/model';
+import { UUID_PATTERN, type WorkspaceEvent } from '@factdesk/model';
 import type { FastifyBaseLogger } from 'fastify';
 import { KeyedBroadcast, type KeyedListener } from './KeyedBroadcast.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A relayed signal, checked: its kind, and a document id that is one. */
 function parseWorkspaceEvent(raw: unknown): WorkspaceEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { kind, documentId } = raw as { kind?: unknown; documentId?: unknown };
-  const id = typeof documentId === 'string' && UUID.test(documentId) ? documentId : undefined;
+  const id =
+    typeof documentId === 'string' && UUID_PATTERN.test(documentId) ? documentId : undefined;
   if ((kind === 'claims' || kind === 'presence') && id) return { kind, documentId: id };
   if (kind === 'documents') return id ? { kind, documentId: id } : { kind };
   return undefined;
